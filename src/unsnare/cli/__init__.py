@@ -1,0 +1,1 @@
+"""The `unsnare` command line: one module per command group."""

@@ -1,0 +1,14 @@
+"""The one list of command groups. Each module exposes `register(app)`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import typer
+
+
+def registrars() -> Iterator[Callable[[typer.Typer], None]]:
+    """Yield each command group's `register` function, in help order."""
+    # One import per command module; keep in this order.
+    # (each team member adds their line below)
+    yield from ()
