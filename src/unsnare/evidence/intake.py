@@ -1,0 +1,327 @@
+"""Taking files into a case: hash, check, store (or withhold), parse, analyse.
+
+Every intake records SHA-256, MD5, size, original name, where it came from,
+who added it and when. Images pass the on-device nudity check first: one that
+may be intimate, or that cannot be checked, is never stored, only its hashes
+and a note saying why. Videos cannot be checked here, so they are never
+stored either. An archive holding such media is kept member by member, so
+the rest of it is still kept byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import secrets
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from unsnare.errors import InputError, LockerError, UnsnareError, UsageError
+from unsnare.evidence.custody import Action, timestamp
+from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
+from unsnare.evidence.serialize import conversation_to_dict
+from unsnare.evidence.tools import ToolUnavailable, file_digests
+from unsnare.models import Conversation
+
+if TYPE_CHECKING:
+    from unsnare.evidence.case import Case
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".bmp"})
+VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv"})
+_IMAGE_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"hevc")
+KINDS = ("auto", "export", "screenshot", "image", "file")
+
+VIDEO_REASON = (
+    "This video was not stored: videos cannot be checked for intimate content on this "
+    "device, and Unsnare never keeps an intimate image. Its fingerprints (SHA-256, MD5) "
+    "and details were kept."
+)
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    """What one `add_file` call added, and anything the person should know."""
+
+    items: tuple[Item, ...]
+    conversations: tuple[StoredConversation, ...]
+    messages: tuple[str, ...]
+
+
+def media_of(name: str, data: bytes) -> str:
+    """'image', 'video', 'zip' or 'other', from the magic bytes first and then the name."""
+    head = data[:16]
+    if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM")) or (
+        head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    ):
+        return "image"
+    if head[4:8] == b"ftyp":
+        return "image" if head[8:12] in _IMAGE_BRANDS else "video"
+    if head[:4] == b"\x1aE\xdf\xa3":
+        return "video"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    suffix = Path(name).suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
+    if suffix in VIDEO_SUFFIXES:
+        return "video"
+    return "other"
+
+
+class _Intake:
+    def __init__(self, case: Case, source: str, actor: str, analyze: bool) -> None:
+        self.case = case
+        self.source = source
+        self.actor = actor
+        self.analyze = analyze
+        self.items: list[Item] = []
+        self.conversations: list[StoredConversation] = []
+        self.messages: list[str] = []
+
+    def _item(self, data: bytes, name: str, kind: ItemKind, **extra: Any) -> dict[str, Any]:
+        sha256, md5 = file_digests(data)
+        for old in self.case.items():
+            if old.sha256 == sha256:
+                self.messages.append(f"{name}: the same file was already added as item {old.id}.")
+                break
+        return {"type": "item", "id": "i" + secrets.token_hex(4), "kind": kind.value,
+                "name": name, "sha256": sha256, "md5": md5, "size": len(data),
+                "source": self.source, "added_by": self.actor,
+                "added_at": timestamp(self.case.now()), "stored": False, "blob": None,
+                "conversation_ids": [], "warnings": [], **extra}
+
+    def _commit(self, record: dict[str, Any], data: bytes | None) -> Item:
+        if data is not None:
+            record["blob"] = self.case.put_blob(data)
+            record["stored"] = True
+        self.case.put_record(record)
+        details = {k: record[k] for k in ("kind", "name", "sha256", "md5", "size", "source",
+                                          "stored", "media_type", "parent", "pdq")
+                   if record.get(k) is not None}
+        if record.get("withheld_reason"):
+            details["withheld_reason"] = record["withheld_reason"]
+        self.case.log(Action.ADD, subject=record["id"], details=details, actor=self.actor)
+        item = build(Item, record)
+        self.items.append(item)
+        return item
+
+    def _withhold_note(self, record: dict[str, Any]) -> None:
+        text = f"{record['name']}: {record['withheld_reason']}"
+        self.messages.append(text)
+        note = {"type": "note", "id": "n" + secrets.token_hex(4), "text": text,
+                "author": "Unsnare", "at": timestamp(self.case.now()), "about": record["id"]}
+        self.case.put_record(note)
+
+    def image(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
+        tools = self.case.locker.tools
+        record = self._item(data, name, ItemKind.SCREENSHOT if kind == "screenshot"
+                            else ItemKind.IMAGE, parent=parent)
+        try:
+            record.update(tools.hash_image(data, name))
+        except (ToolUnavailable, UnsnareError) as exc:
+            record["warnings"].append(f"perceptual hash (PDQ) not computed: {exc}")
+        try:
+            verdict = tools.check_image(data, name)
+            explicit, reason = verdict.explicit, verdict.note
+            record["nudity_check"] = {"score": verdict.score, "model": verdict.model}
+        except (ToolUnavailable, UnsnareError) as exc:
+            explicit = True
+            reason = ("This picture was not stored because it could not be checked for "
+                      f"intimate content on this device ({exc}). Only its fingerprints "
+                      "(hashes) and details were kept.")
+        if explicit:
+            record["withheld_reason"] = reason
+            self._withhold_note(record)
+            return self._commit(record, None)
+        item_record = record
+        conv = None
+        if kind in ("auto", "screenshot"):
+            try:
+                conv = tools.read_screenshot(data, name, record["sha256"])
+            except (ToolUnavailable, UnsnareError) as exc:
+                if kind == "screenshot":
+                    self.messages.append(f"{name}: the text could not be read ({exc}).")
+            if conv is not None and not conv.messages:
+                conv = None
+        if conv is not None:
+            item_record["kind"] = ItemKind.SCREENSHOT.value
+        item = self._commit(item_record, data)
+        if conv is not None:
+            self.conversation(conv, item.id, "ocr")
+        return item
+
+    def archive(self, data: bytes, name: str, parent: str | None) -> tuple[Item, bool]:
+        """Store a zip whole when it holds no risky media, else member by member."""
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+            members = [m for m in zf.infolist() if not m.is_dir()]
+        except (zipfile.BadZipFile, OSError):
+            return self._commit(self._item(data, name, ItemKind.FILE, parent=parent), data), True
+        with zf:
+            contents = [(m.filename, zf.read(m)) for m in members]
+        risky = [n for n, b in contents if media_of(n, b) in ("image", "video")]
+        if not risky:
+            return self._commit(self._item(data, name, ItemKind.FILE, parent=parent), data), True
+        record = self._item(data, name, ItemKind.FILE, parent=parent)
+        record["withheld_reason"] = (
+            f"This archive holds {len(risky)} picture(s) or video(s), so it was not kept as a "
+            "whole; each file inside was added on its own, and pictures that may be intimate "
+            "(or cannot be checked) were kept only as fingerprints."
+        )
+        record["warnings"].append(record["withheld_reason"])
+        container = self._commit(record, None)
+        for member_name, member_data in contents:
+            self.single(member_data, f"{name}/{member_name}", "file", container.id)
+        return container, False
+
+    def single(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
+        media = media_of(name, data)
+        if media == "image" or kind in ("image", "screenshot"):
+            return self.image(data, name, kind, parent)
+        if media == "video":
+            record = self._item(data, name, ItemKind.VIDEO, parent=parent)
+            record["withheld_reason"] = VIDEO_REASON
+            self._withhold_note(record)
+            return self._commit(record, None)
+        if media == "zip":
+            return self.archive(data, name, parent)[0]
+        item_kind = ItemKind.MEMBER if parent else ItemKind.FILE
+        return self._commit(self._item(data, name, item_kind, parent=parent), data)
+
+    def conversation(self, conv: Conversation, item_id: str, derived_from: str) -> None:
+        data = conversation_to_dict(conv)
+        blob = self.case.put_blob(json.dumps(data, ensure_ascii=False).encode(), compress=True)
+        stamps = [m.timestamp for m in conv.messages if m.timestamp is not None]
+        record: dict[str, Any] = {
+            "type": "conversation", "id": "v" + secrets.token_hex(4), "item_id": item_id,
+            "derived_from": derived_from, "source_id": conv.id, "platform": conv.platform,
+            "format": conv.format, "title": conv.title,
+            "participants": [{"id": p.id, "name": p.name, "handle": p.handle,
+                              "is_owner": p.is_owner} for p in conv.participants],
+            "message_count": len(conv.messages),
+            "first_at": min(stamps).isoformat() if stamps else None,
+            "last_at": max(stamps).isoformat() if stamps else None,
+            "timezone": conv.timezone, "timezone_assumed": conv.timezone_assumed,
+            "messages_blob": blob, "analysis": None,
+            "warnings": [f"{w.where()}: {w.message}".lstrip(": ") for w in conv.warnings],
+        }
+        if self.analyze:
+            self._analyse(conv, record)
+        self.case.put_record(record)
+        parent = self.case._records[item_id]
+        parent["conversation_ids"] = [*parent.get("conversation_ids", []), record["id"]]
+        self.case.put("record", item_id, json.dumps(parent).encode(), replace=True)
+        self.conversations.append(build(StoredConversation, record))
+
+    def _analyse(self, conv: Conversation, record: dict[str, Any]) -> None:
+        try:
+            report = self.case.locker.tools.analyze(conv)
+        except ToolUnavailable as exc:
+            record["analysis_note"] = f"Not analysed: {exc}."
+            return
+        except Exception as exc:  # noqa: BLE001 - evidence intake must not fail on analysis
+            record["analysis_note"] = f"Analysis failed ({type(exc).__name__}: {exc})."
+            self.messages.append(f"{conv.title or conv.id}: {record['analysis_note']}")
+            return
+        record["analysis"] = self.case.put_blob(json.dumps(report).encode(), compress=True)
+        record["risk"] = report.get("risk")
+        record["scheme"] = report.get("scheme")
+        record["stage"] = report.get("stage")
+        for ident in report.get("identifiers") or []:
+            self.case.put_record({
+                "type": "identifier", "id": "d" + secrets.token_hex(4),
+                "kind": ident.get("kind"), "value": ident.get("value"),
+                "normalized": ident.get("normalized") or ident.get("value"),
+                "platform": ident.get("platform"),
+                "seen": [{"item_id": record["item_id"], "conversation_id": record["id"],
+                          "message_ids": list(ident.get("message_ids") or [])}],
+            })
+
+
+def _read_path(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"The file cannot be read: {exc.strerror}.", file=str(path)) from None
+
+
+def add_file(
+    case: Case,
+    path: Path | None,
+    *,
+    data: bytes | None = None,
+    name: str | None = None,
+    kind: str = "auto",
+    source: str | None = None,
+    added_by: str | None = None,
+    fmt: str | None = None,
+    tz: str | None = None,
+    analyze: bool = True,
+) -> IntakeResult:
+    """Add one file (or a folder of files) to the case in one atomic write."""
+    if kind not in KINDS:
+        raise UsageError(f"Unknown kind '{kind}'.", hint=f"Use one of: {', '.join(KINDS)}.")
+    if (path is None) == (data is None):
+        raise UsageError("Give either a path or the file's bytes (with a name).")
+    if path is not None and not path.exists():
+        raise InputError("There is no such file.", file=str(path),
+                         hint="Check the path and try again.")
+    actor = added_by or case.locker.actor
+    where = source or (f"file {path}" if path is not None else "uploaded")
+    intake = _Intake(case, where, actor, analyze)
+    with case.writing():
+        if path is not None and path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file())
+            if not files:
+                raise InputError("The folder is empty.", file=str(path))
+            for p in files:
+                intake.single(_read_path(p), str(p.relative_to(path)), "file", None)
+            holder = None
+        else:
+            blob = data if data is not None else _read_path(path)  # type: ignore[arg-type]
+            holder = intake.single(blob, name or (path.name if path else "upload"), kind, None)
+        if kind in ("auto", "export") and (holder is None or holder.kind in ("file", "member")):
+            _import(case, intake, path, data, name, kind, fmt, tz, holder)
+    return IntakeResult(tuple(intake.items), tuple(intake.conversations), tuple(intake.messages))
+
+
+def _import(
+    case: Case, intake: _Intake, path: Path | None, data: bytes | None, name: str | None,
+    kind: str, fmt: str | None, tz: str | None, holder: Item | None,
+) -> None:
+    tools = case.locker.tools
+    try:
+        if path is None:
+            with tempfile.TemporaryDirectory(prefix="unsnare-") as tmp:
+                tmp_path = Path(tmp) / Path(name or "upload").name
+                tmp_path.write_bytes(data or b"")
+                reading = tools.read_export(tmp_path, fmt, tz)
+        else:
+            reading = tools.read_export(path, fmt, tz)
+    except ToolUnavailable as exc:
+        if kind == "export":
+            raise LockerError(f"Chat exports cannot be read here: {exc}.") from None
+        intake.messages.append(f"Kept as a file; it was not read as a chat ({exc}).")
+        return
+    except (InputError, UsageError) as exc:
+        if kind == "export":
+            raise
+        intake.messages.append(
+            f"Kept as a file; it is not a chat export Unsnare reads ({exc.message})."
+        )
+        return
+    if not reading.conversations and kind == "export":
+        raise InputError("No conversation was found in this export.", file=str(path or name))
+    item_id = holder.id if holder is not None else intake.items[0].id
+    for conv in reading.conversations:
+        intake.conversation(conv, item_id, f"import:{reading.format}")
+    record = case._records[item_id]
+    if record["kind"] in ("file", "member"):
+        record["kind"] = ItemKind.EXPORT.value
+        record["warnings"] = [*record.get("warnings", []), *reading.warnings]
+        case.put("record", item_id, json.dumps(record).encode(), replace=True)
+        intake.items[:] = [build(Item, case._records[i.id]) for i in intake.items]
+    intake.messages.extend(reading.warnings[:20])

@@ -1,0 +1,234 @@
+"""The locker: a passphrase-protected collection of cases in one store.
+
+    with Locker.create(path, passphrase) as locker:
+        case = locker.new_case("Instagram, March")
+        case.add_file(Path("message_1.json"), source="Sam's Instagram download")
+
+A wrong passphrase raises WrongPassphraseError and changes nothing. Until a
+locker is open, nothing in it (not even case titles) can be read.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from unsnare.errors import IntegrityError, LockerError, UsageError
+from unsnare.evidence import crypto
+from unsnare.evidence.case import Case
+from unsnare.evidence.custody import Action
+from unsnare.evidence.store import CaseStore, MemoryStore, SqliteStore
+from unsnare.evidence.tools import Toolkit
+
+
+def default_actor() -> str:
+    """Who is acting: UNSNARE_ACTOR, else the operating-system user name."""
+    env = os.environ.get("UNSNARE_ACTOR")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """What the case list shows."""
+
+    id: str
+    title: str
+    created_at: str
+    readable: bool = True
+
+
+class Locker:
+    """An open (unlocked) locker. Use `create`, `open` or `in_memory`."""
+
+    def __init__(
+        self,
+        store: CaseStore,
+        kek: bytes,
+        *,
+        tools: Toolkit | None = None,
+        actor: str | None = None,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self.store = store
+        self._kek = kek
+        self.tools = tools or Toolkit()
+        self.actor = actor or default_actor()
+        self.clock = clock
+
+    # --- opening -------------------------------------------------------
+    @classmethod
+    def _initialise(
+        cls, store: CaseStore, passphrase: str, kdf: crypto.KdfParams | None, **kw: object
+    ) -> Locker:
+        _check_passphrase(passphrase)
+        params = kdf or crypto.KdfParams.fresh()
+        kek = crypto.derive_kek(passphrase, params)
+        with store.atomic():
+            store.meta_put("kdf", params.to_json())
+            store.meta_put("check", crypto.make_check(kek))
+        return cls(store, kek, **kw)  # type: ignore[arg-type]
+
+    @classmethod
+    def _unlock(cls, store: CaseStore, passphrase: str, **kw: object) -> Locker:
+        raw = store.meta_get("kdf")
+        check = store.meta_get("check")
+        if raw is None or check is None:
+            store.close()
+            raise LockerError("The locker's header is missing or damaged; it cannot be unlocked.")
+        kek = crypto.derive_kek(passphrase, crypto.KdfParams.from_json(raw))
+        try:
+            crypto.verify_check(kek, check)
+        except LockerError:
+            store.close()
+            raise
+        return cls(store, kek, **kw)  # type: ignore[arg-type]
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        kdf: crypto.KdfParams | None = None,
+        lock_timeout: float = 5.0,
+        **kw: object,
+    ) -> Locker:
+        """Make a new locker file protected by `passphrase`."""
+        _check_passphrase(passphrase)
+        store = SqliteStore.create(Path(path), lock_timeout=lock_timeout)
+        try:
+            return cls._initialise(store, passphrase, kdf, **kw)
+        except BaseException:
+            store.close()
+            raise
+
+    @classmethod
+    def open(
+        cls, path: Path | str, passphrase: str, *, lock_timeout: float = 5.0, **kw: object
+    ) -> Locker:
+        """Unlock an existing locker file (WrongPassphraseError if it does not fit)."""
+        store = SqliteStore.open(Path(path), lock_timeout=lock_timeout)
+        return cls._unlock(store, passphrase, **kw)
+
+    @classmethod
+    def in_memory(
+        cls, passphrase: str, *, kdf: crypto.KdfParams | None = None, **kw: object
+    ) -> Locker:
+        """A locker that lives only in memory (tests, previews)."""
+        return cls._initialise(MemoryStore(), passphrase, kdf, **kw)
+
+    @classmethod
+    def unlock_store(cls, store: CaseStore, passphrase: str, **kw: object) -> Locker:
+        """Unlock a locker held in any `CaseStore`."""
+        return cls._unlock(store, passphrase, **kw)
+
+    def close(self) -> None:
+        """Forget the key and release the store."""
+        self._kek = b""
+        self.store.close()
+
+    def __enter__(self) -> Locker:
+        return self
+
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- cases ---------------------------------------------------------
+    def new_case(self, title: str, *, actor: str | None = None) -> Case:
+        """Start a new, empty case."""
+        title = title.strip()
+        if not title:
+            raise UsageError("A case needs a title.", hint="For example: 'Instagram, March 2026'.")
+        case_id = secrets.token_hex(4)
+        data_key = crypto.new_data_key()
+        with self.store.atomic():
+            self.store.insert(case_id, "case", "key", crypto.wrap_key(self._kek, data_key, case_id))
+            case = Case(self, case_id, data_key, fresh=True)
+            case.init_header(title, actor or self.actor)
+            case.log(Action.CREATE, subject=case_id, details={"title": title}, actor=actor)
+        return case
+
+    def case_ids(self) -> list[str]:
+        """Every case id, oldest first."""
+        return self.store.case_ids()
+
+    def cases(self) -> list[CaseSummary]:
+        """Every case with its title (damaged ones are listed as unreadable)."""
+        out: list[CaseSummary] = []
+        for case_id in self.case_ids():
+            try:
+                header = self.case(case_id).header
+                out.append(CaseSummary(case_id, header["title"], header["created_at"]))
+            except (IntegrityError, LockerError):
+                out.append(CaseSummary(case_id, "(unreadable)", "", readable=False))
+        return out
+
+    def case(self, ref: str) -> Case:
+        """Open one case by its id (or an unambiguous start of it)."""
+        ids = self.case_ids()
+        matches = [c for c in ids if c == ref] or [c for c in ids if c.startswith(ref)]
+        if not matches:
+            raise UsageError(
+                f"There is no case '{ref}' in this locker.",
+                hint="Run `unsnare case list` to see the cases.",
+            )
+        if len(matches) > 1:
+            raise UsageError(f"'{ref}' matches more than one case; give more of its id.")
+        case_id = matches[0]
+        wrapped = self.store.get(case_id, "case", "key")
+        if wrapped is None:
+            raise LockerError(f"Case {case_id} has lost its key.")
+        return Case(self, case_id, crypto.unwrap_key(self._kek, wrapped, case_id))
+
+    def change_passphrase(self, old: str, new: str, *, kdf: crypto.KdfParams | None = None) -> None:
+        """Rewrap every case key under a new passphrase; the evidence is not re-encrypted."""
+        raw = self.store.meta_get("kdf")
+        check = self.store.meta_get("check")
+        assert raw is not None and check is not None  # present in any unlocked locker
+        crypto.verify_check(crypto.derive_kek(old, crypto.KdfParams.from_json(raw)), check)
+        _check_passphrase(new)
+        params = kdf or crypto.KdfParams.fresh()
+        new_kek = crypto.derive_kek(new, params)
+        with self.store.atomic():
+            for case_id in self.case_ids():
+                wrapped = self.store.get(case_id, "case", "key")
+                if wrapped is None:
+                    continue
+                key = crypto.unwrap_key(self._kek, wrapped, case_id)
+                self.store.replace(case_id, "case", "key", crypto.wrap_key(new_kek, key, case_id))
+            self.store.meta_put("kdf", params.to_json())
+            self.store.meta_put("check", crypto.make_check(new_kek))
+        self._kek = new_kek
+
+    def describe(self) -> dict[str, object]:
+        """Locker facts for display (no secrets)."""
+        raw = self.store.meta_get("kdf")
+        kdf = json.loads(raw) if raw else {}
+        kdf.pop("salt", None)
+        return {"cases": len(self.case_ids()), "kdf": {"algorithm": "argon2id", **kdf}}
+
+
+def _check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < 8:
+        raise UsageError(
+            "The passphrase is too short: use at least 8 characters.",
+            hint="A few unrelated words make a strong passphrase that is easy to remember.",
+        )
