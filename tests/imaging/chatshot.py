@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
+from unsnare.imaging.ocr import OcrBox
+
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 WIDTH = 640
 MARGIN = 20
@@ -28,6 +30,7 @@ class Line:
     side: str  # "left" (the other person), "right" (the phone owner) or "centre" (a date line)
     text: str
     time: str | None = None
+    wide: bool = False  # a bubble as wide as the screen, so only its colour tells the side
 
 
 @dataclass(frozen=True)
@@ -41,10 +44,36 @@ class Drawn:
 
 @dataclass(frozen=True)
 class Chatshot:
-    """A drawn screenshot: PNG bytes plus what was drawn where."""
+    """A drawn screenshot: PNG bytes, the bubbles drawn, and every piece of text with its box."""
 
     png: bytes
     drawn: tuple[Drawn, ...]
+    texts: tuple[tuple[str, tuple[int, int, int, int]], ...]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours of one app look."""
+
+    page: tuple[int, int, int] = PAGE
+    ink: tuple[int, int, int] = (0, 0, 0)
+    theirs: tuple[int, int, int] = THEIR_BUBBLE
+    their_ink: tuple[int, int, int] = (0, 0, 0)
+    mine: tuple[int, int, int] = MY_BUBBLE
+    my_ink: tuple[int, int, int] = (255, 255, 255)
+    faint: tuple[int, int, int] = (130, 130, 135)
+
+
+LIGHT = Theme()
+DARK = Theme(
+    page=(0, 0, 0),
+    ink=(255, 255, 255),
+    theirs=(38, 38, 41),
+    their_ink=(255, 255, 255),
+    mine=(0, 92, 75),
+    my_ink=(255, 255, 255),
+    faint=(150, 150, 155),
+)
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
@@ -52,12 +81,15 @@ def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(f"{FONT_DIR}/{name}", size)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont) -> list[str]:
+def _wrap(
+    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wide: bool = False
+) -> list[str]:
+    limit = (WIDTH - 2 * MARGIN if wide else MAX_BUBBLE) - 2 * PAD
     lines: list[str] = []
     current = ""
     for word in text.split():
         trial = f"{current} {word}".strip()
-        if draw.textlength(trial, font=font) <= MAX_BUBBLE - 2 * PAD:
+        if draw.textlength(trial, font=font) <= limit:
             current = trial
         else:
             lines.append(current)
@@ -72,66 +104,98 @@ def draw_chat(
     script: list[Line],
     *,
     status_time: str = "9:41",
+    theme: Theme = LIGHT,
+    times_inside: bool = False,
 ) -> Chatshot:
-    """Draw a chat screen: status bar, header with name and handle, bubbles, input bar."""
+    """Draw a chat screen: status bar, header with name and handle, bubbles, input bar.
+
+    With `times_inside` the time sits inside the bubble's bottom-right corner
+    (WhatsApp style) rather than under the bubble.
+    """
     body = _font(22)
     small = _font(15)
-    height = (
-        170
-        + sum(
-            40 + 32 * len(_wrap(ImageDraw.Draw(Image.new("RGB", (1, 1))), ln.text, body))
-            for ln in script
-        )
-        + 90
-    )
-    img = Image.new("RGB", (WIDTH, height), PAGE)
+    probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    height = 170 + sum(62 + 32 * len(_wrap(probe, ln.text, body, ln.wide)) for ln in script) + 90
+    img = Image.new("RGB", (WIDTH, height), theme.page)
     draw = ImageDraw.Draw(img)
+    texts: list[tuple[str, tuple[int, int, int, int]]] = []
+
+    def text(
+        xy: tuple[float, float],
+        words: str,
+        font: ImageFont.FreeTypeFont,
+        fill: tuple[int, int, int],
+    ) -> None:
+        draw.text(xy, words, font=font, fill=fill)
+        x0, y0, x1, y1 = draw.textbbox(xy, words, font=font)
+        texts.append((words, (int(x0), int(y0), int(x1), int(y1))))
+
     # Status bar and header, as on a phone.
-    draw.text((MARGIN + 10, 10), status_time, font=_font(18, bold=True), fill=(0, 0, 0))
-    draw.text((WIDTH - 90, 10), "100%", font=_font(16), fill=(0, 0, 0))
-    draw.text((MARGIN, 62), "<", font=_font(30), fill=MY_BUBBLE)
+    text((MARGIN + 10, 10), status_time, _font(18, bold=True), theme.ink)
+    text((WIDTH - 90, 10), "100%", _font(16), theme.ink)
     draw.ellipse((60, 56, 108, 104), fill=(180, 150, 220))
-    draw.text((122, 54), display_name, font=_font(24, bold=True), fill=(0, 0, 0))
+    text((122, 54), display_name, _font(24, bold=True), theme.ink)
     if handle:
-        draw.text((122, 86), handle, font=_font(17), fill=(110, 110, 115))
-    draw.line((0, 124, WIDTH, 124), fill=(215, 215, 220), width=2)
+        text((122, 86), handle, _font(17), theme.faint)
+    draw.line((0, 124, WIDTH, 124), fill=theme.faint, width=1)
     y = 144
     drawn: list[Drawn] = []
     for line in script:
         if line.side == "centre":
             w = draw.textlength(line.text, font=small)
-            draw.text(((WIDTH - w) / 2, y), line.text, font=small, fill=(120, 120, 125))
+            text(((WIDTH - w) / 2, y), line.text, small, theme.faint)
             y += 36
             continue
-        wrapped = _wrap(draw, line.text, body)
+        wrapped = _wrap(draw, line.text, body, line.wide)
         text_w = max(draw.textlength(t, font=body) for t in wrapped)
-        bw, bh = int(text_w) + 2 * PAD, 30 * len(wrapped) + 2 * PAD - 6
+        inside = times_inside and line.time is not None
+        bw = WIDTH - 2 * MARGIN if line.wide else int(text_w) + 2 * PAD
+        bh = 30 * len(wrapped) + 2 * PAD - 6 + (20 if inside else 0)
         x0 = MARGIN if line.side == "left" else WIDTH - MARGIN - bw
-        colour, ink = (
-            (THEIR_BUBBLE, (0, 0, 0)) if line.side == "left" else (MY_BUBBLE, (255, 255, 255))
-        )
+        mine = line.side == "right"
+        colour, ink = (theme.mine, theme.my_ink) if mine else (theme.theirs, theme.their_ink)
         draw.rounded_rectangle((x0, y, x0 + bw, y + bh), radius=18, fill=colour)
         for i, t in enumerate(wrapped):
-            draw.text((x0 + PAD, y + PAD - 3 + 30 * i), t, font=body, fill=ink)
+            text((x0 + PAD, y + PAD - 3 + 30 * i), t, body, ink)
+        if inside and line.time:
+            tw = draw.textlength(line.time, font=small)
+            text((x0 + bw - tw - 12, y + bh - 24), line.time, small, ink)
         drawn.append(Drawn(line.side, line.text, (x0, y, x0 + bw, y + bh)))
         y += bh + 6
-        if line.time:
+        if line.time and not inside:
             tw = draw.textlength(line.time, font=small)
             tx = x0 + 6 if line.side == "left" else x0 + bw - tw - 6
-            draw.text((tx, y), line.time, font=small, fill=(140, 140, 145))
+            text((tx, y), line.time, small, theme.faint)
             y += 22
         y += 12
     # The input bar at the bottom of the screen.
     draw.rounded_rectangle(
-        (MARGIN, height - 70, WIDTH - MARGIN, height - 26),
-        radius=22,
-        outline=(200, 200, 205),
-        width=2,
+        (MARGIN, height - 70, WIDTH - MARGIN, height - 26), radius=22, outline=theme.faint, width=2
     )
-    draw.text((MARGIN + 20, height - 60), "Message...", font=_font(18), fill=(160, 160, 165))
+    text((MARGIN + 20, height - 60), "Message...", _font(18), theme.faint)
     buf = io.BytesIO()
     img.save(buf, format="PNG")
-    return Chatshot(buf.getvalue(), tuple(drawn))
+    return Chatshot(buf.getvalue(), tuple(drawn), tuple(texts))
+
+
+class DrawnTextReader:
+    """A stand-in OCR engine that 'reads' exactly what `draw_chat` drew, instantly."""
+
+    engine = "drawn text (test)"
+
+    def __init__(
+        self, shot: Chatshot, score: float = 0.99, low: frozenset[str] = frozenset()
+    ) -> None:
+        self._shot = shot
+        self._score = score
+        self._low = low
+
+    def read(self, image: Image.Image) -> list[OcrBox]:
+        """Every drawn piece of text as a box; texts in `low` get a poor score."""
+        return [
+            OcrBox(words, 0.4 if words in self._low else self._score, *box)
+            for words, box in self._shot.texts
+        ]
 
 
 def landscape_png() -> bytes:
@@ -161,4 +225,19 @@ THREAT_SCRIPT = [
     Line("right", "lol thanks, near Leeds", "21:03"),
     Line("left", "I saved your pics. Pay 200 pounds or I send them to all your followers", "21:05"),
     Line("right", "please dont do this", "21:06"),
+]
+
+
+# A dark-mode, WhatsApp-like exchange with times inside the bubbles, a system
+# line, and one screen-wide bubble whose side only its colour shows.
+DARK_SCRIPT = [
+    Line("left", "send me 50 on cashapp now", "10:14 PM"),
+    Line("right", "i dont have that much money", "10:15 PM"),
+    Line("centre", "Alex took a screenshot"),
+    Line(
+        "left",
+        "then ask your parents. you have one hour or everyone sees it",
+        "10:16 PM",
+        wide=True,
+    ),
 ]
