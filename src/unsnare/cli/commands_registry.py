@@ -11,4 +11,13 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     """Yield each command group's `register` function, in help order."""
     # One import per command module; keep in this order.
     # (each team member adds their line below)
+    from unsnare.cli import importing
+
+    yield importing.register
+    from unsnare.cli import web
+
+    yield web.register
+    from unsnare.cli import response
+
+    yield response.register
     yield from ()

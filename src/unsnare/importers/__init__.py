@@ -1,0 +1,127 @@
+"""Chat importers: read a platform's export into `Conversation`s, losing nothing.
+
+The public API other parts of Unsnare use:
+
+- `read_export(path, format=, tz=, chat=)` -> `ImportResult`
+- `open_export(...)` -> the same, as lazy `ChatStream`s for very large exports
+- `read_text(text, name=, tz=)` -> `Conversation` for pasted text
+- `available_formats()` -> importer names
+- `conversation_to_dict(conv)` -> the `unsnare import --json` shape
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from unsnare.errors import ImportFormatError, UnsnareError
+from unsnare.importers.base import (
+    ChatState,
+    ChatStream,
+    Importer,
+    ImportOptions,
+    ImportResult,
+    make_options,
+)
+from unsnare.importers.plaintext import text_stream
+from unsnare.importers.registry import ImporterRegistry, default_registry
+from unsnare.importers.serialize import conversation_to_dict, message_to_dict
+from unsnare.importers.source import ExportSource
+from unsnare.models import Conversation
+
+__all__ = [
+    "ChatState",
+    "ChatStream",
+    "ImportOptions",
+    "ImportResult",
+    "Importer",
+    "ImporterRegistry",
+    "OpenedExport",
+    "available_formats",
+    "conversation_to_dict",
+    "default_registry",
+    "message_to_dict",
+    "open_export",
+    "read_export",
+    "read_text",
+]
+
+
+class OpenedExport:
+    """An export opened for streaming: the chosen format and one stream per chat."""
+
+    def __init__(self, importer: Importer, streams: list[ChatStream]) -> None:
+        self.format = importer.name
+        self.importer = importer
+        self.streams = streams
+
+
+def _wrap_shape_error(exc: Exception, fmt: str, path: Path) -> ImportFormatError:
+    # A KeyError or TypeError deep in a reader means the file is not shaped like
+    # the format claims: explain that instead of showing a crash.
+    return ImportFormatError(
+        f"this does not have the shape of a {fmt} export ({type(exc).__name__}: {exc})",
+        file=str(path),
+        hint="check the file is the platform's original export, or choose another --format "
+        "(one of: " + ", ".join(available_formats()) + ")",
+    )
+
+
+@contextmanager
+def open_export(
+    path: Path | str,
+    *,
+    format: str | None = None,
+    tz: str | None = None,
+    chat: str | None = None,
+    registry: ImporterRegistry | None = None,
+) -> Iterator[OpenedExport]:
+    """Open an export for streaming; read each `ChatStream` inside the `with` block."""
+    reg = registry or default_registry()
+    options = make_options(tz, chat)
+    path = Path(path)
+    with ExportSource(path) as src:
+        importer = reg.get(format) if format else reg.detect(src)
+        try:
+            yield OpenedExport(importer, importer.read(src, options))
+        except UnsnareError:
+            raise
+        except (
+            KeyError,
+            TypeError,
+            ValueError,
+            IndexError,
+            AttributeError,
+            json.JSONDecodeError,
+        ) as exc:
+            raise _wrap_shape_error(exc, importer.name, path) from None
+
+
+def read_export(
+    path: Path | str,
+    *,
+    format: str | None = None,
+    tz: str | None = None,
+    chat: str | None = None,
+) -> ImportResult:
+    """Read a whole export (file, folder or zip) into conversations."""
+    with open_export(path, format=format, tz=tz, chat=chat) as opened:
+        convs = tuple(stream.collect() for stream in opened.streams)
+        fmt = opened.format
+    return ImportResult(
+        format=fmt,
+        conversations=convs,
+        warnings=tuple(w for c in convs for w in c.warnings),
+    )
+
+
+def read_text(text: str, *, name: str = "pasted.txt", tz: str | None = None) -> Conversation:
+    """Read text a person pasted ("Name: message" lines, or else one message)."""
+    return text_stream(text, name, make_options(tz)).collect()
+
+
+def available_formats() -> list[str]:
+    """The names of the import formats `--format` accepts."""
+    return default_registry().names()

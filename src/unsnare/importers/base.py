@@ -1,0 +1,182 @@
+"""The importer extension point: one base class, plus the values importers share.
+
+An importer turns one platform's export into conversations. It says how sure
+it is that it can read an export (`sniff`), and `read` returns one
+`ChatStream` per conversation. A stream knows its header at once and yields
+messages lazily, so a 1,000,000-message export never has to sit in memory;
+`ChatStream.collect()` builds an ordinary `Conversation` for normal sizes.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from typing import ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from unsnare.errors import UsageError
+from unsnare.importers.source import ExportSource
+from unsnare.models import Conversation, ImportWarning, Message, Participant, SourceFile
+
+# Keep at most this many warnings in full; beyond it we only count them, so a
+# garbage file cannot grow memory without bound. The count is always exact.
+MAX_KEPT_WARNINGS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """What the person told us about the export."""
+
+    zone: tzinfo
+    zone_name: str
+    zone_given: bool
+    chat: str | None = None
+
+
+def resolve_zone(tz: str | None) -> tuple[tzinfo, str, bool]:
+    """The zone for wall-clock times: `tz` if given, else this machine's, else UTC."""
+    if tz:
+        try:
+            return ZoneInfo(tz), tz, True
+        except (ZoneInfoNotFoundError, ValueError):
+            raise UsageError(
+                f"'{tz}' is not a time zone name Unsnare knows",
+                field="--tz",
+                hint="use an IANA name such as Europe/London, America/New_York or UTC",
+            ) from None
+    local = datetime.now().astimezone().tzinfo
+    name = getattr(local, "key", None) or (local.tzname(None) if local else None)
+    if local is None or not name:
+        return ZoneInfo("UTC"), "UTC", False
+    return local, str(name), False
+
+
+def make_options(tz: str | None, chat: str | None = None) -> ImportOptions:
+    """Build `ImportOptions` from command-line style values."""
+    zone, name, given = resolve_zone(tz)
+    return ImportOptions(zone=zone, zone_name=name, zone_given=given, chat=chat)
+
+
+class ChatState:
+    """What an importer learns while it streams one conversation's messages."""
+
+    def __init__(self) -> None:
+        self.participants: dict[str, Participant] = {}
+        self.warnings: list[ImportWarning] = []
+        self.warning_count = 0
+        self.message_count = 0
+        self.date_order: str | None = None
+        self.notes: list[str] = []
+
+    def warn(self, warning: ImportWarning) -> None:
+        """Record a warning (kept in full up to MAX_KEPT_WARNINGS, always counted)."""
+        self.warning_count += 1
+        if len(self.warnings) < MAX_KEPT_WARNINGS:
+            self.warnings.append(warning)
+
+    def participant(
+        self,
+        pid: str,
+        name: str | None = None,
+        *,
+        handle: str | None = None,
+        platform_id: str | None = None,
+        is_owner: bool | None = None,
+    ) -> str:
+        """Register a participant once (first sighting wins) and return its id."""
+        if pid not in self.participants:
+            self.participants[pid] = Participant(
+                id=pid, name=name or pid, handle=handle, platform_id=platform_id, is_owner=is_owner
+            )
+        return pid
+
+    def dropped_warnings(self) -> int:
+        """How many warnings were counted but not kept."""
+        return self.warning_count - len(self.warnings)
+
+
+MessageSource = Callable[[ChatState], Iterator[Message]]
+
+
+@dataclass
+class ChatStream:
+    """One conversation of an export: header now, messages as they are read."""
+
+    id: str
+    platform: str
+    format: str
+    produce: MessageSource
+    title: str | None = None
+    source_files: tuple[SourceFile, ...] = ()
+    timezone: str | None = None
+    timezone_assumed: bool = False
+    state: ChatState = field(default_factory=ChatState)
+    _consumed: bool = False
+
+    def messages(self) -> Iterator[Message]:
+        """Yield the messages once, in export order, counting them in `state`."""
+        if self._consumed:
+            raise RuntimeError("a ChatStream can be read only once")
+        self._consumed = True
+        for message in self.produce(self.state):
+            self.state.message_count += 1
+            yield message
+
+    def collect(self) -> Conversation:
+        """Read every message and return the whole `Conversation`."""
+        messages = tuple(self.messages())
+        return self.finish(messages)
+
+    def finish(self, messages: tuple[Message, ...] = ()) -> Conversation:
+        """The `Conversation` with what the stream learned (call after reading)."""
+        st = self.state
+        warnings = list(st.warnings)
+        if st.dropped_warnings():
+            warnings.append(
+                ImportWarning(
+                    code="more_warnings",
+                    message=f"{st.dropped_warnings()} more warnings were counted but not listed",
+                )
+            )
+        return Conversation(
+            id=self.id,
+            platform=self.platform,
+            format=self.format,
+            participants=tuple(st.participants.values()),
+            messages=messages,
+            title=self.title,
+            source_files=self.source_files,
+            timezone=self.timezone,
+            timezone_assumed=self.timezone_assumed,
+            date_order=st.date_order,
+            warnings=tuple(warnings),
+            notes=tuple(st.notes),
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Everything one import produced: the format, its conversations, all warnings."""
+
+    format: str
+    conversations: tuple[Conversation, ...]
+    warnings: tuple[ImportWarning, ...]
+
+
+class Importer(ABC):
+    """Base class for one export format. Subclasses set `name`, `platform`, `version`."""
+
+    name: ClassVar[str]
+    platform: ClassVar[str]
+    version: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    @abstractmethod
+    def sniff(self, src: ExportSource) -> float:
+        """How sure we are (0.0 to 1.0) that this importer reads `src`."""
+
+    @abstractmethod
+    def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
+        """One stream per conversation in `src` (messages are read lazily)."""

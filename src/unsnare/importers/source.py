@@ -1,0 +1,280 @@
+"""What an importer reads from: one file, a folder, or a zip, opened read-only.
+
+An `ExportSource` lists the files in what the person gave us and opens them
+for reading. It never writes. It hashes each file as received so every
+message can cite the exact original, and it refuses inputs too large to be a
+chat export before reading them, so a stray disk image fails fast and clearly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from unsnare.errors import ImportFormatError, InputError
+from unsnare.models import SourceFile
+
+# The biggest exports we accept. WhatsApp caps exports at ~40,000 messages (a
+# few MB); a 1,000,000-message text file is ~70 MB. Several GB means the wrong
+# file was picked, so we say so instead of churning through it.
+MAX_FILE_BYTES = 1024**3
+MAX_MEMBERS = 200_000
+_CHUNK = 1 << 20
+
+
+class ExportSource:
+    """Read-only access to the files of one export (a file, a folder or a zip)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.label = path.name or str(path)
+        self._hashes: dict[str, str] = {}
+        self._zip: zipfile.ZipFile | None = None
+        self._members: dict[str, int] = {}
+        self.kind = "file"
+        self._open()
+
+    # -- set-up -------------------------------------------------------------------
+    def _open(self) -> None:
+        path = self.path
+        if not path.exists():
+            raise InputError(
+                "this file or folder does not exist",
+                file=str(path),
+                hint="check the path; drag the file into the terminal to paste its full path",
+            )
+        if path.is_dir():
+            self.kind = "folder"
+            for p in sorted(path.rglob("*")):
+                if p.is_file():
+                    if len(self._members) >= MAX_MEMBERS:
+                        raise InputError(
+                            f"this folder holds more than {MAX_MEMBERS} files",
+                            file=str(path),
+                            hint="point Unsnare at the export folder itself, not a whole disk",
+                        )
+                    self._members[p.relative_to(path).as_posix()] = p.stat().st_size
+            if not self._members:
+                raise InputError(
+                    "this folder is empty",
+                    file=str(path),
+                    hint="choose the folder the platform's export unpacked into",
+                )
+            return
+        size = path.stat().st_size
+        self._check_size(path.name, size)
+        if size == 0:
+            raise InputError(
+                "this file is empty",
+                file=str(path),
+                hint="export the chat again and choose the new file",
+            )
+        with path.open("rb") as f:
+            magic = f.read(4)
+        if magic.startswith(b"PK"):
+            self.kind = "zip"
+            self._open_zip()
+        else:
+            self._members[path.name] = size
+
+    def _open_zip(self) -> None:
+        try:
+            zf = zipfile.ZipFile(self.path)
+            infos = zf.infolist()
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise ImportFormatError(
+                f"this zip file is damaged or incomplete ({exc})",
+                file=str(self.path),
+                hint="download or copy the export again; an interrupted download cuts a zip short",
+            ) from None
+        self._zip = zf
+        for info in infos:
+            if info.is_dir():
+                continue
+            if len(self._members) >= MAX_MEMBERS:
+                raise InputError(
+                    f"this zip holds more than {MAX_MEMBERS} files", file=str(self.path)
+                )
+            self._check_size(info.filename, info.file_size)
+            self._members[info.filename] = info.file_size
+        if not self._members:
+            raise InputError(
+                "this zip file is empty",
+                file=str(self.path),
+                hint="export the chat again and choose the new file",
+            )
+
+    def _check_size(self, name: str, size: int) -> None:
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{name} is {size / 1024**3:.1f} GB, far larger than any chat export",
+                file=str(self.path),
+                hint="check that you picked the chat export and not a backup or disk image",
+            )
+
+    # -- access -------------------------------------------------------------------
+    def names(self) -> list[str]:
+        """The files in this export, as relative POSIX paths."""
+        return list(self._members)
+
+    def has(self, name: str) -> bool:
+        """Whether the export holds a file with this relative path."""
+        return name in self._members
+
+    def size(self, name: str) -> int:
+        """The size in bytes of one file of the export."""
+        return self._members[name]
+
+    def display_name(self, name: str) -> str:
+        """How to name a member in messages: `export.zip!/_chat.txt` or the file's name."""
+        if self.kind == "file":
+            return self.label
+        return f"{self.label}/{name}"
+
+    def open(self, name: str) -> IO[bytes]:
+        """Open one member for reading bytes."""
+        try:
+            if self._zip is not None:
+                return self._zip.open(name)
+            if self.kind == "folder":
+                return (self.path / name).open("rb")
+            return self.path.open("rb")
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
+            raise self._damaged(name, exc) from None
+
+    def _damaged(self, name: str, exc: BaseException) -> InputError:
+        return ImportFormatError(
+            f"could not read {name} ({type(exc).__name__}: {exc})",
+            file=str(self.path),
+            hint="the export may be damaged or cut short; download or copy it again",
+        )
+
+    def read_bytes(self, name: str) -> bytes:
+        """The whole content of one member (for formats that are one JSON document)."""
+        with self.open(name) as f:
+            try:
+                return f.read()
+            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                raise self._damaged(name, exc) from None
+
+    def head(self, name: str, n: int = 65536) -> bytes:
+        """The first bytes of a member, for sniffing."""
+        try:
+            with self.open(name) as f:
+                return f.read(n)
+        except (InputError, zipfile.BadZipFile, OSError, EOFError):
+            return b""
+
+    def iter_chunks(self, name: str) -> Iterator[bytes]:
+        """The member's bytes in chunks, turning read errors into a clear message."""
+        with self.open(name) as f:
+            while True:
+                try:
+                    chunk = f.read(_CHUNK)
+                except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                    raise self._damaged(name, exc) from None
+                if not chunk:
+                    return
+                yield chunk
+
+    def sha256(self, name: str) -> str:
+        """SHA-256 of one member as received (computed once)."""
+        if name not in self._hashes:
+            h = hashlib.sha256()
+            for chunk in self.iter_chunks(name):
+                h.update(chunk)
+            self._hashes[name] = h.hexdigest()
+        return self._hashes[name]
+
+    def source_file(self, name: str) -> SourceFile:
+        """The `SourceFile` record for one member."""
+        return SourceFile(
+            name=self.display_name(name), sha256=self.sha256(name), size=self.size(name)
+        )
+
+    def container_file(self) -> SourceFile | None:
+        """The zip itself, hashed as received, when the export came as a zip."""
+        if self.kind != "zip":
+            return None
+        h = hashlib.sha256()
+        with self.path.open("rb") as f:
+            while chunk := f.read(_CHUNK):
+                h.update(chunk)
+        return SourceFile(name=self.label, sha256=h.hexdigest(), size=self.path.stat().st_size)
+
+    def find(self, basename: str) -> list[str]:
+        """Members whose file name (last part) equals `basename`."""
+        return [n for n in self._members if PurePosixPath(n).name == basename]
+
+    def close(self) -> None:
+        """Release the zip handle, if any."""
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    def __enter__(self) -> ExportSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def iter_text_lines(src: ExportSource, name: str) -> Iterator[tuple[int, str]]:
+    """Yield (1-based line number, line text without its line ending) of a UTF-8 member.
+
+    Splitting on bytes keeps U+2028 and friends inside messages, accepts CRLF,
+    LF and a mix, drops one leading BOM, and names the exact line that is not
+    UTF-8 instead of guessing an encoding.
+    """
+    head = src.head(name, 4)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        yield from _iter_utf16(src, name)
+        return
+    lineno = 0
+    rest = b""
+    for chunk in src.iter_chunks(name):
+        chunk = rest + chunk
+        parts = chunk.split(b"\n")
+        rest = parts.pop()
+        for raw in parts:
+            lineno += 1
+            yield lineno, _decode(src, name, raw, lineno)
+    if rest:
+        lineno += 1
+        yield lineno, _decode(src, name, rest, lineno)
+
+
+def _decode(src: ExportSource, name: str, raw: bytes, lineno: int) -> str:
+    if raw.endswith(b"\r"):
+        raw = raw[:-1]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"this line is not UTF-8 text (byte {exc.start + 1} is 0x{raw[exc.start]:02x}); "
+            "it may be in another encoding or not text at all",
+            file=src.display_name(name),
+            line=lineno,
+            hint="export the chat again from the app (exports are UTF-8), "
+            "or save the file as UTF-8 in a text editor; the original file was not changed",
+        ) from None
+    if lineno == 1 and text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def _iter_utf16(src: ExportSource, name: str) -> Iterator[tuple[int, str]]:
+    data = src.read_bytes(name)
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise InputError(
+            "this file starts like UTF-16 text but is not",
+            file=src.display_name(name),
+            hint="save the file as UTF-8 and try again",
+        ) from None
+    for i, line in enumerate(text.split("\n"), 1):
+        yield i, line.removesuffix("\r")

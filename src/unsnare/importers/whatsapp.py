@@ -1,0 +1,368 @@
+"""WhatsApp "Export chat": the .txt file, or the .zip (or folder) with media.
+
+Two passes over the text. The first only looks at headers: which layout
+(Android or iOS) the file uses, whether dates are day-first or month-first
+(decided from the whole file, per date style, since an export can switch
+format partway), and how often each sender name appears (which lets a name
+that itself contains ": " be told from a message that does). The second pass
+streams the messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
+
+from unsnare.importers import whatsapp_syntax as wa
+from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
+from unsnare.importers.media import attachment_for
+from unsnare.importers.source import ExportSource, iter_text_lines
+from unsnare.models import Attachment, ImportWarning, Message, MessageKind, Source, SystemEvent
+
+_NAME_CAP = 50_000  # distinct sender candidates we count; protects memory on odd files
+_MAX_NAME = 80
+_TITLE_PREFIXES = re.compile(
+    r"^(WhatsApp Chat (with|mit|con|met) |Discussion WhatsApp avec |Chat de WhatsApp con |"
+    r"Conversa do WhatsApp com |WhatsApp-chat met |WhatsApp-keskustelu: |Чат WhatsApp с |"
+    r"WhatsApp Sohbeti - |WhatsApp Chat - )",
+)
+DAY, MONTH, YEAR = "day-first", "month-first", "year-first"
+_NOTICES = (SystemEvent.ENCRYPTION_NOTICE, SystemEvent.SECURITY_CODE)
+
+
+def chat_members(src: ExportSource) -> list[str]:
+    """The chat text files in an export: `_chat.txt`, `WhatsApp Chat … .txt`, or the file."""
+    if src.kind == "file":
+        return src.names()
+    txt = [n for n in src.names() if n.lower().endswith(".txt")]
+    named = [n for n in txt if PurePosixPath(n).name == "_chat.txt" or "whatsapp" in n.lower()]
+    return named or (txt if len(txt) == 1 else [])
+
+
+@dataclass
+class _Scan:
+    """What the first pass learned about a chat file."""
+
+    ios: int = 0
+    android: int = 0
+    evidence: dict[tuple[str, bool, bool], Counter[str]] = field(default_factory=dict)
+    names: Counter[str] = field(default_factory=Counter)
+    styles: set[tuple[str, bool, bool]] = field(default_factory=set)
+    extended: Counter[str] = field(default_factory=Counter)
+
+
+def _header(line: str, layout: re.Pattern[str]) -> re.Match[str] | None:
+    if line[:1] in wa.INVISIBLE:
+        line = line.lstrip(wa.INVISIBLE)
+    return layout.match(line)
+
+
+def _name_candidates(rest: str) -> list[tuple[str, int]]:
+    """Possible sender names (invisible marks removed) and where the text after each starts."""
+    out: list[tuple[str, int]] = []
+    start = 0
+    while len(out) < 4:
+        i = rest.find(": ", start)
+        if i < 0 or i > _MAX_NAME:
+            break
+        if out:
+            part = rest[start:i]
+            # A name part after ": " is a short plain word or two, never a
+            # marker such as "\u200e<attached" or a URL.
+            if not part or part[0] in wa.INVISIBLE or len(part) > 30 or any(
+                ch in part for ch in "<>/\u200e"
+            ):
+                break
+        out.append((wa.strip_invisible(rest[:i]).strip(), i + 2))
+        start = i + 2
+    return out
+
+
+def _style(m: re.Match[str]) -> tuple[str, bool, bool]:
+    return (m["sep"], len(m["a"]) == 4, m["ap"] is not None)
+
+
+def _scan(src: ExportSource, name: str) -> _Scan:
+    scan = _Scan()
+    for _, line in iter_text_lines(src, name):
+        m = _header(line, wa.IOS_HEADER)
+        if m:
+            scan.ios += 1
+        else:
+            m = _header(line, wa.ANDROID_HEADER)
+            if not m:
+                continue
+            scan.android += 1
+        a, b = int(m["a"]), int(m["b"])
+        scan.styles.add(_style(m))
+        if len(m["a"]) <= 2 and (a > 12) != (b > 12):
+            ev = scan.evidence.setdefault(_style(m), Counter())
+            ev[DAY if a > 12 else MONTH] += 1
+        cands = [c for c, _ in _name_candidates(m["rest"])]
+        if cands and (cands[0] in scan.names or len(scan.names) < _NAME_CAP):
+            scan.names[cands[0]] += 1
+        for c in cands[1:]:
+            if c in scan.extended or len(scan.extended) < _NAME_CAP:
+                scan.extended[c] += 1
+    return scan
+
+
+class WhatsAppImporter(Importer):
+    """Reads WhatsApp chat exports (Android and iOS, many languages)."""
+
+    name = "whatsapp"
+    platform = "whatsapp"
+    version = "1"
+    description = "WhatsApp 'Export chat' .txt or .zip (Android and iOS)"
+
+    def sniff(self, src: ExportSource) -> float:
+        """Share of the first lines that carry a WhatsApp header."""
+        members = chat_members(src)
+        if not members:
+            return 0.0
+        head = src.head(members[0], 32768)
+        if b"\x00" in head:
+            return 0.0
+        lines = [ln for ln in head.decode("utf-8", "replace").splitlines()[:200] if ln.strip()]
+        if not lines:
+            return 0.0
+        hits = sum(
+            1 for ln in lines if _header(ln, wa.IOS_HEADER) or _header(ln, wa.ANDROID_HEADER)
+        )
+        if not hits:
+            return 0.0
+        return min(0.95, 0.5 + 0.5 * hits / len(lines))
+
+    def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
+        """One stream per chat text file in the export."""
+        streams = []
+        for member in chat_members(src):
+            files = [src.source_file(member)]
+            container = src.container_file()
+            if container:
+                files.insert(0, container)
+            title = _TITLE_PREFIXES.sub("", PurePosixPath(member).stem)
+            streams.append(
+                ChatStream(
+                    id=f"whatsapp-{files[-1].sha256[:12]}",
+                    platform=self.platform,
+                    format=self.name,
+                    produce=_Reader(src, member, options).run,
+                    title=None if title == "_chat" else title,
+                    source_files=tuple(files),
+                    timezone=options.zone_name,
+                    timezone_assumed=True,
+                )
+            )
+        return streams
+
+
+@dataclass
+class _Pending:
+    line: int
+    when: datetime | None
+    sender: str | None
+    lines: list[str]
+
+
+class _Reader:
+    """The second pass: header lines start messages, other lines continue them."""
+
+    def __init__(self, src: ExportSource, member: str, options: ImportOptions) -> None:
+        self.src = src
+        self.member = member
+        self.options = options
+        self.file_name = src.display_name(member)
+        self.folder = str(PurePosixPath(member).parent)
+
+    def run(self, state: ChatState) -> Iterator[Message]:
+        scan = _scan(self.src, self.member)
+        layout = wa.IOS_HEADER if scan.ios >= scan.android else wa.ANDROID_HEADER
+        orders = self._decide_orders(scan, state)
+        sha = self.src.sha256(self.member)
+        pending: _Pending | None = None
+        for lineno, line in iter_text_lines(self.src, self.member):
+            m = _header(line, layout)
+            when = self._when(m, orders) if m else None
+            if m is not None and when is None:
+                state.warn(
+                    ImportWarning(
+                        "impossible_date",
+                        "this line looks like a message header but its date or "
+                        "time cannot exist; it was kept as part of the message before it",
+                        self.file_name,
+                        lineno,
+                    )
+                )
+            if m is None or when is None:
+                if pending is not None:
+                    pending.lines.append(line)
+                elif line.strip():
+                    state.warn(
+                        ImportWarning(
+                            "orphan_line",
+                            "text before the first message header (kept here): " + line[:200],
+                            self.file_name,
+                            lineno,
+                        )
+                    )
+                continue
+            if pending is not None:
+                yield self._build(pending, sha, state)
+            sender, body = self._split(m["rest"], scan)
+            pending = _Pending(lineno, when, sender, [body])
+        if pending is not None:
+            yield self._build(pending, sha, state)
+
+    def _decide_orders(self, scan: _Scan, state: ChatState) -> dict[tuple[str, bool, bool], str]:
+        orders: dict[tuple[str, bool, bool], str] = {}
+        for style, ev in scan.evidence.items():
+            orders[style] = DAY if ev[DAY] >= ev[MONTH] else MONTH
+            if ev[DAY] and ev[MONTH]:
+                state.warn(
+                    ImportWarning(
+                        "conflicting_dates",
+                        f"{ev[DAY]} dates can only be day-first and {ev[MONTH]} only month-first; "
+                        f"each line was read by its own values and ambiguous ones as "
+                        f"{orders[style]}",
+                        self.file_name,
+                    )
+                )
+        effective = {self._order(style, orders) for style in scan.styles}
+        guessed = {
+            self._order(st, orders) for st in scan.styles if not st[1] and st not in scan.evidence
+        }
+        for order in guessed:
+            state.warn(
+                ImportWarning(
+                    "ambiguous_dates",
+                    f"no date in this file has a day above 12, so Unsnare cannot tell whether "
+                    f"dates are day-first or month-first; they were read as {order}. Check one "
+                    f"date you remember against the phone",
+                    self.file_name,
+                )
+            )
+        state.date_order = (
+            effective.pop() if len(effective) == 1 else ("mixed" if effective else None)
+        )
+        if state.date_order == "mixed":
+            state.notes.append(
+                "The date format changes within this export (phone settings "
+                "changed); each part was read in its own order."
+            )
+        return orders
+
+    def _order(
+        self,
+        style: tuple[str, bool, bool],
+        orders: dict[tuple[str, bool, bool], str],
+    ) -> str:
+        if style[1]:
+            return YEAR
+        if style in orders:
+            return orders[style]
+        if len(set(orders.values())) == 1:
+            return next(iter(orders.values()))
+        # No date in the file settles it: follow the locales that use this style
+        # (dotted dates are day-first; a 12-hour "/" date is most often en-US).
+        return MONTH if (style[0] == "/" and style[2]) else DAY
+
+    def _when(
+        self,
+        m: re.Match[str],
+        orders: dict[tuple[str, bool, bool], str],
+    ) -> datetime | None:
+        style = _style(m)
+        a, b, c = int(m["a"]), int(m["b"]), int(m["c"])
+        order = self._order(style, orders)
+        if order == YEAR:
+            year, month, day = a, b, c
+        else:
+            year = c + 2000 if c < 100 else c
+            if a > 12 and b <= 12:
+                order = DAY
+            elif b > 12 and a <= 12:
+                order = MONTH
+            day, month = (a, b) if order == DAY else (b, a)
+        hour, minute, second = int(m["h"]), int(m["mi"]), int(m["s"] or 0)
+        if m["ap"]:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m["ap"][0] in "Pp" else 0)
+        try:
+            return datetime(year, month, day, hour, minute, second, tzinfo=self.options.zone)
+        except ValueError:
+            return None
+
+    def _split(self, rest: str, scan: _Scan) -> tuple[str | None, str]:
+        cands = _name_candidates(rest)
+        if not cands or not cands[0][0] or any(q in cands[0][0] for q in '"“”«»'):
+            return None, rest
+        best, at = cands[0]
+        top = scan.names.get(best, 0)
+        for c, pos in cands[1:]:
+            n = scan.extended.get(c, 0)
+            if n >= 2 and n >= top:
+                best, at, top = c, pos, n
+        return best, rest[at:]
+
+    def _build(self, p: _Pending, sha: str, state: ChatState) -> Message:
+        while len(p.lines) > 1 and not p.lines[-1].strip():
+            p.lines.pop()
+        first = p.lines[0].lstrip(wa.INVISIBLE)
+        attachments: tuple[Attachment, ...] = ()
+        att = self._attachment(first)
+        rest_lines = p.lines[1:]
+        if att is not None:
+            attachments = (att,)
+            text = "\n".join(rest_lines)
+        else:
+            text = "\n".join([first, *rest_lines])
+        edited = False
+        for suffix in wa.EDITED_SUFFIXES:
+            if text.endswith(suffix):
+                edited, text = True, text[: -len(suffix)].rstrip()
+                break
+        kind, event, deleted = MessageKind.MESSAGE, None, False
+        if p.sender is None:
+            kind, event = MessageKind.SYSTEM, wa.classify_system(text)
+        elif p.lines[0][:1] in wa.INVISIBLE and wa.classify_system(text) in _NOTICES:
+            # iOS writes the encryption and security-code notices as if the chat's
+            # name had sent them, marked with a leading U+200E.
+            kind, event = MessageKind.SYSTEM, wa.classify_system(text)
+        else:
+            state.participant(p.sender)
+            low = text.casefold().strip(wa.INVISIBLE + " ")
+            if low in wa.DELETED:
+                kind, event, deleted = MessageKind.SYSTEM, SystemEvent.DELETED, True
+            elif low in wa.CALLS:
+                kind, event = MessageKind.SYSTEM, SystemEvent.CALL
+        return Message(
+            id=f"L{p.line}",
+            sender=p.sender,
+            timestamp=p.when,
+            text=text,
+            source=Source(file_sha256=sha, file_name=self.file_name, line=p.line),
+            kind=kind,
+            system_event=event,
+            attachments=attachments,
+            edited=edited,
+            deleted=deleted,
+        )
+
+    def _attachment(self, first: str) -> Attachment | None:
+        m = wa.ANDROID_ATTACHED.match(first) or wa.IOS_ATTACHED.match(first)
+        if m:
+            name = wa.strip_invisible(m["file"]).strip()
+            member = name if self.folder in ("", ".") else f"{self.folder}/{name}"
+            return attachment_for(self.src, name, member)
+        if first in wa.MEDIA_OMITTED:
+            return Attachment(file_name="", media_type=None, present=False)
+        kind = wa.MEDIA_KIND_OMITTED.get(first.strip().casefold())
+        if kind:
+            return Attachment(file_name="", media_type=kind, present=False)
+        return None

@@ -1,0 +1,208 @@
+"""WhatsApp importer: every language and layout fixture, and the awkward cases."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from unsnare.importers import read_export
+from unsnare.models import MessageKind, SystemEvent
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+
+WA = DATA / "whatsapp"
+
+# fixture, written messages, system lines, senders, date order, first timestamp (UTC)
+CASES = [
+    (
+        "android_en_12h.txt",
+        7,
+        3,
+        ["Jordan Reyes", "DJ: Nova"],
+        "month-first",
+        "2024-02-13T21:01:00+00:00",
+    ),
+    ("ios_en.txt", 5, 2, ["Casey Morgan", "Alex Kim"], "day-first", "2021-10-14T15:34:09+00:00"),
+    (
+        "android_de.txt",
+        3,
+        3,
+        ["Lena Vogt", "Mika Brandt"],
+        "day-first",
+        "2018-06-13T21:25:00+00:00",
+    ),
+    (
+        "android_fr.txt",
+        2,
+        2,
+        ["Élodie Martin", "Hugo Petit"],
+        "day-first",
+        "2021-04-28T21:25:00+00:00",
+    ),
+    ("ios_es.txt", 3, 1, ["Lucía Gómez", "Mateo Ruiz"], "day-first", "2021-04-28T21:25:15+00:00"),
+    (
+        "android_it.txt",
+        3,
+        1,
+        ["Giulia Rossi", "Marco Bianchi"],
+        "day-first",
+        "2021-04-28T21:25:00+00:00",
+    ),
+    ("android_pt.txt", 2, 2, ["João Silva", "Ana Costa"], "day-first", "2021-04-28T21:25:00+00:00"),
+    (
+        "android_nl.txt",
+        2,
+        1,
+        ["Daan de Vries", "Sanne Jansen"],
+        "day-first",
+        "2021-04-28T21:25:00+00:00",
+    ),
+    ("ios_fi.txt", 3, 0, ["Aino Virtanen", "Eero Laine"], "day-first", "2021-04-28T21:25:15+00:00"),
+    (
+        "android_ru.txt",
+        2,
+        2,
+        ["Иван Петров", "Ольга Смирнова"],
+        "day-first",
+        "2021-04-28T21:25:00+00:00",
+    ),
+    (
+        "android_tr.txt",
+        2,
+        2,
+        ["Elif Yılmaz", "Can Demir"],
+        "day-first",
+        "2021-04-28T21:25:00+00:00",
+    ),
+    (
+        "android_rtl_yearfirst.txt",
+        3,
+        0,
+        ["نور", "Yael Cohen"],
+        "year-first",
+        "2023-05-01T10:00:00+00:00",
+    ),
+    (
+        "android_switch.txt",
+        4,
+        0,
+        ["Riley Park", "Quinn Hale"],
+        "mixed",
+        "2022-12-25T18:00:00+00:00",
+    ),
+    ("android_ambiguous.txt", 2, 0, ["Sky Bell"], "day-first", "2023-02-01T10:00:00+00:00"),
+]
+
+
+@pytest.mark.parametrize(("name", "written", "system", "senders", "order", "first"), CASES)
+def test_fixture_reads_as_expected(
+    name: str, written: int, system: int, senders: list[str], order: str, first: str
+) -> None:
+    result = read_export(WA / name, tz="UTC")
+    assert result.format == "whatsapp"
+    (conv,) = result.conversations
+    kinds = [m.kind for m in conv.messages]
+    assert kinds.count(MessageKind.MESSAGE) == written
+    assert kinds.count(MessageKind.SYSTEM) == system
+    assert [p.name for p in conv.participants] == senders
+    assert conv.date_order == order
+    assert conv.timezone == "UTC" and conv.timezone_assumed
+    assert conv.messages[0].timestamp is not None
+    assert conv.messages[0].timestamp.isoformat() == first
+
+
+def test_awkward_android_lines() -> None:
+    conv = read_export(WA / "android_en_12h.txt", tz="America/Chicago").conversations[0]
+    by_id = {m.id: m for m in conv.messages}
+    assert by_id["L1"].system_event is SystemEvent.ENCRYPTION_NOTICE
+    assert by_id["L2"].text == "hey, saw your profile 😊"
+    assert by_id["L3"].sender == "DJ: Nova" and by_id["L3"].text == "who is this?"
+    # A continuation line and a message body that look like headers stay text.
+    assert by_id["L4"].text == "we met at the match\nremember? 2/13/24, 9:00 PM - that was me"
+    assert by_id["L6"].text == "2/13/24, 9:00 PM - Jordan Reyes: this looks like a header"
+    att = by_id["L7"].attachments[0]
+    assert (att.file_name, att.media_type, att.present) == (
+        "IMG-20240213-WA0003.jpg",
+        "image/jpeg",
+        False,
+    )
+    assert by_id["L7"].text == "is this you"
+    assert by_id["L9"].attachments[0].file_name == "" and by_id["L9"].text == ""
+    assert by_id["L10"].deleted and by_id["L10"].system_event is SystemEvent.DELETED
+    assert by_id["L11"].edited and by_id["L11"].text == "ok fine"
+    assert by_id["L12"].system_event is SystemEvent.CALL
+    assert str(by_id["L2"].timestamp) == "2024-02-13 21:02:00-06:00"
+
+
+def test_ios_marks_and_multiline() -> None:
+    conv = read_export(WA / "ios_en.txt", tz="UTC").conversations[0]
+    texts = [m.text for m in conv.messages]
+    assert "line one\nline two" in texts
+    assert not any(t.startswith("\u200e") for t in texts)
+    image = next(
+        m for m in conv.messages if m.attachments and m.attachments[0].media_type == "image"
+    )
+    assert image.attachments[0].present is False
+    attached = next(m for m in conv.messages if m.attachments and m.attachments[0].file_name)
+    assert attached.attachments[0].file_name == "00000042-PHOTO-2021-10-14-15-37-12.jpg"
+
+
+def test_date_switch_reads_each_part_in_its_own_order() -> None:
+    conv = read_export(WA / "android_switch.txt", tz="UTC").conversations[0]
+    days = [m.timestamp.date().isoformat() for m in conv.messages if m.timestamp]
+    assert days == ["2022-12-25", "2023-01-03", "2023-01-04", "2023-01-15"]
+    assert conv.notes
+
+
+def test_orphan_and_impossible_lines_become_warnings() -> None:
+    result = read_export(WA / "android_orphan.txt", tz="UTC")
+    codes = {(w.code, w.line) for w in result.warnings}
+    assert {("orphan_line", 1), ("impossible_date", 3)} <= codes
+    (msg,) = result.conversations[0].messages
+    assert msg.text == "hi\n32/13/2023, 21:06 - Taylor Quinn: not a real date"
+
+
+def test_zip_with_media_hashes_present_files(tmp_path: Path) -> None:
+    photo = b"\xff\xd8invented-jpeg-bytes"
+    chat = (
+        "[14/10/2021, 15:37:12] Casey Morgan: \u200e<attached: 00000042-PHOTO-2021-10-14-15-37-12.jpg>\n"
+        "[14/10/2021, 15:38:00] Casey Morgan: \u200e<attached: 00000043-VIDEO-2021-10-14-15-38-00.mp4>\n"
+    )
+    path = tmp_path / "WhatsApp Chat - Casey Morgan.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("_chat.txt", chat)
+        zf.writestr("00000042-PHOTO-2021-10-14-15-37-12.jpg", photo)
+    result = read_export(path, tz="UTC")
+    conv = result.conversations[0]
+    first, second = (m.attachments[0] for m in conv.messages)
+    assert first.present and first.sha256 == hashlib.sha256(photo).hexdigest()
+    assert first.media_type == "image/jpeg"
+    assert not second.present and second.sha256 is None
+    assert conv.source_files[0].name == path.name
+    assert conv.messages[0].source.file_name.endswith("/_chat.txt")
+
+
+def test_forty_thousand_line_export(tmp_path: Path) -> None:
+    lines = []
+    for i in range(20_000):
+        day = 1 + (i // 1000) % 28
+        lines.append(f"{day:02d}/03/2022, {i % 24:02d}:{i % 60:02d} - Person {i % 3}: message {i}")
+        lines.append(f"continued line {i}")
+    path = tmp_path / "big.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    conv = read_export(path, tz="UTC").conversations[0]
+    assert len(conv.messages) == 20_000
+    assert conv.messages[-1].text == "message 19999\ncontinued line 19999"
+    assert conv.messages[-1].source.line == 39_999
+    assert not conv.warnings
+
+
+def test_source_file_is_not_modified(tmp_path: Path) -> None:
+    src = WA / "android_de.txt"
+    before = hashlib.sha256(src.read_bytes()).hexdigest()
+    conv = read_export(src, tz="UTC").conversations[0]
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == before
+    assert all(m.source.file_sha256 == before for m in conv.messages)
