@@ -1,0 +1,85 @@
+"""Build the web app from settings: `create_app(settings)`; nothing happens at import."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import jinja2
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from unsnare import __version__
+from unsnare.settings import Settings
+from unsnare.web import errors, filters
+from unsnare.web.guard import Guard
+from unsnare.web.routes.case import router as case_router
+from unsnare.web.routes.check import router as check_router
+from unsnare.web.routes.help import router as help_router
+from unsnare.web.routes.home import router as home_router
+from unsnare.web.routes.learn import router as learn_router
+from unsnare.web.routes.protect import router as protect_router
+from unsnare.web.routes.safety import router as safety_router
+from unsnare.web.sessions import SessionStore
+
+_HERE = __file__.rsplit("/", 1)[0]
+# Routers owned by other parts of Unsnare, included when they are installed.
+_OPTIONAL_ROUTERS = ("unsnare.web.api_hashing", "unsnare.web.api_analysis")
+
+
+def allowed_hosts(settings: Settings) -> list[str] | None:
+    """Host names this app answers to; None (any) when bound to every interface."""
+    if settings.host in ("0.0.0.0", "::"):
+        return None
+    return sorted({"127.0.0.1", "localhost", "[::1]", settings.host.lower()})
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The whole web app for these settings."""
+    sessions = SessionStore(settings.idle_lock_seconds)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        sessions.lock_all()
+
+    app = FastAPI(
+        title="Unsnare",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+        lifespan=lifespan,
+    )
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(f"{_HERE}/templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    filters.install(env)
+    app.state.settings = settings
+    app.state.sessions = sessions
+    app.state.templates = Jinja2Templates(env=env)
+    app.state.version = __version__
+
+    for router in (home_router, help_router, check_router, case_router, protect_router,
+                   learn_router, safety_router):
+        app.include_router(router)
+    for name in _OPTIONAL_ROUTERS:
+        # Only "not written yet" is skipped; a broken module still fails loudly.
+        if importlib.util.find_spec(name) is not None:
+            app.include_router(importlib.import_module(name).router)
+    app.mount("/static", StaticFiles(directory=f"{_HERE}/static"), name="static")
+    errors.install(app)
+    app.add_middleware(
+        Guard,
+        sessions=sessions,
+        max_body=settings.max_upload_bytes,
+        allowed_hosts=allowed_hosts(settings),
+    )
+    return app

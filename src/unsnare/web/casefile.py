@@ -1,0 +1,103 @@
+"""The bridge between a browser session and its evidence locker.
+
+Routes call these so that they stay thin; every function here works on the
+locker held in the session (opened with the passphrase, kept only in memory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from unsnare.errors import LockerError, UsageError
+from unsnare.settings import Settings
+from unsnare.web.optional import module
+from unsnare.web.sessions import SessionStore, WebSession
+
+if TYPE_CHECKING:
+    from unsnare.web.intake import Upload
+
+LOCKER_NAME = "case.unsnare-locker"
+
+
+def locker_path(settings: Settings) -> Path:
+    """Where this app keeps its locker file."""
+    return settings.locker_path or settings.data_dir / LOCKER_NAME
+
+
+def available() -> bool:
+    """True when the evidence locker is installed."""
+    return module("unsnare.evidence.locker") is not None
+
+
+def _locker_class() -> Any:
+    found = module("unsnare.evidence.locker")
+    if found is None:
+        raise UsageError("My case is not available in this version of Unsnare yet.")
+    return found.Locker
+
+
+def create(session: WebSession, store: SessionStore, settings: Settings,
+           passphrase: str, title: str) -> None:
+    """Make the locker and its first case, and keep it open for this browser."""
+    path = locker_path(settings)
+    if path.exists():
+        raise LockerError("A case already exists on this computer.",
+                          hint="Unlock it with its passphrase instead.")
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    store.lock_path_elsewhere(session)
+    locker = _locker_class().create(path, passphrase)
+    try:
+        case = locker.new_case(title.strip() or "My case")
+    except BaseException:
+        locker.close()
+        raise
+    session.locker, session.case_id, session.locked_by_idle = locker, case.id, False
+
+
+def unlock(session: WebSession, store: SessionStore, settings: Settings, passphrase: str) -> None:
+    """Open the locker with the passphrase (WrongPassphraseError when it does not fit)."""
+    path = locker_path(settings)
+    if not path.exists():
+        raise LockerError("There is no case on this computer yet.", hint="Create one first.")
+    # One browser at a time: opening here closes the case in any other window.
+    store.lock_path_elsewhere(session)
+    locker = _locker_class().open(path, passphrase)
+    cases = locker.cases()
+    case_id = cases[0].id if cases else locker.new_case("My case").id
+    session.locker, session.case_id, session.locked_by_idle = locker, case_id, False
+
+
+def case(session: WebSession) -> Any:
+    """The open case (LockerError when the case is locked)."""
+    if session.locker is None or session.case_id is None:
+        raise LockerError("Your case is locked.", hint="Open My case and enter your passphrase.")
+    return session.locker.case(session.case_id)
+
+
+def save_plan(session: WebSession) -> None:
+    """Keep the plan and its ticks in the case, when one is open."""
+    if session.unlocked and session.plan is not None:
+        case(session).set_plan(session.plan)
+
+
+def load_plan(session: WebSession) -> dict[str, Any] | None:
+    """The plan saved in the open case, if any."""
+    if not session.unlocked:
+        return None
+    saved = case(session).plan()
+    return saved if saved.get("steps") else None
+
+
+def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
+                **kw: Any) -> list[Any]:
+    """Add uploaded files to the case as originals (hashed at intake, never changed)."""
+    from unsnare.web.intake import safe_name
+
+    current = case(session)
+    return [
+        current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
+                         source="uploaded in the web app", **kw)
+        for u in uploads
+    ]

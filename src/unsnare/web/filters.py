@@ -1,0 +1,74 @@
+"""Jinja filters: dates, highlighted spans and safe Markdown."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+
+def when(value: Any) -> str:
+    """A timestamp as people read it, with its zone: ``5 Jan 2024, 22:35 (UTC+01:00)``."""
+    if value is None or value == "":
+        return "time unknown"
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return str(value)
+    if not isinstance(value, datetime):
+        return str(value)
+    text = f"{value.day} {value:%b %Y, %H:%M}"
+    if value.tzinfo is not None:
+        offset = value.strftime("%z")
+        text += f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
+    return text
+
+
+def highlight(text: str, spans: list[tuple[int, int]]) -> Markup:
+    """Escape `text` and wrap each (start, end) span in <mark>; overlapping spans merge."""
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[str] = []
+    pos = 0
+    for start, end in merged:
+        out.append(str(escape(text[pos:start])))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def markdown(text: str) -> Markup:
+    """Render guide Markdown to HTML with raw HTML turned off (so nothing can inject)."""
+    from markdown_it import MarkdownIt
+
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+
+
+def percent(value: Any) -> str:
+    """A 0-1 score as a whole percentage."""
+    try:
+        return f"{round(float(value) * 100)}%"
+    except (TypeError, ValueError):
+        return ""
+
+
+def humanize(value: Any) -> str:
+    """``more_images`` -> ``more images``."""
+    return str(value or "").replace("_", " ").replace("-", " ")
+
+
+def install(env: jinja2.Environment) -> None:
+    """Add the filters to a Jinja environment."""
+    env.filters.update(
+        when=when, highlight=highlight, markdown=markdown, percent=percent, humanize=humanize
+    )

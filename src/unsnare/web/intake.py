@@ -1,0 +1,128 @@
+"""Turn uploads and pasted text into analysed conversations for the check page.
+
+Uploads are written to a private temporary folder only for as long as the
+importer needs a path, then deleted; nothing is kept unless the person
+chooses to save it to their (encrypted) case.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+from typing import Any
+
+from unsnare.errors import InputError, UsageError
+from unsnare.models import Conversation
+from unsnare.web import reportview
+from unsnare.web.optional import module
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".heic", ".heif", ".gif", ".bmp")
+
+
+@dataclasses.dataclass(frozen=True)
+class Upload:
+    """One uploaded file, held in memory while it is read."""
+
+    name: str
+    data: bytes
+
+    @property
+    def is_image(self) -> bool:
+        """True for a picture (a screenshot), going by its name."""
+        return self.name.lower().endswith(IMAGE_SUFFIXES)
+
+
+def safe_name(name: str) -> str:
+    """A file name without folders, so an upload cannot write outside the temp dir."""
+    base = PurePath(name.replace("\\", "/")).name.strip()
+    return base if base not in ("", ".", "..") else "upload"
+
+
+def _need(name: str, what: str) -> Any:
+    found = module(name)
+    if found is None:
+        raise UsageError(f"{what} is not available in this version of Unsnare yet.",
+                         hint="Please check back after an update.")
+    return found
+
+
+def analyze(conversation: Conversation) -> reportview.ReportView:
+    """Analyse one conversation and prepare it for display."""
+    analysis = _need("unsnare.analysis", "Checking conversations")
+    report = analysis.analyze(conversation).to_dict()
+    return reportview.build(conversation, report)
+
+
+def from_text(text: str) -> reportview.ReportView:
+    """Analyse pasted text or a pasted email."""
+    if not text.strip():
+        raise InputError("There is no text to check.", field="text",
+                         hint="Paste the messages or the email into the box, then press Check.")
+    importers = _need("unsnare.importers", "Checking pasted text")
+    return analyze(importers.read_text(text))
+
+
+def from_uploads(
+    uploads: Sequence[Upload], fmt: str | None, tz: str | None
+) -> tuple[list[reportview.ReportView], list[str]]:
+    """Read and analyse uploaded exports or screenshots; returns views and import warnings."""
+    uploads = [u for u in uploads if u.name or u.data]
+    if not uploads:
+        raise InputError("No file was chosen.", field="files",
+                         hint="Choose the exported chat file (or screenshots), then press Check.")
+    empty = [u.name for u in uploads if not u.data]
+    if empty:
+        raise InputError("This file is empty.", file=empty[0],
+                         hint="Export the chat again and choose the new file.")
+    if all(u.is_image for u in uploads) and not fmt:
+        return [analyze(_screenshots(uploads))], []
+    importers = _need("unsnare.importers", "Reading chat exports")
+    with tempfile.TemporaryDirectory(prefix="unsnare-upload-") as tmp:
+        folder = Path(tmp)
+        for upload in uploads:
+            (folder / safe_name(upload.name)).write_bytes(upload.data)
+        target = folder / safe_name(uploads[0].name) if len(uploads) == 1 else folder
+        result = importers.read_export(target, format=fmt or None, tz=tz or None)
+        conversations = list(result.conversations)
+    warnings = [f"{w.where()}: {w.message}" if w.where() else w.message for w in result.warnings]
+    if not conversations:
+        raise InputError("We could not find any messages in that file.",
+                         file=uploads[0].name,
+                         hint="Check that it is the exported chat, not a different file.")
+    return [analyze(c) for c in conversations], warnings
+
+
+def _screenshots(uploads: Sequence[Upload]) -> Conversation:
+    screenshots = _need("unsnare.imaging.screenshots", "Reading screenshots")
+    read = [
+        screenshots.read_screenshot(u.data, name=safe_name(u.name),
+                                    sha256=hashlib.sha256(u.data).hexdigest())
+        for u in uploads
+    ]
+    return merge(read)
+
+
+def merge(conversations: Sequence[Conversation]) -> Conversation:
+    """One conversation from several screenshots, in the order they were given."""
+    first = conversations[0]
+    if len(conversations) == 1:
+        return first
+    participants = {p.id: p for c in conversations for p in c.participants}
+    messages = []
+    seen: set[str] = set()
+    for n, conv in enumerate(conversations, start=1):
+        for m in conv.messages:
+            # Screenshots number their messages from 1 each; keep ids unique.
+            mid = m.id if m.id not in seen else f"s{n}-{m.id}"
+            seen.add(mid)
+            messages.append(dataclasses.replace(m, id=mid))
+    return dataclasses.replace(
+        first,
+        participants=tuple(participants.values()),
+        messages=tuple(messages),
+        source_files=tuple(f for c in conversations for f in c.source_files),
+        warnings=tuple(w for c in conversations for w in c.warnings),
+    )

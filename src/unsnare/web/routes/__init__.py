@@ -1,0 +1,1 @@
+"""One router per resource: home, help (plan), check, case, protect, learn, safety."""

@@ -1,0 +1,222 @@
+"""My case: create or unlock the locker, the timeline and identifiers, add evidence,
+export the sealed package and verify one."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from starlette.background import BackgroundTask
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from unsnare.errors import InputError, UsageError
+from unsnare.web import casefile
+from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
+from unsnare.web.intake import Upload, safe_name
+from unsnare.web.optional import module
+from unsnare.web.render import page
+
+router = APIRouter()
+
+EVENT_KINDS = (
+    ("report", "A report I made (to a platform, the police or a helpline)"),
+    ("payment", "A payment I made"),
+    ("block", "I blocked them"),
+    ("threat", "A threat they made"),
+    ("demand", "A demand they made"),
+    ("other", "Something else"),
+)
+FLASH = {
+    "created": "Your case is ready. It is locked with your passphrase.",
+    "unlocked": "Your case is open.",
+    "added": "Added to your case.",
+    "note": "Your note is saved.",
+    "event": "Saved to your timeline.",
+}
+
+
+def machine_zone() -> str:
+    """This machine's time-zone name (for the default in date fields)."""
+    tz = datetime.now().astimezone().tzinfo
+    return str(getattr(tz, "key", None) or "UTC")
+
+
+@router.get("/case", response_class=HTMLResponse)
+def case_page(
+    request: Request, session: SessionDep, settings: SettingsDep,
+    done: str = "", locked: str = "",
+) -> HTMLResponse:
+    """The case overview when open; otherwise the create or unlock form."""
+    if not casefile.available():
+        return page(request, "case_locked.html", available=False, exists=False)
+    if not session.unlocked:
+        return page(request, "case_locked.html", available=True,
+                    exists=casefile.locker_path(settings).exists(),
+                    idle=bool(locked) or session.locked_by_idle)
+    current = casefile.case(session)
+    return page(
+        request, "case.html",
+        case=current, items=current.items(), timeline=current.timeline(),
+        identifiers=current.identifiers(), notes=current.notes(),
+        event_kinds=EVENT_KINDS, zone=machine_zone(),
+        can_package=module("unsnare.evidence.package") is not None,
+        status_message=FLASH.get(done, ""),
+    )
+
+
+@router.post("/case/create")
+def create_case(
+    session: FormSessionDep, store: StoreDep, settings: SettingsDep,
+    passphrase: Annotated[str, Form()] = "",
+    passphrase_again: Annotated[str, Form()] = "",
+    title: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """Create the locker with a passphrase and open it."""
+    if passphrase != passphrase_again:
+        raise UsageError("The two passphrases are not the same.", field="passphrase_again",
+                         hint="Go back and type the same passphrase in both boxes.")
+    casefile.create(session, store, settings, passphrase, title)
+    return RedirectResponse("/case?done=created", status_code=303)
+
+
+@router.post("/case/unlock")
+def unlock_case(
+    session: FormSessionDep, store: StoreDep, settings: SettingsDep,
+    passphrase: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """Open the locker with its passphrase."""
+    casefile.unlock(session, store, settings, passphrase)
+    return RedirectResponse("/case?done=unlocked", status_code=303)
+
+
+@router.post("/case/lock")
+def lock_case(session: FormSessionDep) -> RedirectResponse:
+    """Close the case now."""
+    session.lock()
+    session.plan = None
+    session.locked_by_idle = False
+    return RedirectResponse("/case", status_code=303)
+
+
+@router.post("/case/files")
+async def add_files(
+    session: FormSessionDep,
+    files: Annotated[list[UploadFile] | None, File()] = None,
+    kind: Annotated[str, Form()] = "auto",
+) -> RedirectResponse:
+    """Add exports, screenshots or other files as evidence (originals hashed, kept as-is)."""
+    uploads = [Upload(f.filename or "", await f.read()) for f in files or [] if f.filename]
+    if not uploads:
+        raise InputError("No file was chosen.", field="files",
+                         hint="Choose the files to add, then press Add to my case.")
+    casefile.add_uploads(session, uploads, kind if kind in ("auto", "export", "screenshot",
+                                                             "image", "file") else "auto")
+    return RedirectResponse("/case?done=added", status_code=303)
+
+
+@router.post("/case/notes")
+def add_note(session: FormSessionDep, text: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Write a note on the case."""
+    casefile.case(session).add_note(text)
+    return RedirectResponse("/case?done=note", status_code=303)
+
+
+def _when(value: str, zone: str) -> datetime | None:
+    if not value.strip():
+        return None
+    try:
+        tz = ZoneInfo(zone.strip() or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"'{zone}' is not a time zone we know.", field="zone",
+                         hint="Use a name such as Europe/London or America/New_York.") from None
+    try:
+        return datetime.fromisoformat(value.strip()).replace(tzinfo=tz)
+    except ValueError:
+        raise UsageError("The date and time could not be read.", field="at",
+                         hint="Use the date picker, or write it like 2026-03-02 21:15.") from None
+
+
+@router.post("/case/events")
+def add_event(
+    session: FormSessionDep,
+    kind: Annotated[str, Form()] = "other",
+    text: Annotated[str, Form()] = "",
+    at: Annotated[str, Form()] = "",
+    zone: Annotated[str, Form()] = "",
+    platform: Annotated[str, Form()] = "",
+    reference: Annotated[str, Form()] = "",
+    amount: Annotated[str, Form()] = "",
+    currency: Annotated[str, Form()] = "",
+    counterpart: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """Record a report filed (with its reference number), a payment, a block or a threat."""
+    if kind not in {k for k, _ in EVENT_KINDS}:
+        raise UsageError("Please choose what happened.", field="kind")
+    fields: dict[str, Any] = {
+        "platform": platform, "reference": reference, "amount": amount,
+        "currency": currency, "counterpart": counterpart,
+    }
+    casefile.case(session).add_event(
+        kind, text=text.strip(), at=_when(at, zone),
+        **{k: v.strip() for k, v in fields.items() if v.strip()},
+    )
+    return RedirectResponse("/case?done=event", status_code=303)
+
+
+@router.post("/case/export")
+def export_package(
+    session: FormSessionDep,
+    password: Annotated[str, Form()] = "",
+) -> Response:
+    """Download the sealed evidence package for the police or a lawyer."""
+    package = module("unsnare.evidence.package")
+    if package is None:
+        raise UsageError("Sealed packages are not available in this version yet.")
+    current = casefile.case(session)
+    tmp = tempfile.mkdtemp(prefix="unsnare-package-")
+    out = Path(tmp) / "unsnare-evidence.zip"
+    package.export_package(current, out, password=password or None)
+    name = f"unsnare-evidence-{datetime.now().strftime('%Y%m%d-%H%M')}.zip"
+    # The package is removed from the temporary folder once it has been sent.
+    return FileResponse(out, filename=name, media_type="application/zip",
+                        background=BackgroundTask(_remove_tree, Path(tmp)))
+
+
+def _remove_tree(folder: Path) -> None:
+    for child in folder.iterdir():
+        child.unlink()
+    folder.rmdir()
+
+
+@router.get("/case/verify", response_class=HTMLResponse)
+def verify_form(request: Request) -> HTMLResponse:
+    """Check that a sealed package has not been changed."""
+    return page(request, "verify.html", result=None,
+                available=module("unsnare.evidence.package") is not None)
+
+
+@router.post("/case/verify", response_class=HTMLResponse)
+async def verify_upload(
+    request: Request,
+    session: FormSessionDep,
+    package_file: Annotated[UploadFile | None, File()] = None,
+    password: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Verify an uploaded package and say plainly whether it is intact."""
+    package = module("unsnare.evidence.package")
+    if package is None:
+        raise UsageError("Checking packages is not available in this version yet.")
+    if package_file is None or not package_file.filename:
+        raise InputError("No package was chosen.", field="package_file",
+                         hint="Choose the .zip file that Unsnare exported.")
+    data = await package_file.read()
+    with tempfile.TemporaryDirectory(prefix="unsnare-verify-") as tmp:
+        path = Path(tmp) / safe_name(package_file.filename)
+        path.write_bytes(data)
+        result = package.verify_package(path, password=password or None)
+    return page(request, "verify.html", result=result, available=True,
+                package_name=safe_name(package_file.filename))

@@ -1,0 +1,93 @@
+"""Check a conversation: upload an export or screenshots, or paste text, then the report."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from unsnare.web import casefile, intake, reportview
+from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
+from unsnare.web.optional import module
+from unsnare.web.render import page
+from unsnare.web.routes import help
+
+router = APIRouter()
+
+
+def formats() -> list[str]:
+    """Export formats the importers know, for the optional "format" choice."""
+    importers = module("unsnare.importers")
+    names = getattr(importers, "format_names", None) if importers else None
+    return sorted(names()) if callable(names) else []
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_form(request: Request) -> HTMLResponse:
+    """The upload and paste forms."""
+    return page(request, "check.html", formats=formats(),
+                available=module("unsnare.analysis") is not None)
+
+
+@router.post("/check/upload")
+async def check_upload(
+    session: FormSessionDep,
+    store: StoreDep,
+    files: Annotated[list[UploadFile] | None, File()] = None,
+    format: Annotated[str, Form()] = "",
+    tz: Annotated[str, Form()] = "",
+    save_to_case: Annotated[str, Form()] = "",
+) -> Response:
+    """Read the uploaded export or screenshots and show the report."""
+    uploads = [intake.Upload(f.filename or "", await f.read()) for f in files or []]
+    views, warnings = intake.from_uploads(uploads, format or None, tz or None)
+    if save_to_case and session.unlocked:
+        kind = "screenshot" if all(u.is_image for u in uploads) else "export"
+        casefile.add_uploads(session, uploads, kind)
+    ids = [store.remember_report(session, v) for v in views]
+    if len(ids) == 1:
+        return RedirectResponse(f"/check/report/{ids[0]}", status_code=303)
+    return RedirectResponse("/check/reports?ids=" + ",".join(ids), status_code=303)
+
+
+@router.post("/check/text")
+def check_text(
+    session: FormSessionDep,
+    store: StoreDep,
+    text: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """Analyse pasted text or an email and show the report."""
+    view = intake.from_text(text)
+    return RedirectResponse(f"/check/report/{store.remember_report(session, view)}",
+                            status_code=303)
+
+
+@router.get("/check/reports", response_class=HTMLResponse)
+def choose_report(request: Request, session: SessionDep, ids: str = "") -> HTMLResponse:
+    """The export held several conversations: pick one."""
+    views = [(i, session.reports[i]) for i in ids.split(",") if i in session.reports]
+    if not views:
+        raise HTTPException(404)
+    return page(request, "reports.html", views=views)
+
+
+@router.get("/check/report/{report_id}", response_class=HTMLResponse)
+def show_report(
+    request: Request, session: SessionDep, report_id: str, page_number: int = 1
+) -> HTMLResponse:
+    """The report: risk in plain words, stage, messages that matter, identifiers, next steps."""
+    view = session.reports.get(report_id)
+    if view is None:
+        raise HTTPException(404)
+    pages = view.pages
+    number = min(max(1, page_number), pages)
+    return page(
+        request, "report.html", view=view, report=view.report, report_id=report_id,
+        items=view.page(number), page_number=number, pages=pages,
+        stage_words=reportview.STAGE_WORDS, scheme_words=reportview.SCHEME_WORDS,
+        stage_order=list(reportview.STAGE_WORDS)[1:], tactic_words=reportview.TACTIC_WORDS,
+        crisis_services=help.crisis_services(help.services("international", None))
+        if view.report.get("crisis") else [],
+    )

@@ -1,0 +1,177 @@
+"""Get help now: the triage questions, then the plan as a checklist, with services."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from unsnare.errors import UsageError
+from unsnare.web import casefile
+from unsnare.web.deps import FormSessionDep, SessionDep
+from unsnare.web.optional import module
+from unsnare.web.render import page
+
+router = APIRouter()
+
+PLATFORMS = (
+    "Instagram", "Snapchat", "TikTok", "WhatsApp", "Facebook", "Discord",
+    "Telegram", "Kik", "Email",
+)
+DEMANDS = (
+    ("money", "Money, gift cards or crypto"),
+    ("images", "More pictures or videos"),
+    ("acts", "Something else (to do something)"),
+    ("none", "Nothing yet, or I am not sure"),
+)
+
+
+def countries() -> list[tuple[str, str]]:
+    """(code, name) for every country with its own services, by name."""
+    directory = module("unsnare.response.directory")
+    if directory is None:
+        return []
+    known = directory.default_directory().countries
+    return sorted(((c.code, c.name) for c in known.values()), key=lambda c: c[1])
+
+
+def services(country: str, age: int | None) -> list[dict[str, Any]]:
+    """Help services for the country and age, as plain dicts for the templates."""
+    directory = module("unsnare.response.directory")
+    if directory is None:
+        return []
+    return [_service_dict(s.to_dict()) for s in directory.services_for(country, age)]
+
+
+def _service_dict(s: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": s["name"], "phone": s.get("phone"), "text": s.get("text"), "url": s["url"],
+        "description": s.get("summary") or "", "handles": tuple(s.get("handles") or ()),
+        "hours": s.get("hours"),
+    }
+
+
+def crisis_services(all_services: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The services that answer a person in crisis or in danger."""
+    return [s for s in all_services if {"crisis_support", "emergency"} & set(s["handles"])]
+
+
+def _steps(raw_steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # The plan already puts crisis help first when it is needed; keep its order.
+    return [
+        {
+            "id": str(raw["id"]), "title": str(raw["title"]), "text": str(raw.get("text") or ""),
+            "done": bool(raw.get("done")), "crisis": str(raw["id"]).split(".")[0] == "crisis",
+            "substeps": _steps(list(raw.get("substeps") or [])),
+        }
+        for raw in raw_steps
+    ]
+
+
+def _all_ids(steps: list[dict[str, Any]]) -> list[str]:
+    out: list[str] = []
+    for step in steps:
+        out.append(step["id"])
+        out.extend(_all_ids(step["substeps"]))
+    return out
+
+
+@router.get("/help", response_class=HTMLResponse)
+def triage_form(request: Request, session: SessionDep, report: str | None = None) -> HTMLResponse:
+    """The triage questions (pre-filled from an analysis when `report` is given)."""
+    analysis = session.reports.get(report or "")
+    return page(
+        request, "help.html",
+        countries=countries(), platforms=PLATFORMS, demands=DEMANDS,
+        report_id=report if analysis else "",
+        analysis=analysis.report if analysis else None,
+        available=module("unsnare.response.plan") is not None,
+        crisis_services=[],
+    )
+
+
+@router.post("/help")
+def make_plan(
+    session: FormSessionDep,
+    age: Annotated[str, Form()] = "",
+    country: Annotated[str, Form()] = "",
+    demand: Annotated[str, Form()] = "none",
+    sent_images: Annotated[str, Form()] = "no",
+    paid: Annotated[str, Form()] = "no",
+    platforms: Annotated[list[str] | None, Form()] = None,
+    other_platform: Annotated[str, Form()] = "",
+    unsafe: Annotated[str, Form()] = "no",
+    report_id: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """Build the plan from the answers and show it."""
+    response = module("unsnare.response.plan")
+    triage_mod = module("unsnare.response.triage")
+    if response is None or triage_mod is None:
+        raise UsageError("Plans are not available in this version yet.",
+                         hint="Use the steps on the home page.")
+    if not age.strip().isdigit():
+        raise UsageError("Please give the age as a number, like 15.", field="age",
+                         hint="Go back and enter the age of the person being targeted.")
+    chosen = [p for p in (platforms or []) if p]
+    if other_platform.strip():
+        chosen.append(other_platform.strip())
+    answers: dict[str, Any] = {
+        "age": int(age.strip()),
+        "country": country.strip(),
+        "demand": demand,
+        "sent_images": sent_images != "no",
+        "paid": paid == "yes",
+        "platforms": tuple(chosen),
+        "unsafe": unsafe != "no",
+    }
+    analysis = session.reports.get(report_id)
+    if analysis is not None:
+        triage = triage_mod.Triage.from_analysis(analysis.report, **answers)
+    else:
+        triage = triage_mod.Triage(**answers)
+    session.plan = response.build_plan(triage).to_dict()
+    casefile.save_plan(session)
+    return RedirectResponse("/help/plan", status_code=303)
+
+
+@router.get("/help/plan", response_class=HTMLResponse)
+def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response:
+    """The plan as a checklist, crisis help first when it is needed."""
+    if session.plan is None:
+        session.plan = casefile.load_plan(session)
+    if session.plan is None:
+        return RedirectResponse("/help", status_code=303)
+    plan = session.plan
+    triage = plan["triage"]
+    steps = _steps(plan["steps"])
+    found = services(triage["country"], triage["age"])
+    crisis_step = next((s for s in plan["steps"] if s["id"] == "crisis"), None)
+    crisis_list = [_service_dict(s) for s in crisis_step["services"]] if crisis_step else []
+    message = ""
+    if saved:
+        message = "Your progress is saved" + (" in your case." if session.unlocked else ".")
+    return page(
+        request, "plan.html",
+        steps=steps, triage=triage, country=plan.get("country"), notes=plan.get("notes", []),
+        services=found, crisis=bool(triage.get("unsafe")) or crisis_step is not None,
+        crisis_services=crisis_list or crisis_services(found), status_message=message,
+    )
+
+
+@router.post("/help/plan")
+def tick_plan(
+    session: FormSessionDep,
+    done: Annotated[list[str] | None, Form()] = None,
+) -> RedirectResponse:
+    """Save which steps are ticked (to the case too, when one is open)."""
+    plan_mod = module("unsnare.response.plan")
+    if session.plan is None or plan_mod is None:
+        return RedirectResponse("/help", status_code=303)
+    ticked = set(done or [])
+    plan = plan_mod.Plan.from_dict(session.plan)
+    for step_id in plan.ids():
+        plan = plan.tick(step_id, step_id in ticked)
+    session.plan = plan.to_dict()
+    casefile.save_plan(session)
+    return RedirectResponse("/help/plan?saved=1", status_code=303)

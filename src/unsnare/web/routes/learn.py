@@ -1,0 +1,60 @@
+"""The guide and the FAQ, in teen, adult and parent versions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.exceptions import HTTPException
+from starlette.responses import HTMLResponse
+
+from unsnare.web.optional import field, module
+from unsnare.web.render import page
+
+router = APIRouter()
+
+AUDIENCES = (("teen", "For teens"), ("adult", "For adults"), ("parent", "For parents and carers"))
+
+
+def _audience(value: str | None) -> str:
+    names = [a for a, _ in AUDIENCES]
+    return value if value in names else "teen"
+
+
+def _sections(guide: Any, audience: str) -> list[dict[str, str]]:
+    return [
+        {"slug": str(field(s, "slug")), "title": str(field(s, "title") or field(s, "slug"))}
+        for s in guide.list_sections(audience)
+    ]
+
+
+@router.get("/learn", response_class=HTMLResponse)
+def learn(request: Request, audience: str | None = None) -> HTMLResponse:
+    """The list of guide sections for one audience."""
+    chosen = _audience(audience)
+    guide = module("unsnare.response.guide")
+    sections = _sections(guide, chosen) if guide else []
+    return page(
+        request, "learn.html", audiences=AUDIENCES, audience=chosen,
+        sections=sections, available=guide is not None,
+    )
+
+
+@router.get("/learn/{slug}", response_class=HTMLResponse)
+def learn_section(request: Request, slug: str, audience: str | None = None) -> HTMLResponse:
+    """One guide section as HTML."""
+    chosen = _audience(audience)
+    guide = module("unsnare.response.guide")
+    if guide is None:
+        raise HTTPException(404)
+    sections = _sections(guide, chosen)
+    if slug not in {s["slug"] for s in sections}:
+        raise HTTPException(404)
+    text = guide.get_section(slug, chosen)
+    if not isinstance(text, str):
+        text = str(field(text, "markdown") or field(text, "text") or "")
+    title = next(s["title"] for s in sections if s["slug"] == slug)
+    return page(
+        request, "learn_section.html", audiences=AUDIENCES, audience=chosen,
+        sections=sections, slug=slug, title=title, body=text,
+    )

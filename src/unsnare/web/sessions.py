@@ -1,0 +1,119 @@
+"""Browser sessions kept in server memory, keyed by a random cookie.
+
+An unlocked evidence locker lives here and nowhere else: the passphrase is
+never put in a cookie, and a session that has been idle for longer than
+`idle_lock_seconds` has its locker closed before anything else happens.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+SESSION_COOKIE = "unsnare_session"
+
+
+@dataclass
+class WebSession:
+    """One browser's state. Mutable on purpose: it is server state, not a value."""
+
+    id: str
+    csrf_token: str
+    last_seen: float
+    locker: Any | None = None
+    case_id: str | None = None
+    plan: dict[str, Any] | None = None
+    reports: dict[str, Any] = field(default_factory=dict)
+    hashes: list[Any] = field(default_factory=list)
+    locked_by_idle: bool = False
+
+    @property
+    def unlocked(self) -> bool:
+        """True while an evidence locker is open for this browser."""
+        return self.locker is not None
+
+    def lock(self) -> None:
+        """Close the locker (if open) and forget everything read from the case."""
+        locker, self.locker = self.locker, None
+        self.case_id = None
+        if locker is not None:
+            close = getattr(locker, "close", None)
+            if callable(close):
+                close()
+
+
+class SessionStore:
+    """All sessions of one app; thread-safe because uvicorn may run sync routes in threads."""
+
+    # A few recent analysis reports per browser are enough to go back to one.
+    max_reports = 5
+    # Sessions idle for a day are dropped entirely so memory stays bounded.
+    forget_after = 24 * 3600.0
+
+    def __init__(self, idle_lock_seconds: int, clock: Callable[[], float] = time.monotonic):
+        self._idle = idle_lock_seconds
+        self._clock = clock
+        self._sessions: dict[str, WebSession] = {}
+        self._mutex = threading.Lock()
+
+    def touch(self, session_id: str | None) -> tuple[WebSession, bool]:
+        """The session for this cookie (or a new one), after locking idle lockers.
+
+        Returns the session and whether it is new (so a cookie must be set).
+        """
+        now = self._clock()
+        with self._mutex:
+            self._lock_idle(now)
+            session = self._sessions.get(session_id or "")
+            created = session is None
+            if session is None:
+                session = WebSession(
+                    id=secrets.token_urlsafe(32),
+                    csrf_token=secrets.token_urlsafe(32),
+                    last_seen=now,
+                )
+                self._sessions[session.id] = session
+            session.last_seen = now
+            return session, created
+
+    def _lock_idle(self, now: float) -> None:
+        # Answers, reports and hashes say things about the person: an idle
+        # browser forgets them together with the open case.
+        for session in self._sessions.values():
+            if now - session.last_seen <= self._idle:
+                continue
+            if session.locker is not None:
+                session.lock()
+                session.locked_by_idle = True
+            session.plan = None
+            session.reports.clear()
+            session.hashes.clear()
+        stale = [k for k, s in self._sessions.items() if now - s.last_seen > self.forget_after]
+        for key in stale:
+            del self._sessions[key]
+
+    def lock_all(self) -> None:
+        """Close every open locker (at shutdown)."""
+        with self._mutex:
+            for session in self._sessions.values():
+                session.lock()
+
+    def lock_path_elsewhere(self, keep: WebSession) -> None:
+        """Close the case in every other browser session (one locker file, one user)."""
+        with self._mutex:
+            for session in self._sessions.values():
+                if session is not keep and session.locker is not None:
+                    session.lock()
+
+    def remember_report(self, session: WebSession, report: Any) -> str:
+        """Keep an analysis for this browser and return its random id."""
+        report_id = secrets.token_urlsafe(9)
+        with self._mutex:
+            session.reports[report_id] = report
+            while len(session.reports) > self.max_reports:
+                session.reports.pop(next(iter(session.reports)))
+        return report_id

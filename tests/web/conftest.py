@@ -1,0 +1,53 @@
+"""Fixtures for the web app: an app on a temporary data dir and a test client."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from unsnare.settings import Settings
+from unsnare.web.app import create_app
+
+with warnings.catch_warnings():
+    # Starlette warns at import that it prefers `httpx2`; the client works the same.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+BASE = "http://127.0.0.1"
+
+
+def make_client(tmp_path: Path, **overrides: object) -> TestClient:
+    """A client for an app whose data lives in `tmp_path`."""
+    settings = Settings(data_dir=tmp_path / "data", **overrides)  # type: ignore[arg-type]
+    return TestClient(create_app(settings), base_url=BASE, raise_server_exceptions=False)
+
+
+@pytest.fixture
+def client_factory(tmp_path: Path) -> Callable[..., TestClient]:
+    """Make more clients (other settings, or a second browser) on the same temp dir."""
+    return lambda **overrides: make_client(tmp_path, **overrides)
+
+
+@pytest.fixture
+def token() -> Callable[[TestClient, str], str]:
+    """The CSRF token helper, as a fixture."""
+    return csrf
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    """A fresh app and client per test."""
+    with make_client(tmp_path) as c:
+        yield c
+
+
+def csrf(client: TestClient, path: str = "/help") -> str:
+    """The CSRF token from a page's forms (also sets the session cookie)."""
+    html = client.get(path).text
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, f"no CSRF token on {path}"
+    return found.group(1)
