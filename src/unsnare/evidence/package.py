@@ -1,0 +1,281 @@
+"""Sealed evidence packages: one ZIP with a manifest, a PDF report, transcripts,
+the originals (never an explicit image) and an RFC 3161 time-stamp request.
+
+`manifest.json` lists every item with its intake hashes, every other file in
+the ZIP with its SHA-256, and the custody log. Its `package_hash` is the
+SHA-256 of the manifest's canonical JSON without that field. The time-stamp
+request covers the SHA-256 of the `manifest.json` bytes. `verify_package`
+recomputes all of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from unsnare import __version__
+from unsnare.errors import InputError, IntegrityError, UsageError
+from unsnare.evidence.custody import Action, CustodyEntry, canonical_json, check_chain, timestamp
+from unsnare.evidence.records import EventKind
+from unsnare.evidence.report import html_to_pdf, render_report_html
+from unsnare.evidence.timestamp import SHA256_OID, parse_timestamp_request, timestamp_request
+from unsnare.evidence.transcripts import transcript_csv, transcript_html
+
+if TYPE_CHECKING:
+    from unsnare.evidence.case import Case
+
+FORMAT = "unsnare-evidence-package/1"
+MANIFEST = "manifest.json"
+TSQ = "timestamp/manifest.tsq"
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    """What `export_package` wrote."""
+
+    path: Path
+    package_hash: str
+    manifest_sha256: str
+    files: int
+    encrypted: bool
+
+
+@dataclass(frozen=True)
+class PackageReport:
+    """The outcome of `verify_package`."""
+
+    path: Path
+    problems: tuple[str, ...]
+    package_hash: str | None = None
+    files_checked: int = 0
+    case_title: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when every hash and the custody chain check out."""
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"package": str(self.path), "ok": self.ok, "problems": list(self.problems),
+                "package_hash": self.package_hash, "files_checked": self.files_checked,
+                "case": self.case_title}
+
+
+def package_hash(manifest: dict[str, Any]) -> str:
+    """SHA-256 of the manifest's canonical JSON, without the `package_hash` field."""
+    body = {k: v for k, v in manifest.items() if k != "package_hash"}
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def _safe(name: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", name.replace("\\", "/").split("/")[-1])
+    return cleaned.strip("._") or "file"
+
+
+def _build_files(case: Case, actor: str, made_at: str) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """Every file for the ZIP except the manifest and time-stamp request, plus manifest parts."""
+    files: dict[str, bytes] = {}
+    items: list[dict[str, Any]] = []
+    for item in case.items():
+        record = case._records[item.id]
+        entry = {k: record.get(k) for k in (
+            "id", "kind", "name", "sha256", "md5", "size", "media_type", "source", "added_by",
+            "added_at", "stored", "withheld_reason", "pdq", "pdq_quality", "parent",
+            "conversation_ids")}
+        entry["path"] = None
+        if item.stored and record.get("blob"):
+            path = f"originals/{item.id}/{_safe(item.name)}"
+            files[path] = case.get_blob(record["blob"])
+            entry["path"] = path
+        items.append(entry)
+    conversations: list[dict[str, Any]] = []
+    for conv in case.conversations():
+        record = case._records[conv.id]
+        data = case._conversation_dict(conv.id)
+        base = f"transcripts/{conv.id}"
+        files[f"{base}.html"] = transcript_html(record, data).encode()
+        files[f"{base}.csv"] = transcript_csv(data).encode("utf-8-sig")
+        conversations.append({
+            "id": conv.id, "item_id": conv.item_id, "derived_from": conv.derived_from,
+            "platform": conv.platform, "format": conv.format, "title": conv.title,
+            "message_count": conv.message_count, "first_at": conv.first_at,
+            "last_at": conv.last_at, "timezone": conv.timezone,
+            "timezone_assumed": conv.timezone_assumed, "risk": conv.risk, "scheme": conv.scheme,
+            "stage": conv.stage, "analysis_note": conv.analysis_note,
+            "transcripts": {"html": f"{base}.html", "csv": f"{base}.csv"},
+        })
+    timeline = [e.to_dict() for e in case.timeline()]
+    custody = [e.to_dict() for e in case.custody_log()]
+    identifiers = [
+        {"kind": i.kind, "value": i.value, "normalized": i.normalized, "platform": i.platform,
+         "seen": list(i.seen)} for i in case.identifiers()
+    ]
+    notes = [{"id": n.id, "text": n.text, "author": n.author, "at": n.at, "about": n.about}
+             for n in case.notes()]
+    case_info = {"id": case.id, "title": case.title, "created_at": case.header.get("created_at"),
+                 "created_by": case.header.get("created_by")}
+
+    def of(*kinds: EventKind) -> list[dict[str, Any]]:
+        return [e for e in timeline if e["kind"] in {k.value for k in kinds}]
+
+    context = {
+        "case": case_info, "made_at": made_at, "made_by": actor,
+        "generator": f"Unsnare {__version__}", "items": items, "conversations": conversations,
+        "identifiers": identifiers, "notes": notes, "custody": custody,
+        "threats": of(EventKind.THREAT), "demands": of(EventKind.DEMAND),
+        "key_events": of(EventKind.THREAT, EventKind.DEMAND, EventKind.PAYMENT),
+        "reports": of(EventKind.REPORT), "payments": of(EventKind.PAYMENT),
+        "blocks": of(EventKind.BLOCK), "withheld": [i for i in items if not i["stored"]],
+    }
+    files["report.pdf"] = html_to_pdf(render_report_html(context))
+    parts = {"case": case_info, "items": items, "conversations": conversations,
+             "identifiers": identifiers, "timeline": timeline, "notes": notes,
+             "checklist": case.plan(), "custody_log": custody,
+             "custody_head": custody[-1]["hash"] if custody else None}
+    return files, parts
+
+
+def export_package(
+    case: Case, out_path: Path | str, *, password: str | None = None, actor: str | None = None,
+    overwrite: bool = False,
+) -> PackageResult:
+    """Write the sealed ZIP for a case and log the export in its custody chain."""
+    out = Path(out_path)
+    if out.exists() and not overwrite:
+        raise UsageError("A file already exists there; packages never overwrite anything.",
+                         file=str(out), hint="Choose a new file name.")
+    if password is not None and len(password) < 8:
+        raise UsageError("The package password is too short: use at least 8 characters.")
+    actor = actor or case.locker.actor
+    made_at = timestamp(case.now())
+    files, parts = _build_files(case, actor, made_at)
+    manifest: dict[str, Any] = {
+        "format": FORMAT, "generator": f"unsnare {__version__}", "created_at": made_at,
+        "created_by": actor, **parts,
+        "files": [{"path": p, "sha256": hashlib.sha256(b).hexdigest(), "size": len(b)}
+                  for p, b in sorted(files.items())],
+        "timestamp_request": {"path": TSQ, "hash_algorithm": "sha256", "covers": MANIFEST},
+    }
+    manifest["package_hash"] = package_hash(manifest)
+    manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
+    manifest_sha = hashlib.sha256(manifest_bytes).digest()
+    files[MANIFEST] = manifest_bytes
+    files[TSQ] = timestamp_request(manifest_sha)
+    tmp = out.with_name(out.name + ".partial")
+    try:
+        _write_zip(tmp, files, password)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    with case.writing():
+        case.log(Action.EXPORT, subject=case.id, actor=actor, details={
+            "package": out.name, "package_hash": manifest["package_hash"],
+            "manifest_sha256": manifest_sha.hex(), "encrypted": password is not None,
+        })
+    return PackageResult(out, manifest["package_hash"], manifest_sha.hex(), len(files),
+                         password is not None)
+
+
+def _write_zip(path: Path, files: dict[str, bytes], password: str | None) -> None:
+    order = [MANIFEST, TSQ, "report.pdf"] + sorted(k for k in files if k not in
+                                                   (MANIFEST, TSQ, "report.pdf"))
+    if password is None:
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name in order:
+                zf.writestr(name, files[name])
+        return
+    import pyzipper
+
+    with pyzipper.AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED,
+                             encryption=pyzipper.WZ_AES) as zf:
+        zf.setpassword(password.encode())
+        for name in order:
+            zf.writestr(name, files[name])
+
+
+def _read_zip(path: Path, password: str | None) -> dict[str, bytes]:
+    import pyzipper
+
+    try:
+        with pyzipper.AESZipFile(path) as zf:
+            if password is not None:
+                zf.setpassword(password.encode())
+            encrypted = any(info.flag_bits & 0x1 for info in zf.infolist())
+            if encrypted and password is None:
+                raise UsageError("This package is protected by a password.", file=str(path),
+                                 hint="Give it with --password (you will be asked).")
+            return {i.filename: zf.read(i.filename) for i in zf.infolist() if not i.is_dir()}
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InputError(f"This is not a readable ZIP package ({exc}).", file=str(path)) from None
+    except RuntimeError as exc:  # pyzipper's "Bad password"
+        raise UsageError(f"The package could not be opened: {exc}.", file=str(path),
+                         hint="Check the password.") from None
+
+
+def verify_package(path: Path | str, *, password: str | None = None) -> PackageReport:
+    """Recompute every hash in a package; the report names each mismatch."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("There is no such package file.", file=str(path))
+    files = _read_zip(path, password)
+    if MANIFEST not in files:
+        return PackageReport(path, ("manifest.json is missing: this is not a sealed package",))
+    try:
+        manifest = json.loads(files[MANIFEST])
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise ValueError("unknown format")
+    except ValueError as exc:
+        return PackageReport(path, (f"manifest.json cannot be read ({exc})",))
+    problems: list[str] = []
+    recorded = manifest.get("package_hash")
+    if package_hash(manifest) != recorded:
+        problems.append("manifest.json was edited: its package hash does not match its contents")
+    listed: dict[str, dict[str, Any]] = {f["path"]: f for f in manifest.get("files", [])}
+    for name, entry in listed.items():
+        data = files.get(name)
+        if data is None:
+            problems.append(f"{name} is missing from the package (deleted)")
+        elif hashlib.sha256(data).hexdigest() != entry.get("sha256") or len(data) != entry.get(
+            "size"
+        ):
+            problems.append(f"{name} does not match its SHA-256 in the manifest (changed)")
+    for item in manifest.get("items", []):
+        p = item.get("path")
+        if p is None:
+            continue
+        if not item.get("stored"):
+            problems.append(f"item {item['id']} is marked not stored yet has a file here")
+        data = files.get(p)
+        if data is not None and (
+            hashlib.sha256(data).hexdigest() != item.get("sha256")
+            or hashlib.md5(data, usedforsecurity=False).hexdigest() != item.get("md5")
+        ):
+            problems.append(f"original {p} does not match the hashes taken at intake (changed)")
+    for extra in sorted(set(files) - set(listed) - {MANIFEST, TSQ}):
+        problems.append(f"{extra} is in the package but not in the manifest (added)")
+    entries = [CustodyEntry.from_dict(e) for e in manifest.get("custody_log", [])]
+    head = manifest.get("custody_head")
+    problems += check_chain(entries, head_seq=entries[-1].seq if entries else None,
+                            head_hash=head)
+    tsq = files.get(TSQ)
+    if tsq is None:
+        problems.append(f"{TSQ} is missing (deleted)")
+    else:
+        try:
+            parsed = parse_timestamp_request(tsq)
+            if parsed.hash_oid != SHA256_OID or parsed.digest != hashlib.sha256(
+                files[MANIFEST]
+            ).digest():
+                problems.append(f"{TSQ} is not for this manifest.json (changed)")
+        except IntegrityError as exc:
+            problems.append(f"{TSQ}: {exc.message}")
+    return PackageReport(path, tuple(problems), recorded, len(files),
+                         (manifest.get("case") or {}).get("title"))
