@@ -17,4 +17,7 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     from unsnare.cli import web
 
     yield web.register
+    from unsnare.cli import response
+
+    yield response.register
     yield from ()

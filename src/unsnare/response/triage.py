@@ -1,0 +1,201 @@
+"""The short triage behind a response plan: who is targeted, where, and what happened.
+
+A triage can be filled by hand (the CLI or web form) or from an analysis report
+(a plain dict, so this module does not depend on `unsnare.analysis`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from unsnare.errors import InputError, UsageError
+
+DEMANDS = ("money", "images", "acts", "none")
+MIN_AGE = 5
+MAX_AGE = 120
+ADULT_AGE = 18
+
+# Schemes an analysis report can name; the ones where the offender claims to
+# hold an image imply that an image may exist, so image removal is offered.
+SCHEMES = (
+    "financial_sextortion",
+    "image_sextortion",
+    "mass_email_sextortion",
+    "grooming",
+    "none",
+)
+_SCHEME_DEMAND = {"financial_sextortion": "money", "image_sextortion": "images"}
+_TACTIC_DEMAND = {"payment_demand": "money", "image_request": "images"}
+
+
+def _norm_platform(name: str) -> str:
+    return " ".join(str(name).strip().lower().split())
+
+
+@dataclass(frozen=True)
+class Triage:
+    """Answers that shape the plan: age, country, demand and what already happened."""
+
+    age: int
+    country: str
+    demand: str = "none"
+    sent_images: bool = False
+    paid: bool = False
+    platforms: tuple[str, ...] = ()
+    unsafe: bool = False
+    scheme: str = "none"
+    notes: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if isinstance(self.age, bool) or not isinstance(self.age, int):
+            raise UsageError(
+                f"the age must be a whole number, not {self.age!r}",
+                field="age",
+                hint=f"give the age of the person being targeted, {MIN_AGE} to {MAX_AGE}",
+            )
+        if not MIN_AGE <= self.age <= MAX_AGE:
+            raise UsageError(
+                f"an age of {self.age} is not possible here",
+                field="age",
+                hint=f"give the age of the person being targeted, {MIN_AGE} to {MAX_AGE}",
+            )
+        if not isinstance(self.country, str) or not self.country.strip():
+            raise UsageError(
+                "the country is missing",
+                field="country",
+                hint="give a two-letter country code such as US, GB, CA, AU or IN",
+            )
+        if self.demand not in DEMANDS:
+            raise UsageError(
+                f"unknown demand {self.demand!r}",
+                field="demand",
+                hint="choose one of: " + ", ".join(DEMANDS),
+            )
+        if self.scheme not in SCHEMES:
+            raise UsageError(
+                f"unknown scheme {self.scheme!r}",
+                field="scheme",
+                hint="choose one of: " + ", ".join(SCHEMES),
+            )
+        cleaned = tuple(dict.fromkeys(_norm_platform(p) for p in self.platforms if str(p).strip()))
+        object.__setattr__(self, "platforms", cleaned)
+        object.__setattr__(self, "country", self.country.strip())
+
+    @property
+    def is_minor(self) -> bool:
+        """True when the person targeted is under 18."""
+        return self.age < ADULT_AGE
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the answers."""
+        return {
+            "age": self.age,
+            "country": self.country,
+            "demand": self.demand,
+            "sent_images": self.sent_images,
+            "paid": self.paid,
+            "platforms": list(self.platforms),
+            "unsafe": self.unsafe,
+            "scheme": self.scheme,
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Triage:
+        """Rebuild a triage saved with `to_dict`."""
+        try:
+            return cls(
+                age=data["age"],
+                country=data["country"],
+                demand=data.get("demand", "none"),
+                sent_images=bool(data.get("sent_images", False)),
+                paid=bool(data.get("paid", False)),
+                platforms=tuple(data.get("platforms", ())),
+                unsafe=bool(data.get("unsafe", False)),
+                scheme=data.get("scheme", "none"),
+                notes=tuple(data.get("notes", ())),
+            )
+        except KeyError as exc:
+            raise InputError(
+                f"the saved triage has no {exc.args[0]!r}",
+                field=str(exc.args[0]),
+                hint="save the plan again from Unsnare",
+            ) from None
+
+    @classmethod
+    def from_analysis(cls, report: Mapping[str, Any], **overrides: Any) -> Triage:
+        """Fill a triage from an analysis report dict; keyword overrides win.
+
+        The report needs no age or country (a conversation rarely says them),
+        so pass `age=` and `country=` unless the report carries them.
+        """
+        if not isinstance(report, Mapping):
+            raise InputError(
+                "the analysis report is not a JSON object",
+                hint="pass the file written by `unsnare analyze --json`",
+            )
+        scheme = str(report.get("scheme") or "none")
+        if scheme not in SCHEMES:
+            scheme = "none"
+        tactics = {
+            str(f.get("tactic"))
+            for f in _list_of_mappings(report.get("findings"))
+            if f.get("tactic") is not None
+        }
+        demand = _SCHEME_DEMAND.get(scheme, "none")
+        for tactic, tactic_demand in _TACTIC_DEMAND.items():
+            # Money outranks images: a payment demand is the more urgent branch.
+            if tactic in tactics and (demand == "none" or tactic_demand == "money"):
+                demand = tactic_demand
+        platforms = tuple(
+            str(i["platform"])
+            for i in _list_of_mappings(report.get("identifiers"))
+            if i.get("platform")
+        )
+        notes: list[str] = []
+        # The offender claims to hold an image in these schemes, so offer removal.
+        sent_images = scheme in ("financial_sextortion", "image_sextortion")
+        if sent_images:
+            notes.append("sent_images inferred from the analysis scheme")
+        values: dict[str, Any] = {
+            "age": report.get("age"),
+            "country": report.get("country"),
+            "demand": demand,
+            "sent_images": sent_images,
+            "paid": False,
+            "platforms": platforms,
+            "unsafe": bool(report.get("crisis", False)),
+            "scheme": scheme,
+        }
+        for key, value in overrides.items():
+            if key not in values:
+                raise UsageError(
+                    f"unknown triage field {key!r}",
+                    field=key,
+                    hint="use: " + ", ".join(sorted(values)),
+                )
+            if value is None:
+                continue
+            if key == "unsafe":
+                # A crisis flag from the analysis is never switched off by a default.
+                value = bool(value) or values["unsafe"]
+            if key == "sent_images":
+                value = bool(value) or values["sent_images"]
+            if key == "demand" and value == "none":
+                continue
+            if key == "platforms":
+                value = tuple(values["platforms"]) + tuple(value)
+            values[key] = value
+        if values["age"] is None:
+            raise UsageError("the age is needed", field="age", hint="pass --age")
+        if values["country"] is None:
+            raise UsageError("the country is needed", field="country", hint="pass --country")
+        return cls(notes=tuple(notes), **values)
+
+
+def _list_of_mappings(value: Any) -> list[Mapping[str, Any]]:
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes | Mapping):
+        return []
+    return [v for v in value if isinstance(v, Mapping)]
