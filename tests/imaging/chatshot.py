@@ -178,6 +178,37 @@ def draw_chat(
     return Chatshot(buf.getvalue(), tuple(drawn), tuple(texts))
 
 
+def draw_labelled_chat(display_name: str, script: list[Line]) -> Chatshot:
+    """Draw a bubble-less chat (Snapchat style): a speaker label above each run of text."""
+    body = _font(22)
+    label_font = _font(15, bold=True)
+    img = Image.new("RGB", (WIDTH, 200 + 90 * len(script)), PAGE)
+    draw = ImageDraw.Draw(img)
+    texts: list[tuple[str, tuple[int, int, int, int]]] = []
+
+    def text(
+        xy: tuple[int, int], words: str, font: ImageFont.FreeTypeFont, fill: tuple[int, int, int]
+    ) -> None:
+        draw.text(xy, words, font=font, fill=fill)
+        texts.append((words, tuple(int(v) for v in draw.textbbox(xy, words, font=font))))  # type: ignore[arg-type]
+
+    text((MARGIN + 10, 10), "9:41", _font(18, bold=True), (0, 0, 0))
+    text((122, 60), display_name, _font(24, bold=True), (0, 0, 0))
+    y, previous = 150, None
+    for line in script:
+        if line.side != previous:
+            mine = line.side == "right"
+            label = "ME" if mine else display_name.split()[0].upper()
+            text((MARGIN + 12, y), label, label_font, (240, 60, 80) if mine else (40, 120, 230))
+            y += 26
+            previous = line.side
+        text((MARGIN + 12, y), line.text, body, (0, 0, 0))
+        y += 40
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return Chatshot(buf.getvalue(), (), tuple(texts))
+
+
 class DrawnTextReader:
     """A stand-in OCR engine that 'reads' exactly what `draw_chat` drew, instantly."""
 

@@ -14,11 +14,14 @@ import pytest
 from chatshot import (
     DARK,
     DARK_SCRIPT,
+    PAGE,
     THREAT_SCRIPT,
     Chatshot,
     DrawnTextReader,
     Line,
+    Theme,
     draw_chat,
+    draw_labelled_chat,
     solid_png,
 )
 from PIL import Image
@@ -132,6 +135,42 @@ def test_a_side_the_layout_cannot_show_is_unknown_with_a_warning() -> None:
     assert convo.participant("unknown") is not None
     assert [w.code for w in convo.warnings] == ["side-unknown"]
     assert convo.warnings[0].path == message.source.path
+
+
+def test_without_bubbles_speaker_labels_name_the_sender() -> None:
+    script = [
+        Line("left", "add me on the other app"),
+        Line("left", "u there?"),
+        Line("right", "who is this"),
+        Line("left", "I have your photos"),
+    ]
+    shot = draw_labelled_chat("Riley Stone", script)
+    convo = _read(shot, ScreenshotReader(DrawnTextReader(shot)))
+    assert [(m.sender, m.text) for m in convo.messages] == [
+        ("other", "add me on the other app"),
+        ("other", "u there?"),
+        ("me", "who is this"),
+        ("other", "I have your photos"),
+    ]
+    assert "no-bubbles" in {w.code for w in convo.warnings}
+    assert "side-unknown" not in {w.code for w in convo.warnings}
+
+
+def test_without_bubbles_or_labels_left_text_is_not_guessed_to_be_theirs() -> None:
+    plain = Theme(theirs=PAGE, mine=PAGE, my_ink=(0, 0, 0))
+    script = [Line("left", "you have one hour"), Line("left", "then everyone sees it")]
+    shot = draw_chat("Sam", None, script, theme=plain)
+    convo = _read(shot, ScreenshotReader(DrawnTextReader(shot)))
+    assert [m.sender for m in convo.messages] == ["unknown", "unknown"]
+    assert [w.code for w in convo.warnings].count("side-unknown") == 2
+
+
+def test_without_bubbles_text_on_both_sides_keeps_its_sides() -> None:
+    plain = Theme(theirs=PAGE, mine=PAGE, my_ink=(0, 0, 0))
+    shot = draw_chat("Jayden Mills", "@jaydn.mills_22", THREAT_SCRIPT, theme=plain)
+    convo = _read(shot, ScreenshotReader(DrawnTextReader(shot)))
+    assert [(m.sender, m.text) for m in convo.messages] == LIGHT_EXPECTED
+    assert convo.messages[3].timestamp is not None
 
 
 def test_low_ocr_confidence_is_flagged() -> None:

@@ -252,3 +252,23 @@ def _sides_by_colour(bubbles: list[Bubble]) -> list[Bubble]:
                 b = Bubble(b.lines, Side.RIGHT, True, by_colour=True)
         out.append(b)
     return out
+
+
+def group_loose(lines: list[TextLine], width: int) -> list[Bubble]:
+    """Join loose lines (no bubbles drawn) into paragraphs: close together, same alignment."""
+    groups: list[list[TextLine]] = []
+    tol = max(6, width // 60)
+    for line in lines:
+        if groups:
+            prev = groups[-1][-1]
+            gap = line.top - prev.bottom
+            height = min(prev.bottom - prev.top, line.bottom - line.top)
+            aligned = abs(line.left - prev.left) <= tol or abs(line.right - prev.right) <= tol
+            if gap < 0.6 * height and aligned and _close(line.surface, prev.surface):
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    return [
+        Bubble(tuple(g), side_of(min(ln.left for ln in g), max(ln.right for ln in g), width), False)
+        for g in groups
+    ]
