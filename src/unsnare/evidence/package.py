@@ -15,6 +15,7 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,7 +81,9 @@ def _safe(name: str) -> str:
     return cleaned.strip("._") or "file"
 
 
-def _build_files(case: Case, actor: str, made_at: str) -> tuple[dict[str, bytes], dict[str, Any]]:
+def _build_files(
+    case: Case, actor: str, made_at: str, render_pdf: Callable[[str], bytes]
+) -> tuple[dict[str, bytes], dict[str, Any]]:
     """Every file for the ZIP except the manifest and time-stamp request, plus manifest parts."""
     files: dict[str, bytes] = {}
     items: list[dict[str, Any]] = []
@@ -135,7 +138,7 @@ def _build_files(case: Case, actor: str, made_at: str) -> tuple[dict[str, bytes]
         "reports": of(EventKind.REPORT), "payments": of(EventKind.PAYMENT),
         "blocks": of(EventKind.BLOCK), "withheld": [i for i in items if not i["stored"]],
     }
-    files["report.pdf"] = html_to_pdf(render_report_html(context))
+    files["report.pdf"] = render_pdf(render_report_html(context))
     parts = {"case": case_info, "items": items, "conversations": conversations,
              "identifiers": identifiers, "timeline": timeline, "notes": notes,
              "checklist": case.plan(), "custody_log": custody,
@@ -145,7 +148,7 @@ def _build_files(case: Case, actor: str, made_at: str) -> tuple[dict[str, bytes]
 
 def export_package(
     case: Case, out_path: Path | str, *, password: str | None = None, actor: str | None = None,
-    overwrite: bool = False,
+    overwrite: bool = False, render_pdf: Callable[[str], bytes] = html_to_pdf,
 ) -> PackageResult:
     """Write the sealed ZIP for a case and log the export in its custody chain."""
     out = Path(out_path)
@@ -156,7 +159,7 @@ def export_package(
         raise UsageError("The package password is too short: use at least 8 characters.")
     actor = actor or case.locker.actor
     made_at = timestamp(case.now())
-    files, parts = _build_files(case, actor, made_at)
+    files, parts = _build_files(case, actor, made_at, render_pdf)
     manifest: dict[str, Any] = {
         "format": FORMAT, "generator": f"unsnare {__version__}", "created_at": made_at,
         "created_by": actor, **parts,

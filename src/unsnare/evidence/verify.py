@@ -46,6 +46,8 @@ def _check_blob(case: Case, blob_id: str | None, what: str, sha256: str | None) 
         if "missing" in exc.message:
             return [f"{what}: its stored copy is missing (deleted)"]
         return [f"{what}: its stored copy is corrupted or was edited outside Unsnare"]
+    except LockerError:
+        return [f"{what}: its stored copy cannot be read: the locker file is damaged there"]
     if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
         return [f"{what}: its stored copy no longer matches the SHA-256 taken at intake (edited)"]
     return []
