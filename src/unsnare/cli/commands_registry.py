@@ -20,4 +20,7 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     from unsnare.cli import response
 
     yield response.register
+    from unsnare.cli import analysis
+
+    yield analysis.register
     yield from ()

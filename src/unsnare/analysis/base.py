@@ -1,0 +1,141 @@
+"""The one base class for detectors, and the declarative pattern detector.
+
+A detector has a fixed `name` and `version` and turns a conversation into
+findings. Most detectors are simple: a table of `Rule`s (a pattern, a score,
+a plain explanation, optional context words that raise or veto the score),
+a set of trigger words for the cheap prefilter, and an optional `validate`
+hook. Patterns are compiled once, when the detector is created.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from unsnare.analysis.report import DetailValue, Finding
+from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.view import ConversationView, MessageView
+
+
+class Detector:
+    """Base class: a named, versioned reader of conversations."""
+
+    name: ClassVar[str] = ""
+    version: ClassVar[str] = "1"
+
+    def detect(self, conversation: ConversationView) -> list[Finding]:
+        """The findings in this conversation."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern: what it matches, how much it matters, and why.
+
+    `pattern` is a regular expression over folded text (lower case, no
+    accents). `boost` is a context pattern anywhere in the same message that
+    adds `boost_by` to the score; `unless` is a context pattern that vetoes
+    the match (e.g. "of your dog").
+    """
+
+    pattern: str
+    score: float
+    explanation: str
+    detail: tuple[tuple[str, DetailValue], ...] = ()
+    langs: tuple[str, ...] = ("en",)
+    boost: str | None = None
+    boost_by: float = 0.15
+    unless: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    rule: Rule
+    regex: re.Pattern[str]
+    boost: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+
+
+def _compile(rule: Rule) -> _Compiled:
+    return _Compiled(
+        rule,
+        re.compile(rule.pattern),
+        re.compile(rule.boost) if rule.boost else None,
+        re.compile(rule.unless) if rule.unless else None,
+    )
+
+
+class PatternDetector(Detector):
+    """A detector defined by a table of rules for one tactic."""
+
+    tactic: ClassVar[Tactic]
+    rules: ClassVar[tuple[Rule, ...]] = ()
+    # Words (folded) of which at least one must be in a message before any rule
+    # is tried: the cheap prefilter that lets most ordinary messages skip.
+    triggers: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self) -> None:
+        self._compiled = [_compile(r) for r in self.rules]
+        self._by_lang: dict[str, list[_Compiled]] = {}
+        for c in self._compiled:
+            for lang in c.rule.langs:
+                self._by_lang.setdefault(lang, []).append(c)
+
+    def candidates(self, conversation: ConversationView) -> Iterable[MessageView]:
+        """Messages that pass the prefilter."""
+        trig = self.triggers
+        for m in conversation.messages:
+            if not trig.isdisjoint(m.words):
+                yield m
+
+    def validate(
+        self, message: MessageView, match: re.Match[str], rule: Rule, score: float
+    ) -> float | None:
+        """Hook: adjust the score of a match, or return None to drop it."""
+        return score
+
+    def extra_detail(
+        self, message: MessageView, match: re.Match[str], rule: Rule
+    ) -> tuple[tuple[str, DetailValue], ...]:
+        """Hook: detail worked out from the match (such as an amount)."""
+        return ()
+
+    def detect(self, conversation: ConversationView) -> list[Finding]:
+        """Apply every rule of the conversation's languages to prefiltered messages."""
+        rules: list[_Compiled] = []
+        for lang in conversation.languages():
+            rules.extend(self._by_lang.get(lang, ()))
+        out: list[Finding] = []
+        for m in self.candidates(conversation):
+            taken: list[tuple[int, int]] = []
+            for c in rules:
+                for match in c.regex.finditer(m.folded):
+                    s, e = match.span()
+                    if any(s < te and ts < e for ts, te in taken):
+                        continue
+                    if c.unless is not None and c.unless.search(m.folded):
+                        break
+                    score = c.rule.score
+                    if c.boost is not None and c.boost.search(m.folded):
+                        score += c.rule.boost_by
+                    checked = self.validate(m, match, c.rule, min(score, 1.0))
+                    if checked is None:
+                        continue
+                    taken.append((s, e))
+                    detail = c.rule.detail + self.extra_detail(m, match, c.rule)
+                    out.append(
+                        Finding(
+                            message_id=m.id,
+                            start=s,
+                            end=e,
+                            tactic=self.tactic,
+                            detector=self.name,
+                            version=self.version,
+                            score=round(min(checked, 1.0), 3),
+                            explanation=c.rule.explanation,
+                            detail=detail,
+                        )
+                    )
+        return out

@@ -1,0 +1,72 @@
+"""Lies about who they are: fake age, fake profile, pretending to be someone else."""
+
+from __future__ import annotations
+
+from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.tactics import Tactic
+
+_EXPLAIN = "They admit they are not who they said they are. The profile may be fake."
+
+RULES = (
+    Rule(
+        r"\bi (?:said|told (?:you|u)) i (?:was|am|m|'m)\b[^.?!]{0,30}\b(?:lie|lied|not true|wasn'?t"
+        r" true|really|actually)\b|\bi lied about (?:my|being)\b",
+        0.45,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:not|didn'?t (?:put|use)) my real (?:age|name|pic|pics|picture|photo|face|profile)\b"
+        r"|\bfake (?:profile|account|pics?|age|name)\b|\b(?:that|this|those)(?:'s| is| are)? not "
+        r"(?:really )?me in the (?:pic|pics|photo|picture)",
+        0.45,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:i(?:'ll| will| can| could)?|can i|let me)\s+(?:\w+\s+)?pretend (?:to be|i'?m|i am)\b"
+        r"|\bpretend to be (?:your|ur|a|an|mom|dad)\b|\bi(?:'m| am) not really (?:a |an )?\d*\b",
+        0.45,
+        "They want to pretend to be someone else, which hides who they are from others.",
+    ),
+    Rule(
+        r"\b(?:i )?(?:look|looks) (?:a lot )?younger than i (?:am|really am)\b"
+        r"|\bdressed? (?:more )?"
+        r"like (?:1[3-9])\b",
+        0.4,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:perfil falso|no soy (?:quien|una chica|un chico)|nao sou (?:quem|uma menina"
+        r"|um menino)|menti sobre (?:mi|minha) (?:edad|idade))\b",
+        0.45,
+        _EXPLAIN,
+        langs=("es", "pt"),
+    ),
+)
+
+
+class FalseIdentityDetector(PatternDetector):
+    """Finds admissions of a fake identity or plans to pose as someone else."""
+
+    name = "false_identity"
+    version = "1"
+    tactic = Tactic.FALSE_IDENTITY
+    rules = RULES
+    triggers = frozenset(
+        [
+            "said",
+            "told",
+            "lied",
+            "lie",
+            "real",
+            "fake",
+            "pretend",
+            "not",
+            "younger",
+            "dressed",
+            "dress",
+            "perfil",
+            "soy",
+            "sou",
+            "menti",
+        ]
+    )

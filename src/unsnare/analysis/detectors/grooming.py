@@ -1,0 +1,323 @@
+"""Grooming: flattery, secrecy, age talk, cutting off adults, moving apps, meeting.
+
+Each rule names the kind of grooming in `detail.kind`. Several of these
+sentences are ordinary between adults ("call me", "come over"), so they
+score low alone and rise when the same message carries a youth cue
+(an age under 18, school, parents) or a second grooming sign.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.detectors._vocab import FAMILY, YOU, YOUR, YOUTH, has_youth_cue
+from unsnare.analysis.report import DetailValue
+from unsnare.analysis.tactics import GroomingKind, Tactic
+from unsnare.analysis.view import MessageView
+
+K = GroomingKind
+_GUARD = rf"(?:(?:{YOUR}|the|ya|u) (?:{FAMILY}|folks|sister|bro)|momz?|mum|dad|parents|aunt|she|he)"
+_APPS = (
+    r"(?:snap|snapchat|insta|instagram|ig|kik|whatsapp|whats app|"
+    r"telegram|discord|skype|wickr|signal|line|viber|wechat|teams)"
+)
+
+
+def _k(kind: GroomingKind) -> tuple[tuple[str, DetailValue], ...]:
+    return (("kind", str(kind)),)
+
+
+RULES = (
+    # Secrecy: asking the person to hide the contact from others.
+    Rule(
+        rf"\b(?:don'?t|dont|dnt|do not|never|better not|wont"
+        rf"|won'?t)\s+(?:\w+\s+)?tell\s+(?:{YOUR}\s+|"
+        rf"\w+\s+)?(?:{FAMILY}|folks|friends|any ?one|any1|anybody|n e body|nobody|none|no one|"
+        r"a soul|them|her|him)\b",
+        0.45,
+        "They ask you to keep this secret. Secrets with an adult online are a warning sign.",
+        detail=_k(K.SECRECY),
+        unless=r"\b(?:surprise|birthday|party|spoiler|ending)\b",
+    ),
+    Rule(
+        r"\b(?:keep|kept)\s+(?:this|it|us|that|our \w+)\s+(?:\w+\s+)?(?:between us|a secret|secret"
+        r"|to ?ur ?self|to yourself|quiet|private)|\bour (?:little )?secret\b|\bno ?(?:one|1|body)"
+        r" (?:will|has to|needs to|would|else|gonna|can)\s+(?:ever\s+)?know\b|\bno one will know us"
+        r"\b|\b(?:erase|delete|clear)\s+(?:it|this|the (?:chat|messages?|msgs?|history|pics?))\b"
+        r"|\b(?:us|me) in trouble if (?:you|u) told\b|\bif (?:you|u) told\b",
+        0.45,
+        "They want what happens between you kept secret. That protects them, not you.",
+        detail=_k(K.SECRECY),
+        unless=r"\b(?:surprise|birthday|party|spoiler)\b",
+    ),
+    # Age probing and age-gap talk.
+    Rule(
+        r"(?<![\d.$])(?:9|1[0-7])\s*(?:yrs?|years?|y/?o|yo)\b|\b(?:ur|you'?re|you are|u r|u are|ure"
+        r"|your)\s+(?:only\s+|just\s+)?(?:9|1[0-7])\b|\bjail ?bait\b|\bage (?:is|doesn'?t"
+        r"|doesnt|dont"
+        r"|don'?t) (?:just )?(?:a number|matter)|\b(?:mature|big|old|small) for (?:your|ur) age\b"
+        rf"|\b(?:look|looks|seem|seems) (?:\w+ )?older than\b|\b(?:girls?|boys?"
+        rf"|kids?) (?:at )?{YOUR} age"
+        rf"|\bif i (?:was|were) (?:\w+ )?(?:younger|{YOUR} age)\b|\bnot {YOUR} age\b|\bso young\b"
+        rf"|\b(?:older|old) (?:guy|guys|man|men|dude|bf|boyfriend)s?\b|\bmen my age\b"
+        r"|\b(?:[5-9]th|1[0-2]th) grade\b|\bmiddle school\b|\bget me (?:in ?to |into )?(?:trouble"
+        r"|jail)\b|\bgo to jail\b|\bgoto jail\b|\bput in jail\b|\bjail\b",
+        0.45,
+        "They talk about your age or the age gap. An adult doing this with a young person"
+        " is grooming.",
+        detail=_k(K.AGE_PROBING),
+    ),
+    Rule(
+        rf"\bhow old (?:are|r|is)\s+(?:{YOU}|ya)\b|\bwhat grade\b|\b(?:asl|a/s/l)\b"
+        r"|\bwhat school\b|\bwhere do (?:you|u) go to school\b",
+        0.2,
+        "They ask your age or your school.",
+        detail=_k(K.AGE_PROBING),
+        boost=YOUTH.pattern,
+        boost_by=0.2,
+    ),
+    # Isolation: timing contact around parents, sneaking out, being alone.
+    Rule(
+        rf"\b{_GUARD}\s+(?:\w+\s+){{0,2}}?(?:leaves|left|gone|goes out|is out|away|asleep|sleeping"
+        r"|gets home|get home|comes home|home yet|is home|at work|find(?:s)? out|know(?:s)?|see"
+        r"|sees|check(?:s)?|question|catch(?:es)?|reads?)\b"
+        rf"|\bbefore {_GUARD} gets home\b|\b(?:after|when|till|until|before) {_GUARD}\s+(?:\w+\s+)?"
+        r"(?:leaves|left|gets home|comes home|goes|get home|is gone|are gone)\b"
+        rf"|\b(?:is|are) (?:{YOUR}|the) (?:{FAMILY}) (?:gone|away|home|out)\b"
+        rf"|\b(?:get away from|without) {YOUR} (?:{FAMILY})\b",
+        0.45,
+        "They plan around your parents or carers so that no adult notices. That is a"
+        " grooming sign.",
+        detail=_k(K.ISOLATION),
+        unless=r"\bmy (?:mom|mum|dad|parents)\b",
+    ),
+    Rule(
+        rf"\bsneak\w*\s+(?:out|away|over)\b|\bcut school\b|\bskip school\b|\b(?:pretend"
+        rf"|say) (?:to go"
+        rf" to|you'?re at|ur at) (?:school|a friend'?s)\b|\b(?:are|r) (?:{YOU}"
+        rf"|ya) (?:home )?alone\b"
+        r"|\bhome alone\b|\bi(?:'m| am)? the only one who (?:understands|gets) (?:you|u)\b"
+        r"|\b(?:they|your parents) (?:don'?t|dont) understand (?:you|u)\b",
+        0.45,
+        "They want you away from the adults who protect you. That is a grooming sign.",
+        detail=_k(K.ISOLATION),
+    ),
+    # Platform switch: moving to a private app, phone or camera.
+    Rule(
+        rf"\b(?:add|text|message|dm|hmu|hit me up|find)\s+me\s+(?:on|at)\s+{_APPS}\b"
+        rf"|\b(?:what'?s|whats|wats|give me|send me|got)\s+{YOUR}\s+(?:{_APPS}|number|phone number"
+        rf"|cell|digits)\b|\b(?:let'?s|lets|we can|can we)\s+(?:move|talk|chat|go"
+        rf"|switch)\s+(?:to|on)"
+        rf"\s+{_APPS}\b|\b(?:give me|want to give me|send me) {YOUR} (?:number|#)\b"
+        r"|\bwhat is (?:ur|your) (?:phone )?number\b",
+        0.3,
+        "They want to move you to a private app or phone, where it is harder to report them.",
+        detail=_k(K.PLATFORM_SWITCH),
+        boost=YOUTH.pattern,
+        boost_by=0.2,
+    ),
+    Rule(
+        r"\bcall me\b|\b(?:i|i'll|ill|i will|i can|i could|can i)\s+(?:\w+\s+)?call (?:you|u)\b"
+        r"|\b(?:a|my|his) friends? cell\b",
+        0.2,
+        "They want to talk by phone.",
+        detail=_k(K.PLATFORM_SWITCH),
+        boost=rf"{YOUTH.pattern}|\bsexy\b|no one will know|\b(?:she|he) leaves\b|friends? cell",
+        boost_by=0.25,
+    ),
+    # Meeting: coming to the person's home, picking them up, a room.
+    Rule(
+        rf"\b(?:come|coming|came)\s+over\b|\bpick\s+(?:{YOU}|ya)\s+up\b|\b(?:hotel|motel) room\b"
+        rf"|\bspend the night\b|\bneed {YOUR} address\b|\b(?:give|send|tell) me {YOUR} address\b"
+        rf"|\bwhat'?s {YOUR} address\b|\bmeet (?:you|u|me)\b|\bwhen i (?:come|get) (?:there|over)\b"
+        rf"|\bon my way\b|\bcome to (?:my|our) (?:place|house|hotel|motel|room|car)\b",
+        0.4,
+        "They want to meet you in person. Meeting someone from online alone can be dangerous.",
+        detail=_k(K.MEETING),
+        unless=r"\b(?:postal|email|mailing|e-mail|shipping) address\b",
+        boost=rf"{YOUTH.pattern}|\bnaked\b|\bno one\b|\bsneak\b",
+        boost_by=0.15,
+    ),
+    # Flattery: compliments that set up trust; low alone (adults flirt too).
+    Rule(
+        r"\b(?:you'?re|you are|ur|u r|u are|your)\s+(?:so\s+|very\s+|really\s+|soo+\s+)?"
+        r"(?:beautiful|pretty|gorgeous|cute|hot|hott|sexy|mature)\b|\bgod damn (?:ur"
+        r"|you'?re) sexy\b"
+        r"|\bjaw would hit the floor\b|\bi (?:don'?t|dont) see (?:you|u) as\b",
+        0.15,
+        "They flatter you a lot. Flattery is how groomers build trust fast.",
+        detail=_k(K.FLATTERY),
+        boost=YOUTH.pattern + r"|\bshouldn'?t\b|\bshouldnt\b",
+        boost_by=0.3,
+    ),
+    # Spanish and Portuguese packs.
+    Rule(
+        r"\b(?:no le digas|no se lo digas|nao conta|nao fala|nao diga|no digas)\b[^.?!]{0,30}"
+        r"\b(?:a nadie|nadie|ninguem|tus padres|tu mama|seus pais|sua mae)\b|\bnuestro secreto\b"
+        r"|\bnosso segredo\b|\bentre nosotros\b|\bentre nos\b",
+        0.45,
+        "They ask you to keep this secret. Secrets with an adult online are a warning sign.",
+        langs=("es", "pt"),
+        detail=_k(K.SECRECY),
+    ),
+    Rule(
+        r"\b(?:cuantos anos tienes|que edad tienes|quantos anos (?:voce )?tem"
+        r"|qual (?:a )?sua idade)"
+        r"\b|\b(?:eres|es) (?:muy )?madura para tu edad\b|\bmadura para (?:sua|a sua) idade\b",
+        0.3,
+        "They ask your age or talk about it.",
+        langs=("es", "pt"),
+        detail=_k(K.AGE_PROBING),
+        boost=YOUTH.pattern,
+    ),
+    Rule(
+        r"\b(?:agregame|agrega me|me agrega|me adiciona|chama no|hablemos por|vamos pro|pasame tu"
+        r" (?:numero|whats|snap|insta)|me passa (?:seu|teu) (?:numero|whats|zap|snap|insta))\b",
+        0.3,
+        "They want to move you to a private app or phone, where it is harder to report them.",
+        langs=("es", "pt"),
+        detail=_k(K.PLATFORM_SWITCH),
+    ),
+)
+
+
+class GroomingDetector(PatternDetector):
+    """Finds the steps of grooming, each with its kind."""
+
+    name = "grooming"
+    version = "1"
+    tactic = Tactic.GROOMING
+    rules = RULES
+    triggers = frozenset(
+        [
+            "tell",
+            "secret",
+            "between",
+            "know",
+            "erase",
+            "delete",
+            "clear",
+            "told",
+            "yrs",
+            "yr",
+            "year",
+            "years",
+            "yo",
+            "10",
+            "11",
+            "12",
+            "13",
+            "14",
+            "15",
+            "16",
+            "17",
+            "9",
+            "jail",
+            "jailbait",
+            "age",
+            "older",
+            "old",
+            "grade",
+            "school",
+            "trouble",
+            "young",
+            "younger",
+            "how",
+            "asl",
+            "leaves",
+            "left",
+            "gone",
+            "away",
+            "asleep",
+            "home",
+            "work",
+            "find",
+            "know",
+            "see",
+            "check",
+            "question",
+            "catch",
+            "sneak",
+            "sneaking",
+            "cut",
+            "skip",
+            "alone",
+            "understand",
+            "add",
+            "text",
+            "message",
+            "dm",
+            "hmu",
+            "number",
+            "cell",
+            "digits",
+            "move",
+            "switch",
+            "call",
+            "snap",
+            "snapchat",
+            "insta",
+            "kik",
+            "whatsapp",
+            "telegram",
+            "discord",
+            "come",
+            "coming",
+            "came",
+            "pick",
+            "hotel",
+            "motel",
+            "night",
+            "address",
+            "meet",
+            "way",
+            "place",
+            "beautiful",
+            "pretty",
+            "gorgeous",
+            "cute",
+            "hot",
+            "hott",
+            "sexy",
+            "mature",
+            "jaw",
+            "reads",
+            "read",
+            "digas",
+            "diga",
+            "conta",
+            "fala",
+            "secreto",
+            "segredo",
+            "nosotros",
+            "nos",
+            "anos",
+            "edad",
+            "idade",
+            "madura",
+            "agregame",
+            "agrega",
+            "adiciona",
+            "chama",
+            "hablemos",
+            "vamos",
+            "pasame",
+            "passa",
+        ]
+    )
+
+    def validate(
+        self, message: MessageView, match: re.Match[str], rule: Rule, score: float
+    ) -> float | None:
+        """A youth cue in the same message makes secrecy, isolation or meeting weigh more."""
+        kind = dict(rule.detail).get("kind")
+        if kind in (K.SECRECY, K.ISOLATION) and has_youth_cue(message.folded):
+            return score + 0.15
+        return score
+
+    def extra_detail(
+        self, message: MessageView, match: re.Match[str], rule: Rule
+    ) -> tuple[tuple[str, DetailValue], ...]:
+        """Say whether a youth cue was seen in the message."""
+        return (("youth_cue", has_youth_cue(message.folded)),)

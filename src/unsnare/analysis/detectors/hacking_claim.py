@@ -1,0 +1,115 @@
+"""Claims of hacking: malware, webcam recordings, "I know your password"."""
+
+from __future__ import annotations
+
+from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.tactics import Tactic
+
+_EXPLAIN = (
+    "They claim to have hacked your device or camera. This is a common bluff sent to "
+    "thousands of people at once."
+)
+
+RULES = (
+    Rule(
+        r"\b(?:i|we)(?:'ve| have| had)?\s+(?:\w+\s+){0,2}?(?:hacked|cracked|infected|breached|burst"
+        r"|compromised)\s+(?:\w+\s+){0,2}?(?:your|ur|this|the)\b",
+        0.55,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:installed|placed|set ?up|setup|uploaded|planted|put"
+        r"|injected)\s+(?:a |an |my |some |special |malicious )*(?:\w+\s+)?(?:malware|virus|trojan"
+        r"|spyware|keylogger|rat|software|program|code)\b",
+        0.55,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:recorded|recording|filmed|captured|screenshots?|made (?:a )?(?:split|double)"
+        r"[- ]screen)\b[^.]{0,80}?\b(?:web ?cam|camera|cam)\b",
+        0.55,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\bi(?:'m| am|m)\s+an?\s*(?:professional\s+)?(?:hacker|programmer)\b",
+        0.55,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\bi know\b[^.]{0,40}\bpass ?words?\b|\b(?:your|ur) pass ?words? (?:from|for|on) \S+"
+        r"|\bfrom (?:your|ur) (?:own )?hacked (?:account|email|mailbox)\b",
+        0.55,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:i|we)\s+(?:have|got|gained|obtained|had)\s+(?:full\s+)?(?:remote\s+)?(?:access"
+        r"|accessibility)\s+to\s+(?:all\s+)?(?:your|ur)\b|\bgave me (?:full )?(?:access"
+        r"|accessibility) to (?:your|ur)\b|\b(?:been|have been) (?:monitoring|spying on|watching)"
+        r" (?:you|your)\b",
+        0.55,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:hackee|he hackeado|infecte|tengo acceso a|hackeei|invadi|infectei|tenho acesso a)\s+"
+        r"(?:\w+\s+)?(?:tu|tus|su|sus|seu|sua|seus|suas)\b|\b(?:te grabe|grabe|gravei|filmei)\b"
+        r"[^.]{0,60}\b(?:camara|webcam|camera)\b",
+        0.55,
+        _EXPLAIN,
+        langs=("es", "pt"),
+    ),
+)
+
+
+class HackingClaimDetector(PatternDetector):
+    """Finds claims to have hacked the person (often the mass-email bluff)."""
+
+    name = "hacking_claim"
+    version = "1"
+    tactic = Tactic.HACKING_CLAIM
+    rules = RULES
+    triggers = frozenset(
+        [
+            "hacked",
+            "cracked",
+            "infected",
+            "breached",
+            "burst",
+            "compromised",
+            "installed",
+            "placed",
+            "setup",
+            "set",
+            "uploaded",
+            "planted",
+            "injected",
+            "recorded",
+            "recording",
+            "filmed",
+            "captured",
+            "screenshot",
+            "screenshots",
+            "split",
+            "double",
+            "hacker",
+            "programmer",
+            "password",
+            "passwords",
+            "pass",
+            "access",
+            "accessibility",
+            "monitoring",
+            "spying",
+            "watching",
+            "hackee",
+            "hackeado",
+            "infecte",
+            "acceso",
+            "hackeei",
+            "invadi",
+            "infectei",
+            "acesso",
+            "grabe",
+            "gravei",
+            "filmei",
+        ]
+    )

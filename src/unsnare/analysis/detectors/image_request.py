@@ -1,0 +1,120 @@
+"""Requests for pictures or video of the person, especially sexual ones."""
+
+from __future__ import annotations
+
+from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.detectors._vocab import PIC, SEXUAL_QUALIFIER, YOUR, YOUTH
+from unsnare.analysis.tactics import Tactic
+
+_REQ = (
+    r"(?:send|show|take|get|give|see|have|got|post|pose|share|snap|trade|swap|any|want|wanna"
+    r"|wish|love|like|let me see|more|another)"
+)
+_SEXY = (
+    "They are asking for sexual pictures of you. "
+    "Sending them is never your fault, but you can say no."
+)
+_PLAIN = "They are asking for pictures of you."
+
+RULES = (
+    Rule(
+        rf"\b{_REQ}\b[^.?!\n]{{0,40}}?\b{PIC}\b[^.?!\n]{{0,30}}?\b{SEXUAL_QUALIFIER}\b",
+        0.55,
+        _SEXY,
+    ),
+    Rule(
+        rf"\b{_REQ}\b[^.?!\n]{{0,30}}?\b{SEXUAL_QUALIFIER}\b[^.?!\n]{{0,20}}?\b{PIC}\b",
+        0.55,
+        _SEXY,
+    ),
+    Rule(
+        rf"\b(?:send|show)\s+(?:me\s+)?(?:{YOUR}\s+|some\s+|a\s+)?(?:nudes|naked|{SEXUAL_QUALIFIER}"
+        r"\s+pics?)\b|\b(?:send|show|let me see)\s+(?:me\s+)?(?:{YOUR}|those|them)\s+"
+        r"(?:boobs|tits|body|bod|dick|cock|ass|butt|panties|pussy)\b|\bpose\s+(?:for me|nude|naked"
+        r"|in (?:your|ur))|\bone (?:of (?:u|you) )?in (?:your|ur) (?:bra|panties|pantys|underwear"
+        r"|bikini|lingerie)",
+        0.55,
+        _SEXY,
+    ),
+    Rule(
+        r"\b(?:get|go|come|turn|hop|jump|be)\s+on\s+(?:the\s+|ur\s+|your\s+|my\s+)?(?:web ?)?cam\b"
+        r"|\bturn on (?:the |ur |your |my )?(?:web ?)?cam\b|\bcam (?:for me|2 cam|to cam)\b"
+        r"|\b(?:video ?call|facetime) (?:me )?(?:naked|nude|topless)",
+        0.45,
+        "They want you on camera. Video can be recorded without you knowing.",
+        boost=rf"{SEXUAL_QUALIFIER}|rub|touch|dream",
+        boost_by=0.15,
+    ),
+    Rule(
+        rf"\b(?:send|show|take|snap)\b[^.?!\n]{{0,15}}?\b(?:a |another |some |more |me )?(?:{PIC})"
+        r"(?:\s+of\s+(?:ur|your)?\s*(?:self|urself|yourself|you|u|face|body))?\b",
+        0.25,
+        _PLAIN,
+        unless=r"\b(?:pics?|pictures?|photos?|snaps?|videos?) of (?:the|my|a|an|his|her|our|this"
+        r"|that|those|these|them|it|(?:your|ur) (?!self|face|body|bod)\w+)",
+        boost=YOUTH.pattern,
+        boost_by=0.2,
+    ),
+    Rule(
+        r"\b(?:manda|mandame|enviame|envia|pasame|muestrame|ensename|me manda|me envia|mostra"
+        r"|me mostra)\s+(?:una |unas |uma |umas |mais |mas )?(?:foto|fotos|video|videos|nudes|pack)"
+        r"\b[^.?!\n]{0,30}?\b(?:desnud[oa]s?|sin ropa|ropa interior|pelad[oa]s?|nua|nu|sem roupa"
+        r"|calcinha|intima|intimas|nudes|pack)\b|\b(?:manda|mandame|enviame|me manda|me envia)\s+"
+        r"(?:tus |tu |seus |suas )?(?:nudes|pack)\b",
+        0.55,
+        _SEXY,
+        langs=("es", "pt"),
+    ),
+)
+
+
+class ImageRequestDetector(PatternDetector):
+    """Finds requests for pictures or camera time; a pet or homework photo stays quiet."""
+
+    name = "image_request"
+    version = "1"
+    tactic = Tactic.IMAGE_REQUEST
+    rules = RULES
+    triggers = frozenset(
+        [
+            "pic",
+            "pics",
+            "pix",
+            "pic's",
+            "picture",
+            "pictures",
+            "photo",
+            "photos",
+            "foto",
+            "fotos",
+            "selfie",
+            "selfies",
+            "snap",
+            "snaps",
+            "vid",
+            "vids",
+            "video",
+            "videos",
+            "nude",
+            "nudes",
+            "naked",
+            "cam",
+            "webcam",
+            "pose",
+            "one",
+            "facetime",
+            "pack",
+            "bra",
+            "panties",
+            "pantys",
+            "boobs",
+            "tits",
+            "body",
+            "bod",
+            "dick",
+            "cock",
+            "ass",
+            "butt",
+            "pussy",
+        ]
+    )

@@ -1,0 +1,154 @@
+"""Demands for money, with amount, currency and channel."""
+
+from __future__ import annotations
+
+import re
+
+from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.detectors._vocab import ME
+from unsnare.analysis.identifiers.money import find_amounts, payment_channel
+from unsnare.analysis.report import DetailValue
+from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.view import MessageView
+
+_AMT = (
+    r"(?:r\$|us\$|[$€£₹])\s?\d[\d,.]*k?|"
+    r"\d[\d,.]*\s?k?\s?(?:usd|dollars?|bucks|euros?|eur|gbp|pounds|reais|pesos|btc|bitcoins?|usdt|\$)"
+)
+_PAYV = r"(?:send|pay|give|transfer|wire|cash ?app|venmo|zelle|paypal|deposit|get)"
+# Words that show ordinary money talk between people who know each other
+# (paying back, splitting, rent): a request with these is not a demand.
+_ORDINARY = (
+    r"\b(?:back|owe|owed|owes|lent|loan|borrow\w*|split|rent|dinner|lunch|pizza|tickets?|gas"
+    r"|groceries|bill|tab|refund|change|tip|invoice|subscription|order|billing|membership)\b"
+)
+# Words of coercion that turn a request for money into extortion.
+_COERCION = (
+    r"\bor (?:else|i|i'll|ill|everyone|everybody|your)\b|\bif (?:you|u) (?:don'?t|dont"
+    r"|do not|refuse)"
+    r"|\bbitcoin|\bbtc\b|gift ?cards?|\bfair price\b|\bour (?:little )?secret\b|\bdelete\b|\bleak"
+    r"|\bpost\b|\bexpose"
+)
+
+RULES = (
+    Rule(
+        rf"\b{_PAYV}\s+(?:{ME}\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:{_AMT})",
+        0.3,
+        "They are asking you for money.",
+        unless=_ORDINARY,
+        boost=_COERCION,
+        boost_by=0.2,
+    ),
+    Rule(
+        rf"\b(?:i\s+want|i\s+need|it'?s|costs?|price is|is a fair price|pay me|i demand|i'?ll take)"
+        rf"\s+(?:\w+\s+){{0,2}}?(?:{_AMT})",
+        0.3,
+        "They are asking you for money.",
+        unless=_ORDINARY,
+        boost=_COERCION,
+        boost_by=0.2,
+    ),
+    Rule(
+        rf"(?:{_AMT})\s+(?:\w+\s+){{0,3}}?(?:is a fair price|or (?:else|i|everyone)|in bitcoin"
+        r"|in btc|via bitcoin|to (?:my|this) (?:wallet|address|cash ?app))",
+        0.45,
+        "They are demanding money, with a threat attached.",
+    ),
+    Rule(
+        r"\b(?:make|send) (?:the )?payment\b[^.]{0,40}\b(?:bitcoin|btc|crypto|wallet|gift ?cards?)"
+        r"|\b(?:bitcoin|btc) (?:wallet )?address\b|\bbuy (?:me )?(?:a |some )?(?:\w+ )?gift ?cards?"
+        r"|\bsend (?:me )?(?:the )?(?:gift ?card )?codes?\b",
+        0.45,
+        "They want money in a way that cannot be taken back, such as Bitcoin or gift cards.",
+    ),
+    Rule(
+        rf"\b(?:pay|send)\s+(?:{ME}\s+)?(?:now|right now|today|tonight)\b|\b(?:pay|send) (?:the )?"
+        r"(?:money|cash|ransom)\b|\bpay up\b",
+        0.3,
+        "They are pushing you to pay.",
+        unless=_ORDINARY,
+        boost=_COERCION,
+        boost_by=0.2,
+    ),
+    Rule(
+        rf"\b(?:mandame|enviame|pagame|pagar|paga|deposita|depositame|transfiere|transfiereme"
+        rf"|quiero|me manda|manda|me envia|envia|me paga|deposita|transfere|faz um pix|quero)\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:{_AMT}|dinero|plata|lana|dinheiro|grana|pix)",
+        0.3,
+        "They are asking you for money.",
+        langs=("es", "pt"),
+        unless=r"\b(?:devuelve|devolver|debes|presta|emprestado|devolve|deve)\b",
+        boost=r"\bo (?:si no|todos|tu familia)|\bsenao\b"
+        r"|\bou (?:todos|eu|sua)|bitcoin|tarjeta|cartao",
+        boost_by=0.2,
+    ),
+)
+
+
+class PaymentDemandDetector(PatternDetector):
+    """Finds demands for money; ordinary money talk (paying back, rent) stays quiet."""
+
+    name = "payment_demand"
+    version = "1"
+    tactic = Tactic.PAYMENT_DEMAND
+    rules = RULES
+    triggers = frozenset(
+        [
+            "$",
+            "€",
+            "£",
+            "₹",
+            "pay",
+            "send",
+            "give",
+            "transfer",
+            "wire",
+            "venmo",
+            "zelle",
+            "paypal",
+            "cashapp",
+            "deposit",
+            "dollars",
+            "bucks",
+            "usd",
+            "eur",
+            "euros",
+            "btc",
+            "bitcoin",
+            "gift",
+            "payment",
+            "money",
+            "cash",
+            "ransom",
+            "mandame",
+            "enviame",
+            "pagame",
+            "paga",
+            "deposita",
+            "transfiere",
+            "quiero",
+            "manda",
+            "envia",
+            "transfere",
+            "pix",
+            "quero",
+            "dinero",
+            "dinheiro",
+            "want",
+            "need",
+            "price",
+        ]
+    )
+
+    def extra_detail(
+        self, message: MessageView, match: re.Match[str], rule: Rule
+    ) -> tuple[tuple[str, DetailValue], ...]:
+        """The amount, currency and channel of the demand."""
+        amounts = find_amounts(message.folded)
+        near = [a for a in amounts if a.start >= match.start() - 40] or amounts
+        amount = near[0] if near else None
+        return (
+            ("amount", amount.value if amount else None),
+            ("currency", amount.currency if amount else None),
+            ("channel", payment_channel(message.folded)),
+        )

@@ -1,0 +1,78 @@
+"""Pushing the person toward self-harm ("kill yourself", "your life is over")."""
+
+from __future__ import annotations
+
+import re
+
+from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.view import MessageView
+
+_EXPLAIN = (
+    "They are telling you to hurt yourself. That is cruel and false: your life is not over, "
+    "and people can help right now."
+)
+# Trash talk in games uses the same words without the blackmail around them.
+_GAME = re.compile(r"\b(?:noob|gg|rekt|lobby|match|game|respawn|uninstall|lag|ranked|1v1)\b")
+
+RULES = (
+    Rule(
+        r"\b(?:kill|hang|shoot|off)\s+(?:your|ur)\s*self\b|\bkys\b|\bgo die\b"
+        r"|\byou should (?:just )?"
+        r"die\b|\b(?:better|best) off dead\b|\bend (?:it|your life)\b(?! (?:with|for) (?:him|her))",
+        0.85,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:your|ur) life (?:is|will be|would be)\s+(?:\w+\s+)?(?:over|ruined|finished|done)\b"
+        r"|\bno one will (?:ever )?(?:love|want|forgive) you\b|\bmight as well (?:die|end it)\b",
+        0.75,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:matate|suicidate|mata-te|se mata|te mata)\b|\btu vida (?:esta"
+        r"|se) (?:acabada|acabo)\b"
+        r"|\bsua vida (?:acabou|esta acabada)\b",
+        0.85,
+        _EXPLAIN,
+        langs=("es", "pt"),
+    ),
+)
+
+
+class SelfHarmPressureDetector(PatternDetector):
+    """Finds messages pushing someone to harm themselves."""
+
+    name = "self_harm_pressure"
+    version = "1"
+    tactic = Tactic.SELF_HARM_PRESSURE
+    rules = RULES
+    triggers = frozenset(
+        [
+            "kill",
+            "hang",
+            "shoot",
+            "off",
+            "yourself",
+            "urself",
+            "self",
+            "kys",
+            "die",
+            "dead",
+            "end",
+            "life",
+            "love",
+            "want",
+            "forgive",
+            "matate",
+            "suicidate",
+            "mata",
+            "vida",
+        ]
+    )
+
+    def validate(
+        self, message: MessageView, match: re.Match[str], rule: Rule, score: float
+    ) -> float | None:
+        """Game trash talk stays low; it is still cruel, but not blackmail."""
+        return 0.3 if _GAME.search(message.folded) else score

@@ -1,0 +1,172 @@
+"""Sexual talk aimed at the person (not mild flirting)."""
+
+from __future__ import annotations
+
+import re
+
+from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.detectors._vocab import BODY, YOU, YOUR, has_youth_cue
+from unsnare.analysis.report import DetailValue
+from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.view import MessageView
+
+_EXPLAIN = "They are sending you sexual messages."
+
+RULES = (
+    Rule(
+        rf"\b(?:suck|lick|touch|rub|finger|eat|kiss|play with|feel|grab|squeeze)\w*\s+(?:on\s+)?"
+        rf"(?:{YOUR}|my|her|his|those|them|the)?\s*(?:\w+\s+)?{BODY}\b",
+        0.5,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:wanna|want to|would|will|i'?d|to|gonna|going to|never|love to|could|can|was|were"
+        r"|been|i'?ll|let me)\s+(?:\w+\s+)?(?:fuck|screw|bang)(?:ed|ing)?\s+(?:you|u|ya|her|a|your"
+        r"|ur|some)\b|\bfucked out\b|\bhit it\b",
+        0.5,
+        _EXPLAIN,
+        unless=r"\bfuck (?:you|u) (?:and|too|all|man|bitch)\b",
+    ),
+    Rule(
+        rf"\b(?:{YOUR}|my|ya)\s+(?:\w+\s+)?(?:pussy|cock|dick|tits|titties|boobs|nipples|clit|penis"
+        r"|vagina|cunt)\b",
+        0.5,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:have|had|having|about|do|did|doing|want|wants|like|likes|to|for|comes to|go through)"
+        r"\s+(?:\w+\s+){0,2}?sex\b(?!ual)|\bsex\s+with\s+(?:me|you|u|him|her|a)\b"
+        r"|\bsex education\b|\bphone sex\b|\bsexting\b|\btalk dirty\b|\bplay on the phone\b",
+        0.45,
+        _EXPLAIN,
+    ),
+    Rule(
+        rf"\b(?:are|r|ur|you'?re|u)\s+(?:{YOU}\s+)?(?:still\s+)?(?:a\s+)?virgin\b"
+        r"|\b(?:your|ur) virginity\b|\blose (?:your|ur) virginity\b|\b(?:your|ur"
+        r"|you'?re) a virgin\b",
+        0.45,
+        "They are asking about your sex life. An adult asking this is a warning sign.",
+    ),
+    Rule(
+        rf"\b(?:get|getting|be|being|ya|{YOU}|yourself|urself|door)\b[^.?!\n]{{0,25}}\bnaked\b"
+        r"|\bcam\b[^.?!\n]{0,30}\bnaked\b|\bnaked\b[^.?!\n]{0,30}\bcam\b",
+        0.45,
+        _EXPLAIN,
+    ),
+    Rule(
+        rf"\b(?:make|made|makes|get|gets|got)\s+{YOU}\s+(?:\w+\s+){{0,3}}?(?:cum|wet|hard|horny)\b"
+        rf"|\b{YOU}\s+(?:\w+\s+){{0,3}}?(?:cum|horny|masturbat\w*|orgasm|jerk off)\b"
+        rf"|\bmake love to {YOU}\b|\bwhen you see a naked\b|\bshow (?:the )?\w+ what i have\b",
+        0.45,
+        _EXPLAIN,
+    ),
+    Rule(
+        r"\b(?:coger|cogerte|follar|follarte|chuparte|tocarte|mamar|verga|tetas|sexo|desnud[oa]s?"
+        r"|virgen|transar|foder|te comer|chupar|buceta|peitos|pelad[oa]s?|virgem|tesao|gozar"
+        r"|punheta)\b",
+        0.45,
+        _EXPLAIN,
+        langs=("es", "pt"),
+    ),
+)
+
+
+class SexualContentDetector(PatternDetector):
+    """Finds explicit sexual talk directed at the person; mild flirting stays quiet."""
+
+    name = "sexual_content"
+    version = "1"
+    tactic = Tactic.SEXUAL_CONTENT
+    rules = RULES
+    triggers = frozenset(
+        [
+            "suck",
+            "sucked",
+            "sucking",
+            "lick",
+            "licking",
+            "touch",
+            "rub",
+            "finger",
+            "eat",
+            "kiss",
+            "play",
+            "feel",
+            "grab",
+            "squeeze",
+            "fuck",
+            "fucking",
+            "fucked",
+            "screw",
+            "bang",
+            "hit",
+            "pussy",
+            "cock",
+            "dick",
+            "tits",
+            "titties",
+            "boobs",
+            "breasts",
+            "nipples",
+            "clit",
+            "penis",
+            "vagina",
+            "cunt",
+            "ass",
+            "butt",
+            "thighs",
+            "balls",
+            "sex",
+            "sexting",
+            "dirty",
+            "virgin",
+            "virginity",
+            "naked",
+            "cum",
+            "wet",
+            "hard",
+            "horny",
+            "masturbate",
+            "orgasm",
+            "jerk",
+            "love",
+            "show",
+            "coger",
+            "cogerte",
+            "follar",
+            "follarte",
+            "chuparte",
+            "tocarte",
+            "mamar",
+            "verga",
+            "tetas",
+            "sexo",
+            "desnuda",
+            "desnudo",
+            "virgen",
+            "transar",
+            "foder",
+            "comer",
+            "chupar",
+            "buceta",
+            "peitos",
+            "pelada",
+            "pelado",
+            "virgem",
+            "tesao",
+            "gozar",
+            "punheta",
+        ]
+    )
+
+    def validate(
+        self, message: MessageView, match: re.Match[str], rule: Rule, score: float
+    ) -> float | None:
+        """Sexual talk with a youth cue in the same message weighs more."""
+        return score + 0.15 if has_youth_cue(message.folded) else score
+
+    def extra_detail(
+        self, message: MessageView, match: re.Match[str], rule: Rule
+    ) -> tuple[tuple[str, DetailValue], ...]:
+        """Say whether a youth cue was seen in the message."""
+        return (("youth_cue", has_youth_cue(message.folded)),)

@@ -1,0 +1,190 @@
+"""Threats to send, post or show someone's images or secrets to other people."""
+
+from __future__ import annotations
+
+import re
+
+from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.detectors._vocab import I_WILL, PIC, YOUR
+from unsnare.analysis.report import DetailValue
+from unsnare.analysis.tactics import Audience, Tactic
+from unsnare.analysis.view import MessageView
+
+_AUD_WORDS = (
+    r"(?:everyone|everybody|all (?:of )?(?:your|ur) \w+|the (?:whole )?(?:world|internet)|online"
+    r"|internet|family|mom|mum|dad|parents|relatives|friends|contacts|followers|school|classmates"
+    r"|teachers?|principal|boss|employer|coworkers|colleagues|work|job|instagram|insta|ig|tiktok"
+    r"|facebook|snap ?story|social media|porn sites?|websites?|todos|todo el mundo|tu familia"
+    r"|tus amigos|tus seguidores|escuela|colegio|todo mundo|sua familia|seus amigos"
+    r"|seus seguidores|escola|trabalho)"
+)
+_OBJ = (
+    rf"(?:it|them|this|these|those|that|everything|the (?:\w+ )?{PIC}|(?:all )?{YOUR}"
+    rf" (?:\w+ )?{PIC}|{YOUR} (?:\w+ )?(?:nudes|video|vid|chat|messages|secrets?)"
+    rf"|(?:the )?screenshots?)"
+)
+_EXPOSE = (
+    r"(?:post|leak|expose|release|upload|publish|spread|share|make (?:it|this|them|you) viral)"
+)
+_SEND = r"(?:send|show|share|forward|give|dm|tag|mail|email|text)"
+
+RULES = (
+    Rule(
+        rf"\b{I_WILL}\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_OBJ}",
+        0.7,
+        "They say they will post or leak your pictures or chats. That is blackmail.",
+    ),
+    Rule(
+        rf"\b(?:{I_WILL}\s+)?(?:\w+\s+)?{_SEND}\w*\s+(?:\w+\s+){{0,2}}?{_OBJ}\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:to|with|on)\s+(?:\w+\s+){{0,3}}?{_AUD_WORDS}",
+        0.75,
+        "They say they will send your pictures or chats to people you know. That is blackmail.",
+    ),
+    Rule(
+        rf"\b(?:everyone|everybody|all (?:of )?{YOUR} \w+|{YOUR} (?:\w+ )?(?:family|mom|mum|dad"
+        rf"|parents|friends|followers|classmates|school|teachers|boss|coworkers|contacts))\s+"
+        rf"(?:\w+\s+)?(?:will|gonna|is going to|are going to|would|'ll|is gonna|are gonna)?\s*"
+        rf"(?:see|sees|get|gets|receive|watch|know about)\s+(?:it|them|this|these"
+        rf"|everything|{YOUR}\s+\w+)",
+        0.7,
+        "They say other people will see your pictures. That is a threat to expose you.",
+    ),
+    Rule(
+        rf"\b(?:ruin|destroy|end)\s+{YOUR}\s+(?:whole\s+)?(?:life|reputation|future|career)",
+        0.7,
+        "They threaten to ruin your life. That is blackmail, and it is not your fault.",
+        detail=(("audience", "everyone"),),
+    ),
+    Rule(
+        rf"\bi\s+(?:have|got|saved|recorded|screenshotted|screen ?recorded|captured|kept)\s+"
+        rf"(?:all\s+)?(?:of\s+)?{YOUR}\s+(?:\w+\s+)?(?:nudes|naked \w+|video|vids|dick pics?|pics"
+        rf"|photos|chats|messages)",
+        0.55,
+        "They say they kept your pictures or chats, which is how blackmail usually starts.",
+    ),
+    Rule(
+        rf"\bi\s+(?:have|got|saved|made)\s+(?:a\s+)?(?:list\s+of\s+)?(?:all\s+)?{YOUR}\s+"
+        r"(?:followers|friends|contacts|family)",
+        0.55,
+        "They say they have a list of your friends or family, to scare you into obeying.",
+    ),
+    Rule(
+        r"\b(?:voy a|te voy a|vou|eu vou|irei)\s+(?:\w+\s+){0,2}?(?:publicar|enviar|mandar|"
+        r"compartir|compartilhar|subir|difundir|filtrar|divulgar|vazar|postar|espalhar|mostrar)\w*",
+        0.65,
+        "They say they will send or post your pictures. That is blackmail.",
+        langs=("es", "pt"),
+        boost=r"fotos|videos?|nudes|familia|amigos|todos|todo",
+        boost_by=0.1,
+    ),
+    Rule(
+        r"\b(?:todos|todo el mundo|todo mundo|tu familia|tus amigos|sua familia|seus amigos)\s+"
+        r"(?:\w+\s+)?(?:van a ver|veran|vera|vai ver|vao ver|verao|irao ver)",
+        0.7,
+        "They say other people will see your pictures. That is a threat to expose you.",
+        langs=("es", "pt"),
+    ),
+    Rule(
+        r"\b(?:arruinar|destruir|acabar con|acabar com)\s+(?:a\s+)?(?:tu|sua)\s+vida",
+        0.7,
+        "They threaten to ruin your life. That is blackmail, and it is not your fault.",
+        langs=("es", "pt"),
+        detail=(("audience", "everyone"),),
+    ),
+)
+
+_AUDIENCE = (
+    (re.compile(r"\b(?:family|mom|mum|dad|parents|relatives|brother|sister|familia)\b"), "family"),
+    (re.compile(r"\b(?:school|classmates|teachers?|principal|escuela|colegio|escola)\b"), "school"),
+    (
+        re.compile(r"\b(?:boss|employer|coworkers|colleagues|work|job|trabajo|trabalho)\b"),
+        "employer",
+    ),
+    (
+        re.compile(
+            r"\b(?:followers|instagram|insta|ig|tiktok|facebook|snap ?story|social media"
+            r"|seguidores)\b"
+        ),
+        "followers",
+    ),
+    (re.compile(r"\b(?:friends|contacts|amigos)\b"), "friends"),
+    (
+        re.compile(r"\b(?:everyone|everybody|world|internet|online|porn|websites?|todos|todo)\b"),
+        "everyone",
+    ),
+)
+
+
+def audience_in(folded: str) -> Audience | None:
+    """Which audience a threat names, by the first matching group of words."""
+    for regex, name in _AUDIENCE:
+        if regex.search(folded):
+            return Audience(name)
+    return None
+
+
+class ThreatToExposeDetector(PatternDetector):
+    """Finds threats to share someone's images, with the audience threatened."""
+
+    name = "threat_to_expose"
+    version = "1"
+    tactic = Tactic.THREAT_TO_EXPOSE
+    rules = RULES
+    triggers = frozenset(
+        [
+            "post",
+            "leak",
+            "expose",
+            "release",
+            "upload",
+            "publish",
+            "spread",
+            "share",
+            "send",
+            "show",
+            "forward",
+            "everyone",
+            "everybody",
+            "ruin",
+            "destroy",
+            "saved",
+            "recorded",
+            "screenshotted",
+            "screenshot",
+            "captured",
+            "list",
+            "viral",
+            "dm",
+            "tag",
+            "voy",
+            "vou",
+            "irei",
+            "todos",
+            "arruinar",
+            "destruir",
+            "acabar",
+            "mandar",
+            "enviar",
+            "publicar",
+            "postar",
+            "vazar",
+            "divulgar",
+            "filtrar",
+            "see",
+            "sees",
+            "watch",
+            "receive",
+            "have",
+            "got",
+            "kept",
+        ]
+    )
+
+    def extra_detail(
+        self, message: MessageView, match: re.Match[str], rule: Rule
+    ) -> tuple[tuple[str, DetailValue], ...]:
+        """Name the audience the threat is aimed at."""
+        if any(k == "audience" for k, _ in rule.detail):
+            return ()
+        aud = audience_in(message.folded)
+        return (("audience", str(aud) if aud else None),)

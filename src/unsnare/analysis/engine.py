@@ -1,0 +1,165 @@
+"""The analysis engine: runs every registered detector over a conversation,
+works out who is the offender, and builds the report."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from unsnare.analysis.crisis import crisis_in
+from unsnare.analysis.identifiers import extract_identifiers
+from unsnare.analysis.registry import DetectorRegistry, builtin_registry
+from unsnare.analysis.report import AnalysisReport, Finding, Risk
+from unsnare.analysis.risk import assess_risk, scheme_of
+from unsnare.analysis.stages import timeline
+from unsnare.analysis.tactics import RiskLevel, Scheme, Stage, Tactic
+from unsnare.analysis.text import Folder, looks_binary
+from unsnare.analysis.view import RULE_TEXT_LIMIT, ConversationView, build_view
+from unsnare.models import Conversation
+
+# Tactics that mark the person using them as the offender when the export does
+# not say who the phone's owner is.
+_OFFENDER_TACTICS = frozenset(
+    {
+        Tactic.THREAT_TO_EXPOSE,
+        Tactic.OUTING_THREAT,
+        Tactic.PAYMENT_DEMAND,
+        Tactic.HACKING_CLAIM,
+        Tactic.SELF_HARM_PRESSURE,
+        Tactic.ESCALATING_DEMANDS,
+        Tactic.IMAGE_REQUEST,
+        Tactic.SEXUAL_CONTENT,
+        Tactic.GROOMING,
+    }
+)
+_STRONG = frozenset(
+    {
+        Tactic.THREAT_TO_EXPOSE,
+        Tactic.OUTING_THREAT,
+        Tactic.PAYMENT_DEMAND,
+        Tactic.HACKING_CLAIM,
+        Tactic.SELF_HARM_PRESSURE,
+    }
+)
+
+
+class Analyzer:
+    """Analyses conversations with one registry of detectors (built-ins by default)."""
+
+    def __init__(
+        self, registry: DetectorRegistry | None = None, default_region: str = "US"
+    ) -> None:
+        self.registry = registry if registry is not None else builtin_registry()
+        self.default_region = default_region
+        self._folder = Folder()
+
+    def analyze(self, conversation: Conversation, *, is_email: bool = False) -> AnalysisReport:
+        """The full report for one conversation."""
+        view = build_view(conversation, self._folder, is_email)
+        warnings = self._warnings(conversation, view)
+        findings: list[Finding] = []
+        for detector in self.registry:
+            findings.extend(detector.detect(view))
+        offenders, targets = _roles(conversation, view, findings)
+        sender_of = {m.id: m.sender for m in view.messages}
+        if targets:
+            findings = [f for f in findings if sender_of.get(f.message_id) not in targets]
+        order = {m.id: m.index for m in view.messages}
+        findings.sort(key=lambda f: (order.get(f.message_id, 0), f.start, f.tactic))
+        crisis_ids = _crisis(view, targets, offenders, findings)
+        assessed = view.language.supported and bool(view.messages)
+        risk = assess_risk(findings, bool(crisis_ids), assessed)
+        if not assessed and risk.level is RiskLevel.NONE:
+            risk = Risk(RiskLevel.LOW, max(risk.score, 0.15), risk.drivers, False)
+        has_images = any(m.has_image for m in view.messages)
+        scheme = scheme_of(findings, has_images) if risk.flagged else Scheme.NONE
+        stage, stages = timeline(view, findings) if scheme is not Scheme.NONE else (Stage.NONE, ())
+        id_messages = (
+            [m for m in view.messages if m.sender not in targets] if targets else view.messages
+        )
+        identifiers = extract_identifiers(id_messages, self.default_region, conversation.platform)
+        return AnalysisReport(
+            risk=risk,
+            scheme=scheme,
+            stage=stage,
+            stages=stages,
+            crisis=bool(crisis_ids),
+            crisis_messages=tuple(crisis_ids),
+            findings=tuple(findings),
+            identifiers=identifiers,
+            language=view.language.code,
+            supported_language=view.language.supported,
+            warnings=tuple(warnings),
+            conversation_id=conversation.id,
+            message_count=len(view.messages),
+            offenders=tuple(sorted(o for o in offenders if o is not None)),
+        )
+
+    def _warnings(self, conversation: Conversation, view: ConversationView) -> list[str]:
+        out: list[str] = []
+        if not view.messages:
+            out.append("There are no messages to read, so nothing was analysed.")
+        if not view.language.supported:
+            out.append(
+                f"This conversation seems to be in a language Unsnare cannot read yet "
+                f"({view.language.code}). Finding nothing here does NOT mean it is safe; "
+                "please ask a person you trust or a helpline to read it."
+            )
+        long_ids = [m.id for m in conversation.messages if len(m.text) > RULE_TEXT_LIMIT]
+        if long_ids:
+            out.append(
+                f"{len(long_ids)} very long message(s) were read only up to "
+                f"{RULE_TEXT_LIMIT:,} characters each (first: {long_ids[0]})."
+            )
+        if any(looks_binary(m.text) for m in view.messages[:50]):
+            out.append("Some messages look like binary data, not text; they cannot be read.")
+        if conversation.warnings:
+            out.append(
+                f"The import reported {len(conversation.warnings)} warning(s); "
+                "some of the conversation may be missing."
+            )
+        return out
+
+
+def _roles(
+    conversation: Conversation, view: ConversationView, findings: Sequence[Finding]
+) -> tuple[set[str | None], set[str | None]]:
+    """Offender and target sender ids: from `is_owner` when known, else inferred."""
+    senders = {m.sender for m in view.messages}
+    owners: set[str | None] = {p.id for p in conversation.participants if p.is_owner}
+    if owners & senders:
+        return senders - owners, owners & senders
+    sender_of = {m.id: m.sender for m in view.messages}
+    strong: dict[str | None, float] = defaultdict(float)
+    weight: dict[str | None, float] = defaultdict(float)
+    for f in findings:
+        s = sender_of.get(f.message_id)
+        if f.tactic in _STRONG:
+            strong[s] += f.score
+        if f.tactic in _OFFENDER_TACTICS:
+            weight[s] += f.score
+    ranking = strong if strong else weight
+    if not ranking or len(senders) < 2:
+        return set(ranking), set()
+    top = max(ranking.items(), key=lambda kv: kv[1])[0]
+    offenders = {s for s, v in ranking.items() if v >= 0.5 * ranking[top]}
+    return offenders, senders - offenders
+
+
+def _crisis(
+    view: ConversationView,
+    targets: set[str | None],
+    offenders: set[str | None],
+    findings: Sequence[Finding],
+) -> list[str]:
+    """Ids of messages from the person targeted that show despair or self-harm thoughts."""
+    strong_msgs = {f.message_id for f in findings if f.tactic in _STRONG}
+    out: list[str] = []
+    for m in view.messages:
+        if targets and m.sender not in targets:
+            continue
+        if not targets and m.sender in offenders and m.id in strong_msgs:
+            continue
+        if crisis_in(m):
+            out.append(m.id)
+    return out

@@ -1,0 +1,284 @@
+"""Which language a conversation is in, and whether we have rules for it.
+
+A language without a rule pack is reported as unsupported: finding nothing
+in a language we cannot read does not mean the conversation is safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+SUPPORTED = ("en", "es", "pt")
+
+# Short function words; a text's language is the one whose words it uses most.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "you",
+            "your",
+            "to",
+            "of",
+            "is",
+            "are",
+            "it",
+            "i",
+            "me",
+            "my",
+            "we",
+            "in",
+            "on",
+            "for",
+            "that",
+            "this",
+            "with",
+            "be",
+            "have",
+            "what",
+            "do",
+            "not",
+            "but",
+            "so",
+            "if",
+            "was",
+            "just",
+            "u",
+            "ur",
+            "can",
+            "will",
+            "don't",
+            "i'm",
+            "im",
+            "it's",
+            "at",
+            "or",
+            "get",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "que",
+            "de",
+            "y",
+            "en",
+            "es",
+            "un",
+            "una",
+            "tu",
+            "te",
+            "mi",
+            "por",
+            "para",
+            "con",
+            "no",
+            "si",
+            "pero",
+            "yo",
+            "lo",
+            "le",
+            "se",
+            "del",
+            "al",
+            "esta",
+            "estas",
+            "eres",
+            "soy",
+            "muy",
+            "mas",
+            "como",
+            "todo",
+            "tus",
+            "fotos",
+            "ahora",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "o",
+            "os",
+            "as",
+            "que",
+            "de",
+            "e",
+            "em",
+            "um",
+            "uma",
+            "voce",
+            "vc",
+            "seu",
+            "sua",
+            "eu",
+            "nao",
+            "se",
+            "mas",
+            "com",
+            "para",
+            "por",
+            "do",
+            "da",
+            "dos",
+            "das",
+            "isso",
+            "esta",
+            "meu",
+            "minha",
+            "muito",
+            "agora",
+            "fotos",
+            "tem",
+            "ao",
+            "no",
+            "na",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "nicht",
+            "ich",
+            "du",
+            "sie",
+            "wir",
+            "ein",
+            "eine",
+            "mit",
+            "auf",
+            "fur",
+            "zu",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "et",
+            "est",
+            "ne",
+            "pas",
+            "je",
+            "tu",
+            "vous",
+            "nous",
+            "un",
+            "une",
+            "avec",
+            "pour",
+            "des",
+            "du",
+        ]
+    ),
+    "it": frozenset(
+        [
+            "il",
+            "lo",
+            "la",
+            "gli",
+            "e",
+            "non",
+            "che",
+            "di",
+            "un",
+            "una",
+            "sono",
+            "sei",
+            "per",
+            "con",
+            "mi",
+            "ti",
+            "ma",
+        ]
+    ),
+    "nl": frozenset(
+        [
+            "de",
+            "het",
+            "een",
+            "en",
+            "is",
+            "niet",
+            "ik",
+            "je",
+            "jij",
+            "wij",
+            "met",
+            "op",
+            "voor",
+            "van",
+            "dat",
+        ]
+    ),
+}
+
+_SCRIPTS = (
+    (0x0400, 0x04FF, "ru"),
+    (0x0600, 0x06FF, "ar"),
+    (0x0900, 0x097F, "hi"),
+    (0x0E00, 0x0E7F, "th"),
+    (0x3040, 0x30FF, "ja"),
+    (0x4E00, 0x9FFF, "zh"),
+    (0xAC00, 0xD7AF, "ko"),
+    (0x0590, 0x05FF, "he"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """The language code, whether a rule pack exists, and whether we were sure."""
+
+    code: str
+    supported: bool
+    confident: bool
+
+
+def _script_language(texts: Iterable[str]) -> str | None:
+    counts: dict[str, int] = {}
+    letters = 0
+    for text in texts:
+        for ch in text[:2000]:
+            if ch.isalpha():
+                letters += 1
+                o = ord(ch)
+                if o < 0x0370:
+                    continue
+                for lo, hi, code in _SCRIPTS:
+                    if lo <= o <= hi:
+                        counts[code] = counts.get(code, 0) + 1
+                        break
+    if not counts or letters == 0:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    # Look-alike Cyrillic letters in an English scam email stay a minority.
+    return code if n / letters > 0.5 else None
+
+
+def detect_language(
+    folded_tokens: Iterable[frozenset[str]], raw_texts: Iterable[str]
+) -> LanguageGuess:
+    """Guess the language from message word sets and raw text (for scripts)."""
+    script = _script_language(raw_texts)
+    if script is not None:
+        return LanguageGuess(script, False, True)
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for toks in folded_tokens:
+        for lang, words in _STOPWORDS.items():
+            scores[lang] += len(toks & words)
+    best = max(scores.items(), key=lambda kv: kv[1])
+    total = sum(scores.values())
+    if best[1] < 2:
+        # Too little text to tell: read it with the English rules, say we were unsure.
+        return LanguageGuess("en", True, False)
+    if best[0] != "en" and scores["en"] >= best[1] * 0.8:
+        best = ("en", scores["en"])
+    confident = best[1] >= 3 and best[1] >= 0.5 * total
+    return LanguageGuess(best[0], best[0] in SUPPORTED, confident)

@@ -1,0 +1,102 @@
+"""From findings to one risk level and the scheme they add up to.
+
+Each tactic counts once, at its strongest finding; tactics then combine
+like independent warning signs (1 - product of (1 - score)). Some
+combinations are worse than their parts and set a floor: a threat to
+expose plus a demand for money is sextortion in progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from unsnare.analysis.report import Finding, Risk
+from unsnare.analysis.tactics import Scheme, Tactic, level_for
+
+T = Tactic
+
+
+def strongest(findings: Sequence[Finding]) -> dict[Tactic, Finding]:
+    """The highest-scoring finding of each tactic."""
+    best: dict[Tactic, Finding] = {}
+    for f in findings:
+        cur = best.get(f.tactic)
+        if cur is None or f.score > cur.score:
+            best[f.tactic] = f
+    return best
+
+
+def _has(best: dict[Tactic, Finding], tactic: Tactic, floor: float = 0.3) -> bool:
+    f = best.get(tactic)
+    return f is not None and f.score >= floor
+
+
+def youth_seen(findings: Sequence[Finding]) -> bool:
+    """True when any finding saw a cue that the person may be under 18."""
+    return any(
+        f.get("youth_cue") is True
+        or (f.tactic is T.GROOMING and f.get("kind") == "age_probing" and f.score >= 0.45)
+        for f in findings
+    )
+
+
+def score_findings(findings: Sequence[Finding], crisis: bool) -> float:
+    """The combined risk score in [0, 1]."""
+    best = strongest(findings)
+    if not best:
+        return 0.0
+    rest = 1.0
+    for f in sorted(best.values(), key=lambda f: -f.score)[:4]:
+        rest *= 1.0 - f.score
+    score = 1.0 - rest
+    threat = _has(best, T.THREAT_TO_EXPOSE, 0.5) or _has(best, T.OUTING_THREAT, 0.5)
+    pay = _has(best, T.PAYMENT_DEMAND)
+    floors = [
+        (threat and pay, 0.9),
+        (_has(best, T.ESCALATING_DEMANDS) and (threat or pay), 0.9),
+        (_has(best, T.SELF_HARM_PRESSURE, 0.7), 0.9),
+        (threat and _has(best, T.IMAGE_REQUEST), 0.85),
+        (threat, 0.7),
+        (_has(best, T.HACKING_CLAIM) and (pay or threat), 0.75),
+        (_has(best, T.SEXUAL_CONTENT, 0.4) and youth_seen(findings), 0.7),
+        (_has(best, T.IMAGE_REQUEST, 0.5) and youth_seen(findings), 0.7),
+    ]
+    for applies, floor in floors:
+        if applies:
+            score = max(score, floor)
+    if crisis and score >= 0.4:
+        score = max(score, 0.95)
+    return min(score, 1.0)
+
+
+def assess_risk(findings: Sequence[Finding], crisis: bool, assessed: bool = True) -> Risk:
+    """The risk level, score and the (up to three) findings driving it."""
+    score = score_findings(findings, crisis)
+    best = strongest(findings)
+    drivers = tuple(sorted(best.values(), key=lambda f: -f.score)[:3]) if score > 0 else ()
+    return Risk(level_for(score), round(score, 3), drivers, assessed)
+
+
+def scheme_of(findings: Sequence[Finding], has_images: bool) -> Scheme:
+    """What the findings add up to: which kind of sextortion, grooming, or none."""
+    best = strongest(findings)
+    threat = _has(best, T.THREAT_TO_EXPOSE, 0.5) or _has(best, T.OUTING_THREAT, 0.5)
+    pay = _has(best, T.PAYMENT_DEMAND)
+    images = _has(best, T.IMAGE_REQUEST) or _has(best, T.STOLEN_CONTENT) or has_images
+    sexual = _has(best, T.SEXUAL_CONTENT, 0.4)
+    if _has(best, T.HACKING_CLAIM) and not images:
+        return Scheme.MASS_EMAIL_SEXTORTION
+    if pay and (threat or _has(best, T.ESCALATING_DEMANDS) or (images and _has(best, T.DEADLINE))):
+        return Scheme.FINANCIAL_SEXTORTION
+    if threat:
+        return Scheme.IMAGE_SEXTORTION
+    grooming_like = (
+        T.GROOMING,
+        T.FALSE_IDENTITY,
+        T.IMAGE_REQUEST,
+        T.STOLEN_CONTENT,
+        T.SEXUAL_CONTENT,
+    )
+    if sexual or any(_has(best, t, 0.4) for t in grooming_like):
+        return Scheme.GROOMING
+    return Scheme.NONE

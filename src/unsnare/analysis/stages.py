@@ -1,0 +1,60 @@
+"""Where on the scheme's timeline the conversation is, and when each step came."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from unsnare.analysis.report import Finding, StageReached
+from unsnare.analysis.tactics import STAGE_ORDER, Stage, Tactic
+from unsnare.analysis.view import ConversationView
+
+STAGE_OF: dict[Tactic, Stage] = {
+    Tactic.GROOMING: Stage.RAPPORT,
+    Tactic.FALSE_IDENTITY: Stage.RAPPORT,
+    Tactic.SEXUAL_CONTENT: Stage.RAPPORT,
+    Tactic.IMAGE_REQUEST: Stage.IMAGE_EXCHANGE,
+    Tactic.STOLEN_CONTENT: Stage.IMAGE_EXCHANGE,
+    Tactic.THREAT_TO_EXPOSE: Stage.THREAT,
+    Tactic.OUTING_THREAT: Stage.THREAT,
+    Tactic.HACKING_CLAIM: Stage.THREAT,
+    Tactic.SELF_HARM_PRESSURE: Stage.THREAT,
+    Tactic.PAYMENT_DEMAND: Stage.DEMAND,
+    Tactic.DEADLINE: Stage.DEMAND,
+    Tactic.ESCALATING_DEMANDS: Stage.ESCALATION,
+}
+
+
+def timeline(
+    view: ConversationView, findings: Sequence[Finding], min_score: float = 0.3
+) -> tuple[Stage, tuple[StageReached, ...]]:
+    """The furthest stage reached, and the first message of each stage reached.
+
+    Weak findings (below `min_score`) do not move the stage: one "call me"
+    does not make a conversation grooming. Images sent in the conversation
+    count as an image exchange.
+    """
+    first: dict[Stage, int] = {}
+    index = {m.id: m.index for m in view.messages}
+    for f in findings:
+        if f.score < min_score:
+            continue
+        stage = STAGE_OF[f.tactic]
+        i = index.get(f.message_id)
+        if i is not None and (stage not in first or i < first[stage]):
+            first[stage] = i
+    if not first:
+        return Stage.NONE, ()
+    earliest = min(first.values())
+    for m in view.messages:
+        if m.has_image and m.index >= earliest:
+            first.setdefault(Stage.IMAGE_EXCHANGE, m.index)
+            break
+    msgs = view.conversation.messages
+    first.setdefault(Stage.CONTACT, view.messages[0].index if view.messages else earliest)
+    reached = tuple(
+        StageReached(s, msgs[first[s]].id, msgs[first[s]].timestamp)
+        for s in STAGE_ORDER
+        if s in first
+    )
+    furthest = max((s for s in first), key=STAGE_ORDER.index)
+    return furthest, reached

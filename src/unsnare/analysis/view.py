@@ -1,0 +1,86 @@
+"""What detectors read: the conversation with each message folded once.
+
+Folding and word sets are computed once per message here, so that a dozen
+detectors do not each redo that work (speed is a requirement: tens of
+thousands of messages a second on one core).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from unsnare.analysis.language import LanguageGuess, detect_language
+from unsnare.analysis.text import Folder, tokens
+from unsnare.models import Conversation, MessageKind
+
+# Very long messages are read in full for identifiers but matched by rules only
+# up to this many characters, which keeps a 2 GB paste from stalling the rules.
+RULE_TEXT_LIMIT = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    """One message as the detectors see it."""
+
+    index: int
+    id: str
+    sender: str | None
+    timestamp: datetime | None
+    text: str
+    folded: str
+    words: frozenset[str]
+    has_image: bool
+
+
+@dataclass(frozen=True)
+class ConversationView:
+    """A conversation prepared for detection, with its language."""
+
+    conversation: Conversation
+    messages: tuple[MessageView, ...]
+    language: LanguageGuess
+    is_email: bool = False
+
+    def languages(self) -> tuple[str, ...]:
+        """The rule packs to apply: the detected language, and English always."""
+        code = self.language.code
+        return ("en",) if code == "en" or not self.language.supported else ("en", code)
+
+
+_IMAGE_EXT = (".jpg", ".jpeg", ".png", ".heic", ".gif", ".webp", ".mp4", ".mov")
+
+
+def _has_image(media: tuple[tuple[str, str | None], ...]) -> bool:
+    for name, mtype in media:
+        if mtype and (mtype.startswith("image") or mtype.startswith("video")):
+            return True
+        if name.lower().endswith(_IMAGE_EXT):
+            return True
+    return False
+
+
+def build_view(conversation: Conversation, folder: Folder, is_email: bool) -> ConversationView:
+    """Fold every person-written message once and wrap the conversation."""
+    views: list[MessageView] = []
+    for i, m in enumerate(conversation.messages):
+        if m.kind is not MessageKind.MESSAGE:
+            continue
+        text = m.text[:RULE_TEXT_LIMIT] if len(m.text) > RULE_TEXT_LIMIT else m.text
+        folded = folder.fold(text)
+        media = tuple((a.file_name, a.media_type) for a in m.attachments)
+        views.append(
+            MessageView(
+                index=i,
+                id=m.id,
+                sender=m.sender,
+                timestamp=m.timestamp,
+                text=text,
+                folded=folded,
+                words=tokens(folded),
+                has_image=bool(media) and _has_image(media),
+            )
+        )
+    # A sample is enough to tell the language and keeps huge chats fast.
+    language = detect_language((v.words for v in views[:500]), (v.text for v in views[:200]))
+    return ConversationView(conversation, tuple(views), language, is_email)

@@ -1,0 +1,195 @@
+"""`unsnare analyze` and `unsnare eval`: explain what is happening in a
+conversation, a pasted message or an email; measure on labelled lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from unsnare.analysis import AnalysisReport, Analyzer, analyze, analyze_text
+from unsnare.analysis.evaluation import evaluate, read_lines
+from unsnare.cli.output import console, print_json
+from unsnare.errors import InputError, UsageError
+
+# Reading stdin or a file stops here; a bigger paste is cut and the report says so.
+_MAX_READ = 64 * 1024 * 1024
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `analyze` and `eval` commands."""
+    app.command("analyze")(analyze_command)
+    app.command("eval")(eval_command)
+
+
+def _read_limited(stream: Any, name: str) -> tuple[str, bool]:
+    data = stream.read(_MAX_READ + 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogateescape")
+    cut = len(data) > _MAX_READ
+    return data[:_MAX_READ].decode("utf-8", "replace"), cut
+
+
+def _reports_for_path(path: Path) -> list[AnalysisReport]:
+    if not path.exists():
+        raise InputError(
+            "there is no such file or folder",
+            file=str(path),
+            hint="check the path, or use --text to paste a message",
+        )
+    if path.is_file() and path.suffix.lower() == ".eml":
+        with path.open("rb") as fh:
+            text, cut = _read_limited(fh, str(path))
+        report = analyze_text(text)
+        return [_note_cut(report, cut)]
+    from unsnare.importers import read_export
+
+    result = read_export(path)
+    return [analyze(c) for c in result.conversations]
+
+
+def _note_cut(report: AnalysisReport, cut: bool) -> AnalysisReport:
+    if not cut:
+        return report
+    from dataclasses import replace
+
+    note = f"The input was longer than {_MAX_READ // (1024 * 1024)} MB; only the start was read."
+    return replace(report, warnings=report.warnings + (note,))
+
+
+def analyze_command(
+    path: Annotated[
+        str | None,
+        typer.Argument(help="A chat export (any import format), an .eml email, or - for stdin."),
+    ] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Analyse this message.")] = None,
+    each_line: Annotated[
+        Path | None,
+        typer.Option("--each-line", help="A JSON-lines file: analyse each line's `text` alone."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """Explain what is happening in a conversation and how serious it is."""
+    given = sum(x is not None for x in (path, text, each_line))
+    if given != 1:
+        raise UsageError(
+            'give exactly one of: PATH, --text "...", - (stdin) or --each-line FILE.jsonl',
+            hint='for example: unsnare analyze --text "send me $300 or everyone sees it"',
+        )
+    if each_line is not None:
+        _each_line(each_line, as_json)
+        return
+    if text is not None:
+        reports = [analyze_text(text)]
+    elif path == "-":
+        pasted, cut = _read_limited(sys.stdin.buffer, "stdin")
+        reports = [_note_cut(analyze_text(pasted), cut)]
+    else:
+        reports = _reports_for_path(Path(str(path)))
+    if as_json:
+        data = [r.to_dict() for r in reports]
+        print_json(data[0] if len(data) == 1 else data)
+        return
+    for r in reports:
+        _print_report(r)
+
+
+def _each_line(path: Path, as_json: bool) -> None:
+    analyzer = Analyzer()
+    out = sys.stdout
+    for line in read_lines(path):
+        report = analyze_text(line.text, analyzer)
+        data = {"id": line.id, **report.to_dict()}
+        if as_json:
+            out.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+        else:
+            out.write(f"{line.id}\t{report.risk.level}\t{report.scheme}\n")
+
+
+_LEVEL_STYLE = {
+    "none": "green",
+    "low": "green",
+    "medium": "yellow",
+    "high": "red",
+    "critical": "bold red",
+}
+
+
+def _print_report(r: AnalysisReport) -> None:
+    out = console()
+    if r.crisis:
+        out.print(
+            "[bold red]If you are thinking about hurting yourself, please talk to someone "
+            "right now.[/] Run `unsnare help` for a crisis line in your country. "
+            "You are not alone, and this can be fixed."
+        )
+    style = _LEVEL_STYLE.get(str(r.risk.level), "")
+    out.print(
+        f"Risk: [{style}]{r.risk.level}[/] ({r.risk.score:.2f})   "
+        f"Scheme: {r.scheme}   Stage: {r.stage}"
+    )
+    if not r.risk.assessed:
+        out.print("[yellow]Not fully assessed: 'none' or 'low' here does not mean safe.[/]")
+    if r.scheme != "none":
+        out.print(
+            "This is not your fault. Do not pay and do not send more. Keep the messages "
+            "as evidence, then block and report the account."
+        )
+    for s in r.stages:
+        when = s.timestamp.isoformat(sep=" ", timespec="minutes") if s.timestamp else ""
+        out.print(f"  reached {s.stage} at message {escape(s.message_id)} {when}")
+    if r.findings:
+        out.print("\nWhat we found:")
+    for f in r.findings:
+        detail = ", ".join(f"{k}={v}" for k, v in f.detail if v not in (None, False))
+        extra = f" ({escape(detail)})" if detail else ""
+        out.print(
+            f"  - message {escape(f.message_id)} [{f.start}:{f.end}] "
+            f"{f.tactic}{extra}: {escape(f.explanation)}"
+        )
+    if r.identifiers:
+        out.print("\nIdentifiers (keep these for reports):")
+    for i in r.identifiers:
+        valid = "" if i.valid is None else (" (checksum ok)" if i.valid else " (NOT valid)")
+        out.print(f"  - {i.kind}: {escape(i.value)} -> {escape(i.normalized)}{valid}")
+    for w in r.warnings:
+        out.print(f"[yellow]Note:[/] {escape(w)}")
+    out.print(f"Language: {r.language}{'' if r.supported_language else ' (not supported)'}")
+
+
+def eval_command(
+    file: Annotated[Path, typer.Argument(help="JSON lines with id, text, label, tags.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """Measure precision, recall and F1 on labelled lines, and list the misses."""
+    result = evaluate(read_lines(file), Analyzer())
+    if as_json:
+        print_json(result.to_dict())
+        return
+    out = console()
+    f = result.flag
+    out.print(f"{result.lines} labelled lines. Flag = risk medium or above.")
+    out.print(
+        f"Flag: precision {f.precision():.3f}  recall {f.recall():.3f}  F1 {f.f1():.3f}  "
+        f"(tp {f.tp}, fp {f.fp}, fn {f.fn}, tn {f.tn})"
+    )
+    for name, c in sorted(result.groups.items()):
+        out.print(f"  {name}: recall {c.recall():.3f} ({c.tp}/{c.tp + c.fn})")
+    out.print(
+        f"Negatives scored high or critical: {len(result.negatives_high)} "
+        f"{' '.join(result.negatives_high)}"
+    )
+    out.print("\nPer tactic:")
+    for name, c in sorted(result.tactics.items()):
+        out.print(
+            f"  {name:20} precision {c.precision():.3f}  recall {c.recall():.3f}  "
+            f"F1 {c.f1():.3f}  (tp {c.tp}, fp {c.fp}, fn {c.fn})"
+        )
+    if result.misses:
+        out.print("\nMisses:")
+    for mid, why in result.misses:
+        out.print(f"  {escape(mid)}: {why}")
