@@ -40,8 +40,10 @@ def _open_heif(data: bytes, name: str | None) -> list[Image.Image]:
 def _frame_indices(count: int, limit: int) -> list[int]:
     if count <= limit:
         return list(range(count))
-    step = count / limit
-    return sorted({min(count - 1, int(i * step)) for i in range(limit)} | {count - 1})
+    if limit <= 1:
+        return [0]
+    # Evenly spread, always including the first and the last frame.
+    return sorted({round(i * (count - 1) / (limit - 1)) for i in range(limit)})
 
 
 def open_frames(

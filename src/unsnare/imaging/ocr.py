@@ -88,7 +88,7 @@ class RapidOcrReader:
     def __init__(self, *, intra_op_num_threads: int | None = None) -> None:
         self._threads = intra_op_num_threads
         self._engine: Any = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._name = f"RapidOCR {_version('rapidocr')} (PP-OCRv6 small)"
 
     @property
@@ -107,7 +107,10 @@ class RapidOcrReader:
 
     def read(self, image: Image.Image) -> list[OcrBox]:
         """Every text box RapidOCR finds in the picture."""
-        result = self._ensure_engine()(image.convert("RGB"))
+        engine = self._ensure_engine()
+        # RapidOCR updates its own settings on every call, so calls must not overlap.
+        with self._lock:
+            result = engine(image.convert("RGB"))
         if result.boxes is None or result.txts is None or result.scores is None:
             return []
         boxes: list[OcrBox] = []
