@@ -101,6 +101,29 @@ _NEGATION = re.compile(r"\b(never|don't|do not|not|no)\b", re.I)
 _DESCRIPTION = re.compile(r"threat|without consent|been shared|may be shared|is online", re.I)
 
 
+def _unsafe_image_advice(text: str) -> list[str]:
+    """Sentences that tell someone to keep or send an explicit image."""
+    bad = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        if (_ACT.search(sentence) and _IMAGE.search(sentence)
+                and not _DESCRIPTION.search(sentence) and not _NEGATION.search(sentence)):
+            bad.append(sentence)
+    return bad
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [("Save the nude photo so you have proof.", True),
+     ("Screenshot everything, including the explicit images.", True),
+     ("Forward the intimate video to the police.", True),
+     ("Never save or forward an explicit image.", False),
+     ("Don't send more photos.", False),
+     ("They made threats to share intimate images.", False)],
+)
+def test_the_image_advice_scanner_catches_unsafe_sentences(text: str, flagged: bool) -> None:
+    assert bool(_unsafe_image_advice(text)) is flagged
+
+
 def _minor_triages() -> list[Triage]:
     out = []
     for country in [*COUNTRIES, "ZZ"]:
@@ -114,11 +137,7 @@ def _minor_triages() -> list[Triage]:
 @pytest.mark.parametrize("triage", _minor_triages(), ids=lambda t: f"{t.country}-{t.age}")
 def test_no_plan_for_a_minor_advises_saving_or_sending_an_explicit_image(triage: Triage) -> None:
     plan = build_plan(triage)
-    sentences = re.split(r"(?<=[.!?])\s+|\n", plan.all_text())
-    for sentence in sentences:
-        if _ACT.search(sentence) and _IMAGE.search(sentence) and not _DESCRIPTION.search(
-                sentence):
-            assert _NEGATION.search(sentence), sentence
+    assert _unsafe_image_advice(plan.all_text()) == []
     assert plan.step("preserve_evidence.no_explicit_images").text.startswith("Never save")
 
 
