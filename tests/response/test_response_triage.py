@@ -56,6 +56,12 @@ REPORT: dict[str, Any] = {
                   "platforms": ("whatsapp",)},
          {"demand": "acts", "paid": True, "platforms": ("instagram", "whatsapp")}),
         ({"age": 17, "country": "IE", "findings": "not a list"}, {}, {"age": 17}),
+        ({"findings": [{"tactic": "self_harm_pressure"}]}, {"age": 15, "country": "US"},
+         {"unsafe": True}),
+        ({"findings": [{"tactic": "meeting"}]}, {"age": 13, "country": "US"}, {"demand": "acts"}),
+        ({"identifiers": [{"platform": "paypal"}, {"platform": "cashapp"},
+                          {"platform": "snapchat"}]}, {"age": 15, "country": "US"},
+         {"platforms": ("snapchat",)}),
     ],
 )
 def test_from_analysis(report: dict[str, Any], overrides: dict[str, Any],

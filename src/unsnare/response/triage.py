@@ -27,7 +27,12 @@ SCHEMES = (
     "none",
 )
 _SCHEME_DEMAND = {"financial_sextortion": "money", "image_sextortion": "images"}
-_TACTIC_DEMAND = {"payment_demand": "money", "image_request": "images"}
+_TACTIC_DEMAND = {"payment_demand": "money", "image_request": "images", "meeting": "acts"}
+# An offender urging the person to hurt themselves is a crisis, whatever the flag says.
+_CRISIS_TACTICS = frozenset({"self_harm_pressure"})
+# Identifiers on payment services say where money goes, not where to report the chat.
+_PAYMENT_PLATFORMS = frozenset({"paypal", "cashapp", "venmo", "zelle", "revolut", "wise",
+                                "bitcoin", "ethereum", "crypto"})
 
 
 def _norm_platform(name: str) -> str:
@@ -146,13 +151,13 @@ class Triage:
         }
         demand = _SCHEME_DEMAND.get(scheme, "none")
         for tactic, tactic_demand in _TACTIC_DEMAND.items():
-            # Money outranks images: a payment demand is the more urgent branch.
+            # Money outranks images and acts: a payment demand is the more urgent branch.
             if tactic in tactics and (demand == "none" or tactic_demand == "money"):
                 demand = tactic_demand
+        identifiers = _list_of_mappings(report.get("identifiers"))
         platforms = tuple(
-            str(i["platform"])
-            for i in _list_of_mappings(report.get("identifiers"))
-            if i.get("platform")
+            str(i["platform"]) for i in identifiers
+            if i.get("platform") and str(i["platform"]).lower() not in _PAYMENT_PLATFORMS
         )
         notes: list[str] = []
         # The offender claims to hold an image in these schemes, so offer removal.
@@ -166,7 +171,7 @@ class Triage:
             "sent_images": sent_images,
             "paid": False,
             "platforms": platforms,
-            "unsafe": bool(report.get("crisis", False)),
+            "unsafe": bool(report.get("crisis", False)) or bool(tactics & _CRISIS_TACTICS),
             "scheme": scheme,
         }
         for key, value in overrides.items():
