@@ -62,6 +62,9 @@ REPORT: dict[str, Any] = {
         ({"identifiers": [{"platform": "paypal"}, {"platform": "cashapp"},
                           {"platform": "snapchat"}]}, {"age": 15, "country": "US"},
          {"platforms": ("snapchat",)}),
+        ({"scheme": "image_sextortion", "identifiers": [{"kind": "payment_handle",
+                                                         "platform": "cashapp"}]},
+         {"age": 15, "country": "US"}, {"demand": "money", "platforms": ()}),
     ],
 )
 def test_from_analysis(report: dict[str, Any], overrides: dict[str, Any],

@@ -31,6 +31,9 @@ _TACTIC_DEMAND = {"payment_demand": "money", "image_request": "images", "meeting
 # An offender urging the person to hurt themselves is a crisis, whatever the flag says.
 _CRISIS_TACTICS = frozenset({"self_harm_pressure"})
 # Identifiers on payment services say where money goes, not where to report the chat.
+# Identifier kinds that only appear when someone says where to send money.
+_PAYMENT_KINDS = frozenset({"payment_handle", "crypto_address", "gift_card", "gift_card_code",
+                            "amount"})
 _PAYMENT_PLATFORMS = frozenset({"paypal", "cashapp", "venmo", "zelle", "revolut", "wise",
                                 "bitcoin", "ethereum", "crypto"})
 
@@ -155,6 +158,8 @@ class Triage:
             if tactic in tactics and (demand == "none" or tactic_demand == "money"):
                 demand = tactic_demand
         identifiers = _list_of_mappings(report.get("identifiers"))
+        if any(str(i.get("kind")) in _PAYMENT_KINDS for i in identifiers):
+            demand = "money"
         platforms = tuple(
             str(i["platform"]) for i in identifiers
             if i.get("platform") and str(i["platform"]).lower() not in _PAYMENT_PLATFORMS
