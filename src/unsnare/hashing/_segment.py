@@ -34,18 +34,24 @@ MAX_PROBES = 40_000
 
 @dataclass(frozen=True)
 class Scheme:
-    """How hashes are cut into chunk keys: m chunks of b bits."""
+    """How hashes are cut into keys: m chunks, each a 16-bit unit plus `extra` tail bits."""
 
     name: str
     chunks: int
-    bits: int
+    extra: int
+
+    @property
+    def bits(self) -> int:
+        """Bits per chunk key."""
+        return 16 + self.extra
 
 
-# 16 chunks of 16 bits for up to a few million hashes; beyond that 12 chunks of
-# 21 bits (252 of the 256 bits) keep buckets small: ~4x fewer candidates for
-# 10x more (cheap) probes, and 100 MB of offsets that pay off only at scale.
-SMALL = Scheme("16x16", 16, 16)
-LARGE = Scheme("12x21", 12, 21)
+# 16 chunks of 16 bits up to a few million hashes. Beyond that, 11 chunks of
+# 23 bits (unit k plus 7 bits of the 80-bit tail; 253 of 256 bits) make buckets
+# ~100x smaller: far fewer candidates to check, for more (cheap) probes and
+# offsets tables that only pay for themselves at that scale.
+SMALL = Scheme("16x16", 16, 0)
+LARGE = Scheme("11x23", 11, 7)
 LARGE_FROM = 3_000_000
 
 
@@ -61,28 +67,35 @@ def scheme_named(name: str) -> Scheme:
 
 def key_column(hashes: U8, scheme: Scheme, k: int) -> U32:
     """Chunk k of every hash, as integers < 2**bits."""
-    words = hashes.view(">u2")  # (n, 16) big-endian 16-bit units
-    if scheme is SMALL:
-        return words[:, k].astype(np.uint32)
-    # LARGE: unit k (k < 12) plus 5 bits taken from the last 64 bits.
-    tail = hashes[:, 24:32].copy().view(">u8")[:, 0].astype(np.uint64)
-    extra = ((tail >> np.uint64(5 * k)) & np.uint64(31)).astype(np.uint32)
-    return (words[:, k].astype(np.uint32) << np.uint32(5)) | extra
+    unit = (hashes[:, 2 * k].astype(np.uint32) << np.uint32(8)) | hashes[:, 2 * k + 1]
+    if not scheme.extra:
+        return unit
+    # Piece k of the tail (bytes 2m..31), counted from its least significant bit;
+    # a piece of <= 8 bits spans at most two bytes.
+    last = 31
+    offset = scheme.extra * k
+    lo_byte = last - offset // 8
+    two = hashes[:, lo_byte].astype(np.uint32)
+    if lo_byte - 1 >= 2 * scheme.chunks:
+        two |= hashes[:, lo_byte - 1].astype(np.uint32) << np.uint32(8)
+    piece = (two >> np.uint32(offset % 8)) & np.uint32((1 << scheme.extra) - 1)
+    return (unit << np.uint32(scheme.extra)) | piece
 
 
 def query_keys(query: U8, scheme: Scheme) -> U32:
     """All m chunk keys of one hash."""
-    words = query.view(">u2").astype(np.uint32)
-    if scheme is SMALL:
-        return words
-    tail = int.from_bytes(query[24:32].tobytes(), "big")
-    extra = np.array([(tail >> (5 * k)) & 31 for k in range(scheme.chunks)], np.uint32)
-    return (words[: scheme.chunks] << np.uint32(5)) | extra
+    units = query.view(">u2").astype(np.uint32)[: scheme.chunks]
+    if not scheme.extra:
+        return units
+    tail = int.from_bytes(query[2 * scheme.chunks :].tobytes(), "big")
+    mask = (1 << scheme.extra) - 1
+    pieces = [(tail >> (scheme.extra * k)) & mask for k in range(scheme.chunks)]
+    return (units << np.uint32(scheme.extra)) | np.array(pieces, np.uint32)
 
 
 @cache
 def flip_masks(bits: int, radius: int) -> U32:
-    """Every XOR mask of `bits` bits with at most `radius` bits set."""
+    """Every XOR mask of `bits` bits with at most `radius` bits set, fewest bits first."""
     masks = [0]
     for r in range(1, radius + 1):
         for combo in combinations(range(bits), r):
@@ -90,9 +103,32 @@ def flip_masks(bits: int, radius: int) -> U32:
     return np.array(masks, dtype=np.uint32)
 
 
-def probe_count(scheme: Scheme, radius: int) -> int:
-    """How many bucket probes a query at this radius needs."""
-    return scheme.chunks * sum(int(comb(scheme.bits, r)) for r in range(radius + 1))
+def _volume(bits: int, radius: int) -> int:
+    return sum(int(comb(bits, r)) for r in range(radius + 1))
+
+
+@cache
+def probe_plan(scheme: Scheme, max_distance: int) -> tuple[int, I64, I64]:
+    """Which (chunk, mask) probes a search needs: (radius, flat selection, chunk of each).
+
+    Pigeonhole, refined (Norouzi et al., multi-index hashing): with D = m*r + a,
+    a match within D bits has one of the first a+1 chunks within r bits, or one
+    of the others within r-1 bits; otherwise its distance would be > D.
+    """
+    m = scheme.chunks
+    radius, spare = divmod(max_distance, m)
+    wide, narrow = _volume(scheme.bits, radius), (_volume(scheme.bits, radius - 1) if radius else 0)
+    chunk = np.repeat(np.arange(m, dtype=np.int64), wide)
+    column = np.tile(np.arange(wide, dtype=np.int64), m)
+    keep = (chunk <= spare) | (column < narrow)
+    return radius, np.flatnonzero(keep), chunk[keep]
+
+
+def probe_count(scheme: Scheme, max_distance: int) -> int:
+    """How many bucket probes a query at this distance needs."""
+    radius, spare = divmod(max_distance, scheme.chunks)
+    narrow = _volume(scheme.bits, radius - 1) if radius else 0
+    return (spare + 1) * _volume(scheme.bits, radius) + (scheme.chunks - spare - 1) * narrow
 
 
 def split_halves(hashes: U8) -> tuple[U64, U64]:
@@ -134,6 +170,16 @@ def verify(lo: U64, hi: U64, query: U8, rows: Rows | None, max_distance: int) ->
     return picked[keep].astype(np.int64), dist[keep]
 
 
+def _radix_argsort(key: U32, extra: int) -> npt.NDArray[np.intp]:
+    # numpy sorts 16-bit integers with a stable radix sort, far faster than its
+    # general sort at 10M rows: sort by the low part, then stably by the high part.
+    if not extra:
+        return np.argsort(key.astype(np.uint16), kind="stable")
+    low = np.argsort((key & np.uint32(0xFFFF)).astype(np.uint16), kind="stable")
+    high = np.argsort((key[low] >> np.uint32(16)).astype(np.uint16), kind="stable")
+    return low[high]
+
+
 class Segment:
     """Hashes (two halves), their ids, a live mask and one CSR table per chunk."""
 
@@ -170,11 +216,7 @@ class Segment:
         offsets = np.zeros((scheme.chunks, (1 << scheme.bits) + 1), dtype=np.uint32)
         for k in range(scheme.chunks):
             key = key_column(hashes, scheme, k)
-            # 16-bit keys get numpy's radix sort; wider keys its default sort.
-            if scheme.bits <= 16:
-                order[k] = np.argsort(key.astype(np.uint16), kind="stable")
-            else:
-                order[k] = np.argsort(key)
+            order[k] = _radix_argsort(key, scheme.extra)
             np.cumsum(np.bincount(key, minlength=1 << scheme.bits), out=offsets[k, 1:])
         lo, hi = split_halves(hashes)
         return cls(lo, hi, ids, scheme, order, offsets, np.ones(n, dtype=np.bool_))
@@ -192,21 +234,21 @@ class Segment:
 
     def search(self, query: U8, max_distance: int) -> tuple[I64, U16]:
         """Rows within max_distance of the query and their distances (exact)."""
-        radius = max_distance // self.scheme.chunks
-        if probe_count(self.scheme, radius) > MAX_PROBES:
+        if probe_count(self.scheme, max_distance) > MAX_PROBES:
             rows, dist = verify(self.lo, self.hi, query, None, max_distance)
             live = self.alive[rows]
             return rows[live], dist[live]
+        radius, picked, chunk = probe_plan(self.scheme, max_distance)
         masks = flip_masks(self.scheme.bits, radius)
         keys = query_keys(query, self.scheme)
-        slots = ((keys[:, None] ^ masks[None, :]) + self._slot_base).reshape(-1)
+        slots = ((keys[:, None] ^ masks[None, :]) + self._slot_base).reshape(-1)[picked]
         starts = self._flat_offsets[slots].astype(np.int64)
         lengths = self._flat_offsets[slots + 1] - starts
         total = int(lengths.sum())
         if total == 0:
             return np.empty(0, np.int64), np.empty(0, np.uint16)
         # Expand the probed buckets into positions of the flattened order array.
-        starts += np.repeat(self._row_base, len(masks))
+        starts += self._row_base[chunk]
         ends = np.cumsum(lengths)
         pos = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
         rows, dist = verify(self.lo, self.hi, query, self._flat_order[pos], max_distance)
