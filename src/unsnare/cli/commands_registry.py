@@ -23,4 +23,7 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     from unsnare.cli import analysis
 
     yield analysis.register
+    from unsnare.cli import case
+
+    yield case.register
     yield from ()

@@ -216,7 +216,7 @@ def _read_zip(path: Path, password: str | None) -> dict[str, bytes]:
                 raise UsageError("This package is protected by a password.", file=str(path),
                                  hint="Give it with --password (you will be asked).")
             return {i.filename: zf.read(i.filename) for i in zf.infolist() if not i.is_dir()}
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, pyzipper.BadZipFile, OSError, EOFError) as exc:
         raise InputError(f"This is not a readable ZIP package ({exc}).", file=str(path)) from None
     except RuntimeError as exc:  # pyzipper's "Bad password"
         raise UsageError(f"The package could not be opened: {exc}.", file=str(path),
