@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from unsnare.importers.base import Importer
 from unsnare.importers.csvtable import CsvImporter
+from unsnare.importers.discord_exporter import DiscordExporterImporter
+from unsnare.importers.discord_package import DiscordPackageImporter
+from unsnare.importers.instagram import InstagramImporter
+from unsnare.importers.messenger import MessengerImporter
 from unsnare.importers.plaintext import PlainTextImporter
+from unsnare.importers.snapchat import SnapchatImporter
+from unsnare.importers.telegram import TelegramImporter
 from unsnare.importers.whatsapp import WhatsAppImporter
 
 
@@ -12,6 +18,12 @@ def builtin_importers() -> list[Importer]:
     """A fresh instance of each built-in importer."""
     return [
         WhatsAppImporter(),
+        InstagramImporter(),
+        MessengerImporter(),
+        TelegramImporter(),
+        DiscordExporterImporter(),
+        DiscordPackageImporter(),
+        SnapchatImporter(),
         PlainTextImporter(),
         CsvImporter(),
     ]

@@ -32,6 +32,7 @@ TIME = (
     "created",
     "created_at",
 )
+IDS = ("id", "message_id", "msg_id")
 ATTACH = ("attachment", "attachments", "media", "file", "files")
 csv.field_size_limit(10_000_000)
 
@@ -140,7 +141,8 @@ def read_rows(
             hint="name a column 'text' or 'message' (columns found: " + ", ".join(header) + ")",
         )
     i_sender, i_time, i_att = _pick(header, SENDER), _pick(header, TIME), _pick(header, ATTACH)
-    used = {i for i in (i_text, i_sender, i_time, i_att) if i is not None}
+    i_id = _pick(header, IDS)
+    used = {i for i in (i_text, i_sender, i_time, i_att, i_id) if i is not None}
     ignored = [h for i, h in enumerate(header) if i not in used and h.strip()]
     if ignored:
         state.warn(
@@ -152,6 +154,7 @@ def read_rows(
             )
         )
     row_no = 0
+    last_end = physical["n"]
     while True:
         try:
             row = next(reader)
@@ -165,7 +168,7 @@ def read_rows(
                 hint="check the quoting on that line",
             ) from None
         row_no += 1
-        start = physical["n"]
+        start, last_end = last_end + 1, physical["n"]
         if not any(c.strip() for c in row):
             continue
         if len(row) <= i_text:
@@ -200,7 +203,7 @@ def read_rows(
             if a.strip()
         )
         yield Message(
-            id=f"R{row_no}",
+            id=cell(i_id).strip() or f"R{row_no}",
             sender=sender,
             timestamp=when,
             text=cell(i_text),

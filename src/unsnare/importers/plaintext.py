@@ -32,7 +32,13 @@ _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}")
 
 def _is_name(name: str) -> bool:
     n = name.strip()
-    return bool(n) and len(n.split()) <= 5 and "://" not in n and not n.isdigit() and n[0] != "-"
+    return (
+        bool(n)
+        and len(n.split()) <= 5
+        and "://" not in n
+        and not n.isdigit()
+        and n[0] not in "-\"'{"
+    )
 
 
 def match_line(line: str) -> re.Match[str] | None:
@@ -138,7 +144,7 @@ class PlainTextImporter(Importer):
         if src.kind != "file":
             return 0.0
         head = src.head(src.names()[0], 16384)
-        if b"\x00" in head:
+        if b"\x00" in head or head.lstrip(b"\xef\xbb\xbf \r\n\t")[:1] in (b"{", b"["):
             return 0.0
         ratio = looks_like_chat(head.decode("utf-8", "replace").splitlines()[:100])
         return 0.0 if ratio < 0.3 else 0.2 + 0.4 * ratio

@@ -73,8 +73,11 @@ def _name_candidates(rest: str) -> list[tuple[str, int]]:
             part = rest[start:i]
             # A name part after ": " is a short plain word or two, never a
             # marker such as "\u200e<attached" or a URL.
-            if not part or part[0] in wa.INVISIBLE or len(part) > 30 or any(
-                ch in part for ch in "<>/\u200e"
+            if (
+                not part
+                or part[0] in wa.INVISIBLE
+                or len(part) > 30
+                or any(ch in part for ch in "<>/\u200e")
             ):
                 break
         out.append((wa.strip_invisible(rest[:i]).strip(), i + 2))
@@ -362,7 +365,7 @@ class _Reader:
             return attachment_for(self.src, name, member)
         if first in wa.MEDIA_OMITTED:
             return Attachment(file_name="", media_type=None, present=False)
-        kind = wa.MEDIA_KIND_OMITTED.get(first.strip().casefold())
+        kind = wa.MEDIA_KIND_OMITTED.get(first.strip())
         if kind:
             return Attachment(file_name="", media_type=kind, present=False)
         return None

@@ -147,7 +147,21 @@ _OMITTED_WORDS: dict[str, tuple[str, ...]] = {
         "belge dahil edilmedi",
     ),
 }
-MEDIA_KIND_OMITTED = {w.casefold(): kind for kind, ws in _OMITTED_WORDS.items() for w in ws}
+# Exact text only: a person who types "Image Omitted" wrote a message.
+MEDIA_KIND_OMITTED = {w: kind for kind, ws in _OMITTED_WORDS.items() for w in ws}
+
+
+def is_marker(text: str) -> bool:
+    """Whether a whole message body is one of WhatsApp's placeholder texts."""
+    t = text.strip()
+    return (
+        t in MEDIA_OMITTED
+        or t in MEDIA_KIND_OMITTED
+        or t.casefold() in DELETED
+        or t.casefold() in CALLS
+        or t.endswith(EDITED_SUFFIXES)
+    )
+
 
 # "<This message was edited>" appended to edited messages (2023+).
 EDITED_SUFFIXES = (

@@ -1,0 +1,178 @@
+"""Snapchat "My Data" `chat_history.json`, in the older and the newer layout.
+
+Older: lists under "Received Saved Chat History", "Sent Saved Chat History"
+(and unsaved variants) of {From|To, Media Type, Created, Text}. Newer: a
+list per other user of {From, Media Type, Created, Content, IsSender, ...}.
+Snaps that were not saved are not in the export at all; every conversation
+says so.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
+from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
+from unsnare.importers.media import attachment_for
+from unsnare.importers.source import ExportSource
+from unsnare.importers.timeparse import parse_timestamp
+from unsnare.models import Attachment, ImportWarning, Message, Source
+
+OWNER = "me"
+UNSAVED = (
+    "Snapchat exports only chats that were saved: snaps and messages that disappeared "
+    "without being saved are not in this file."
+)
+_OLD_KEYS = (
+    "Received Saved Chat History",
+    "Sent Saved Chat History",
+    "Received Unsaved Chat History",
+    "Sent Unsaved Chat History",
+    "Received Chat History",
+    "Sent Chat History",
+)
+
+
+def _member(src: ExportSource) -> str | None:
+    if src.kind == "file":
+        return src.names()[0]
+    found = src.find("chat_history.json")
+    return sorted(found, key=len)[0] if found else None
+
+
+class SnapchatImporter(Importer):
+    """Reads Snapchat's chat_history.json."""
+
+    name = "snapchat"
+    platform = "snapchat"
+    version = "1"
+    description = "Snapchat My Data chat_history.json (old and new layouts)"
+
+    def sniff(self, src: ExportSource) -> float:
+        """chat_history.json with either layout's keys."""
+        member = _member(src)
+        if member is None:
+            return 0.0
+        if any(sniff_json_head(src, member, k) for k in _OLD_KEYS[:2]):
+            return 0.9
+        if sniff_json_head(src, member, "Media Type", "Created") and (
+            sniff_json_head(src, member, "IsSender") or sniff_json_head(src, member, "Content")
+        ):
+            return 0.9
+        return 0.0
+
+    def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
+        """One stream per other user."""
+        member = _member(src)
+        assert member is not None
+        doc = load_json(src, member)
+        if not isinstance(doc, dict):
+            raise ValueError("the top level is not an object")
+        groups: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        if any(k in doc for k in _OLD_KEYS):
+            for key in _OLD_KEYS:
+                for i, e in enumerate(doc.get(key) or []):
+                    if isinstance(e, dict):
+                        other = text_of(e.get("From") or e.get("To")) or "unknown"
+                        groups[other].append((f"$[{key!r}][{i}]".replace("'", '"'), e))
+        else:
+            for key, entries in doc.items():
+                for i, e in enumerate(entries if isinstance(entries, list) else []):
+                    if isinstance(e, dict):
+                        groups[key].append((f'$["{key}"][{i}]', e))
+        sha = src.sha256(member)
+        f = src.source_file(member)
+        container = src.container_file()
+        streams = []
+        for other, entries in groups.items():
+            title = (
+                next(
+                    (
+                        text_of(e.get("Conversation Title"))
+                        for _, e in entries
+                        if e.get("Conversation Title")
+                    ),
+                    "",
+                )
+                or other
+            )
+            streams.append(
+                ChatStream(
+                    id=f"snapchat-{sha[:8]}-{other}",
+                    platform=self.platform,
+                    format=self.name,
+                    produce=_reader(src, member, sha, entries, options),
+                    title=title,
+                    source_files=((container,) if container else ()) + (f,),
+                    timezone=options.zone_name,
+                    timezone_assumed=False,
+                )
+            )
+        return streams
+
+
+def _created(e: dict[str, Any], options: ImportOptions) -> datetime | None:
+    micro = e.get("Created(microseconds)")
+    if isinstance(micro, int | float):
+        return from_epoch(micro / 1_000_000, options.zone)
+    return parse_timestamp(text_of(e.get("Created")), UTC)
+
+
+def _reader(
+    src: ExportSource,
+    member: str,
+    sha: str,
+    entries: list[tuple[str, dict[str, Any]]],
+    options: ImportOptions,
+) -> MessageSource:
+    fname = src.display_name(member)
+    media_members = [n for n in src.names() if "chat_media/" in n]
+
+    def produce(state: ChatState) -> Iterator[Message]:
+        state.warn(ImportWarning("unsaved_snaps_missing", UNSAVED, fname))
+        state.notes.append(UNSAVED)
+        state.participant(OWNER, "me (account holder)", is_owner=True)
+        rows = sorted(
+            entries, key=lambda pe: _created(pe[1], options) or datetime.min.replace(tzinfo=UTC)
+        )
+        for n, (path, e) in enumerate(rows):
+            if "To" in e and "From" not in e or e.get("IsSender") is True:
+                sender = OWNER
+            else:
+                sender = state.participant(text_of(e.get("From")) or "unknown")
+            when = _created(e, options)
+            if when is None:
+                state.warn(
+                    ImportWarning(
+                        "bad_timestamp", "this entry has no readable time", fname, path=path
+                    )
+                )
+            text = html.unescape(text_of(e.get("Content") if "Content" in e else e.get("Text")))
+            kind = text_of(e.get("Media Type")).upper()
+            atts: tuple[Attachment, ...] = ()
+            if kind and kind not in ("TEXT", "STATUSERASEDMESSAGE"):
+                ids = [i for i in text_of(e.get("Media IDs")).split(" | ") if i]
+                atts = tuple(_media(src, media_members, mid, kind) for mid in ids) or (
+                    Attachment(file_name="", media_type=kind.lower(), present=False),
+                )
+            yield Message(
+                id=f"s{n}",
+                sender=sender,
+                timestamp=when,
+                text=text,
+                source=Source(sha, fname, path=path),
+                attachments=atts,
+            )
+
+    return produce
+
+
+def _media(src: ExportSource, members: list[str], media_id: str, kind: str) -> Attachment:
+    for m in members:
+        if media_id in m:
+            return attachment_for(src, m.rsplit("/", 1)[-1], m)
+    return Attachment(file_name=media_id, media_type=kind.lower(), present=False)

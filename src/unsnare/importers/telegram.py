@@ -1,0 +1,299 @@
+"""Telegram Desktop "Export chat history" JSON (`result.json`): one chat or all chats.
+
+`date_unixtime` is an exact instant and is trusted over `date` (local
+wall-clock time with no zone); only when it is missing is the --tz zone
+assumed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+from unsnare.errors import UsageError
+from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
+from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
+from unsnare.importers.media import attachment_for
+from unsnare.importers.source import ExportSource
+from unsnare.models import (
+    Attachment,
+    ImportWarning,
+    Message,
+    MessageKind,
+    Reaction,
+    Source,
+    SystemEvent,
+)
+
+_ACTIONS = {
+    "take_screenshot": SystemEvent.SCREENSHOT,
+    "phone_call": SystemEvent.CALL,
+    "group_call": SystemEvent.CALL,
+    "delete_message": SystemEvent.DELETED,
+}
+_GROUP_ACTIONS = (
+    "create_group",
+    "invite_members",
+    "remove_members",
+    "join_group_by_link",
+    "edit_group_title",
+    "edit_group_photo",
+    "migrate_to_supergroup",
+    "create_channel",
+    "pin_message",
+    "join_group_by_request",
+)
+_NOT_INCLUDED = "(File not included"
+
+
+def _find_result(src: ExportSource) -> str | None:
+    if src.kind == "file":
+        return src.names()[0]
+    found = src.find("result.json")
+    return sorted(found, key=len)[0] if found else None
+
+
+def flatten_text(value: object) -> str:
+    """Telegram text: a string, or a list of strings and {type, text} entities."""
+    if isinstance(value, list):
+        return "".join(
+            part if isinstance(part, str) else text_of(part.get("text"))
+            for part in value
+            if isinstance(part, str | dict)
+        )
+    return text_of(value)
+
+
+class TelegramImporter(Importer):
+    """Reads Telegram Desktop JSON exports."""
+
+    name = "telegram"
+    platform = "telegram"
+    version = "1"
+    description = "Telegram Desktop result.json (one chat or a full export)"
+
+    def sniff(self, src: ExportSource) -> float:
+        """A result.json with Telegram's keys."""
+        member = _find_result(src)
+        if member is None:
+            return 0.0
+        if sniff_json_head(src, member, "messages") and (
+            sniff_json_head(src, member, "date_unixtime")
+            or sniff_json_head(src, member, "from_id")
+            or sniff_json_head(src, member, "personal_chat")
+        ):
+            return 0.9
+        if sniff_json_head(src, member, "personal_information", "chats"):
+            return 0.9
+        return 0.0
+
+    def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
+        """One stream per chat (all chats, or the one --chat names)."""
+        member = _find_result(src)
+        assert member is not None
+        doc = load_json(src, member)
+        if not isinstance(doc, dict):
+            raise ValueError("the top level is not an object")
+        owner = None
+        info = doc.get("personal_information")
+        if isinstance(info, dict) and info.get("user_id") is not None:
+            owner = f"user{info['user_id']}"
+        if isinstance(doc.get("chats"), dict):
+            chats = [
+                (f"$.chats.list[{i}]", c) for i, c in enumerate(doc["chats"].get("list") or [])
+            ]
+            left = doc.get("left_chats")
+            if isinstance(left, dict):
+                chats += [
+                    (f"$.left_chats.list[{i}]", c) for i, c in enumerate(left.get("list") or [])
+                ]
+        else:
+            chats = [("$", doc)]
+        chats = [(p, c) for p, c in chats if isinstance(c, dict)]
+        if options.chat is not None:
+            wanted = [
+                (p, c)
+                for p, c in chats
+                if options.chat in (text_of(c.get("name")), text_of(c.get("id")))
+            ]
+            if not wanted:
+                names = ", ".join(sorted({text_of(c.get("name")) or "?" for _, c in chats}))[:500]
+                raise UsageError(
+                    f"there is no chat called '{options.chat}' in this export",
+                    field="--chat",
+                    hint=f"the chats are: {names}",
+                )
+            chats = wanted
+        sha = src.sha256(member)
+        files = (src.source_file(member),)
+        container = src.container_file()
+        folder = str(PurePosixPath(member).parent)
+        streams = []
+        for path, chat in chats:
+            streams.append(
+                ChatStream(
+                    id=f"telegram-{text_of(chat.get('id')) or sha[:12]}",
+                    platform=self.platform,
+                    format=self.name,
+                    produce=_chat_reader(src, chat, path, sha, member, folder, owner, options),
+                    title=text_of(chat.get("name")) or None,
+                    source_files=((container,) if container else ()) + files,
+                    timezone=options.zone_name,
+                    timezone_assumed=False,
+                )
+            )
+        return streams
+
+
+def _chat_reader(
+    src: ExportSource,
+    chat: dict[str, Any],
+    path: str,
+    sha: str,
+    member: str,
+    folder: str,
+    owner: str | None,
+    options: ImportOptions,
+) -> MessageSource:
+    fname = src.display_name(member)
+
+    def produce(state: ChatState) -> Iterator[Message]:
+        assumed = False
+        for i, raw in enumerate(chat.get("messages") or []):
+            mpath = f"{path}.messages[{i}]" if path != "$" else f"$.messages[{i}]"
+            if not isinstance(raw, dict):
+                state.warn(
+                    ImportWarning(
+                        "bad_record", "this entry is not a message object", fname, path=mpath
+                    )
+                )
+                continue
+            msg, used_local = _message(
+                raw,
+                src,
+                folder,
+                owner,
+                options,
+                state,
+                Source(file_sha256=sha, file_name=fname, path=mpath),
+            )
+            assumed = assumed or used_local
+            yield msg
+        if assumed:
+            state.notes.append(
+                f"Some messages had only local times; they were read in {options.zone_name}."
+            )
+
+    return produce
+
+
+def _when(raw: dict[str, Any], key: str, options: ImportOptions) -> tuple[datetime | None, bool]:
+    unix = raw.get(f"{key}_unixtime")
+    if unix is not None:
+        try:
+            return from_epoch(float(unix), options.zone), False
+        except (TypeError, ValueError):
+            pass
+    local = raw.get(key)
+    if isinstance(local, str):
+        try:
+            return datetime.fromisoformat(local).replace(tzinfo=options.zone), True
+        except ValueError:
+            return None, False
+    return None, False
+
+
+def _attachments(raw: dict[str, Any], src: ExportSource, folder: str) -> tuple[Attachment, ...]:
+    out = []
+    for key in ("photo", "file"):
+        value = raw.get(key)
+        if not isinstance(value, str) or not value:
+            continue
+        if value.startswith(_NOT_INCLUDED):
+            name = text_of(raw.get("file_name")) or key
+            out.append(
+                Attachment(
+                    file_name=name,
+                    media_type=raw.get("mime_type")
+                    or raw.get("media_type")
+                    or ("image" if key == "photo" else None),
+                    present=False,
+                )
+            )
+            continue
+        member = value if folder in ("", ".") else f"{folder}/{value}"
+        media = raw.get("mime_type") or (None if key == "file" else "image/jpeg")
+        out.append(attachment_for(src, PurePosixPath(value).name, member, media))
+    return tuple(out)
+
+
+def _message(
+    raw: dict[str, Any],
+    src: ExportSource,
+    folder: str,
+    owner: str | None,
+    options: ImportOptions,
+    state: ChatState,
+    source: Source,
+) -> tuple[Message, bool]:
+    service = raw.get("type") == "service"
+    who = raw.get("actor" if service else "from")
+    who_id = text_of(raw.get("actor_id" if service else "from_id")) or None
+    sender = None
+    if who_id or who:
+        pid = who_id or text_of(who)
+        sender = state.participant(
+            pid, text_of(who) or pid, platform_id=who_id, is_owner=(pid == owner) if owner else None
+        )
+    when, assumed = _when(raw, "date", options)
+    edited_at, _ = _when(raw, "edited", options)
+    text = flatten_text(raw.get("text"))
+    kind, event = MessageKind.MESSAGE, None
+    if service:
+        kind = MessageKind.SYSTEM
+        action = text_of(raw.get("action"))
+        event = _ACTIONS.get(action) or (
+            SystemEvent.GROUP_EVENT if action in _GROUP_ACTIONS else SystemEvent.OTHER
+        )
+        if not text:
+            extra = [
+                text_of(raw.get(k)) for k in ("title", "members", "discard_reason") if raw.get(k)
+            ]
+            text = " ".join([action.replace("_", " "), *extra]).strip()
+    elif raw.get("type") not in (None, "message"):
+        state.warn(
+            ImportWarning(
+                "unknown_type",
+                f"message type '{raw.get('type')}' was read as an ordinary message",
+                source.file_name,
+                path=source.path,
+            )
+        )
+    reactions = []
+    for r in raw.get("reactions") or []:
+        if not isinstance(r, dict):
+            continue
+        emoji = text_of(r.get("emoji") or r.get("document_id"))
+        recent = [x for x in r.get("recent") or [] if isinstance(x, dict)]
+        if recent:
+            reactions += [Reaction(emoji, text_of(x.get("from")) or None) for x in recent]
+        else:
+            reactions += [Reaction(emoji)] * max(1, int(r.get("count") or 1))
+    reply = raw.get("reply_to_message_id")
+    return Message(
+        id=text_of(raw.get("id")) or source.path or "",
+        sender=sender,
+        timestamp=when,
+        text=text,
+        source=source,
+        kind=kind,
+        system_event=event,
+        attachments=_attachments(raw, src, folder),
+        reply_to=text_of(reply) if reply is not None else None,
+        forwarded_from=text_of(raw.get("forwarded_from")) or None,
+        edited=edited_at is not None or bool(raw.get("edited")),
+        edited_at=edited_at,
+        reactions=tuple(reactions),
+    ), assumed
