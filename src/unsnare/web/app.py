@@ -57,7 +57,6 @@ def create_app(settings: Settings) -> FastAPI:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(f"{_HERE}/templates"),
         autoescape=True,
-        undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )

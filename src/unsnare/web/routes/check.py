@@ -20,8 +20,7 @@ router = APIRouter()
 def formats() -> list[str]:
     """Export formats the importers know, for the optional "format" choice."""
     importers = module("unsnare.importers")
-    names = getattr(importers, "format_names", None) if importers else None
-    return sorted(names()) if callable(names) else []
+    return sorted(importers.available_formats()) if importers else []
 
 
 @router.get("/check", response_class=HTMLResponse)

@@ -1,0 +1,225 @@
+"""End-to-end journeys in real Chromium, plus an axe-core check of every page."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import require  # tests/conftest.py (the rootdir is on sys.path)
+
+from .browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NEUTRAL,
+    LiveServer,
+    axe_violations,
+    shot,
+)
+
+pytestmark = pytest.mark.browser
+
+DATA = Path(__file__).parent / "data"
+PAGES = ["/", "/help", "/check", "/protect", "/case", "/learn", "/safety", "/case/verify"]
+NEUTRAL_HTML = "<!doctype html><title>Weather</title><h1>Weather</h1>"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One app for all journeys, on a free port with its own data dir."""
+    with LiveServer(tmp_path_factory.mktemp("web-e2e"), max_upload_bytes=8 * 1024 * 1024) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole module."""
+    require(os.path.exists(CHROMIUM), "Chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: LiveServer) -> Iterator[Any]:
+    """A fresh browser context (its own cookies) with the CSP enforced."""
+    context = browser.new_context(base_url=server.url, viewport={"width": 1024, "height": 800},
+                                  accept_downloads=True)
+    context.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body=NEUTRAL_HTML))
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    yield pg
+    context.close()
+    assert problems == [], problems
+
+
+def test_get_help_shows_crisis_help_first(page: Any) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Get help now").first.click()
+    page.get_by_label("Yes", exact=True).first.check()
+    page.get_by_label("How old is the person being targeted?").fill("15")
+    page.get_by_label("Which country are they in?").select_option("US")
+    page.get_by_label("Money, gift cards or crypto").check()
+    page.get_by_role("button", name="Show my next steps").click()
+    page.wait_for_url("**/help/plan")
+    first_heading = page.locator("main h2").first
+    assert first_heading.inner_text() == "Your safety comes first"
+    assert page.locator("#crisis").is_visible()
+    assert "988" in page.locator("#crisis").inner_text()
+    # Tick the first step and save; the status is announced.
+    page.locator("input[name=done]").first.check()
+    page.get_by_role("button", name="Save my progress").click()
+    assert "saved" in page.locator("#status").inner_text()
+    assert page.locator("input[name=done]").first.is_checked()
+    shot(page, "journey-help-crisis-plan")
+
+
+def test_quick_exit_button_replaces_history(page: Any) -> None:
+    page.goto("/")
+    page.goto("/help")
+    before = page.evaluate("history.length")
+    page.get_by_role("link", name="Quick exit", exact=True).click()
+    page.wait_for_url(NEUTRAL)
+    assert page.evaluate("history.length") == before  # replaced, not added
+    page.go_back()
+    assert not page.url.endswith("/help")
+    shot(page, "journey-quick-exit-button")
+
+
+def test_quick_exit_by_pressing_shift_three_times(page: Any) -> None:
+    page.goto("/")
+    page.goto("/safety")
+    before = page.evaluate("history.length")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL)
+    assert page.evaluate("history.length") == before
+    page.go_back()
+    assert not page.url.endswith("/safety")
+
+
+def test_bad_upload_gets_a_clear_error(page: Any) -> None:
+    page.goto("/check")
+    page.get_by_label("Files").set_input_files(
+        files=[{"name": "holiday.pdf", "mimeType": "application/pdf",
+                "buffer": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n"}])
+    page.get_by_role("button", name="Check this chat").click()
+    alert = page.get_by_role("alert")
+    assert "What to try" in alert.inner_text()
+    assert "Traceback" not in page.content()
+    shot(page, "journey-bad-upload")
+
+
+def test_too_big_upload_gets_a_clear_error(page: Any) -> None:
+    page.goto("/check")
+    page.get_by_label("Files").set_input_files(
+        files=[{"name": "huge.txt", "mimeType": "text/plain", "buffer": b"x" * (9 * 1024 * 1024)}])
+    page.get_by_role("button", name="Check this chat").click()
+    assert "too big" in page.get_by_role("alert").inner_text()
+
+
+def test_upload_a_whatsapp_export_and_read_the_report(page: Any) -> None:
+    pytest.importorskip("unsnare.analysis.engine")
+    page.goto("/check")
+    page.get_by_label("Files").set_input_files(str(DATA / "whatsapp_chat.txt"))
+    page.get_by_role("button", name="Check this chat").click()
+    page.wait_for_url("**/check/report/**")
+    assert page.get_by_role("heading", name="What we found").is_visible()
+    assert page.locator(".risk").inner_text()
+    finding = page.locator("article.finding").first
+    # Explicit wording stays hidden until asked for.
+    assert not finding.locator(".message-text").is_visible()
+    finding.get_by_text("Show the message").click()
+    assert finding.locator(".message-text").is_visible()
+    assert page.locator("table code").count() >= 1  # the offender's identifiers
+    shot(page, "journey-whatsapp-report")
+    assert axe_ok(page)
+
+
+def _chat_screenshot() -> bytes:
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (540, 320), "white")
+    draw = ImageDraw.Draw(img)
+    lines = ["Mia R  9:42 PM", "Pay me $500 or I send your", "photo to your family.", "",
+             "You have 1 hour."]
+    for i, line in enumerate(lines):
+        draw.text((24, 24 + i * 40), line, fill="black")
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_case_add_screenshot_export_and_verify(page: Any, tmp_path: Path) -> None:
+    page.goto("/case")
+    if page.get_by_label("Passphrase again").count() == 0:
+        pytest.fail("a case already exists in this test's data dir")
+    page.get_by_label("Passphrase", exact=True).fill("blue kettle morning")
+    page.get_by_label("Passphrase again").fill("blue kettle morning")
+    page.get_by_role("button", name="Create my case").click()
+    assert "Your case is ready" in page.locator("#status").inner_text()
+    page.get_by_label("Files").set_input_files(
+        files=[{"name": "screenshot-chat.png", "mimeType": "image/png", "buffer": _chat_screenshot()}])
+    page.get_by_label("What is it?").select_option("screenshot")
+    page.get_by_role("button", name="Add to my case").click()
+    assert "Added to your case" in page.locator("#status").inner_text()
+    assert page.get_by_role("cell", name="screenshot-chat.png").count() == 1
+    page.get_by_label("What happened?").select_option("report")
+    page.get_by_label("Where (platform, police force or helpline)").fill("Instagram")
+    page.get_by_label("Reference or case number").fill("IG-2026-0042")
+    page.get_by_role("button", name="Save to my timeline").click()
+    assert "IG-2026-0042" in page.locator("#timeline-title + ol").inner_text()
+    shot(page, "journey-case")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the sealed package").click()
+    package = tmp_path / "package.zip"
+    info.value.save_as(package)
+    page.goto("/case/verify")
+    page.get_by_label("Package (.zip)").set_input_files(str(package))
+    page.get_by_role("button", name="Check the package").click()
+    assert "is intact" in page.locator("#verify-result").inner_text()
+    shot(page, "journey-case-verify")
+
+
+def axe_ok(page: Any) -> bool:
+    """Run axe on a copy of the page in a CSP-bypassing context (see browser.axe_violations)."""
+    html_url = page.url
+    context = page.context.browser.new_context(bypass_csp=True, storage_state=page.context.storage_state())
+    try:
+        other = context.new_page()
+        other.goto(html_url)
+        found = axe_violations(other)
+    finally:
+        context.close()
+    assert found == [], found
+    return True
+
+
+@pytest.mark.parametrize("width", [1024, 320])
+def test_every_page_passes_axe(browser: Any, server: LiveServer, width: int) -> None:
+    context = browser.new_context(base_url=server.url, bypass_csp=True,
+                                  viewport={"width": width, "height": 800})
+    try:
+        pg = context.new_page()
+        failures = {}
+        for path in PAGES:
+            pg.goto(path)
+            found = axe_violations(pg)
+            if found:
+                failures[path] = found
+            # Nothing may scroll sideways at 320 px (WCAG 1.4.10 reflow).
+            overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+        assert failures == {}, failures
+    finally:
+        context.close()
