@@ -6,7 +6,7 @@ import io
 
 import pillow_heif
 import pytest
-from PIL import Image
+from PIL import Image, ImageFile
 
 from unsnare.errors import InputError
 from unsnare.imaging.decode import MAX_FRAMES, open_frames, open_image
@@ -76,3 +76,13 @@ def test_damaged_or_foreign_data_is_an_input_error(data: bytes) -> None:
     with pytest.raises(InputError) as caught:
         open_image(data, name="x")
     assert caught.value.file == "x" and caught.value.hint
+
+
+def test_a_cut_off_png_is_refused_even_when_pillow_accepts_truncated_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # WeasyPrint switches this on for the whole process when it is imported.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    data = _save(Image.effect_noise((64, 64), 40).convert("RGB"), "PNG")
+    with pytest.raises(InputError):
+        open_image(data[: len(data) // 2])

@@ -68,6 +68,10 @@ def open_image(data: bytes, *, name: str | None = None) -> Image.Image:
 
 def _open_pillow(data: bytes, name: str | None, limit: int) -> Iterator[Image.Image]:
     try:
+        # verify() checks the file's structure (PNG checksums, headers) whatever
+        # ImageFile.LOAD_TRUNCATED_IMAGES says: WeasyPrint sets that process-wide
+        # on import, after which Pillow would quietly decode a cut-off file.
+        Image.open(io.BytesIO(data)).verify()
         im = Image.open(io.BytesIO(data))
         count = int(getattr(im, "n_frames", 1))
         for index in _frame_indices(count, limit):
