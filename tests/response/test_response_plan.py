@@ -212,3 +212,11 @@ def test_bad_saved_plans_are_refused_clearly(data: dict[str, object], field: str
 def test_mass_email_scheme_says_it_is_usually_a_bluff() -> None:
     triage = Triage.from_analysis({"scheme": "mass_email_sextortion"}, age=40, country="DE")
     assert "bluff" in build_plan(triage).step("do_not_comply.mass_email").title
+
+
+def test_outing_threat_in_an_analysis_adds_lgbtq_support() -> None:
+    triage = Triage.from_analysis({"findings": [{"tactic": "outing_threat"}]}, age=16,
+                                  country="US")
+    step = build_plan(triage).step("support.outing_threat")
+    assert "us_trevor_project" in {s.id for s in step.services}
+    assert "support.outing_threat" not in build_plan(Triage(age=16, country="US")).ids()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from unsnare.response.directory import Lookup, Service
 from unsnare.response.plan import Step
 from unsnare.response.platforms import PlatformCatalogue
-from unsnare.response.triage import Triage
+from unsnare.response.triage import OUTING_THREAT, Triage
 
 NOT_YOUR_FAULT = (
     "This is not your fault. The person threatening you is committing a crime. "
@@ -269,6 +269,13 @@ def support(ctx: Context) -> Step:
                "trouble, and they can help you report." if ctx.minor else
                "Tell someone you trust. You don't have to go through this alone.")
     subs = [Step("support.trusted_person", "Tell someone you trust", trusted)]
+    if OUTING_THREAT in ctx.triage.notes:
+        lgbtq = tuple(s for s in ctx.lookup.services if "lgbtq" in s.handles)
+        subs.append(Step(
+            "support.outing_threat", "If they threatened to out you",
+            "Threatening to tell people about your sexuality or gender is part of the "
+            "blackmail. You decide who knows, and when. LGBTQ+ helplines understand this "
+            "and can help.", services=lgbtq))
     subs.extend(_service_step("support", s) for s in services)
     subs.append(Step(
         "support.recovery", "Give yourself time",

@@ -13,6 +13,8 @@ from typing import Any
 from unsnare.errors import InputError, UsageError
 
 DEMANDS = ("money", "images", "acts", "none")
+# A triage note (from an analysis) that the offender threatened to out the person.
+OUTING_THREAT = "outing_threat"
 MIN_AGE = 5
 MAX_AGE = 120
 ADULT_AGE = 18
@@ -165,6 +167,8 @@ class Triage:
             if i.get("platform") and str(i["platform"]).lower() not in _PAYMENT_PLATFORMS
         )
         notes: list[str] = []
+        if "outing_threat" in tactics:
+            notes.append(OUTING_THREAT)
         # The offender claims to hold an image in these schemes, so offer removal.
         sent_images = scheme in ("financial_sextortion", "image_sextortion")
         if sent_images:
