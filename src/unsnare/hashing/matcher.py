@@ -1,0 +1,199 @@
+"""`HashMatcher`: match PDQ and MD5 hashes (or an image) against the hash banks.
+
+PDQ matches are exact within each bank's distance (31 bits by default). An
+allowlist match suppresses blocklist matches, which are still returned as
+`suppressed` so a reviewer can see why nothing fired. Adding or removing
+through the matcher updates the store and the in-memory index together, so
+the next lookup sees the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from unsnare.errors import HashingError
+from unsnare.hashing.banks import (
+    BankEntry,
+    BankKind,
+    BankStore,
+    HashBank,
+    SignalType,
+    normalise_hash,
+)
+from unsnare.hashing.index import PDQIndex
+from unsnare.hashing.pdq import (
+    ImageHashes,
+    decode_image,
+    hash_image_bytes,
+    pdq_dihedral_from_pixels,
+)
+
+# Order of pdqhash.compute_dihedral's hashes.
+VARIANTS = (
+    "original",
+    "rotated 90 degrees anticlockwise",
+    "rotated 180 degrees",
+    "rotated 90 degrees clockwise",
+    "flipped top to bottom",
+    "flipped left to right",
+    "flipped along the diagonal",
+    "flipped along the other diagonal",
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One stored hash that matched, and how close it was."""
+
+    bank: str
+    bank_kind: BankKind
+    signal_type: SignalType
+    value: str
+    distance: int
+    entry_id: int
+    source: str
+    labels: tuple[str, ...]
+    variant: str = "original"
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """Blocklist matches, those an allowlist suppressed, and the allowlist hits."""
+
+    matches: list[Match] = field(default_factory=list)
+    suppressed: list[Match] = field(default_factory=list)
+    allowlisted: list[Match] = field(default_factory=list)
+
+    @property
+    def matched(self) -> bool:
+        """True when at least one blocklist match stands."""
+        return bool(self.matches)
+
+
+class _BankIndex:
+    def __init__(self, bank: HashBank, entries: Sequence[BankEntry]) -> None:
+        self.bank = bank
+        self.pdq = PDQIndex()
+        self.md5: dict[str, int] = {}
+        self.add(entries)
+
+    def add(self, entries: Sequence[BankEntry]) -> None:
+        pdq = [e for e in entries if e.signal_type is SignalType.PDQ and e.entry_id is not None]
+        if pdq:
+            self.pdq.add([e.value for e in pdq], [e.entry_id for e in pdq])
+        for e in entries:
+            if e.signal_type is SignalType.MD5 and e.entry_id is not None:
+                self.md5[e.value] = e.entry_id
+
+
+class HashMatcher:
+    """Matches against every bank in a store (or the ones named); indexes are built lazily."""
+
+    def __init__(self, store: BankStore) -> None:
+        self.store = store
+        self._indexes: dict[str, _BankIndex] = {}
+
+    def _index(self, name: str) -> _BankIndex:
+        if name not in self._indexes:
+            self._indexes[name] = _BankIndex(self.store.get_bank(name), self.store.entries(name))
+        return self._indexes[name]
+
+    def forget(self, name: str | None = None) -> None:
+        """Drop cached indexes (all, or one bank's) so they are rebuilt from the store."""
+        if name is None:
+            self._indexes.clear()
+        else:
+            self._indexes.pop(name, None)
+
+    def add(self, name: str, entries: Sequence[BankEntry]) -> list[BankEntry]:
+        """Add entries to a bank; they match from the next lookup on."""
+        stored = self.store.add_entries(name, entries)
+        if name in self._indexes:
+            self._indexes[name].add(stored)
+        return stored
+
+    def remove(self, name: str, signal_type: SignalType, values: Sequence[str]) -> int:
+        """Remove hashes from a bank; they stop matching from the next lookup on."""
+        removed = self.store.remove_entries(name, signal_type, values)
+        if name in self._indexes:
+            idx = self._indexes[name]
+            for value in values:
+                clean = normalise_hash(signal_type, value)
+                if signal_type is SignalType.PDQ:
+                    idx.pdq.remove([i for i, _ in idx.pdq.search(clean, 0)])
+                else:
+                    idx.md5.pop(clean, None)
+        return removed
+
+    def _banks(self, names: Sequence[str] | None) -> list[_BankIndex]:
+        if names is None:
+            names = [b.name for b in self.store.list_banks()]
+        return [self._index(n) for n in names]
+
+    def match(
+        self,
+        pdq: Sequence[str] = (),
+        md5: str | None = None,
+        banks: Sequence[str] | None = None,
+        variants: Sequence[str] | None = None,
+    ) -> MatchResult:
+        """Match PDQ hashes (one, or the 8 dihedral variants) and/or an MD5."""
+        labels = list(variants) if variants is not None else ["original"] * len(pdq)
+        if len(labels) != len(pdq):
+            raise HashingError("one variant name is needed per PDQ hash", field="variants")
+        clean = [normalise_hash(SignalType.PDQ, h) for h in pdq]
+        md5_clean = normalise_hash(SignalType.MD5, md5) if md5 else None
+        found: list[Match] = []
+        for idx in self._banks(banks):
+            hits: dict[int, tuple[int, str]] = {}
+            for query, variant in zip(clean, labels, strict=True):
+                for entry_id, distance in idx.pdq.search(query, idx.bank.max_distance):
+                    if entry_id not in hits or distance < hits[entry_id][0]:
+                        hits[entry_id] = (distance, variant)
+            if md5_clean and md5_clean in idx.md5:
+                hits[idx.md5[md5_clean]] = (0, "original")
+            if not hits:
+                continue
+            stored = self.store.entries_by_id(idx.bank.name, list(hits))
+            for entry_id, (distance, variant) in hits.items():
+                e = stored.get(entry_id)
+                if e is None:  # removed through another process since we indexed
+                    continue
+                found.append(
+                    Match(
+                        idx.bank.name,
+                        idx.bank.kind,
+                        e.signal_type,
+                        e.value,
+                        distance,
+                        entry_id,
+                        e.source,
+                        e.labels,
+                        variant,
+                    )
+                )
+        found.sort(key=lambda m: (m.distance, m.bank, m.entry_id))
+        allow = [m for m in found if m.bank_kind is BankKind.ALLOWLIST]
+        block = [m for m in found if m.bank_kind is BankKind.BLOCKLIST]
+        if allow:
+            return MatchResult([], block, allow)
+        return MatchResult(block, [], [])
+
+    def match_image(
+        self,
+        data: bytes,
+        *,
+        banks: Sequence[str] | None = None,
+        dihedral: bool = False,
+        name: str = "image",
+    ) -> tuple[ImageHashes, MatchResult]:
+        """Hash an image here (nothing stored) and match it; optionally its flips and turns."""
+        hashes = hash_image_bytes(data, name=name)
+        pdq = [hashes.pdq] if hashes.pdq else []
+        names: list[str] = ["original"] * len(pdq)
+        if dihedral:
+            pixels, _ = decode_image(data, name=name)
+            pdq, _ = pdq_dihedral_from_pixels(pixels)
+            names = list(VARIANTS)
+        return hashes, self.match(pdq, hashes.md5, banks, names)
