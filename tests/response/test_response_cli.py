@@ -116,6 +116,7 @@ def test_help_unknown_country_says_it_fell_back() -> None:
 def test_help_without_country_shows_international_services() -> None:
     code, out, _ = _run("help")
     assert code == 0 and "Find A Helpline" in out
+    assert "No country given" in out and "--country" in out
 
 
 def test_guide_lists_and_renders_sections() -> None:
@@ -174,3 +175,16 @@ def test_root_help_still_works_next_to_the_help_command() -> None:
     assert "help" in done.stdout and "plan" in done.stdout
     done = _cli("help", "--country", "US", "--age", "15")
     assert done.returncode == 0 and "CyberTipline" in done.stdout
+
+
+def test_every_option_is_documented() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "response.md").read_text("utf-8")
+    command = typer.main.get_command(_app())
+    commands = command.commands  # type: ignore[attr-defined]
+    assert set(commands) == {"plan", "help", "guide", "selfcheck"}
+    for name, sub in commands.items():
+        assert f"unsnare {name}" in docs, name
+        for param in sub.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in docs, f"{name} {opt} is not in docs/response.md"

@@ -97,10 +97,15 @@ def _service_lines(svc: Service) -> list[str]:
             f"    [dim]checked {svc.checked.isoformat()} against {escape(svc.source)}[/dim]", ""]
 
 
-def render_lookup(lookup: Lookup) -> str:
+NO_COUNTRY_NOTE = ("No country given, so these are international services that help people "
+                   "anywhere. Add --country (for example --country US) to see services where "
+                   "you live.")
+
+
+def render_lookup(lookup: Lookup, note: str | None = None) -> str:
     """Services for a country and age as console markup, most relevant first."""
     lines: list[str] = []
-    note = lookup.note()
+    note = note or lookup.note()
     if note:
         lines.extend([f"[bold]{escape(note)}[/bold]", ""])
     elif lookup.country is not None:
@@ -167,16 +172,13 @@ def help_command(
         except UsageError as exc:
             raise _as_option_error(exc) from None
     lookup = default_directory().lookup(country or "", age)
-    if country is None:
-        lookup = Lookup(asked="(no country given)", country=None, fallback=True,
-                        services=lookup.services)
+    note = NO_COUNTRY_NOTE if country is None else lookup.note()
     if as_json:
         print_json([s.to_dict() for s in lookup.services])
-        note = lookup.note()
         if note:
             console(stderr=True).print(escape(note))
     else:
-        console().print(render_lookup(lookup))
+        console().print(render_lookup(lookup, note))
 
 
 def guide_command(
@@ -219,9 +221,13 @@ def selfcheck_command(
 def render_selfcheck(result: SelfCheckResult) -> str:
     """The self-check result as console markup."""
     lines = ["", f"[bold]{escape(result.summary)}[/bold]", ""]
+    if result.unsafe:
+        # Safety first: the way to a crisis line comes before the list of signs.
+        lines.extend([f"[bold]{escape(result.next_step)}[/bold]", ""])
     for sign in result.signs:
         lines.append(f"  • {escape(sign.explanation)}")
-    lines.extend(["", escape(result.next_step)])
+    if not result.unsafe:
+        lines.extend(["", escape(result.next_step)])
     return "\n".join(lines)
 
 
