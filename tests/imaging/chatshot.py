@@ -62,6 +62,8 @@ class Theme:
     mine: tuple[int, int, int] = MY_BUBBLE
     my_ink: tuple[int, int, int] = (255, 255, 255)
     faint: tuple[int, int, int] = (130, 130, 135)
+    bar: tuple[int, int, int] | None = None  # a coloured header bar across the screen
+    bar_ink: tuple[int, int, int] = (255, 255, 255)
 
 
 LIGHT = Theme()
@@ -131,12 +133,16 @@ def draw_chat(
         texts.append((words, (int(x0), int(y0), int(x1), int(y1))))
 
     # Status bar and header, as on a phone.
-    text((MARGIN + 10, 10), status_time, _font(18, bold=True), theme.ink)
-    text((WIDTH - 90, 10), "100%", _font(16), theme.ink)
+    head_ink, head_faint = theme.ink, theme.faint
+    if theme.bar is not None:
+        draw.rectangle((0, 0, WIDTH, 124), fill=theme.bar)
+        head_ink = head_faint = theme.bar_ink
+    text((MARGIN + 10, 10), status_time, _font(18, bold=True), head_ink)
+    text((WIDTH - 90, 10), "100%", _font(16), head_ink)
     draw.ellipse((60, 56, 108, 104), fill=(180, 150, 220))
-    text((122, 54), display_name, _font(24, bold=True), theme.ink)
+    text((122, 54), display_name, _font(24, bold=True), head_ink)
     if handle:
-        text((122, 86), handle, _font(17), theme.faint)
+        text((122, 86), handle, _font(17), head_faint)
     draw.line((0, 124, WIDTH, 124), fill=theme.faint, width=1)
     y = 144
     drawn: list[Drawn] = []
@@ -272,3 +278,13 @@ DARK_SCRIPT = [
         wide=True,
     ),
 ]
+
+
+# A WhatsApp-like look: a green header bar, beige page, white and green bubbles.
+WHATSAPP = Theme(
+    page=(236, 229, 221),
+    theirs=(255, 255, 255),
+    mine=(220, 248, 198),
+    my_ink=(0, 0, 0),
+    bar=(7, 94, 84),
+)

@@ -16,6 +16,7 @@ from chatshot import (
     DARK_SCRIPT,
     PAGE,
     THREAT_SCRIPT,
+    WHATSAPP,
     Chatshot,
     DrawnTextReader,
     Line,
@@ -66,8 +67,14 @@ CASES = [
 ]
 
 
+WHATSAPP_SHOT = draw_chat(
+    "Jayden Mills", "last seen today at 21:01", THREAT_SCRIPT, theme=WHATSAPP, times_inside=True
+)
+LAYOUT_CASES = [*CASES, ("header bar", WHATSAPP_SHOT, LIGHT_EXPECTED, "Jayden Mills", None)]
+
+
 @pytest.mark.parametrize(
-    ("label", "shot", "expected", "name", "handle"), CASES, ids=[c[0] for c in CASES]
+    ("label", "shot", "expected", "name", "handle"), LAYOUT_CASES, ids=[c[0] for c in LAYOUT_CASES]
 )
 def test_layout_gives_sides_and_header(
     label: str,

@@ -177,10 +177,12 @@ def group_lines(boxes: list[OcrBox], img: Pixels) -> list[TextLine]:
             max(b.x1 for b in bxs),
             max(b.y1 for b in bxs),
         )
+        text_edges = (bxs[0].x0, max(b.x1 for b in bxs))
         in_bubble = not _close(surface, page)
-        left, right = (
-            _edges(img, bxs, surface) if in_bubble else (bxs[0].x0, max(b.x1 for b in bxs))
-        )
+        left, right = _edges(img, bxs, surface) if in_bubble else text_edges
+        if in_bubble and (left <= 0 or right >= img.shape[1] - 1):
+            # Colour reaching the screen's edge is a bar (header, input box), not a bubble.
+            in_bubble, (left, right) = False, text_edges
         result.append(TextLine(tuple(line), surface, in_bubble, left, right))
     result.sort(key=lambda ln: (ln.top, ln.left))
     return result
