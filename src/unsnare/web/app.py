@@ -15,6 +15,7 @@ from starlette.templating import Jinja2Templates
 from unsnare import __version__
 from unsnare.settings import Settings
 from unsnare.web import errors, filters
+from unsnare.web.api_analysis import router as analysis_router
 from unsnare.web.guard import Guard
 from unsnare.web.routes.case import router as case_router
 from unsnare.web.routes.check import router as check_router
@@ -27,7 +28,7 @@ from unsnare.web.sessions import SessionStore
 
 _HERE = __file__.rsplit("/", 1)[0]
 # Routers owned by other parts of Unsnare, included when they are installed.
-_OPTIONAL_ROUTERS = ("unsnare.web.api_hashing", "unsnare.web.api_analysis")
+_OPTIONAL_ROUTERS = ("unsnare.web.api_hashing",)
 
 
 def allowed_hosts(settings: Settings) -> list[str] | None:
@@ -66,8 +67,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.templates = Jinja2Templates(env=env)
     app.state.version = __version__
 
-    for router in (home_router, help_router, check_router, case_router, protect_router,
-                   learn_router, safety_router):
+    pages = (home_router, help_router, check_router, case_router, protect_router,
+             learn_router, safety_router)
+    for router in (*pages, analysis_router):
         app.include_router(router)
     for name in _OPTIONAL_ROUTERS:
         # Only "not written yet" is skipped; a broken module still fails loudly.

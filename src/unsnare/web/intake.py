@@ -61,8 +61,12 @@ def from_text(text: str) -> reportview.ReportView:
     if not text.strip():
         raise InputError("There is no text to check.", field="text",
                          hint="Paste the messages or the email into the box, then press Check.")
-    importers = _need("unsnare.importers", "Checking pasted text")
-    return analyze(importers.read_text(text))
+    analysis = _need("unsnare.analysis", "Checking pasted text")
+    text_input = _need("unsnare.analysis.text_input", "Checking pasted text")
+    # The analysis reads pasted text itself (it recognises an email); the same
+    # parse gives us the messages to show beside the findings.
+    conversation, _, _ = text_input.conversation_from_text(text)
+    return reportview.build(conversation, analysis.analyze_text(text).to_dict())
 
 
 def from_uploads(

@@ -1,0 +1,142 @@
+"""Route tests for My case: create, unlock, idle lock, evidence, plan, package."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+PASS = "blue kettle morning"
+
+
+def _create(client, token, passphrase: str = PASS, again: str | None = None):
+    return client.post("/case/create", data={
+        "csrf_token": token(client, "/case"), "passphrase": passphrase,
+        "passphrase_again": passphrase if again is None else again, "title": "Sam's case",
+    })
+
+
+def test_create_open_lock_and_unlock(client, token, tmp_path) -> None:
+    assert "Start a case" in client.get("/case").text
+    created = _create(client, token)
+    assert created.status_code == 200
+    assert "Your case is ready" in created.text and "My case: Sam&#39;s case" in created.text
+    assert created.headers["cache-control"] == "no-store"
+    assert (tmp_path / "data" / "case.unsnare-locker").exists()
+    cookie = created.request.headers.get("cookie", "")
+    assert PASS not in cookie  # only a random session id travels
+    locked = client.post("/case/lock", data={"csrf_token": token(client, "/case")})
+    assert "Open your case" in locked.text
+    opened = client.post("/case/unlock", data={"csrf_token": token(client, "/case"), "passphrase": PASS})
+    assert "Your case is open" in opened.text
+
+
+@pytest.mark.parametrize(
+    "passphrase,again,words",
+    [("short", None, "too short"), (PASS, "something else", "not the same")],
+)
+def test_create_refuses_bad_passphrases(client, token, passphrase, again, words) -> None:
+    response = _create(client, token, passphrase, again)
+    assert response.status_code == 400 and words in response.text
+
+
+def test_wrong_passphrase_is_a_clear_403(client, token) -> None:
+    _create(client, token)
+    client.post("/case/lock", data={"csrf_token": token(client, "/case")})
+    response = client.post("/case/unlock", data={"csrf_token": token(client, "/case"), "passphrase": "not it at all"})
+    assert response.status_code == 403
+    assert "Traceback" not in response.text
+
+
+def test_case_locks_itself_after_idle_time(client_factory, token) -> None:
+    with client_factory(idle_lock_seconds=0) as client:
+        _create(client, token)
+        # Any later request comes after more than 0 s of idleness: the case is locked.
+        page = client.get("/case")
+        assert "Open your case" in page.text
+        assert "locked because it was not used" in page.text
+        notes = client.post("/case/notes", data={"csrf_token": token(client, "/case"), "text": "x"})
+        assert notes.status_code == 409 and "Your case is locked" in notes.text
+
+
+def test_open_case_page_asks_the_browser_to_leave_when_idle(client, token) -> None:
+    html = _create(client, token).text
+    assert 'data-idle-lock="600"' in html
+
+
+def test_evidence_notes_and_events_appear_on_the_case(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    added = client.post("/case/files", data={"csrf_token": csrf, "kind": "export"},
+                        files={"files": ("chat.txt", (
+                            __import__("pathlib").Path(__file__).parent / "data" / "whatsapp_chat.txt"
+                        ).read_bytes(), "text/plain")})
+    assert "Added to your case" in added.text
+    assert "chat.txt" in added.text and re.search(r"[0-9a-f]{64}", added.text)
+    assert "quickcash2291" in added.text  # identifiers from the analysed export
+    note = client.post("/case/notes", data={"csrf_token": csrf, "text": "Told my aunt on Sunday."})
+    assert "Told my aunt on Sunday." in note.text
+    event = client.post("/case/events", data={
+        "csrf_token": csrf, "kind": "payment", "text": "Paid once before I knew",
+        "at": "2026-03-14T21:55", "zone": "Europe/London", "amount": "50",
+        "currency": "USD gift card", "counterpart": "$quickcash2291"})
+    assert "Saved to your timeline" in event.text and "USD gift card" in event.text
+    report = client.post("/case/events", data={
+        "csrf_token": csrf, "kind": "report", "platform": "Instagram", "reference": "IG-77"})
+    assert "Reference number: <strong>IG-77</strong>" in report.text
+
+
+@pytest.mark.parametrize(
+    "form,field",
+    [({"kind": "payment", "at": "yesterday"}, "at"), ({"kind": "report", "at": "2026-03-01T10:00", "zone": "Mars/Base"}, "zone"),
+     ({"kind": "party"}, "kind")],
+)
+def test_bad_event_fields_are_named(client, token, form, field) -> None:
+    _create(client, token)
+    response = client.post("/case/events", data={"csrf_token": token(client, "/case"), **form})
+    assert response.status_code == 400 and field in response.text
+
+
+def test_plan_ticks_are_saved_in_the_case(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    client.post("/help", data={"csrf_token": csrf, "age": "15", "country": "GB"})
+    ids = re.findall(r'name="done" value="([^"]+)"', client.get("/help/plan").text)
+    saved = client.post("/help/plan", data={"csrf_token": csrf, "done": ids[:1]})
+    assert "saved in your case" in saved.text
+    client.post("/case/lock", data={"csrf_token": csrf})
+    client.post("/case/unlock", data={"csrf_token": token(client, "/case"), "passphrase": PASS})
+    again = client.get("/help/plan").text
+    assert re.findall(r'value="([^"]+)" checked', again) == ids[:1]
+
+
+def test_export_and_verify_the_sealed_package(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    client.post("/case/notes", data={"csrf_token": csrf, "text": "First note"})
+    package = client.post("/case/export", data={"csrf_token": csrf})
+    assert package.status_code == 200
+    assert package.headers["content-type"] == "application/zip"
+    assert "attachment" in package.headers["content-disposition"]
+    ok = client.post("/case/verify", data={"csrf_token": csrf},
+                     files={"package_file": ("evidence.zip", package.content, "application/zip")})
+    assert "evidence.zip is intact" in ok.text
+    # Change one byte of one file inside: verification must say so.
+    src = zipfile.ZipFile(io.BytesIO(package.content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename != "manifest.json" and data and not info.is_dir():
+                data = data[:-1] + bytes([data[-1] ^ 1])
+            dst.writestr(info.filename, data)
+    bad = client.post("/case/verify", data={"csrf_token": csrf},
+                      files={"package_file": ("evidence.zip", out.getvalue(), "application/zip")})
+    assert "has been changed or damaged" in bad.text
+
+
+def test_export_needs_an_open_case(client, token) -> None:
+    response = client.post("/case/export", data={"csrf_token": token(client, "/case")})
+    assert response.status_code == 409 and "Your case is locked" in response.text

@@ -1,0 +1,220 @@
+"""Route tests for the pages: get help, check, learn, protect, and the analysis API."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_home_puts_get_help_first(client) -> None:
+    html = client.get("/").text
+    order = [html.index(t) for t in (
+        "Get help now</strong>", "Is this sextortion? Check a conversation", "Protect my images</strong>",
+        "My case</strong>", "Learn</strong>")]
+    assert order == sorted(order)
+    assert "It is not your fault" in html
+
+
+@pytest.mark.parametrize(
+    "unsafe,crisis_first",
+    [("yes", True), ("not_sure", True), ("no", False)],
+)
+def test_plan_shows_crisis_help_first_when_needed(client, token, unsafe, crisis_first) -> None:
+    response = client.post("/help", data={
+        "csrf_token": token(client, "/help"), "age": "15", "country": "US", "unsafe": unsafe,
+        "demand": "money", "sent_images": "yes", "paid": "no", "platforms": ["Instagram"],
+    })
+    assert response.status_code == 200 and response.url.path == "/help/plan"
+    html = response.text
+    assert ("Your safety comes first" in html) is crisis_first
+    assert ('value="crisis"' in html) is crisis_first
+    assert "988" in html  # US services for a 15-year-old
+    assert "not your fault" in html
+
+
+def test_plan_ticks_are_saved(client, token) -> None:
+    csrf = token(client, "/help")
+    client.post("/help", data={"csrf_token": csrf, "age": "19", "country": "GB"})
+    html = client.get("/help/plan").text
+    ids = re.findall(r'name="done" value="([^"]+)"', html)
+    assert len(ids) > 3
+    saved = client.post("/help/plan", data={"csrf_token": csrf, "done": ids[:2]})
+    assert "Your progress is saved." in saved.text
+    checked = re.findall(r'value="([^"]+)" checked', saved.text)
+    assert checked == ids[:2]
+
+
+@pytest.mark.parametrize(
+    "form,field",
+    [({"age": "fifteen", "country": "US"}, "age"), ({"age": "15", "country": ""}, "country")],
+)
+def test_bad_triage_answers_get_a_clear_page(client, token, form, field) -> None:
+    response = client.post("/help", data={"csrf_token": token(client, "/help"), **form})
+    assert response.status_code == 400
+    assert field in response.text and "What to try" in response.text
+
+
+def test_plan_without_answers_goes_back_to_the_questions(client) -> None:
+    response = client.get("/help/plan", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/help"
+
+
+def _upload(client, token, name: str, data: bytes, **form: str):
+    return client.post(
+        "/check/upload", data={"csrf_token": token(client, "/check"), **form},
+        files={"files": (name, data, "application/octet-stream")},
+    )
+
+
+def test_whatsapp_export_gives_a_plain_report(client, token) -> None:
+    response = _upload(client, token, "WhatsApp Chat with Mia R.txt",
+                       (DATA / "whatsapp_chat.txt").read_bytes())
+    assert response.status_code == 200 and "/check/report/" in str(response.url)
+    html = response.text
+    assert "This looks like sextortion" in html
+    assert "Your safety comes first" in html  # the chat talks of self-harm
+    assert "<details>" in html and "<mark>" in html  # wording hidden, spans marked
+    assert "quickcash2291" in html  # identifiers
+    assert "assumed" in html  # the zone we assumed is said, never implied
+    assert "/help?report=" in html
+
+
+def test_the_report_feeds_the_plan(client, token) -> None:
+    report = _upload(client, token, "chat.txt", (DATA / "whatsapp_chat.txt").read_bytes())
+    report_id = str(report.url).rsplit("/", 1)[1]
+    form = client.get(f"/help?report={report_id}").text
+    assert f'value="{report_id}"' in form
+    assert 'value="yes" checked' in form  # crisis carried over from the analysis
+    plan = client.post("/help", data={"csrf_token": token(client, "/help"), "age": "16",
+                                      "country": "US", "unsafe": "no", "report_id": report_id})
+    assert "Your safety comes first" in plan.text  # the analysis's crisis flag is kept
+
+
+@pytest.mark.parametrize(
+    "text,expect",
+    [
+        ("Mia: pay me $300 or I send your photo to all your followers\nMe: please no",
+         "sextortion"),
+        ("Mum: dinner is at 7, bring bread please\nMe: ok see you then", "did not find signs"),
+    ],
+)
+def test_pasted_text_is_checked(client, token, text, expect) -> None:
+    response = client.post("/check/text", data={"csrf_token": token(client, "/check"), "text": text})
+    assert response.status_code == 200
+    assert expect in response.text
+
+
+@pytest.mark.parametrize(
+    "name,data,status,words",
+    [
+        ("holiday.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\n", 400, "What to try"),
+        ("empty.txt", b"", 400, "empty"),
+    ],
+)
+def test_bad_uploads_get_clear_errors(client, token, name, data, status, words) -> None:
+    response = _upload(client, token, name, data)
+    assert response.status_code == status
+    assert words in response.text and "Traceback" not in response.text
+
+
+def test_empty_paste_is_explained(client, token) -> None:
+    response = client.post("/check/text", data={"csrf_token": token(client, "/check"), "text": " "})
+    assert response.status_code == 400 and "no text to check" in response.text
+
+
+def test_unknown_report_is_not_found(client) -> None:
+    assert client.get("/check/report/nope").status_code == 404
+
+
+def test_a_long_conversation_is_paged(client, token) -> None:
+    lines = [f"3/14/26, 9:{i % 60:02d} PM - Mia R: pay me $50 now or everyone sees your photo"
+             for i in range(260)]
+    response = _upload(client, token, "long.txt", "\n".join(lines).encode())
+    assert "Page 1 of 3" in response.text
+    page3 = client.get(str(response.url) + "?page_number=3")
+    assert "Page 3 of 3" in page3.text
+
+
+@pytest.mark.parametrize("audience", ["teen", "adult", "parent"])
+def test_learn_lists_and_renders_guides(client, audience) -> None:
+    index = client.get(f"/learn?audience={audience}").text
+    links = re.findall(rf'href="(/learn/[^"?]+)\?audience={audience}"', index)
+    assert links
+    page = client.get(f"{links[0]}?audience={audience}")
+    assert page.status_code == 200
+    assert "<h1>" in page.text
+
+
+def test_learn_escapes_raw_html_in_guides(client, monkeypatch) -> None:
+    from unsnare.web import filters
+
+    html = filters.markdown("# Hi\n\n<script>alert(1)</script>")
+    assert "<script>" not in html
+
+
+def test_unknown_guide_is_not_found(client) -> None:
+    assert client.get("/learn/no-such-guide").status_code == 404
+
+
+def _png() -> bytes:
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (200, 160), "#88aacc")
+    ImageDraw.Draw(img).ellipse((40, 30, 160, 130), fill="#224466")
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_protect_hashes_files_and_keeps_nothing(client, token, tmp_path) -> None:
+    response = client.post(
+        "/protect", data={"csrf_token": token(client, "/protect")},
+        files=[("files", ("me.png", _png(), "image/png")), ("files", ("clip.mp4", b"\x00" * 64, "video/mp4"))],
+    )
+    assert response.status_code == 200
+    html = response.text
+    assert re.search(r"PDQ: <code class=\"hash\">[0-9a-f]{64}</code>", html)
+    assert html.count("SHA-256:") == 2
+    assert "Take It Down" in html and "StopNCII" in html
+    assert not any((tmp_path / "data").glob("**/*.png"))
+
+
+def test_protect_says_when_a_file_is_not_a_picture(client, token) -> None:
+    response = client.post("/protect", data={"csrf_token": token(client, "/protect")},
+                           files={"files": ("notes.jpg", b"not an image", "image/jpeg")})
+    assert response.status_code == 200 and "could not read this file" in response.text
+
+
+def test_api_analyzes_structured_messages(client) -> None:
+    body = {"messages": [
+        {"sender": "offender1", "text": "Send $400 in bitcoin or I post your nudes to your family",
+         "timestamp": "2026-03-14T21:42:00Z"},
+        {"sender": "teen", "text": "please stop"},
+    ]}
+    response = client.post("/api/v1/analyze", json=body)
+    assert response.status_code == 200
+    report = response.json()
+    assert report["risk"]["level"] in ("medium", "high", "critical")
+    assert {f["message_id"] for f in report["findings"]} <= {"m0", "m1"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"text": "a", "messages": []},
+     {"messages": [{"sender": "a", "text": "x", "timestamp": "2026-03-14T21:42:00"}]},
+     {"messages": [{"id": "1", "sender": "a"}, {"id": "1", "sender": "b"}]}],
+)
+def test_api_refuses_bad_requests_with_json(client, body) -> None:
+    response = client.post("/api/v1/analyze", json=body)
+    assert response.status_code == 422
+    assert "error" in response.json()
+
+
+def test_api_needs_json_so_forms_from_other_sites_cannot_use_it(client) -> None:
+    response = client.post("/api/v1/analyze", data={"text": "hello"})
+    assert response.status_code == 422
