@@ -210,3 +210,19 @@ def test_notes_plan_and_bad_input(locker: Locker, chat_file: Path) -> None:
     with pytest.raises(UsageError, match="Unknown kind"):
         case.add_file(chat_file, kind="weird")
     assert [e.action for e in case.custody_log()][-2:] == ["annotate", "annotate"]
+
+
+def test_conversation_round_trips_through_storage() -> None:
+    from evidence.fakes import parse_chat
+    from unsnare.evidence.serialize import conversation_from_dict, conversation_to_dict
+    from unsnare.models import Attachment, Message, MessageKind, Reaction, Source, SystemEvent
+
+    base = parse_chat(CHAT.encode(), "chat.txt")
+    odd = Message("m9", None, None, "This message was deleted", Source("ab" * 32, "other.txt",
+                  path="$.messages[3]"), kind=MessageKind.SYSTEM,
+                  system_event=SystemEvent.DELETED, attachments=(Attachment("IMG-1.jpg",
+                  "image/jpeg"),), reply_to="m1", edited=True,
+                  edited_at=datetime(2026, 3, 2, 22, 0, tzinfo=ZONE), deleted=True,
+                  reactions=(Reaction("😢", "p1"),))
+    conv = base.__class__(**{**base.__dict__, "messages": (*base.messages, odd)})
+    assert conversation_from_dict(conversation_to_dict(conv)) == conv

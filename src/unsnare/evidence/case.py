@@ -29,7 +29,7 @@ from unsnare.evidence.records import (
     TimelineEvent,
     build,
 )
-from unsnare.evidence.serialize import conversation_from_dict
+from unsnare.evidence.serialize import conversation_from_dict, expand_messages
 from unsnare.models import Conversation
 
 if TYPE_CHECKING:
@@ -242,6 +242,8 @@ class Case:
         if record is None or record.get("type") != "conversation":
             raise UsageError(f"There is no conversation '{conversation_id}' in this case.")
         data: dict[str, Any] = json.loads(self.get_blob(record["messages_blob"]))
+        if "messages" not in data:
+            data["messages"] = expand_messages(data)
         return data
 
     def conversation(self, conversation_id: str) -> Conversation:

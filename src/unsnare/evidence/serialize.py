@@ -83,9 +83,42 @@ def message_from_dict(d: dict[str, Any]) -> Message:
     )
 
 
+_MESSAGE = MessageKind.MESSAGE
+
+
+def _plain(m: Message) -> bool:
+    return (
+        m.kind is _MESSAGE and not m.attachments and m.reply_to is None
+        and m.quoted_text is None and m.forwarded_from is None and not m.edited
+        and not m.deleted and not m.reactions and m.system_event is None
+    )
+
+
 def conversation_to_dict(c: Conversation) -> dict[str, Any]:
-    """A whole conversation as a dict."""
+    """A whole conversation as a compact dict: one list per message, sources interned.
+
+    Rows are ``[id, sender, timestamp, text, source_index, line, path, extras]``
+    where `extras` holds only the fields that differ from a plain message.
+    """
+    sources: dict[tuple[str, str], int] = {}
+    rows: list[list[Any]] = []
+    append = rows.append
+    for m in c.messages:
+        src = m.source
+        key = (src.file_sha256, src.file_name)
+        index = sources.get(key)
+        if index is None:
+            index = sources[key] = len(sources)
+        ts = m.timestamp
+        extras = None
+        if not _plain(m):
+            extras = message_to_dict(m)
+            for name in ("id", "sender", "timestamp", "text", "source"):
+                extras.pop(name)
+        append([m.id, m.sender, None if ts is None else ts.isoformat(), m.text, index,
+                src.line, src.path, extras])
     return {
+        "version": 2,
         "id": c.id,
         "platform": c.platform,
         "format": c.format,
@@ -95,7 +128,8 @@ def conversation_to_dict(c: Conversation) -> dict[str, Any]:
              "is_owner": p.is_owner}
             for p in c.participants
         ],
-        "messages": [message_to_dict(m) for m in c.messages],
+        "sources": [list(k) for k in sources],
+        "rows": rows,
         "source_files": [[f.name, f.sha256, f.size] for f in c.source_files],
         "timezone": c.timezone,
         "timezone_assumed": c.timezone_assumed,
@@ -105,15 +139,30 @@ def conversation_to_dict(c: Conversation) -> dict[str, Any]:
     }
 
 
+def expand_messages(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stored rows as message dicts (the `message_to_dict` shape)."""
+    sources = data["sources"]
+    out: list[dict[str, Any]] = []
+    for mid, sender, ts, text, index, line, path, extras in data["rows"]:
+        sha, name = sources[index]
+        d = {"id": mid, "sender": sender, "timestamp": ts, "text": text,
+             "source": [sha, name, line, path]}
+        if extras:
+            d.update(extras)
+        out.append(d)
+    return out
+
+
 def conversation_from_dict(d: dict[str, Any]) -> Conversation:
     """The inverse of `conversation_to_dict`."""
+    messages = d["messages"] if "messages" in d else expand_messages(d)
     return Conversation(
         id=d["id"],
         platform=d["platform"],
         format=d["format"],
         title=d.get("title"),
         participants=tuple(Participant(**p) for p in d["participants"]),
-        messages=tuple(message_from_dict(m) for m in d["messages"]),
+        messages=tuple(message_from_dict(m) for m in messages),
         source_files=tuple(SourceFile(*f) for f in d.get("source_files", ())),
         timezone=d.get("timezone"),
         timezone_assumed=bool(d.get("timezone_assumed", False)),
