@@ -57,3 +57,9 @@ def test_result_fills_a_triage_that_builds_a_plan() -> None:
 def test_unknown_question_is_named() -> None:
     with pytest.raises(UsageError, match="'nope'"):
         evaluate({"nope": True})
+
+
+def test_next_step_carries_the_matching_plan_options() -> None:
+    result = evaluate({"money_demand": True, "paid": True, "sent_images": True})
+    assert "unsnare plan --age N --country XX --demand money --sent-images --paid" in (
+        result.next_step)

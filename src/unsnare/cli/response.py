@@ -200,7 +200,9 @@ def guide_command(
         page = get_section(section, audience)
     except UsageError as exc:
         raise _as_option_error(exc) from None
-    console().print(Markdown(page.markdown))
+    out = console()
+    out.soft_wrap = False  # wrap Markdown paragraphs and list items instead of cropping them
+    out.print(Markdown(page.markdown))
 
 
 def selfcheck_command(

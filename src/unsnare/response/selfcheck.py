@@ -111,6 +111,20 @@ class SelfCheckResult:
         }
 
 
+def plan_command(demand: str, sent_images: bool, paid: bool, unsafe: bool) -> str:
+    """The `unsnare plan` command line that matches these answers (age and country to fill)."""
+    parts = ["unsnare plan --age N --country XX"]
+    if demand != "none":
+        parts.append(f"--demand {demand}")
+    if sent_images:
+        parts.append("--sent-images")
+    if paid:
+        parts.append("--paid")
+    if unsafe:
+        parts.append("--unsafe")
+    return " ".join(parts)
+
+
 def evaluate(answers: Mapping[str, bool]) -> SelfCheckResult:
     """Turn yes/no answers (by question id; missing means no) into a result."""
     unknown = sorted(set(answers) - set(_BY_ID))
@@ -138,13 +152,14 @@ def evaluate(answers: Mapping[str, bool]) -> SelfCheckResult:
     elif answers.get("more_demand") or answers.get("image_request"):
         demand = "images"
     unsafe = bool(answers.get("unsafe"))
+    command = plan_command(demand, bool(answers.get("sent_images")), bool(answers.get("paid")),
+                           unsafe)
     if unsafe:
         summary = "First, your safety: please talk to someone right now. " + summary
         next_step = ("Please talk to someone now: run `unsnare help --country XX` for a crisis "
-                     "line, or call your emergency number. Then run `unsnare plan --unsafe`.")
+                     f"line, or call your emergency number. Then run `{command}`.")
     else:
-        next_step = ("Next: run `unsnare plan --age N --country XX` with your answers to get "
-                     "your step-by-step plan.")
+        next_step = f"Next, get your step-by-step plan: run `{command}`."
     return SelfCheckResult(
         signs=tuple(q for q in yes if q.id not in ("sent_images", "paid")),
         level=level,
