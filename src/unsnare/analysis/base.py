@@ -36,8 +36,9 @@ class Rule:
 
     `pattern` is a regular expression over folded text (lower case, no
     accents). `boost` is a context pattern anywhere in the same message that
-    adds `boost_by` to the score; `unless` is a context pattern that vetoes
-    the match (e.g. "of your dog").
+    adds `boost_by` to the score; `requires` is a context pattern that must
+    be in the same message; `unless` is a context pattern that vetoes the
+    match (e.g. "of your dog").
     """
 
     pattern: str
@@ -48,6 +49,10 @@ class Rule:
     boost: str | None = None
     boost_by: float = 0.15
     unless: str | None = None
+    requires: str | None = None
+    # Words (folded, space-separated) of which one must be in the message before
+    # the pattern is tried: the cheap prefilter. Empty means "always try".
+    keys: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +61,18 @@ class _Compiled:
     regex: re.Pattern[str]
     boost: re.Pattern[str] | None
     unless: re.Pattern[str] | None
+    requires: re.Pattern[str] | None
+    keys: frozenset[str]
 
 
-def _compile(rule: Rule) -> _Compiled:
+def _compile(rule: Rule, default_keys: frozenset[str]) -> _Compiled:
     return _Compiled(
         rule,
         re.compile(rule.pattern),
         re.compile(rule.boost) if rule.boost else None,
         re.compile(rule.unless) if rule.unless else None,
+        re.compile(rule.requires) if rule.requires else None,
+        frozenset(rule.keys.split()) or default_keys,
     )
 
 
@@ -72,20 +81,32 @@ class PatternDetector(Detector):
 
     tactic: ClassVar[Tactic]
     rules: ClassVar[tuple[Rule, ...]] = ()
-    # Words (folded) of which at least one must be in a message before any rule
-    # is tried: the cheap prefilter that lets most ordinary messages skip.
+    # Extra words that make a message a candidate; the union of the rules'
+    # `keys` is added automatically. Most ordinary messages hold none of them
+    # and skip every rule.
     triggers: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self) -> None:
-        self._compiled = [_compile(r) for r in self.rules]
+        # A rule without its own keys is gated by the detector's `triggers`.
+        self._compiled = [_compile(r, self.triggers) for r in self.rules]
+        keys: set[str] = set()
+        for c in self._compiled:
+            keys |= c.keys
+        # A rule with no keys at all must see every message.
+        self._all_messages = any(not c.keys for c in self._compiled)
+        self._triggers = frozenset(keys)
         self._by_lang: dict[str, list[_Compiled]] = {}
+        self._rules_for: dict[tuple[str, ...], list[_Compiled]] = {}
         for c in self._compiled:
             for lang in c.rule.langs:
                 self._by_lang.setdefault(lang, []).append(c)
 
     def candidates(self, conversation: ConversationView) -> Iterable[MessageView]:
         """Messages that pass the prefilter."""
-        trig = self.triggers
+        if self._all_messages:
+            yield from conversation.messages
+            return
+        trig = self._triggers
         for m in conversation.messages:
             if not trig.isdisjoint(m.words):
                 yield m
@@ -104,18 +125,25 @@ class PatternDetector(Detector):
 
     def detect(self, conversation: ConversationView) -> list[Finding]:
         """Apply every rule of the conversation's languages to prefiltered messages."""
-        rules: list[_Compiled] = []
-        for lang in conversation.languages():
-            rules.extend(self._by_lang.get(lang, ()))
+        langs = conversation.languages()
+        rules = self._rules_for.get(langs)
+        if rules is None:
+            rules = [c for lang in langs for c in self._by_lang.get(lang, ())]
+            self._rules_for[langs] = rules
         out: list[Finding] = []
         for m in self.candidates(conversation):
             taken: list[tuple[int, int]] = []
+            words = m.words
             for c in rules:
+                if c.keys and c.keys.isdisjoint(words):
+                    continue
                 for match in c.regex.finditer(m.folded):
                     s, e = match.span()
                     if any(s < te and ts < e for ts, te in taken):
                         continue
                     if c.unless is not None and c.unless.search(m.folded):
+                        break
+                    if c.requires is not None and not c.requires.search(m.folded):
                         break
                     score = c.rule.score
                     if c.boost is not None and c.boost.search(m.folded):

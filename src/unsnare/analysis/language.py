@@ -6,6 +6,7 @@ in a language we cannot read does not mean the conversation is safe.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -241,20 +242,23 @@ class LanguageGuess:
     confident: bool
 
 
+_SCRIPT_RES = tuple((re.compile(f"[{chr(lo)}-{chr(hi)}]"), code) for lo, hi, code in _SCRIPTS)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _script_language(texts: Iterable[str]) -> str | None:
     counts: dict[str, int] = {}
     letters = 0
     for text in texts:
-        for ch in text[:2000]:
-            if ch.isalpha():
-                letters += 1
-                o = ord(ch)
-                if o < 0x0370:
-                    continue
-                for lo, hi, code in _SCRIPTS:
-                    if lo <= o <= hi:
-                        counts[code] = counts.get(code, 0) + 1
-                        break
+        if text.isascii():
+            letters += len(text)  # an over-count is fine: only the share matters
+            continue
+        sample = text[:2000]
+        letters += len(_LETTER.findall(sample))
+        for regex, code in _SCRIPT_RES:
+            n = len(regex.findall(sample))
+            if n:
+                counts[code] = counts.get(code, 0) + n
     if not counts or letters == 0:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])

@@ -111,21 +111,40 @@ class Folder:
         return text.translate(self._table)
 
 
-WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[$€£₹]")
+_PUNCT = ".,!?:;()[]{}\"'*~_-<>/\\|#+=&^%@`"
+_SPLIT_MORE = re.compile(r"[^a-z0-9'$€£₹]+")
 
 
 def tokens(folded: str) -> frozenset[str]:
-    """The set of words (and currency signs) in folded text, for cheap prefilters."""
-    return frozenset(WORD_RE.findall(folded))
+    """The set of words (and currency signs) in folded text, for cheap prefilters.
+
+    Splitting on white space and trimming punctuation is several times faster
+    than a regular expression, which matters at tens of thousands of messages
+    a second; words joined by punctuation ("pic/video") are split again.
+    """
+    parts = folded.split()
+    out = set(parts)
+    for p in parts:
+        if not p.isalnum():
+            t = p.strip(_PUNCT)
+            out.add(t)
+            if not t.isalnum():
+                out.update(_SPLIT_MORE.split(t))
+    for sign in "$€£₹":
+        if sign in folded:
+            out.add(sign)
+    return frozenset(out)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 
 def looks_binary(text: str) -> bool:
     """True when text is mostly control characters (a binary file pasted as text)."""
-    if not text:
+    if not text or (text.isascii() and text.isprintable()):
         return False
     sample = text[:4096]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t") or c == "\ufffd")
-    return bad / len(sample) > 0.1
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.1
 
 
 def words(spec: str) -> frozenset[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from unsnare.analysis.language import LanguageGuess, detect_language
 from unsnare.analysis.text import Folder, tokens
@@ -19,9 +20,8 @@ from unsnare.models import Conversation, MessageKind
 RULE_TEXT_LIMIT = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class MessageView:
-    """One message as the detectors see it."""
+class MessageView(NamedTuple):
+    """One message as the detectors see it (a named tuple: cheap to build)."""
 
     index: int
     id: str
@@ -68,17 +68,19 @@ def build_view(conversation: Conversation, folder: Folder, is_email: bool) -> Co
             continue
         text = m.text[:RULE_TEXT_LIMIT] if len(m.text) > RULE_TEXT_LIMIT else m.text
         folded = folder.fold(text)
-        media = tuple((a.file_name, a.media_type) for a in m.attachments)
+        if folded == text:
+            folded = text  # share the string: halves memory on huge conversations
+        media = tuple((a.file_name, a.media_type) for a in m.attachments) if m.attachments else ()
         views.append(
             MessageView(
-                index=i,
-                id=m.id,
-                sender=m.sender,
-                timestamp=m.timestamp,
-                text=text,
-                folded=folded,
-                words=tokens(folded),
-                has_image=bool(media) and _has_image(media),
+                i,
+                m.id,
+                m.sender,
+                m.timestamp,
+                text,
+                folded,
+                tokens(folded),
+                bool(media) and _has_image(media),
             )
         )
     # A sample is enough to tell the language and keeps huge chats fast.

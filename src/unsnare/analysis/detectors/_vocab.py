@@ -42,7 +42,7 @@ YOUTH = re.compile(
     r"|\b(?:ur|you'?re|you are|u r|u are|ure|your)\s+(?:only\s+|just\s+)?(?:9|1[0-7])\b"
     r"|\b(?:your|ur|my|that) age\b|\bat (?:your|ur) age\b|\bfor (?:your|ur) age\b"
     r"|\b(?:middle|junior high|high|elementary) school\b|\b(?:[5-9]th|1[0-2]th) grade\b"
-    r"|\bjail ?bait\b|\b(?:older|old) (?:guy|guys|man|men|dude|dudes|bf|boyfriend)\b"
+    r"|\bjail ?bait\b|\bolder (?:guy|guys|man|men|dude|dudes|bf|boyfriend)\b"
     r"|\b(?:your|ur|yr|the) (?:mom|mum|mommy|dad|parents?|momz|aunt)\b|\bmomz?\b"
     r"|\b(?:so|too|very|ur|you'?re|u r|are) (?:young|small|little)\b|\bjail\b"
     r"|\bget (?:me|us) in trouble\b|\bvirgin\b|\bschool\b"

@@ -7,7 +7,10 @@ from unsnare.analysis.tactics import Tactic
 
 _N = r"(?:\d+|an?|one|two|three|five|ten|fifteen|twenty|thirty|forty|sixty|24|48|72)"
 _UNIT = r"(?:hours?|hrs?|h|minutes?|mins?|days?|seconds?|secs?)"
-_PRESSURE = r"\b(?:pay|send|or\b|everyone|post|leak|delete|payment|money|bitcoin|video|pics?)"
+_PRESSURE = (
+    r"\b(?:pay|send|everyone|post|leak|delete|money|bitcoin|btc|video|pics?|nudes|expose"
+    r"|or else|or i|or everyone|or your)\b"
+)
 
 RULES = (
     Rule(
@@ -16,13 +19,16 @@ RULES = (
         "They are putting a deadline on you to rush you. Rushing is a pressure trick.",
         boost=_PRESSURE,
         boost_by=0.15,
+        keys="hours hour hrs hr h minutes minute mins min days day seconds secs",
     ),
     Rule(
         rf"\b(?:within|in the next|before)\s+(?:the\s+next\s+)?{_N}\s*{_UNIT}\b",
         0.2,
         "They set a short time limit to rush you.",
+        requires=_PRESSURE,
         boost=_PRESSURE,
         boost_by=0.15,
+        keys="hours hour hrs hr h minutes minute mins min days day seconds secs",
     ),
     Rule(
         rf"\b{_N}\s*{_UNIT}\s+(?:left|to pay|to send|or else|or i|or everyone|before i)\b"
@@ -32,6 +38,10 @@ RULES = (
         "They say time is running out, to rush you. Rushing is a pressure trick.",
         boost=_PRESSURE,
         boost_by=0.1,
+        keys=(
+            "hours hour hrs hr h minutes minute mins min days day seconds secs time clock "
+            "tick tonight midnight tomorrow"
+        ),
     ),
     Rule(
         rf"\b(?:tienes|tenes|tiene|voce tem|vc tem|tem)\s+(?:solo\s+|so\s+|apenas\s+)?{_N}?\s*"
@@ -42,6 +52,7 @@ RULES = (
         langs=("es", "pt"),
         boost=r"\b(?:paga|manda|envia|todos|dinero|dinheiro|fotos?)",
         boost_by=0.15,
+        keys="tienes tenes tiene tem horas minutos dias antes ate tiempo tempo",
     ),
 )
 
@@ -54,30 +65,36 @@ class DeadlineDetector(PatternDetector):
     tactic = Tactic.DEADLINE
     rules = RULES
     triggers = frozenset(
-        [
-            "hours",
-            "hour",
-            "hrs",
-            "hr",
-            "minutes",
-            "minute",
-            "mins",
-            "min",
-            "days",
-            "day",
-            "within",
-            "before",
-            "left",
-            "time",
-            "clock",
-            "tick",
-            "tienes",
-            "tenes",
-            "tiene",
-            "tem",
+        {
             "antes",
             "ate",
-            "tiempo",
+            "clock",
+            "days",
+            "dias",
+            "h",
+            "horas",
+            "hour",
+            "hours",
+            "hr",
+            "hrs",
+            "left",
+            "midnight",
+            "min",
+            "mins",
+            "minute",
+            "minutes",
+            "minutos",
+            "seconds",
+            "secs",
+            "tem",
             "tempo",
-        ]
+            "tenes",
+            "tick",
+            "tiempo",
+            "tiene",
+            "tienes",
+            "time",
+            "tomorrow",
+            "tonight",
+        }
     )

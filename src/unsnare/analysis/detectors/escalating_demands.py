@@ -1,8 +1,9 @@
 """Demands that grow after the person gave in: more money, more pictures.
 
-This detector reads the conversation in order: an amount higher than one
-already demanded, or a new demand after the person said they paid or sent,
-is escalation. Paying or sending more rarely ends blackmail.
+This detector reads the conversation in order. It reports escalation when
+someone demands a higher amount than they already demanded, demands again
+after the other person said they paid or sent, or asks outright for
+"another $200" or "more pics". Paying or sending more rarely ends blackmail.
 """
 
 from __future__ import annotations
@@ -13,21 +14,44 @@ from unsnare.analysis.base import Detector
 from unsnare.analysis.identifiers.money import find_amounts
 from unsnare.analysis.report import Finding
 from unsnare.analysis.tactics import Tactic
-from unsnare.analysis.view import ConversationView
+from unsnare.analysis.view import ConversationView, MessageView
 
 _EXPLAIN = "They asked for more after you gave in. Paying or sending more does not make them stop."
 _DEMAND = re.compile(
-    r"\b(?:send|pay|give|transfer|want|need|owe|cost|price|manda|paga|quiero|quero)\b|[$€£]"
+    r"\b(?:send|pay|give|transfer|want|need|owe|manda|mandame|paga|pagame|quiero|quero)\b"
 )
-_MORE = re.compile(
-    r"\b(?:(?:\d+|one|a few|some) more|another|more (?:money|pics?|photos?|videos?|nudes)|double"
-    r"|again|the rest|not enough|isn'?t enough|mas dinero|mais dinheiro|otra vez|de novo|mais)\b"
+# An outright request for more money; "more pics" counts only after an earlier demand.
+_MORE_MONEY = re.compile(
+    r"\b(?:another|(?:\d+|one|a few|some) more|more)\s+(?:\$\s?\d+|\d+\s?(?:\$|dollars|bucks)"
+    r"|money|cash)\b|\b(?:pay|send)\s+(?:me\s+)?(?:the\s+)?(?:rest|double|again)\b"
+    r"|\b(?:not|isn'?t|wasn'?t)\s+enough\b|\bmas dinero\b|\bmais dinheiro\b"
+)
+_MORE_PICS = re.compile(
+    r"\b(?:another|(?:\d+|one|a few|some) more|more)\s+(?:pics?|pictures?|photos?|videos?|vids?"
+    r"|nudes)\b|\bmais fotos\b|\bmas fotos\b"
 )
 _COMPLIED = re.compile(
     r"\bi (?:just |already )?(?:paid|sent (?:it|you|the|them|u)|did it|transferred"
     r"|bought (?:the|it))"
-    r"\b|\b(?:ya te (?:pague|mande)|ja (?:paguei|mandei|enviei))\b"
+    r"\b|\bi (?:sent|paid) (?:you )?(?:\$\s?\d+|\d+)|\b(?:ya te (?:pague|mande)|ja (?:paguei|mandei"
+    r"|enviei))\b"
 )
+
+
+def _finding(
+    detector: EscalatingDemandsDetector, m: MessageView, span: tuple[int, int], after: bool
+) -> Finding:
+    return Finding(
+        message_id=m.id,
+        start=span[0],
+        end=span[1],
+        tactic=Tactic.ESCALATING_DEMANDS,
+        detector=detector.name,
+        version=detector.version,
+        score=0.8 if after else 0.6,
+        explanation=_EXPLAIN,
+        detail=(("after_compliance", after),),
+    )
 
 
 class EscalatingDemandsDetector(Detector):
@@ -35,50 +59,38 @@ class EscalatingDemandsDetector(Detector):
 
     name = "escalating_demands"
     version = "1"
-    tactic = Tactic.ESCALATING_DEMANDS
 
     def detect(self, conversation: ConversationView) -> list[Finding]:
         """Walk the conversation in order, remembering demands and compliance."""
         out: list[Finding] = []
         highest: dict[str | None, float] = {}
-        complied_since: dict[str | None, bool] = {}
+        complied: set[str | None] = set()  # senders whose demand was met since
         for m in conversation.messages:
             f = m.folded
             if _COMPLIED.search(f):
-                for sender in list(highest):
-                    if sender != m.sender:
-                        complied_since[sender] = True
+                complied.update(s for s in highest if s != m.sender)
                 continue
             demand = _DEMAND.search(f)
-            if demand is None:
+            more = _MORE_MONEY.search(f)
+            if more is None and m.sender in highest:
+                more = _MORE_PICS.search(f)
+            if demand is None and more is None:
                 continue
-            amounts = [a for a in find_amounts(f) if a.value > 0]
-            more = _MORE.search(f)
-            top = max((a.value for a in amounts), default=0.0)
-            hit: tuple[int, int] | None = None
+            amounts = [a for a in find_amounts(f) if a.value > 0] if demand else []
+            top = max(amounts, key=lambda a: a.value, default=None)
             previous = highest.get(m.sender)
-            if amounts and previous is not None and top > previous:
-                a = max(amounts, key=lambda x: x.value)
-                hit = (a.start, a.end)
-            elif more is not None and (complied_since.get(m.sender) or amounts):
-                hit = more.span()
-            elif complied_since.get(m.sender) and (amounts or more):
-                hit = demand.span()
-            if amounts:
-                highest[m.sender] = max(top, previous or 0.0)
-            if hit is not None:
-                out.append(
-                    Finding(
-                        message_id=m.id,
-                        start=hit[0],
-                        end=hit[1],
-                        tactic=self.tactic,
-                        detector=self.name,
-                        version=self.version,
-                        score=0.8 if complied_since.get(m.sender) else 0.6,
-                        explanation=_EXPLAIN,
-                        detail=(("after_compliance", bool(complied_since.get(m.sender))),),
-                    )
-                )
-                complied_since[m.sender] = False
+            span: tuple[int, int] | None = None
+            if top is not None and previous is not None and top.value > previous:
+                span = (top.start, top.end)
+            elif more is not None:
+                span = more.span()
+            elif m.sender in complied and (top is not None or demand is not None):
+                span = (top.start, top.end) if top else demand.span() if demand else None
+            if top is not None:
+                highest[m.sender] = max(top.value, previous or 0.0)
+            elif demand is not None:
+                highest.setdefault(m.sender, 0.0)
+            if span is not None:
+                out.append(_finding(self, m, span, m.sender in complied))
+                complied.discard(m.sender)
         return out

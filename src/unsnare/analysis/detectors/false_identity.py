@@ -13,19 +13,23 @@ RULES = (
         r" true|really|actually)\b|\bi lied about (?:my|being)\b",
         0.45,
         _EXPLAIN,
+        keys="said told lied",
     ),
     Rule(
-        r"\b(?:not|didn'?t (?:put|use)) my real (?:age|name|pic|pics|picture|photo|face|profile)\b"
+        r"\b(?:not|didn'?t (?:put|use)|did not (?:put|use)) my real (?:age|name|pic|pics"
+        r"|picture|photo|face|profile)\b"
         r"|\bfake (?:profile|account|pics?|age|name)\b|\b(?:that|this|those)(?:'s| is| are)? not "
         r"(?:really )?me in the (?:pic|pics|photo|picture)",
         0.45,
         _EXPLAIN,
+        keys="real fake",
     ),
     Rule(
         r"\b(?:i(?:'ll| will| can| could)?|can i|let me)\s+(?:\w+\s+)?pretend (?:to be|i'?m|i am)\b"
         r"|\bpretend to be (?:your|ur|a|an|mom|dad)\b|\bi(?:'m| am) not really (?:a |an )?\d*\b",
         0.45,
         "They want to pretend to be someone else, which hides who they are from others.",
+        keys="pretend really",
     ),
     Rule(
         r"\b(?:i )?(?:look|looks) (?:a lot )?younger than i (?:am|really am)\b"
@@ -33,6 +37,7 @@ RULES = (
         r"like (?:1[3-9])\b",
         0.4,
         _EXPLAIN,
+        keys="younger dressed dress",
     ),
     Rule(
         r"\b(?:perfil falso|no soy (?:quien|una chica|un chico)|nao sou (?:quem|uma menina"
@@ -40,6 +45,7 @@ RULES = (
         0.45,
         _EXPLAIN,
         langs=("es", "pt"),
+        keys="perfil soy sou menti",
     ),
 )
 
@@ -52,21 +58,20 @@ class FalseIdentityDetector(PatternDetector):
     tactic = Tactic.FALSE_IDENTITY
     rules = RULES
     triggers = frozenset(
-        [
-            "said",
-            "told",
-            "lied",
-            "lie",
-            "real",
-            "fake",
-            "pretend",
-            "not",
-            "younger",
+        {
             "dressed",
-            "dress",
-            "perfil",
-            "soy",
-            "sou",
+            "fake",
+            "lie",
+            "lied",
+            "lying",
             "menti",
-        ]
+            "perfil",
+            "pretend",
+            "real",
+            "said",
+            "sou",
+            "soy",
+            "told",
+            "younger",
+        }
     )

@@ -17,7 +17,7 @@ from unsnare.analysis.tactics import GroomingKind, Tactic
 from unsnare.analysis.view import MessageView
 
 K = GroomingKind
-_GUARD = rf"(?:(?:{YOUR}|the|ya|u) (?:{FAMILY}|folks|sister|bro)|momz?|mum|dad|parents|aunt|she|he)"
+_GUARD = rf"(?:(?:{YOUR}|the|ya|u) (?:{FAMILY}|folks|sister|bro)|momz?|mum|dad|parents|aunt)"
 _APPS = (
     r"(?:snap|snapchat|insta|instagram|ig|kik|whatsapp|whats app|"
     r"telegram|discord|skype|wickr|signal|line|viber|wechat|teams)"
@@ -39,6 +39,7 @@ RULES = (
         "They ask you to keep this secret. Secrets with an adult online are a warning sign.",
         detail=_k(K.SECRECY),
         unless=r"\b(?:surprise|birthday|party|spoiler|ending)\b",
+        keys="tell",
     ),
     Rule(
         r"\b(?:keep|kept)\s+(?:this|it|us|that|our \w+)\s+(?:\w+\s+)?(?:between us|a secret|secret"
@@ -50,6 +51,7 @@ RULES = (
         "They want what happens between you kept secret. That protects them, not you.",
         detail=_k(K.SECRECY),
         unless=r"\b(?:surprise|birthday|party|spoiler)\b",
+        keys="between secret know erase delete clear told keep kept",
     ),
     # Age probing and age-gap talk.
     Rule(
@@ -60,13 +62,17 @@ RULES = (
         rf"|\b(?:look|looks|seem|seems) (?:\w+ )?older than\b|\b(?:girls?|boys?"
         rf"|kids?) (?:at )?{YOUR} age"
         rf"|\bif i (?:was|were) (?:\w+ )?(?:younger|{YOUR} age)\b|\bnot {YOUR} age\b|\bso young\b"
-        rf"|\b(?:older|old) (?:guy|guys|man|men|dude|bf|boyfriend)s?\b|\bmen my age\b"
+        rf"|\bolder (?:guy|guys|man|men|dude|bf|boyfriend)s?\b|\bmen my age\b"
         r"|\b(?:[5-9]th|1[0-2]th) grade\b|\bmiddle school\b|\bget me (?:in ?to |into )?(?:trouble"
         r"|jail)\b|\bgo to jail\b|\bgoto jail\b|\bput in jail\b|\bjail\b",
         0.45,
         "They talk about your age or the age gap. An adult doing this with a young person"
         " is grooming.",
         detail=_k(K.AGE_PROBING),
+        keys=(
+            "9 10 11 12 13 14 15 16 17 yrs yr year years yo y/o jail jailbait bait age "
+            "older young younger grade school trouble men"
+        ),
     ),
     Rule(
         rf"\bhow old (?:are|r|is)\s+(?:{YOU}|ya)\b|\bwhat grade\b|\b(?:asl|a/s/l)\b"
@@ -76,10 +82,12 @@ RULES = (
         detail=_k(K.AGE_PROBING),
         boost=YOUTH.pattern,
         boost_by=0.2,
+        keys="old grade asl school",
     ),
     # Isolation: timing contact around parents, sneaking out, being alone.
     Rule(
-        rf"\b{_GUARD}\s+(?:\w+\s+){{0,2}}?(?:leaves|left|gone|goes out|is out|away|asleep|sleeping"
+        rf"\b{_GUARD}\s+(?:\w+\s+){{0,2}}?(?:leaves|leave|left|gone|goes out|is out|away"
+        rf"|asleep|sleeping"
         r"|gets home|get home|comes home|home yet|is home|at work|find(?:s)? out|know(?:s)?|see"
         r"|sees|check(?:s)?|question|catch(?:es)?|reads?)\b"
         rf"|\bbefore {_GUARD} gets home\b|\b(?:after|when|till|until|before) {_GUARD}\s+(?:\w+\s+)?"
@@ -91,6 +99,10 @@ RULES = (
         " grooming sign.",
         detail=_k(K.ISOLATION),
         unless=r"\bmy (?:mom|mum|dad|parents)\b",
+        keys=(
+            "mom mum mommy momz dad daddy parent parents aunt mother father family folks "
+            "sister bro uncle grandma grandpa"
+        ),
     ),
     Rule(
         rf"\bsneak\w*\s+(?:out|away|over)\b|\bcut school\b|\bskip school\b|\b(?:pretend"
@@ -102,6 +114,7 @@ RULES = (
         0.45,
         "They want you away from the adults who protect you. That is a grooming sign.",
         detail=_k(K.ISOLATION),
+        keys="sneak sneaking sneaked school alone understand understands",
     ),
     # Platform switch: moving to a private app, phone or camera.
     Rule(
@@ -116,6 +129,7 @@ RULES = (
         detail=_k(K.PLATFORM_SWITCH),
         boost=YOUTH.pattern,
         boost_by=0.2,
+        keys="add text message dm hmu find number cell digits move talk chat switch go phone",
     ),
     Rule(
         r"\bcall me\b|\b(?:i|i'll|ill|i will|i can|i could|can i)\s+(?:\w+\s+)?call (?:you|u)\b"
@@ -125,19 +139,22 @@ RULES = (
         detail=_k(K.PLATFORM_SWITCH),
         boost=rf"{YOUTH.pattern}|\bsexy\b|no one will know|\b(?:she|he) leaves\b|friends? cell",
         boost_by=0.25,
+        keys="call cell",
     ),
     # Meeting: coming to the person's home, picking them up, a room.
     Rule(
         rf"\b(?:come|coming|came)\s+over\b|\bpick\s+(?:{YOU}|ya)\s+up\b|\b(?:hotel|motel) room\b"
         rf"|\bspend the night\b|\bneed {YOUR} address\b|\b(?:give|send|tell) me {YOUR} address\b"
-        rf"|\bwhat'?s {YOUR} address\b|\bmeet (?:you|u|me)\b|\bwhen i (?:come|get) (?:there|over)\b"
-        rf"|\bon my way\b|\bcome to (?:my|our) (?:place|house|hotel|motel|room|car)\b",
+        rf"|\bwhat'?s {YOUR} address\b|\bmeet (?:you|u|me)\b|\b(?:if|when|once) i (?:come"
+        rf"|get) (?:there|over)\b"
+        rf"|\bcome to (?:my|our) (?:place|house|hotel|motel|room|car)\b",
         0.4,
         "They want to meet you in person. Meeting someone from online alone can be dangerous.",
         detail=_k(K.MEETING),
         unless=r"\b(?:postal|email|mailing|e-mail|shipping) address\b",
         boost=rf"{YOUTH.pattern}|\bnaked\b|\bno one\b|\bsneak\b",
         boost_by=0.15,
+        keys="come coming came pick hotel motel night address meet",
     ),
     # Flattery: compliments that set up trust; low alone (adults flirt too).
     Rule(
@@ -150,6 +167,7 @@ RULES = (
         detail=_k(K.FLATTERY),
         boost=YOUTH.pattern + r"|\bshouldn'?t\b|\bshouldnt\b",
         boost_by=0.3,
+        keys="beautiful pretty gorgeous cute hot hott sexy mature jaw see",
     ),
     # Spanish and Portuguese packs.
     Rule(
@@ -160,6 +178,7 @@ RULES = (
         "They ask you to keep this secret. Secrets with an adult online are a warning sign.",
         langs=("es", "pt"),
         detail=_k(K.SECRECY),
+        keys="digas diga conta fala secreto segredo nosotros nos",
     ),
     Rule(
         r"\b(?:cuantos anos tienes|que edad tienes|quantos anos (?:voce )?tem"
@@ -170,6 +189,7 @@ RULES = (
         langs=("es", "pt"),
         detail=_k(K.AGE_PROBING),
         boost=YOUTH.pattern,
+        keys="anos edad idade madura",
     ),
     Rule(
         r"\b(?:agregame|agrega me|me agrega|me adiciona|chama no|hablemos por|vamos pro|pasame tu"
@@ -178,6 +198,7 @@ RULES = (
         "They want to move you to a private app or phone, where it is harder to report them.",
         langs=("es", "pt"),
         detail=_k(K.PLATFORM_SWITCH),
+        keys="agregame agrega adiciona chama hablemos vamos pasame passa",
     ),
 )
 
@@ -190,20 +211,7 @@ class GroomingDetector(PatternDetector):
     tactic = Tactic.GROOMING
     rules = RULES
     triggers = frozenset(
-        [
-            "tell",
-            "secret",
-            "between",
-            "know",
-            "erase",
-            "delete",
-            "clear",
-            "told",
-            "yrs",
-            "yr",
-            "year",
-            "years",
-            "yo",
+        {
             "10",
             "11",
             "12",
@@ -213,98 +221,117 @@ class GroomingDetector(PatternDetector):
             "16",
             "17",
             "9",
-            "jail",
-            "jailbait",
-            "age",
-            "older",
-            "old",
-            "grade",
-            "school",
-            "trouble",
-            "young",
-            "younger",
-            "how",
-            "asl",
-            "leaves",
-            "left",
-            "gone",
-            "away",
-            "asleep",
-            "home",
-            "work",
-            "find",
-            "know",
-            "see",
-            "check",
-            "question",
-            "catch",
-            "sneak",
-            "sneaking",
-            "cut",
-            "skip",
-            "alone",
-            "understand",
             "add",
-            "text",
-            "message",
-            "dm",
-            "hmu",
-            "number",
-            "cell",
-            "digits",
-            "move",
-            "switch",
+            "address",
+            "adiciona",
+            "age",
+            "agrega",
+            "agregame",
+            "alone",
+            "anos",
+            "asl",
+            "aunt",
+            "bait",
+            "beautiful",
+            "between",
+            "bro",
             "call",
-            "snap",
-            "snapchat",
-            "insta",
-            "kik",
-            "whatsapp",
-            "telegram",
-            "discord",
+            "came",
+            "cell",
+            "chama",
+            "clear",
             "come",
             "coming",
-            "came",
-            "pick",
-            "hotel",
-            "motel",
-            "night",
-            "address",
-            "meet",
-            "way",
-            "place",
-            "beautiful",
-            "pretty",
-            "gorgeous",
-            "cute",
-            "hot",
-            "hott",
-            "sexy",
-            "mature",
-            "jaw",
-            "reads",
-            "read",
-            "digas",
-            "diga",
             "conta",
-            "fala",
-            "secreto",
-            "segredo",
-            "nosotros",
-            "nos",
-            "anos",
+            "cute",
+            "dad",
+            "daddy",
+            "delete",
+            "diga",
+            "digas",
+            "digits",
+            "discord",
+            "dm",
             "edad",
-            "idade",
-            "madura",
-            "agregame",
-            "agrega",
-            "adiciona",
-            "chama",
+            "erase",
+            "fala",
+            "family",
+            "father",
+            "folks",
+            "gorgeous",
+            "grade",
+            "grandma",
             "hablemos",
-            "vamos",
+            "hmu",
+            "hot",
+            "hotel",
+            "hott",
+            "idade",
+            "ig",
+            "insta",
+            "instagram",
+            "jail",
+            "jailbait",
+            "jaw",
+            "kik",
+            "know",
+            "madura",
+            "mature",
+            "meet",
+            "message",
+            "mom",
+            "mommy",
+            "momz",
+            "motel",
+            "mother",
+            "move",
+            "mum",
+            "night",
+            "nos",
+            "nosotros",
+            "number",
+            "old",
+            "older",
+            "parent",
+            "parents",
             "pasame",
             "passa",
-        ]
+            "pick",
+            "pretty",
+            "school",
+            "secret",
+            "secreto",
+            "secrets",
+            "see",
+            "segredo",
+            "sexy",
+            "sister",
+            "skype",
+            "snap",
+            "snapchat",
+            "sneak",
+            "sneaking",
+            "switch",
+            "telegram",
+            "tell",
+            "telling",
+            "text",
+            "told",
+            "trouble",
+            "uncle",
+            "understand",
+            "understands",
+            "vamos",
+            "whatsapp",
+            "y/o",
+            "year",
+            "years",
+            "yo",
+            "young",
+            "younger",
+            "yr",
+            "yrs",
+        }
     )
 
     def validate(

@@ -18,7 +18,7 @@ _PLAIN = "They are asking for pictures of you."
 
 RULES = (
     Rule(
-        rf"\b{_REQ}\b[^.?!\n]{{0,40}}?\b{PIC}\b[^.?!\n]{{0,30}}?\b{SEXUAL_QUALIFIER}\b",
+        rf"\b{_REQ}\b[^.?!\n]{{0,40}}?\b{PIC}\b[^?!\n]{{0,30}}?\b{SEXUAL_QUALIFIER}\b",
         0.55,
         _SEXY,
     ),
@@ -29,12 +29,14 @@ RULES = (
     ),
     Rule(
         rf"\b(?:send|show)\s+(?:me\s+)?(?:{YOUR}\s+|some\s+|a\s+)?(?:nudes|naked|{SEXUAL_QUALIFIER}"
-        r"\s+pics?)\b|\b(?:send|show|let me see)\s+(?:me\s+)?(?:{YOUR}|those|them)\s+"
+        r"\s+pics?)\b|\b(?:send|show|let me see)\s+(?:me\s+)?"
+        rf"(?:{YOUR}|those|them)\s+(?:\w+\s+){{0,2}}?"
         r"(?:boobs|tits|body|bod|dick|cock|ass|butt|panties|pussy)\b|\bpose\s+(?:for me|nude|naked"
         r"|in (?:your|ur))|\bone (?:of (?:u|you) )?in (?:your|ur) (?:bra|panties|pantys|underwear"
         r"|bikini|lingerie)",
         0.55,
         _SEXY,
+        keys="send show pose one let",
     ),
     Rule(
         r"\b(?:get|go|come|turn|hop|jump|be)\s+on\s+(?:the\s+|ur\s+|your\s+|my\s+)?(?:web ?)?cam\b"
@@ -44,6 +46,7 @@ RULES = (
         "They want you on camera. Video can be recorded without you knowing.",
         boost=rf"{SEXUAL_QUALIFIER}|rub|touch|dream",
         boost_by=0.15,
+        keys="cam webcam facetime",
     ),
     Rule(
         rf"\b(?:send|show|take|snap)\b[^.?!\n]{{0,15}}?\b(?:a |another |some |more |me )?(?:{PIC})"
@@ -54,6 +57,7 @@ RULES = (
         r"|that|those|these|them|it|(?:your|ur) (?!self|face|body|bod)\w+)",
         boost=YOUTH.pattern,
         boost_by=0.2,
+        keys="send show take snap",
     ),
     Rule(
         r"\b(?:manda|mandame|enviame|envia|pasame|muestrame|ensename|me manda|me envia|mostra"
@@ -64,6 +68,7 @@ RULES = (
         0.55,
         _SEXY,
         langs=("es", "pt"),
+        keys="manda mandame enviame envia pasame muestrame ensename mostra",
     ),
 )
 
@@ -76,45 +81,47 @@ class ImageRequestDetector(PatternDetector):
     tactic = Tactic.IMAGE_REQUEST
     rules = RULES
     triggers = frozenset(
-        [
-            "pic",
-            "pics",
-            "pix",
-            "pic's",
-            "picture",
-            "pictures",
-            "photo",
-            "photos",
+        {
+            "ass",
+            "bod",
+            "body",
+            "boobs",
+            "bra",
+            "butt",
+            "cam",
+            "cock",
+            "dick",
+            "facetime",
             "foto",
             "fotos",
+            "naked",
+            "nude",
+            "nudes",
+            "one",
+            "pack",
+            "panties",
+            "panty",
+            "pantys",
+            "photo",
+            "photos",
+            "pic",
+            "pic's",
+            "pics",
+            "picture",
+            "pictures",
+            "pix",
+            "pose",
+            "pussy",
             "selfie",
             "selfies",
             "snap",
             "snaps",
+            "tits",
+            "underwear",
             "vid",
-            "vids",
             "video",
             "videos",
-            "nude",
-            "nudes",
-            "naked",
-            "cam",
+            "vids",
             "webcam",
-            "pose",
-            "one",
-            "facetime",
-            "pack",
-            "bra",
-            "panties",
-            "pantys",
-            "boobs",
-            "tits",
-            "body",
-            "bod",
-            "dick",
-            "cock",
-            "ass",
-            "butt",
-            "pussy",
-        ]
+        }
     )

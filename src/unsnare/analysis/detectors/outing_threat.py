@@ -19,11 +19,13 @@ RULES = (
         "They threaten to tell people about your sexuality. That is blackmail.",
         boost=r"\b(?:or|unless|if (?:you|u) (?:don'?t|dont))\b",
         boost_by=0.1,
+        keys="gay lesbian bi bisexual trans transgender queer homo fag faggot into",
     ),
     Rule(
         r"\b(?:i'?ll|i will|gonna|going to|imma)\s+out\s+(?:you|u)\b|\bouting (?:you|u)\b",
         0.7,
         "They threaten to tell people about your sexuality. That is blackmail.",
+        keys="out outing",
     ),
     Rule(
         r"\b(?:contar|decir|dizer|contar a todos)\b[^.]{0,40}\b(?:eres|es|voce e|vc e)\s+(?:gay"
@@ -31,6 +33,7 @@ RULES = (
         0.7,
         "They threaten to tell people about your sexuality. That is blackmail.",
         langs=("es", "pt"),
+        keys="gay lesbiana bi trans",
     ),
 )
 

@@ -22,12 +22,14 @@ RULES = (
         r"die\b|\b(?:better|best) off dead\b|\bend (?:it|your life)\b(?! (?:with|for) (?:him|her))",
         0.85,
         _EXPLAIN,
+        keys="kill hang shoot yourself urself self kys die dead end",
     ),
     Rule(
         r"\b(?:your|ur) life (?:is|will be|would be)\s+(?:\w+\s+)?(?:over|ruined|finished|done)\b"
         r"|\bno one will (?:ever )?(?:love|want|forgive) you\b|\bmight as well (?:die|end it)\b",
         0.75,
         _EXPLAIN,
+        keys="life love want forgive die",
     ),
     Rule(
         r"\b(?:matate|suicidate|mata-te|se mata|te mata)\b|\btu vida (?:esta"
@@ -36,6 +38,7 @@ RULES = (
         0.85,
         _EXPLAIN,
         langs=("es", "pt"),
+        keys="matate suicidate mata vida se te",
     ),
 )
 
@@ -48,27 +51,23 @@ class SelfHarmPressureDetector(PatternDetector):
     tactic = Tactic.SELF_HARM_PRESSURE
     rules = RULES
     triggers = frozenset(
-        [
-            "kill",
-            "hang",
-            "shoot",
-            "off",
-            "yourself",
-            "urself",
-            "self",
-            "kys",
-            "die",
+        {
             "dead",
+            "die",
             "end",
-            "life",
-            "love",
-            "want",
             "forgive",
-            "matate",
-            "suicidate",
+            "hang",
+            "kill",
+            "kys",
+            "life",
             "mata",
+            "matate",
+            "shoot",
+            "suicidate",
+            "urself",
             "vida",
-        ]
+            "yourself",
+        }
     )
 
     def validate(

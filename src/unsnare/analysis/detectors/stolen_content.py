@@ -16,6 +16,7 @@ RULES = (
         r"(?:mine|my (?:\w+ )?(?:pic|pics|nudes|body|dick|boobs))\b",
         0.5,
         _EXPLAIN,
+        keys="sent showed shown",
     ),
     Rule(
         r"\b(?:your|ur) turn\b|\bsend (?:me )?(?:one )?back\b|\b(?:you|u) owe me (?:a |one )?(?:pic"
@@ -24,6 +25,7 @@ RULES = (
         _EXPLAIN,
         boost=r"\b(?:pic|pics|nude|nudes|photo|body|naked|mine)\b",
         boost_by=0.2,
+        keys="turn back owe fair send showed",
     ),
     Rule(
         r"\b(?:ya te (?:mande|envie)|te mande|ja te (?:mandei|enviei)|te mandei)\s+(?:la |a |una |"
@@ -31,6 +33,7 @@ RULES = (
         0.45,
         _EXPLAIN,
         langs=("es", "pt"),
+        keys="mande envie mandei enviei turno vez",
     ),
 )
 

@@ -81,9 +81,17 @@ class Amount:
     currency: str
 
 
+_DECIMAL_COMMA = re.compile(r"^\d{1,3}(?:\.\d{3})*,\d{1,2}$|^\d+,\d{1,2}$")
+
+
 def _number(raw: str, thousands: bool) -> float | None:
+    # "201,50" and "1.234,50" (Brazil, most of Europe) use a decimal comma.
+    if _DECIMAL_COMMA.match(raw):
+        raw = raw.replace(".", "").replace(",", ".")
+    else:
+        raw = raw.replace(",", "")
     try:
-        value = float(raw.replace(",", ""))
+        value = float(raw)
     except ValueError:
         return None
     return value * 1000 if thousands else value
