@@ -220,3 +220,10 @@ def test_outing_threat_in_an_analysis_adds_lgbtq_support() -> None:
     step = build_plan(triage).step("support.outing_threat")
     assert "us_trevor_project" in {s.id for s in step.services}
     assert "support.outing_threat" not in build_plan(Triage(age=16, country="US")).ids()
+
+
+def test_nothing_sent_yet_says_they_may_be_bluffing() -> None:
+    ids = build_plan(Triage(age=15, country="US", demand="images")).ids()
+    assert "do_not_comply.nothing_sent" in ids
+    sent = build_plan(Triage(age=15, country="US", demand="images", sent_images=True)).ids()
+    assert "do_not_comply.nothing_sent" not in sent

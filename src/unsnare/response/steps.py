@@ -120,6 +120,11 @@ def do_not_comply(ctx: Context) -> Step:
             "Don't do any sexual act they ask for, on camera or in person, and never go to "
             "meet them. " + ("Tell a trusted adult at once." if ctx.minor
                              else "If they know where you are, tell the police.")))
+    if not t.sent_images and t.demand in ("images", "money") and not t.paid:
+        subs.append(Step(
+            "do_not_comply.nothing_sent", "If you haven't sent anything, you don't have to",
+            "If they say they already have pictures of you, they may be bluffing, or the "
+            "pictures may be fakes made from ordinary photos. Either way the steps are the same."))
     if t.scheme == "mass_email_sextortion":
         subs.append(Step(
             "do_not_comply.mass_email", "This kind of email is usually a bluff",
