@@ -76,6 +76,28 @@ def case(session: WebSession) -> Any:
     return session.locker.case(session.case_id)
 
 
+def overview(session: WebSession) -> dict[str, Any]:
+    """Items, timeline, identifiers and notes of the open case, decrypted once.
+
+    The locker file is held open (and locked) by this app while the case is
+    unlocked, so nothing else can change it; every change made through the
+    web app calls `changed`, which drops the cached copy.
+    """
+    current = case(session)
+    if session.case_cache is None or session.case_cache["case_id"] != current.id:
+        session.case_cache = {
+            "case_id": current.id, "title": current.title, "items": current.items(),
+            "timeline": current.timeline(), "identifiers": current.identifiers(),
+            "notes": current.notes(),
+        }
+    return session.case_cache
+
+
+def changed(session: WebSession) -> None:
+    """Forget the cached overview after adding anything to the case."""
+    session.case_cache = None
+
+
 def save_plan(session: WebSession) -> None:
     """Keep the plan and its ticks in the case, when one is open."""
     if session.unlocked and session.plan is not None:
@@ -96,6 +118,7 @@ def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
     from unsnare.web.intake import safe_name
 
     current = case(session)
+    changed(session)
     return [
         current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
                          source="uploaded in the web app", **kw)

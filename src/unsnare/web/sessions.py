@@ -29,6 +29,8 @@ class WebSession:
     plan: dict[str, Any] | None = None
     reports: dict[str, Any] = field(default_factory=dict)
     hashes: list[Any] = field(default_factory=list)
+    # The case overview, decrypted once; cleared by every change made here.
+    case_cache: dict[str, Any] | None = None
     locked_by_idle: bool = False
 
     @property
@@ -40,6 +42,7 @@ class WebSession:
         """Close the locker (if open) and forget everything read from the case."""
         locker, self.locker = self.locker, None
         self.case_id = None
+        self.case_cache = None
         if locker is not None:
             close = getattr(locker, "close", None)
             if callable(close):

@@ -57,11 +57,11 @@ def case_page(
         return page(request, "case_locked.html", available=True,
                     exists=casefile.locker_path(settings).exists(),
                     idle=bool(locked) or session.locked_by_idle)
-    current = casefile.case(session)
+    view = casefile.overview(session)
     return page(
         request, "case.html",
-        case=current, items=current.items(), timeline=current.timeline(),
-        identifiers=current.identifiers(), notes=current.notes(),
+        title=view["title"], items=view["items"], timeline=view["timeline"],
+        identifiers=view["identifiers"], notes=view["notes"],
         event_kinds=EVENT_KINDS, zone=machine_zone(),
         can_package=module("unsnare.evidence.package") is not None,
         status_message=FLASH.get(done, ""),
@@ -122,6 +122,7 @@ async def add_files(
 def add_note(session: FormSessionDep, text: Annotated[str, Form()] = "") -> RedirectResponse:
     """Write a note on the case."""
     casefile.case(session).add_note(text)
+    casefile.changed(session)
     return RedirectResponse("/case?done=note", status_code=303)
 
 
@@ -160,6 +161,7 @@ def add_event(
         "platform": platform, "reference": reference, "amount": amount,
         "currency": currency, "counterpart": counterpart,
     }
+    casefile.changed(session)
     casefile.case(session).add_event(
         kind, text=text.strip(), at=_when(at, zone),
         **{k: v.strip() for k, v in fields.items() if v.strip()},
