@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,6 +171,8 @@ class SqliteStore:
         self._conn = conn
         self._lock = lock
         self._depth = 0
+        # The web app may call from several threads; one connection, one writer at a time.
+        self._mutex = threading.RLock()
 
     @classmethod
     def create(cls, path: Path, *, lock_timeout: float = 5.0) -> SqliteStore:
@@ -240,7 +243,8 @@ class SqliteStore:
 
     def _run(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         try:
-            return self._conn.execute(sql, args).fetchall()
+            with self._mutex:
+                return self._conn.execute(sql, args).fetchall()
         except sqlite3.DatabaseError as exc:
             if _is_disk_full(exc):
                 raise
@@ -281,10 +285,11 @@ class SqliteStore:
     def insert(self, case_id: str, table: str, key: str, value: bytes) -> None:
         """Add a new value; refuses to overwrite."""
         try:
-            self._conn.execute(
-                "INSERT INTO entries (case_id, tbl, key, value) VALUES (?, ?, ?, ?)",
-                (case_id, table, key, value),
-            )
+            with self._mutex:
+                self._conn.execute(
+                    "INSERT INTO entries (case_id, tbl, key, value) VALUES (?, ?, ?, ?)",
+                    (case_id, table, key, value),
+                )
         except sqlite3.IntegrityError:
             raise LockerError(
                 f"Record {table}/{key} already exists; evidence is never overwritten."
@@ -305,9 +310,15 @@ class SqliteStore:
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
         """One SQLite transaction; on any error it is rolled back and we say so."""
-        if self._depth:
-            yield
-            return
+        with self._mutex:
+            if self._depth:
+                yield
+                return
+            with self._transaction():
+                yield
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
         self._depth = 1
         try:
             self._conn.execute("BEGIN IMMEDIATE")
