@@ -26,4 +26,7 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     from unsnare.cli import case
 
     yield case.register
+    from unsnare.cli import hashing
+
+    yield hashing.register
     yield from ()

@@ -27,6 +27,7 @@ from unsnare.hashing.banks import (
     entry,
     guess_signal_type,
 )
+from unsnare.hashing.pdq import FileHashes
 
 BANK_FORMAT = "unsnare-hash-bank"
 HASH_LIST_FORMAT = "unsnare-hash-list"
@@ -263,5 +264,63 @@ def bank_to_csv(entries: list[BankEntry]) -> str:
     for e in entries:
         writer.writerow(
             [e.signal_type.value, e.value, e.source, e.added.isoformat(), ";".join(e.labels)]
+        )
+    return buf.getvalue()
+
+
+HASH_LIST_COLUMNS = ("file", "media_type", "size", "sha256", "md5", "pdq", "pdq_quality", "warning")
+
+
+def low_quality_warning(item: FileHashes) -> str:
+    """The warning for a PDQ hash with quality under 50 (empty when fine)."""
+    if not item.low_quality:
+        return ""
+    return (
+        f"PDQ quality {item.quality} is under 50 (a very plain or tiny picture): "
+        "matches may be missed or wrong. The hash is kept."
+    )
+
+
+def hash_list_json(items: list[FileHashes], created: datetime) -> str:
+    """The hash list `unsnare protect` writes (no pixels, only hashes and file names)."""
+    doc = {
+        "format": HASH_LIST_FORMAT,
+        "version": 1,
+        "created": created.isoformat(),
+        "items": [
+            {
+                "file": i.path,
+                "media_type": i.media_type,
+                "size": i.size,
+                "sha256": i.sha256,
+                "md5": i.md5,
+                "pdq": i.pdq,
+                "pdq_quality": i.quality,
+                "warning": low_quality_warning(i) or None,
+            }
+            for i in items
+        ],
+    }
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def hash_list_csv(items: list[FileHashes]) -> str:
+    """The same hash list as CSV."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(HASH_LIST_COLUMNS)
+    for i in items:
+        quality = "" if i.quality is None else i.quality
+        writer.writerow(
+            [
+                i.path,
+                i.media_type,
+                i.size,
+                i.sha256,
+                i.md5,
+                i.pdq or "",
+                quality,
+                low_quality_warning(i),
+            ]
         )
     return buf.getvalue()
