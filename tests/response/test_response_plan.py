@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unsnare.errors import InputError, UsageError
 from unsnare.response import Plan, Triage, build_plan
@@ -227,3 +229,27 @@ def test_nothing_sent_yet_says_they_may_be_bluffing() -> None:
     assert "do_not_comply.nothing_sent" in ids
     sent = build_plan(Triage(age=15, country="US", demand="images", sent_images=True)).ids()
     assert "do_not_comply.nothing_sent" not in sent
+
+
+_NAMES = st.sampled_from(["instagram", "Snap", "WhatsApp", "Roblox", "Zorblr", "gmail",
+                          "Google Chat", "tinder", "X", "kik", "sms"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(age=st.integers(min_value=5, max_value=120),
+       country=st.sampled_from([*COUNTRIES, "ZZ", "uk", "Deutschland", "Atlantis"]),
+       demand=st.sampled_from(["money", "images", "acts", "none"]),
+       sent=st.booleans(), paid=st.booleans(), unsafe=st.booleans(),
+       platforms=st.lists(_NAMES, max_size=5))
+def test_any_triage_builds_a_plan_that_round_trips(age: int, country: str, demand: str,
+                                                   sent: bool, paid: bool, unsafe: bool,
+                                                   platforms: list[str]) -> None:
+    triage = Triage(age=age, country=country, demand=demand, sent_images=sent, paid=paid,
+                    platforms=tuple(platforms), unsafe=unsafe)
+    plan = build_plan(triage)
+    ids = plan.ids()
+    assert len(ids) == len(set(ids))
+    assert (ids[0] == "crisis") is unsafe
+    assert Plan.from_dict(json.loads(json.dumps(plan.to_dict()))).to_dict() == plan.to_dict()
+    if triage.is_minor:
+        assert _unsafe_image_advice(plan.all_text()) == []
