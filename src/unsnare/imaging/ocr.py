@@ -23,8 +23,35 @@ from unsnare.errors import UnsnareError
 # default (0.5) would silently lose faint text; we keep more and warn instead.
 ENGINE_MIN_SCORE = 0.3
 
+# Pictures taller than this many widths are read in overlapping slices. Ordinary
+# phone screenshots (up to about 2.2:1) are read whole: slicing them would double the work.
+TILE_RATIO = 3
+
 _DET_MODEL = "PP-OCRv6_det_small.onnx"
 _REC_MODEL = "PP-OCRv6_rec_small.onnx"
+
+
+def tile_bounds(height: int, width: int) -> list[tuple[int, int, int, int]]:
+    """Slices of a tall picture as (top, bottom, keep_from, keep_to) rows.
+
+    RapidOCR shrinks pictures to 2000 pixels on their long side; a scrolling
+    screenshot eight screens tall would shrink until its text is unreadable.
+    So pictures taller than TILE_RATIO times their width are read in slices
+    that overlap by more than any line is tall.
+    """
+    tile = TILE_RATIO * width
+    if height <= tile:
+        return [(0, height, 0, height)]
+    overlap = max(160, width // 4)
+    step = tile - overlap
+    tops = list(range(0, height - overlap, step))
+    bounds = []
+    for i, top in enumerate(tops):
+        bottom = min(top + tile, height)
+        keep_from = 0 if i == 0 else top + overlap // 2
+        keep_to = height if i == len(tops) - 1 else top + step + overlap // 2
+        bounds.append((top, bottom, keep_from, keep_to))
+    return bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +133,26 @@ class RapidOcrReader:
         self._ensure_engine()
 
     def read(self, image: Image.Image) -> list[OcrBox]:
-        """Every text box RapidOCR finds in the picture."""
+        """Every text box RapidOCR finds in the picture, reading tall pictures in slices."""
+        rgb = image.convert("RGB")
+        found: list[OcrBox] = []
+        for top, bottom, keep_from, keep_to in tile_bounds(rgb.height, rgb.width):
+            for box in self._read_region(rgb, top, bottom):
+                moved = OcrBox(box.text, box.score, box.x0, box.y0 + top, box.x1, box.y1 + top)
+                # Overlapping slices see some lines twice; each line belongs to the
+                # slice whose middle band holds its centre.
+                if keep_from <= moved.centre_y < keep_to:
+                    found.append(moved)
+        return found
+
+    def _read_region(self, image: Image.Image, top: int, bottom: int) -> list[OcrBox]:
+        """Boxes in rows top..bottom of the picture, in that slice's own coordinates."""
+        whole = (top, bottom) == (0, image.height)
+        region = image if whole else image.crop((0, top, image.width, bottom))
         engine = self._ensure_engine()
         # RapidOCR updates its own settings on every call, so calls must not overlap.
         with self._lock:
-            result = engine(image.convert("RGB"))
+            result = engine(region)
         if result.boxes is None or result.txts is None or result.scores is None:
             return []
         boxes: list[OcrBox] = []
