@@ -226,3 +226,16 @@ def test_conversation_round_trips_through_storage() -> None:
                   reactions=(Reaction("😢", "p1"),))
     conv = base.__class__(**{**base.__dict__, "messages": (*base.messages, odd)})
     assert conversation_from_dict(conversation_to_dict(conv)) == conv
+
+
+@pytest.mark.parametrize(
+    ("tactic", "kind"),
+    [("threat_to_expose", "threat"), ("outing_threat", "threat"),
+     ("self_harm_pressure", "threat"), ("payment_demand", "demand"), ("deadline", "demand"),
+     ("escalating_demands", "demand"), ("image_request", "demand"), ("grooming", "finding"),
+     ("exposure_threat", "threat"), ("hacking_claim", "finding")],
+)
+def test_tactics_map_to_timeline_kinds(tactic: str, kind: str) -> None:
+    from unsnare.evidence.case import tactic_kind
+
+    assert tactic_kind(tactic).value == kind

@@ -38,12 +38,18 @@ if TYPE_CHECKING:
     from unsnare.evidence.verify import VerifyReport
 
 
+# The analysis's tactic names (unsnare.analysis.tactics), as strings so that the
+# locker does not need the analysis installed to read a stored case.
+THREAT_TACTICS = frozenset({"threat_to_expose", "outing_threat", "self_harm_pressure"})
+DEMAND_TACTICS = frozenset({"payment_demand", "deadline", "escalating_demands", "image_request"})
+
+
 def tactic_kind(tactic: str) -> EventKind:
     """Which timeline kind a finding's tactic belongs to."""
     t = tactic.lower()
-    if "threat" in t or "exposure" in t or "leak" in t:
+    if t in THREAT_TACTICS or "threat" in t:
         return EventKind.THREAT
-    if any(w in t for w in ("demand", "payment", "money", "ransom", "extort")):
+    if t in DEMAND_TACTICS or "demand" in t:
         return EventKind.DEMAND
     return EventKind.FINDING
 

@@ -25,7 +25,7 @@ from unsnare.evidence import crypto
 from unsnare.evidence.case import Case
 from unsnare.evidence.custody import Action
 from unsnare.evidence.store import CaseStore, MemoryStore, SqliteStore
-from unsnare.evidence.tools import Toolkit
+from unsnare.evidence.tools import Toolkit, default_toolkit
 
 
 def default_actor() -> str:
@@ -67,7 +67,7 @@ class Locker:
     ) -> None:
         self.store = store
         self._kek = kek
-        self.tools = tools or Toolkit()
+        self.tools = tools or default_toolkit()
         self.actor = actor or default_actor()
         self.clock = clock
 

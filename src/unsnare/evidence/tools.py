@@ -49,9 +49,16 @@ def _load(module: str, name: str, what: str) -> Any:
         raise ToolUnavailable(f"{what} is not available ({exc})") from None
 
 
-def _check_image(data: bytes, name: str) -> ImageVerdict:
-    is_explicit = _load("unsnare.imaging.nudity", "is_explicit", "the nudity check")
-    verdict = is_explicit(data, name=name)
+def _check_image(data: bytes, name: str, cache: dict[str, Any] | None = None) -> ImageVerdict:
+    nudity = _load("unsnare.imaging.nudity", "is_explicit", "the nudity check")
+    classifier = None
+    if cache is not None:
+        # One loaded model per toolkit: loading it costs seconds, checking milliseconds.
+        if "classifier" not in cache:
+            cache["classifier"] = _load("unsnare.imaging.nudity", "NudityClassifier",
+                                        "the nudity check")()
+        classifier = cache["classifier"]
+    verdict = nudity(data, name=name, classifier=classifier)
     return ImageVerdict(verdict.explicit, verdict.score, verdict.model, verdict.note())
 
 
@@ -61,9 +68,17 @@ def _hash_image(data: bytes, name: str) -> dict[str, Any]:
     return {"pdq": hashes.pdq, "pdq_quality": hashes.quality, "media_type": hashes.media_type}
 
 
-def _read_screenshot(data: bytes, name: str, sha256: str) -> Conversation:
+def _read_screenshot(
+    data: bytes, name: str, sha256: str, cache: dict[str, Any] | None = None
+) -> Conversation:
     read_screenshot = _load("unsnare.imaging.screenshots", "read_screenshot", "screenshot reading")
-    result: Conversation = read_screenshot(data, name=name, sha256=sha256)
+    reader = None
+    if cache is not None:
+        if "reader" not in cache:
+            cache["reader"] = _load("unsnare.imaging.screenshots", "ScreenshotReader",
+                                    "screenshot reading")()
+        reader = cache["reader"]
+    result: Conversation = read_screenshot(data, name=name, sha256=sha256, reader=reader)
     return result
 
 
@@ -94,6 +109,15 @@ class Toolkit:
         default=_read_export
     )
     analyze: Callable[[Conversation], dict[str, Any]] = field(default=_analyze)
+
+
+def default_toolkit() -> Toolkit:
+    """The real helpers, each loading its model once per toolkit (not per image)."""
+    cache: dict[str, Any] = {}
+    return Toolkit(
+        check_image=lambda data, name: _check_image(data, name, cache),
+        read_screenshot=lambda data, name, sha: _read_screenshot(data, name, sha, cache),
+    )
 
 
 def file_digests(data: bytes) -> tuple[str, str]:
