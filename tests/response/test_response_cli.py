@@ -150,6 +150,25 @@ def test_selfcheck_json() -> None:
     assert "help" in data["next_step"]
 
 
+def test_selfcheck_with_age_and_country_prints_the_plan() -> None:
+    answers = "n\nn\nn\ny\ny\nn\ny\nn\nn\nn\ny\ny\nn\n"
+    code, out, _ = _run("selfcheck", "--age", "16", "--country", "AU", "--json", input=answers)
+    assert code == 0
+    data = json.loads(out[out.index("{"):])
+    assert data["plan"]["triage"]["demand"] == "money"
+    assert data["plan"]["triage"]["paid"] is True
+    code, out, _ = _run("selfcheck", "--age", "16", "--country", "AU", input=answers)
+    assert code == 0 and "Your plan" in out and "eSafety" in out
+
+
+@pytest.mark.parametrize(("args", "option"), [(("--age", "16"), "--country"),
+                                              (("--country", "AU"), "--age"),
+                                              (("--age", "300", "--country", "AU"), "--age")])
+def test_selfcheck_option_errors_name_the_option(args: tuple[str, ...], option: str) -> None:
+    _, _, exc = _run("selfcheck", *args)
+    assert isinstance(exc, UsageError) and exc.field == option
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "unsnare.cli.main", *args],
                           capture_output=True, text=True, timeout=60)

@@ -206,18 +206,42 @@ def guide_command(
 
 
 def selfcheck_command(
+    age: Annotated[int | None, typer.Option(
+        help="With --country: print the plan right after the questions.")] = None,
+    country: Annotated[str | None, typer.Option(
+        help="With --age: print the plan right after the questions.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Answer a few yes/no questions about warning signs; get your next step."""
+    if (age is None) != (country is None):
+        raise UsageError("give both --age and --country, or neither",
+                         field="--age" if age is None else "--country",
+                         hint="for example: unsnare selfcheck --age 15 --country US")
+    triage_check = None
+    if age is not None and country is not None:
+        try:
+            triage_check = Triage(age=age, country=country)
+        except UsageError as exc:
+            raise _as_option_error(exc) from None
     out = console(stderr=as_json)
     out.print("[bold]Warning-signs self-check[/bold]. Answer y or n. "
               "If you are in danger now, stop and run: unsnare help")
     answers = {q.id: typer.confirm(q.text, default=False, err=as_json) for q in QUESTIONS}
     result = evaluate(answers)
+    plan = None
+    if triage_check is not None:
+        plan = build_plan(Triage(age=triage_check.age, country=triage_check.country,
+                                 **result.triage_hints()))
     if as_json:
-        print_json(result.to_dict())
-    else:
-        out.print(render_selfcheck(result))
+        data = result.to_dict()
+        if plan is not None:
+            data["plan"] = plan.to_dict()
+        print_json(data)
+        return
+    out.print(render_selfcheck(result))
+    if plan is not None:
+        out.print("")
+        out.print(render_plan(plan))
 
 
 def render_selfcheck(result: SelfCheckResult) -> str:
