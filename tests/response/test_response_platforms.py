@@ -33,6 +33,12 @@ def test_common_names_find_the_guide(name: str, platform_id: str) -> None:
     assert guide is not None and guide.id == platform_id
 
 
+def test_report_first_platforms_say_so_first() -> None:
+    guide = CATALOGUE.find("snapchat")
+    assert guide is not None and guide.report_first
+    assert guide.text().startswith("Report before you block")
+
+
 def test_unknown_platform_is_none() -> None:
     assert CATALOGUE.find("Zorblr") is None
 

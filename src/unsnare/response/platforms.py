@@ -33,8 +33,10 @@ class PlatformGuide:
     report_first: bool
 
     def text(self) -> str:
-        """The whole instruction as one paragraph."""
-        return " ".join((self.where, self.choose, self.block_note))
+        """The whole instruction as one paragraph (report-first platforms say so first)."""
+        lead = ("Report before you block: blocking can hide what you need." if self.report_first
+                else "")
+        return " ".join(p for p in (lead, self.where, self.choose, self.block_note) if p)
 
 
 class PlatformCatalogue:
