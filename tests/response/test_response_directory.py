@@ -67,6 +67,9 @@ def test_unknown_country_falls_back_to_international_and_says_so(asked: str) -> 
         ("CA", 14, {"ca_cybertip", "ca_needhelpnow", "ca_kids_help_phone"}, {"ca_antifraud"}),
         ("AU", 16, {"au_esafety", "au_accce", "au_kids_helpline"}, set()),
         ("IN", 16, {"in_ncrp", "in_childline_1098"}, set()),
+        ("US", 34, {"us_988"}, {"us_trevor_project"}),
+        ("US", 20, {"us_trevor_project"}, set()),
+        ("AU", 22, {"au_kids_helpline", "au_lifeline"}, {"au_accce"}),
     ],
 )
 def test_services_fit_country_and_age(country: str, age: int, present: set[str],
@@ -115,6 +118,8 @@ COUNTRY = [{"code": "GB", "name": "United Kingdom", "emergency": "999",
         (_entry(url="example.org"), "x.url"),
         (_entry(anonymous="yes"), "x.anonymous"),
         (_entry(colour="red"), "x.colour"),
+        (_entry(ages=[25, 5]), "x.ages"),
+        (_entry(ages="teens"), "x.ages"),
     ],
 )
 def test_schema_refuses_bad_entries_and_names_the_field(entry: dict[str, Any], field: str) -> None:

@@ -43,7 +43,7 @@ _RANK = ("emergency", "reporting", "image_removal", "crisis_support", "emotional
 INTERNATIONAL = "*"
 _CODE = re.compile(r"^[A-Z]{2}$")
 _REQUIRED = ("id", "name", "summary", "handles", "countries", "url", "source", "checked")
-_OPTIONAL = ("phone", "text", "hours", "anonymous")
+_OPTIONAL = ("phone", "text", "hours", "anonymous", "ages")
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Service:
     text: str | None = None
     hours: str | None = None
     anonymous: bool | None = None
+    ages: tuple[int, int] | None = None
 
     @property
     def international(self) -> bool:
@@ -72,6 +73,8 @@ class Service:
         """True when the service is meant for someone of this age (None: any)."""
         if age is None:
             return True
+        if self.ages is not None:
+            return self.ages[0] <= age <= self.ages[1]
         for_minors = "minors" in self.handles or "parents" in self.handles
         for_adults = "adults" in self.handles
         if for_minors and not for_adults:
@@ -99,6 +102,7 @@ class Service:
             "anonymous": self.anonymous,
             "source": self.source,
             "checked": self.checked.isoformat(),
+            "ages": list(self.ages) if self.ages else None,
         }
 
     @classmethod
@@ -220,6 +224,7 @@ def _validate_entry(raw: Any, *, file: str, index: int | None) -> Service:
     if anonymous is not None and not isinstance(anonymous, bool):
         raise InputError(f"service {sid!r}: anonymous must be true or false", file=file,
                          field=f"{sid}.anonymous")
+    ages = _as_ages(raw.get("ages"), file=file, field=f"{sid}.ages")
     return Service(
         id=str(raw["id"]),
         name=str(raw["name"]),
@@ -233,7 +238,20 @@ def _validate_entry(raw: Any, *, file: str, index: int | None) -> Service:
         text=_opt_str(raw.get("text")),
         hours=_opt_str(raw.get("hours")),
         anonymous=anonymous,
+        ages=ages,
     )
+
+
+def _as_ages(value: Any, *, file: str, field: str) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    ok = (isinstance(value, list | tuple) and len(value) == 2
+          and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+          and 0 <= value[0] <= value[1] <= 130)
+    if not ok:
+        raise InputError(f"ages must be [youngest, oldest], not {value!r}", file=file,
+                         field=field, hint="for example: ages: [5, 25]")
+    return int(value[0]), int(value[1])
 
 
 def _validate_country(raw: Any, *, file: str, index: int) -> Country:
