@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
 from unsnare.analysis.report import DetailValue, Finding
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.view import ConversationView, MessageView
@@ -153,6 +154,9 @@ class PatternDetector(Detector):
                         continue
                     taken.append((s, e))
                     detail = c.rule.detail + self.extra_detail(m, match, c.rule)
+                    if talks_about_abuse(m.folded):
+                        checked *= ABOUT_ABUSE_FACTOR
+                        detail += (("reported_speech", True),)
                     out.append(
                         Finding(
                             message_id=m.id,

@@ -73,12 +73,14 @@ class Analyzer:
         findings: list[Finding] = []
         for detector in self.registry:
             findings.extend(detector.detect(view))
-        offenders, targets = _roles(conversation, view, findings)
-        sender_of = {m.id: m.sender for m in view.messages}
+        # Position and sender of just the messages with findings: a map of every
+        # message would cost hundreds of MB on a 1,000,000-message conversation.
+        needed = {f.message_id for f in findings}
+        where = {m.id: (m.position, m.sender) for m in view.messages if m.id in needed}
+        offenders, targets = _roles(conversation, view, findings, where)
         if targets:
-            findings = [f for f in findings if sender_of.get(f.message_id) not in targets]
-        order = {m.id: m.index for m in view.messages}
-        findings.sort(key=lambda f: (order.get(f.message_id, 0), f.start, f.tactic))
+            findings = [f for f in findings if where[f.message_id][1] not in targets]
+        findings.sort(key=lambda f: (where[f.message_id][0], f.start, f.tactic))
         crisis_ids = _crisis(view, targets, offenders, findings)
         assessed = view.language.supported and bool(view.messages)
         risk = assess_risk(findings, bool(crisis_ids), assessed)
@@ -135,18 +137,20 @@ class Analyzer:
 
 
 def _roles(
-    conversation: Conversation, view: ConversationView, findings: Sequence[Finding]
+    conversation: Conversation,
+    view: ConversationView,
+    findings: Sequence[Finding],
+    where: dict[str, tuple[int, str | None]],
 ) -> tuple[set[str | None], set[str | None]]:
     """Offender and target sender ids: from `is_owner` when known, else inferred."""
     senders = {m.sender for m in view.messages}
     owners: set[str | None] = {p.id for p in conversation.participants if p.is_owner}
     if owners & senders:
         return senders - owners, owners & senders
-    sender_of = {m.id: m.sender for m in view.messages}
     strong: dict[str | None, float] = defaultdict(float)
     weight: dict[str | None, float] = defaultdict(float)
     for f in findings:
-        s = sender_of.get(f.message_id)
+        s = where[f.message_id][1]
         if f.tactic in _STRONG:
             strong[s] += f.score
         if f.tactic in _OFFENDER_TACTICS:

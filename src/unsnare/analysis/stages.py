@@ -34,7 +34,8 @@ def timeline(
     count as an image exchange.
     """
     first: dict[Stage, int] = {}
-    index = {m.id: m.index for m in view.messages}
+    needed = {f.message_id for f in findings if f.score >= min_score}
+    index = {m.id: m.position for m in view.messages if m.id in needed}
     for f in findings:
         if f.score < min_score:
             continue
@@ -46,11 +47,11 @@ def timeline(
         return Stage.NONE, ()
     earliest = min(first.values())
     for m in view.messages:
-        if m.has_image and m.index >= earliest:
-            first.setdefault(Stage.IMAGE_EXCHANGE, m.index)
+        if m.has_image and m.position >= earliest:
+            first.setdefault(Stage.IMAGE_EXCHANGE, m.position)
             break
     msgs = view.conversation.messages
-    first.setdefault(Stage.CONTACT, view.messages[0].index if view.messages else earliest)
+    first.setdefault(Stage.CONTACT, view.messages[0].position if view.messages else earliest)
     reached = tuple(
         StageReached(s, msgs[first[s]].id, msgs[first[s]].timestamp)
         for s in STAGE_ORDER

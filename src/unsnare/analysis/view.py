@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from unsnare.analysis.language import LanguageGuess, detect_language
+from unsnare.analysis.language import SUPPORTED, LanguageGuess, detect_language
 from unsnare.analysis.text import Folder, tokens
 from unsnare.models import Conversation, MessageKind
 
@@ -23,7 +23,7 @@ RULE_TEXT_LIMIT = 20_000
 class MessageView(NamedTuple):
     """One message as the detectors see it (a named tuple: cheap to build)."""
 
-    index: int
+    position: int
     id: str
     sender: str | None
     timestamp: datetime | None
@@ -45,6 +45,8 @@ class ConversationView:
     def languages(self) -> tuple[str, ...]:
         """The rule packs to apply: the detected language, and English always."""
         code = self.language.code
+        if not self.language.confident and self.language.supported:
+            return SUPPORTED  # too little text to tell: read it with every pack
         return ("en",) if code == "en" or not self.language.supported else ("en", code)
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.tactics import Tactic
 
-_N = r"(?:\d+|an?|one|two|three|five|ten|fifteen|twenty|thirty|forty|sixty|24|48|72)"
+_N = (
+    r"(?:\d+|an?|one|two|three|five|ten|fifteen|twenty|thirty|forty|sixty|una?|dos|tres|cinco"
+    r"|diez|uma|duas|dez)"
+)
 _UNIT = r"(?:hours?|hrs?|h|minutes?|mins?|days?|seconds?|secs?)"
 _PRESSURE = (
     r"\b(?:pay|send|everyone|post|leak|delete|money|bitcoin|btc|video|pics?|nudes|expose"

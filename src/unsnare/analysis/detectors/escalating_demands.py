@@ -74,9 +74,10 @@ class EscalatingDemandsDetector(Detector):
             more = _MORE_MONEY.search(f)
             if more is None and m.sender in highest:
                 more = _MORE_PICS.search(f)
-            if demand is None and more is None:
+            if demand is None and more is None and m.sender not in highest:
                 continue
-            amounts = [a for a in find_amounts(f) if a.value > 0] if demand else []
+            asked_before = m.sender in highest
+            amounts = [a for a in find_amounts(f) if a.value > 0] if demand or asked_before else []
             top = max(amounts, key=lambda a: a.value, default=None)
             previous = highest.get(m.sender)
             span: tuple[int, int] | None = None

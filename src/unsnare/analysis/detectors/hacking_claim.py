@@ -28,7 +28,11 @@ RULES = (
     ),
     Rule(
         r"\b(?:recorded|recording|filmed|captured|screenshots?|made (?:a )?(?:split|double)"
-        r"[- ]screen)\b[^.]{0,80}?\b(?:web ?cam|camera|cam)\b",
+        r"[- ]screen)\b[^.]{0,60}?\b(?:your|ur)\s+(?:\w+\s+)?(?:web ?cam|camera|cam|screen)\b"
+        r"|\b(?:recorded|recording|filmed|captured|screenshots?)\b[^.]{0,60}?\b(?:you|u)\b"
+        r"[^.]{0,60}?\b(?:web ?cam|camera|cam)\b"
+        r"|\b(?:screenshots?|recorded|recording)\b[^.]{0,40}?\b(?:web ?cam|camera|cam)\s+of\s+"
+        r"(?:your|ur)\b",
         0.55,
         _EXPLAIN,
         keys="recorded recording filmed captured screenshot screenshots split double",
@@ -40,7 +44,8 @@ RULES = (
         keys="hacker programmer",
     ),
     Rule(
-        r"\bi know\b[^.]{0,40}\bpass ?words?\b|\b(?:your|ur) pass ?words? (?:from|for|on) \S+"
+        r"\bi know\b[^.]{0,40}\bpass ?words?\b"
+        r"|\b(?:your|ur) pass ?words? (?:from|for) \S+ (?:is|was|on (?:the )?(?:moment|day))\b"
         r"|\bfrom (?:your|ur) (?:own )?hacked (?:account|email|mailbox)\b",
         0.55,
         _EXPLAIN,

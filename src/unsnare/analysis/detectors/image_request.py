@@ -29,14 +29,15 @@ RULES = (
     ),
     Rule(
         rf"\b(?:send|show)\s+(?:me\s+)?(?:{YOUR}\s+|some\s+|a\s+)?(?:nudes|naked|{SEXUAL_QUALIFIER}"
-        r"\s+pics?)\b|\b(?:send|show|let me see)\s+(?:me\s+)?"
+        r"\s+pics?)\b|\b(?:any|got|have|trade|swap)\s+(?:\w+\s+)?nudes\b"
+        r"|\b(?:send|show|let me see)\s+(?:me\s+)?"
         rf"(?:{YOUR}|those|them)\s+(?:\w+\s+){{0,2}}?"
         r"(?:boobs|tits|body|bod|dick|cock|ass|butt|panties|pussy)\b|\bpose\s+(?:for me|nude|naked"
         r"|in (?:your|ur))|\bone (?:of (?:u|you) )?in (?:your|ur) (?:bra|panties|pantys|underwear"
         r"|bikini|lingerie)",
         0.55,
         _SEXY,
-        keys="send show pose one let",
+        keys="send show pose one let nudes",
     ),
     Rule(
         r"\b(?:get|go|come|turn|hop|jump|be)\s+on\s+(?:the\s+|ur\s+|your\s+|my\s+)?(?:web ?)?cam\b"

@@ -13,7 +13,7 @@ from unsnare.analysis.view import MessageView
 
 _AMT = (
     r"(?:r\$|us\$|[$€£₹])\s?\d[\d,.]*k?|"
-    r"\d[\d,.]*\s?k?\s?(?:usd|dollars?|bucks|euros?|eur|gbp|pounds|reais|pesos|btc|bitcoins?|usdt|\$)"
+    r"\d[\d,.]*\s?k?\s?(?:usd|dollars?|bucks|euros?|eur|gbp|pounds|reais|pesos|dolares|btc|bitcoins?|usdt|\$)"
 )
 _PAYV = r"(?:send|pay|give|transfer|wire|cash ?app|venmo|zelle|paypal|deposit|get)"
 # Words that show ordinary money talk between people who know each other

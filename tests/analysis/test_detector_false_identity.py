@@ -1,0 +1,32 @@
+"""false_identity: admitting a fake age or profile, pretending to be someone else."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
+from unsnare.analysis.detectors.false_identity import FalseIdentityDetector
+
+D = FalseIdentityDetector()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i told you i was 17 but that was a lie",
+        "that's not my real age on my profile",
+        "this is a fake profile lol",
+        "i can pretend to be your cousin if your mom asks",
+        "no soy quien dije que era, es un perfil falso",
+    ],
+)
+def test_false_identities_are_found(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*HARD_NEGATIVES, "let's pretend we're pirates lol", "he told me he was sick"],
+)
+def test_ordinary_talk_is_not_false_identity(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4

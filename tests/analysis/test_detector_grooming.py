@@ -1,0 +1,54 @@
+"""grooming: flattery, secrecy, age probing, isolation, platform switch, meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
+from unsnare.analysis.detectors.grooming import GroomingDetector
+
+D = GroomingDetector()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("don't tell your parents about us", "secrecy"),
+        ("this is our little secret ok", "secrecy"),
+        ("delete the chat so no one sees", "secrecy"),
+        ("you're only 13? you seem mature for your age", "age_probing"),
+        ("age is just a number", "age_probing"),
+        ("do you like older guys", "age_probing"),
+        ("when does your mom leave for work", "isolation"),
+        ("can you sneak out tonight", "isolation"),
+        ("are you home alone", "isolation"),
+        ("add me on snap, whats your number", "platform_switch"),
+        ("i can pick you up after school", "meeting"),
+        ("come to my hotel room", "meeting"),
+        ("no le digas a nadie, es nuestro secreto", "secrecy"),
+    ],
+)
+def test_grooming_kinds_are_named(text: str, kind: str) -> None:
+    findings = run_detector(D, text)
+    assert any(f.get("kind") == kind for f in findings), [f.detail for f in findings]
+    assert top_score(findings) >= 0.3
+
+
+def test_flattery_alone_stays_low_and_youth_raises_it() -> None:
+    assert top_score(run_detector(D, "you're so pretty")) < 0.4
+    assert top_score(run_detector(D, "you're so pretty for a 13 year old")) >= 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *HARD_NEGATIVES,
+        "don't tell anyone about the surprise party",
+        "my mom says hi",
+        "call me when you're done",
+        "that old man at the store was so nice",
+        "see you at the library at 4",
+    ],
+)
+def test_ordinary_life_is_not_grooming(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4

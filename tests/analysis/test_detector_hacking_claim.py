@@ -1,0 +1,42 @@
+"""hacking_claim: "I hacked you", "I recorded you through your webcam"."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
+from unsnare.analysis.detectors.hacking_claim import HackingClaimDetector
+
+D = HackingClaimDetector()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hacked your phone and I have all your photos",
+        "I installed a malware on the site you visited",
+        "my software recorded you through your webcam",
+        "I'm a hacker and I know hunter2 is your password",
+        "I have full access to your accounts",
+        "your password from sam@example.org is hunter2",
+        "hackeei seu celular e tenho acesso a suas fotos",
+        "te grabe con tu camara",
+    ],
+)
+def test_hacking_claims_are_found(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.5, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *HARD_NEGATIVES,
+        "We detected a sign-in to your account from a new device. Reset your password for "
+        "Acme now.",
+        "Your password will expire in 3 days.",
+        "my brother hacked the wifi password lol",
+        "I recorded the concert on my camera",
+    ],
+)
+def test_security_notices_are_not_hacking_claims(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4

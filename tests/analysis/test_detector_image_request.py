@@ -1,0 +1,45 @@
+"""image_request: asking for pictures or camera time, sexual ones above all."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
+from unsnare.analysis.detectors.image_request import ImageRequestDetector
+
+D = ImageRequestDetector()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a pic of you without your shirt",
+        "any nudes?",
+        "show me your body",
+        "can you take a naked pic for me",
+        "pose in your underwear for me",
+        "get on cam for me",
+        "mandame fotos desnuda",
+        "me manda nudes",
+    ],
+)
+def test_sexual_image_requests_are_found(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *HARD_NEGATIVES,
+        "send me the pic of the menu",
+        "take a photo of your homework and send it",
+        "nice pic!",
+    ],
+)
+def test_ordinary_picture_talk_is_calm(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4
+
+
+def test_a_plain_request_for_a_selfie_is_low() -> None:
+    score = top_score(run_detector(D, "send me a selfie"))
+    assert 0 < score < 0.4

@@ -1,0 +1,29 @@
+"""outing_threat: threats to reveal someone's sexuality or gender identity."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
+from unsnare.analysis.detectors.outing_threat import OutingThreatDetector
+
+D = OutingThreatDetector()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pay or i tell your parents you're gay",
+        "i'll out you to the whole school",
+        "I will let everyone know you are trans",
+    ],
+)
+def test_outing_threats_are_found(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.6, text
+
+
+@pytest.mark.parametrize(
+    "text", [*HARD_NEGATIVES, "my cousin came out as gay last year, we're so proud", "let's go out"]
+)
+def test_talk_about_identity_is_not_a_threat(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4

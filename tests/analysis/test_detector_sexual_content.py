@@ -1,0 +1,45 @@
+"""sexual_content: explicit sexual talk aimed at the person."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
+from unsnare.analysis.detectors.sexual_content import SexualContentDetector
+
+D = SexualContentDetector()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to fuck you",
+        "have you had sex before",
+        "are you still a virgin",
+        "get naked for me",
+        "i wanna lick your boobs",
+        "quiero cogerte",
+        "voce e virgem?",
+    ],
+)
+def test_explicit_talk_is_found(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.4, text
+
+
+def test_a_youth_cue_raises_the_score() -> None:
+    adult = top_score(run_detector(D, "have you had sex before"))
+    young = top_score(run_detector(D, "have you had sex before? i know ur only 14"))
+    assert young > adult
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *HARD_NEGATIVES,
+        "fuck you and your stupid team",
+        "this song is fire",
+        "I'd love to kiss you goodnight",
+    ],
+)
+def test_flirting_and_swearing_are_not_sexual_content(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4

@@ -1,0 +1,44 @@
+"""threat_to_expose: threats to send or post someone's images, with the audience."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
+from unsnare.analysis.detectors.threat_to_expose import ThreatToExposeDetector
+
+D = ThreatToExposeDetector()
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("send $300 or I will post your nudes online", "everyone"),
+        ("i'm going to send them to your family", "family"),
+        ("I'll share these pics with all your followers", "followers"),
+        ("pay or everyone at your school sees it", "school"),
+        ("your boss will see everything", "employer"),
+        ("imma leak the video to your friends", "friends"),
+        ("i will ruin your life", "everyone"),
+        ("voy a publicar tus fotos y tu familia las va a ver", "family"),
+        ("vou postar tudo pra seus amigos", "friends"),
+    ],
+)
+def test_threats_are_found_with_their_audience(text: str, audience: str) -> None:
+    findings = run_detector(D, text)
+    assert findings, text
+    assert top_score(findings) >= 0.5
+    assert any(f.get("audience") == audience for f in findings), [f.detail for f in findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *HARD_NEGATIVES,
+        "I'll send the pics from the trip to everyone tonight",
+        "can you send me the homework",
+        "post it on the group chat when you're done",
+    ],
+)
+def test_ordinary_messages_are_not_threats(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4
