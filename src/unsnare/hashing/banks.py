@@ -182,9 +182,21 @@ class BankStore(Protocol):
         ...
 
 
+class UnknownBankError(HashingError):
+    """No bank has this name (the web API answers 404)."""
+
+    status_code = 404
+
+
+class BankExistsError(UsageError):
+    """A bank with this name exists already (the web API answers 409)."""
+
+    status_code = 409
+
+
 def missing_bank(name: str) -> HashingError:
     """The error for a bank name that does not exist."""
-    return HashingError(
+    return UnknownBankError(
         f"there is no hash bank called '{name}'",
         field="bank",
         hint="Run `unsnare bank list` to see the banks, or `unsnare bank create NAME`.",
@@ -193,7 +205,7 @@ def missing_bank(name: str) -> HashingError:
 
 def existing_bank(name: str) -> UsageError:
     """The error for creating a bank whose name is taken."""
-    return UsageError(f"a hash bank called '{name}' already exists", field="bank")
+    return BankExistsError(f"a hash bank called '{name}' already exists", field="bank")
 
 
 class MemoryBankStore:

@@ -9,6 +9,7 @@ the next lookup sees the change.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -93,6 +94,8 @@ class HashMatcher:
     def __init__(self, store: BankStore) -> None:
         self.store = store
         self._indexes: dict[str, _BankIndex] = {}
+        # One lock: a web server may look up and change banks from several threads.
+        self._lock = threading.RLock()
 
     def _index(self, name: str) -> _BankIndex:
         if name not in self._indexes:
@@ -101,13 +104,18 @@ class HashMatcher:
 
     def forget(self, name: str | None = None) -> None:
         """Drop cached indexes (all, or one bank's) so they are rebuilt from the store."""
-        if name is None:
-            self._indexes.clear()
-        else:
-            self._indexes.pop(name, None)
+        with self._lock:
+            if name is None:
+                self._indexes.clear()
+            else:
+                self._indexes.pop(name, None)
 
     def add(self, name: str, entries: Sequence[BankEntry]) -> list[BankEntry]:
         """Add entries to a bank; they match from the next lookup on."""
+        with self._lock:
+            return self._add(name, entries)
+
+    def _add(self, name: str, entries: Sequence[BankEntry]) -> list[BankEntry]:
         stored = self.store.add_entries(name, entries)
         if name in self._indexes:
             self._indexes[name].add(stored)
@@ -115,6 +123,10 @@ class HashMatcher:
 
     def remove(self, name: str, signal_type: SignalType, values: Sequence[str]) -> int:
         """Remove hashes from a bank; they stop matching from the next lookup on."""
+        with self._lock:
+            return self._remove(name, signal_type, values)
+
+    def _remove(self, name: str, signal_type: SignalType, values: Sequence[str]) -> int:
         removed = self.store.remove_entries(name, signal_type, values)
         if name in self._indexes:
             idx = self._indexes[name]
@@ -139,6 +151,16 @@ class HashMatcher:
         variants: Sequence[str] | None = None,
     ) -> MatchResult:
         """Match PDQ hashes (one, or the 8 dihedral variants) and/or an MD5."""
+        with self._lock:
+            return self._match(pdq, md5, banks, variants)
+
+    def _match(
+        self,
+        pdq: Sequence[str],
+        md5: str | None,
+        banks: Sequence[str] | None,
+        variants: Sequence[str] | None,
+    ) -> MatchResult:
         labels = list(variants) if variants is not None else ["original"] * len(pdq)
         if len(labels) != len(pdq):
             raise HashingError("one variant name is needed per PDQ hash", field="variants")
