@@ -315,13 +315,17 @@ def _import(
         return
     if not reading.conversations and kind == "export":
         raise InputError("No conversation was found in this export.", file=str(path or name))
-    item_id = holder.id if holder is not None else intake.items[0].id
+    fallback = holder.id if holder is not None else intake.items[0].id
     for conv in reading.conversations:
+        # Link to the exact file the messages came from when it was kept on its
+        # own (a folder export, or an archive kept member by member).
+        shas = {f.sha256 for f in conv.source_files}
+        item_id = next((i.id for i in intake.items if i.sha256 in shas), fallback)
         intake.conversation(conv, item_id, f"import:{reading.format}")
-    record = case._records[item_id]
-    if record["kind"] in ("file", "member"):
-        record["kind"] = ItemKind.EXPORT.value
-        record["warnings"] = [*record.get("warnings", []), *reading.warnings]
-        case.put("record", item_id, json.dumps(record).encode(), replace=True)
-        intake.items[:] = [build(Item, case._records[i.id]) for i in intake.items]
+        record = case._records[item_id]
+        if record["kind"] in ("file", "member"):
+            record["kind"] = ItemKind.EXPORT.value
+            record["warnings"] = [*record.get("warnings", []), *reading.warnings]
+            case.put("record", item_id, json.dumps(record).encode(), replace=True)
+    intake.items[:] = [build(Item, case._records[i.id]) for i in intake.items]
     intake.messages.extend(reading.warnings[:20])
