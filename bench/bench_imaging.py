@@ -31,8 +31,11 @@ sys.path.insert(0, str(ROOT / "tests" / "imaging"))  # the screenshot drawer liv
 from chatshot import (  # noqa: E402
     DARK,
     DARK_SCRIPT,
+    LIGHT,
     THREAT_SCRIPT,
+    WHATSAPP,
     Chatshot,
+    Line,
     draw_chat,
     landscape_png,
 )
@@ -90,6 +93,7 @@ def bench_ocr(repeat: int) -> list[str]:
     screens = ScreenshotReader(reader)
     light = draw_chat("Jayden Mills", "@jaydn.mills_22", THREAT_SCRIPT)
     dark = draw_chat("Alex Rivera", None, DARK_SCRIPT, theme=DARK, times_inside=True)
+    tall = draw_chat("Jayden Mills", "@jaydn.mills_22", THREAT_SCRIPT * 4)
     start = time.perf_counter()
     reader.read(Image.open(io.BytesIO(light.png)))
     first = time.perf_counter() - start
@@ -103,6 +107,7 @@ def bench_ocr(repeat: int) -> list[str]:
         ("dark, 640 wide", dark, dark.png),
         ("light, 1170 wide", light, _phone_size(light)),
         ("dark, 1170 wide", dark, _phone_size(dark)),
+        ("scrolling capture, 640 wide", tall, tall.png),
     ]
     for label, shot, data in cases:
         img = Image.open(io.BytesIO(data))
@@ -133,6 +138,56 @@ def bench_ocr(repeat: int) -> list[str]:
         )
     print("\n".join(rows))
     return [f"First read (loads the OCR models): {first:.2f} s.", "", *rows]
+
+
+def bench_eval_roundtrip(per_shot: int = 5, shots: int = 12) -> list[str]:
+    """Draw real-world message texts (from /work/shared/eval, never stored) and read them back."""
+    import json
+
+    source = Path("/work/shared/eval/messages.jsonl")
+    if not source.is_file():
+        return ["(Evaluation set not found; round trip skipped.)"]
+    texts = [json.loads(line)["text"] for line in source.read_text(encoding="utf-8").splitlines()]
+    step = max(1, len(texts) // (per_shot * shots))
+    sample = [t.strip() for t in texts[::step] if t.strip()][: per_shot * shots]
+    reader = ScreenshotReader(RapidOcrReader(intra_op_num_threads=1))
+    themes = [(LIGHT, False), (DARK, True), (WHATSAPP, True)]
+    found = expected = sides = exact = 0
+    sims: list[float] = []
+    seconds: list[float] = []
+    for i in range(0, len(sample), per_shot):
+        chunk = sample[i : i + per_shot]
+        script = [
+            Line("left" if j % 2 == 0 else "right", t, "21:0" + str(j)) for j, t in enumerate(chunk)
+        ]
+        theme, inside = themes[(i // per_shot) % len(themes)]
+        shot = draw_chat("Sam Parker", "@sam.parker", script, theme=theme, times_inside=inside)
+        start = time.perf_counter()
+        convo = reader.read(shot.png, name="e.png", sha256=hashlib.sha256(shot.png).hexdigest())
+        seconds.append(time.perf_counter() - start)
+        got = [m for m in convo.messages if m.sender is not None]
+        expected += len(chunk)
+        found += len(got)
+        for m, want in zip(got, shot.drawn, strict=False):
+            sides += m.sender == {"left": "other", "right": "me"}[want.side]
+            # Compare words, not line breaks: a bubble's wrapping is not its text.
+            got_text, want_text = " ".join(m.text.split()), " ".join(want.text.split())
+            sims.append(SequenceMatcher(None, got_text, want_text).ratio())
+            exact += got_text == want_text
+    lines = [
+        f"{expected} message texts from the evaluation set (real wording, drawn into "
+        f"{len(seconds)} screenshots in light, dark and WhatsApp-like looks; texts not stored):",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| bubbles found / drawn | {found}/{expected} |",
+        f"| sender side right (of found, in order) | {sides}/{len(sims)} |",
+        f"| text identical (spacing aside) | {exact}/{len(sims)} |",
+        f"| mean text similarity (difflib ratio) | {statistics.mean(sims):.3f} |",
+        f"| seconds per screenshot (median) | {statistics.median(seconds):.2f} |",
+    ]
+    print("\n".join(lines))
+    return lines
 
 
 def bench_nudity(count: int, repeat: int) -> list[str]:
@@ -177,6 +232,7 @@ def main() -> None:
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.machine()}, Python {platform.python_version()}, 1 onnxruntime thread"
     ocr = bench_ocr(args.repeat)
+    roundtrip = bench_eval_roundtrip()
     nude = bench_nudity(args.images, args.repeat)
     text = "\n".join(
         [
@@ -187,6 +243,10 @@ def main() -> None:
             "### Reading chat screenshots (OCR)",
             "",
             *ocr,
+            "",
+            "### Real message wording, drawn and read back",
+            "",
+            *roundtrip,
             "",
             "### Nudity check",
             "",
