@@ -26,7 +26,8 @@ def test_required_platforms_say_where_and_what_to_choose(platform_id: str) -> No
     ("name", "platform_id"),
     [("Insta", "instagram"), ("Messenger", "facebook"), ("SNAP", "snapchat"),
      ("Twitter", "x"), ("gmail", "google"), ("Google Chat", "google"), ("grindr", "dating"),
-     ("Tinder", "dating"), ("Outlook", "email"), ("  whatsapp ", "whatsapp")],
+     ("Tinder", "dating"), ("Outlook", "email"), ("  whatsapp ", "whatsapp"),
+     ("Xbox", "gaming"), ("steam", "gaming"), ("Kik", "kik"), ("iMessage", "sms")],
 )
 def test_common_names_find_the_guide(name: str, platform_id: str) -> None:
     guide = CATALOGUE.find(name)
