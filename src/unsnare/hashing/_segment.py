@@ -124,6 +124,7 @@ def probe_plan(scheme: Scheme, max_distance: int) -> tuple[int, I64, I64]:
     return radius, np.flatnonzero(keep), chunk[keep]
 
 
+@cache
 def probe_count(scheme: Scheme, max_distance: int) -> int:
     """How many bucket probes a query at this distance needs."""
     radius, spare = divmod(max_distance, scheme.chunks)

@@ -62,6 +62,19 @@ def parse_hashes(hashes: Iterable[HashLike] | U8) -> U8:
     return np.frombuffer(raw, dtype=np.uint8).reshape(-1, 32).copy()
 
 
+def _parse_one(value: HashLike) -> U8:
+    # The lookup hot path: one hash, no list building.
+    if isinstance(value, str) and len(value) == 64:
+        try:
+            raw = bytes.fromhex(value)
+        except ValueError:
+            raw = b""
+        if len(raw) == 32:
+            out: U8 = np.frombuffer(raw, dtype=np.uint8)
+            return out
+    return parse_hashes([value])[0]
+
+
 def _raise_bad_hash(items: Sequence[HashLike]) -> None:
     for i, h in enumerate(items):
         ok = isinstance(h, str) and len(h) == 64
@@ -157,7 +170,7 @@ class PDQIndex:
         """Every stored (id, distance) within max_distance bits of the hash, nearest first."""
         if not 0 <= max_distance <= 256:
             raise HashingError("max_distance must be between 0 and 256", field="max_distance")
-        query = parse_hashes([hash])[0]
+        query = _parse_one(hash)
         found: list[tuple[Id, int]] = []
         for seg in self._segments:
             rows, dist = seg.search(query, max_distance)
