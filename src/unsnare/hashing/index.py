@@ -72,7 +72,8 @@ def _parse_one(value: HashLike) -> U8:
         if len(raw) == 32:
             out: U8 = np.frombuffer(raw, dtype=np.uint8)
             return out
-    return parse_hashes([value])[0]
+    parsed: U8 = parse_hashes([value])[0]
+    return parsed
 
 
 def _raise_bad_hash(items: Sequence[HashLike]) -> None:
