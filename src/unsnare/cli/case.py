@@ -39,8 +39,13 @@ def register(app: typer.Typer) -> None:
     app.add_typer(package_app, name="package")
 
 
+# The same default file as the web app (unsnare.web.casefile), so both see one locker.
+DEFAULT_LOCKER_NAME = "case.unsnare-locker"
+
+
 def _locker_path(locker: Path | None) -> Path:
-    return locker or Settings.from_env().data_dir / "locker.unsnare"
+    settings = Settings.from_env()
+    return locker or settings.locker_path or settings.data_dir / DEFAULT_LOCKER_NAME
 
 
 def _passphrase(confirm: bool = False) -> str:
@@ -294,6 +299,9 @@ def export_command(
         return
     console().print(f"Wrote {escape(str(result.path))}\n  package hash {result.package_hash}\n"
                     "  Keep the file safe; check it any time with `unsnare package verify`.")
+    if not result.encrypted:
+        console().print("  [yellow]This package is not encrypted:[/] anyone who gets the file "
+                        "can read it. Use --password to protect it.")
 
 
 @case_app.command("verify")

@@ -101,8 +101,9 @@ class _Intake:
         details = {k: record[k] for k in ("kind", "name", "sha256", "md5", "size", "source",
                                           "stored", "media_type", "parent", "pdq")
                    if record.get(k) is not None}
-        if record.get("withheld_reason"):
-            details["withheld_reason"] = record["withheld_reason"]
+        for extra in ("withheld_reason", "nudity_check"):
+            if record.get(extra):
+                details[extra] = record[extra]
         self.case.log(Action.ADD, subject=record["id"], details=details, actor=self.actor)
         item = build(Item, record)
         self.items.append(item)
