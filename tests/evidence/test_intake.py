@@ -87,6 +87,10 @@ def test_timeline_has_threats_demands_and_recorded_events(locker: Locker, chat_f
     assert len(case.timeline(include_messages=True)) == len(kinds) + 4
     with pytest.raises(UsageError, match="zone"):
         case.add_event("report", at=datetime(2026, 3, 3, 8, 0))
+    with pytest.raises(UsageError, match="Unknown event kind"):
+        case.add_event("party")
+    with pytest.raises(UsageError, match="Unknown event field"):
+        case.add_event("report", colour="red")
 
 
 def test_explicit_image_is_never_stored(locker: Locker) -> None:

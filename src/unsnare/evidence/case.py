@@ -316,7 +316,11 @@ class Case:
         **fields: str | None,
     ) -> TimelineEvent:
         """Record something that happened: a payment, a report filed, a block, a threat."""
-        kind = EventKind(kind)
+        try:
+            kind = EventKind(kind)
+        except ValueError:
+            raise UsageError(f"Unknown event kind '{kind}'.", hint="Use one of: " + ", ".join(
+                k.value for k in EventKind)) from None
         if at is not None and at.tzinfo is None:
             raise UsageError("Give the time with its zone (for example 2026-03-02T21:15+01:00).")
         allowed = {"platform", "reference", "amount", "currency", "counterpart", "item_id"}
@@ -401,8 +405,8 @@ class Case:
             if include_messages:
                 for m in data["messages"]:
                     events.append(self._message_event(conv, m, names, EventKind.MESSAGE, None, {}))
-        far = datetime.max.replace(tzinfo=datetime.now().astimezone().tzinfo)
-        return sorted(events, key=lambda e: e.at if e.at is not None else far)
+        # Undated events go last; instants compare across zones via the epoch.
+        return sorted(events, key=lambda e: (e.at is None, e.at.timestamp() if e.at else 0.0))
 
     @staticmethod
     def _message_event(
