@@ -51,7 +51,11 @@ def score_findings(findings: Sequence[Finding], crisis: bool) -> float:
     score = 1.0 - rest
     threat = _has(best, T.THREAT_TO_EXPOSE, 0.5) or _has(best, T.OUTING_THREAT, 0.5)
     pay = _has(best, T.PAYMENT_DEMAND)
+    # Several different grooming steps (secrecy, isolation, meeting...) are a
+    # pattern, worse than any one of them.
+    kinds = {f.get("kind") for f in findings if f.tactic is T.GROOMING and f.score >= 0.4}
     floors = [
+        (len(kinds) >= 3, 0.7),
         (threat and pay, 0.9),
         (_has(best, T.ESCALATING_DEMANDS) and (threat or pay), 0.9),
         (_has(best, T.SELF_HARM_PRESSURE, 0.7), 0.9),

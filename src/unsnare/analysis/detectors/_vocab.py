@@ -22,7 +22,8 @@ PIC = (
 SEXUAL_QUALIFIER = (
     r"(?:naked|nude|nudes|topless|shirtless|undressed|unnaked|semi naked|without (?:any "
     r"|ur |your )?"
-    r"clothes|without (?:a |any |ur |your )?(?:shirt|top|pants|bra)|no clothes|bra|bras|panties|pantys|panty|underwear|undies|boxers|lingerie|bikini"
+    r"clothes|without (?:a |any |ur |your )?(?:shirt|top|pants|bra)|no clothes|bra|bras"
+    r"|panties|pantys|panty|underwear|undies|boxers|lingerie|bikini"
     r"|thong|boobs|tits|titties|butt|ass|dick|cock|pussy|privates|private parts|naughty|dirty"
     r"|spicy|sexy|nsfw|body|bod|in the shower|in the bath)"
 )

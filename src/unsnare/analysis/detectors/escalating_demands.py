@@ -81,7 +81,7 @@ class EscalatingDemandsDetector(Detector):
             top = max(amounts, key=lambda a: a.value, default=None)
             previous = highest.get(m.sender)
             span: tuple[int, int] | None = None
-            if top is not None and previous is not None and top.value > previous:
+            if top is not None and previous and top.value > previous:
                 span = (top.start, top.end)
             elif more is not None:
                 span = more.span()

@@ -38,8 +38,8 @@ _WORDS = {
 }
 
 AMOUNT_RE = re.compile(
-    r"(?P<sym>r\$|us\$|[$€£₹])\s?(?P<n1>\d[\d,]*(?:\.\d+)?)\s?(?P<k1>k\b)?"
-    r"|(?P<n2>\d[\d,]*(?:\.\d+)?)\s?(?P<k2>k\b)?\s?(?P<word>usd|dollars?|bucks|dolares|eur|euros?"
+    r"(?P<sym>r\$|us\$|[$€£₹])\s?(?P<n1>\d(?:[\d.,]*\d)?)\s?(?P<k1>k\b)?"
+    r"|(?P<n2>\d(?:[\d.,]*\d)?)\s?(?P<k2>k\b)?\s?(?P<word>usd|dollars?|bucks|dolares|eur|euros?"
     r"|gbp|pounds|quid|brl|reais|mxn|pesos|inr|rupees|cad|aud|btc|bitcoins?|eth|usdt|trx|ngn"
     r"|[$€£])(?![a-z])"
 )
@@ -81,15 +81,19 @@ class Amount:
     currency: str
 
 
-_DECIMAL_COMMA = re.compile(r"^\d{1,3}(?:\.\d{3})*,\d{1,2}$|^\d+,\d{1,2}$")
-
-
 def _number(raw: str, thousands: bool) -> float | None:
-    # "201,50" and "1.234,50" (Brazil, most of Europe) use a decimal comma.
-    if _DECIMAL_COMMA.match(raw):
-        raw = raw.replace(".", "").replace(",", ".")
-    else:
-        raw = raw.replace(",", "")
+    # Both "1,234.50" and "1.234,50" (Brazil, most of Europe) occur. With both
+    # separators, the last is the decimal one; a lone comma is decimal unless
+    # three digits follow it; a lone dot is decimal unless it repeats.
+    dot, comma = raw.count("."), raw.count(",")
+    if dot and comma:
+        last = max(raw.rfind("."), raw.rfind(","))
+        raw = raw[:last].replace(".", "").replace(",", "") + "." + raw[last + 1 :]
+    elif comma:
+        tail = raw.rsplit(",", 1)[1]
+        raw = raw.replace(",", "") if len(tail) == 3 or comma > 1 else raw.replace(",", ".")
+    elif dot > 1:
+        raw = raw.replace(".", "")
     try:
         value = float(raw)
     except ValueError:

@@ -1,0 +1,93 @@
+"""Bad or unusual input gets a clear answer, never a crash."""
+
+from __future__ import annotations
+
+import pytest
+
+from unsnare.analysis import RiskLevel, analyze_text
+from unsnare.analysis.text_input import MAX_TEXT_CHARS
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_text_is_said_to_be_empty(text: str) -> None:
+    report = analyze_text(text)
+    assert report.message_count == 0
+    assert report.risk.assessed is False
+    assert any("no messages" in w for w in report.warnings)
+
+
+def test_binary_data_is_named_as_binary() -> None:
+    report = analyze_text("\x00\x01\x02PNG\x00\x00\x1a" * 200)
+    assert any("binary" in w for w in report.warnings)
+    assert report.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Я отправлю твои фото всем твоим друзьям, если ты не заплатишь", "ru"),
+        (
+            "Ich schicke deine Bilder an deine Familie, wenn du nicht zahlst, und das ist kein Witz",
+            "de",
+        ),
+        ("سأرسل صورك إلى عائلتك إذا لم تدفع", "ar"),
+    ],
+)
+def test_unsupported_language_is_reported_not_scored_safe(text: str, code: str) -> None:
+    report = analyze_text(text)
+    assert report.language == code
+    assert report.supported_language is False
+    assert report.risk.assessed is False
+    assert report.risk.level is not RiskLevel.NONE
+    assert any("does NOT mean it is safe" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("manda tus fotos ahora o todos van a ver", "es"),
+        ("manda suas fotos agora ou vou postar", "pt"),
+    ],
+)
+def test_spanish_and_portuguese_are_supported(text: str, code: str) -> None:
+    report = analyze_text(text)
+    assert report.supported_language is True
+    assert report.risk.flagged
+
+
+def test_a_huge_paste_is_cut_and_said_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("unsnare.analysis.text_input.MAX_TEXT_CHARS", 10_000)
+    report = analyze_text("hello there\n" * 5_000)
+    assert any("only the first" in w for w in report.warnings)
+    assert MAX_TEXT_CHARS >= 10_000_000
+
+
+def test_a_very_long_single_message_is_read_in_part() -> None:
+    report = analyze_text("a" * 50_000)
+    assert any("very long" in w for w in report.warnings)
+
+
+def test_look_alike_letters_do_not_hide_a_threat() -> None:
+    # Cyrillic а/е/о/р/с swapped in, as bulk scam emails do.
+    report = analyze_text("I hаcked yоur phоne and I will sеnd your vidео to your fаmily")
+    assert {"hacking_claim", "threat_to_expose"} <= {str(t) for t in report.tactics()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm telling mom lol",
+        "you still owe me $20, send it back when you can",
+        "send me a pic of your dog",
+        "gg ez, you're trash, uninstall",
+        "Sextortion warning: scammers threaten to post your photos unless you pay. Tell an adult.",
+        "Your bank will never ask for your password.",
+    ],
+)
+def test_ordinary_life_stays_calm(text: str) -> None:
+    assert not analyze_text(text).risk.flagged
+
+
+def test_crisis_in_a_pasted_message_is_flagged() -> None:
+    report = analyze_text("he says he'll post them tonight. i want to kill myself")
+    assert report.crisis is True
