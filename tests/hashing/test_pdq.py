@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 
 import numpy as np
@@ -95,3 +96,13 @@ def test_unreadable_image_is_a_clear_error(tmp_path: Path, content: bytes) -> No
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(HashingError, match="no such file"):
         hash_file(tmp_path / "nope.png")
+
+
+def test_exif_orientation_is_applied_before_hashing() -> None:
+    img = make_picture(seed=8, size=(120, 80))
+    exif = Image.Exif()
+    exif[0x0112] = 3  # stored upside down; viewers turn it 180 degrees
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", exif=exif)
+    pixels, _ = decode_image(buf.getvalue())
+    assert np.array_equal(pixels, np.asarray(img)[::-1, ::-1])

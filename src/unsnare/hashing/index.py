@@ -25,6 +25,7 @@ HashLike = str | bytes | bytearray
 Id = Any
 DEFAULT_MAX_DISTANCE = 31
 DELTA_MAX = 8192
+_PARSE_BLOCK = 65536
 _FORMAT = "unsnare-pdq-index"
 _VERSION = 1
 
@@ -39,14 +40,21 @@ def parse_hashes(hashes: Iterable[HashLike] | U8) -> U8:
     if not items:
         return np.empty((0, 32), dtype=np.uint8)
     if all(isinstance(h, str) for h in items):
-        text = "".join(items)
-        try:
-            raw = bytes.fromhex(text)
-        except ValueError:
-            raw = b""
-        # fromhex skips spaces, so equal lengths also prove every item was 64 hex digits.
-        if len(text) != 64 * len(items) or len(raw) != 32 * len(items):
-            _raise_bad_hash(items)
+        out = np.empty((len(items), 32), dtype=np.uint8)
+        flat = out.reshape(-1)
+        # In blocks, so a million hashes never need one 64 MB string at once.
+        for start in range(0, len(items), _PARSE_BLOCK):
+            block = items[start : start + _PARSE_BLOCK]
+            text = "".join(block)
+            try:
+                raw = bytes.fromhex(text)
+            except ValueError:
+                raw = b""
+            # fromhex skips spaces, so equal lengths also prove each item was 64 hex digits.
+            if len(text) != 64 * len(block) or len(raw) != 32 * len(block):
+                _raise_bad_hash(items)
+            flat[start * 32 : start * 32 + len(raw)] = np.frombuffer(raw, dtype=np.uint8)
+        return out
     else:
         parts = []
         for i, h in enumerate(items):
@@ -93,6 +101,14 @@ def _raise_bad_hash(items: Sequence[HashLike]) -> None:
 
 
 def _id_array(ids: Iterable[Id]) -> npt.NDArray[Any]:
+    # Ranges and arrays skip a list of Python ints (36 bytes each, and memory the
+    # interpreter keeps after they are freed).
+    if isinstance(ids, range):
+        return np.arange(ids.start, ids.stop, ids.step, dtype=np.int64)
+    if isinstance(ids, np.ndarray) and ids.ndim == 1 and ids.dtype.kind in "iu":
+        return ids.astype(np.int64)
+    if isinstance(ids, np.ndarray) and ids.ndim == 1 and ids.dtype.kind == "U":
+        return ids
     values = list(ids)
     if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         return np.asarray(values, dtype=np.int64)

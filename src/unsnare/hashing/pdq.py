@@ -26,6 +26,7 @@ LOW_QUALITY = 50
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"})
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv"})
 _CHUNK = 1024 * 1024
+_ORIENTATION = 0x0112  # EXIF tag
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,13 @@ def decode_image(data: bytes, *, name: str = "image") -> tuple[np.ndarray, str]:
             if img.format == "HEIF":
                 media_type = "image/heic"
             # Hash the picture as a viewer shows it: phones store rotation in EXIF.
-            upright = ImageOps.exif_transpose(img)
-            rgb = upright.convert("RGB")
-            pixels = np.asarray(rgb, dtype=np.uint8)
+            # (Only then: transposing and converting copy every pixel.)
+            picture: Image.Image = img
+            if img.getexif().get(_ORIENTATION, 1) != 1:
+                picture = ImageOps.exif_transpose(img)
+            if picture.mode != "RGB":
+                picture = picture.convert("RGB")
+            pixels = np.asarray(picture, dtype=np.uint8)
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise HashingError(
             f"this file cannot be read as an image ({exc.__class__.__name__})",
