@@ -229,22 +229,51 @@ def iter_text_lines(src: ExportSource, name: str) -> Iterator[tuple[int, str]]:
     LF and a mix, drops one leading BOM, and names the exact line that is not
     UTF-8 instead of guessing an encoding.
     """
-    head = src.head(name, 4)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        yield from _iter_utf16(src, name)
+    lineno = 0
+    for block in iter_text_blocks(src, name):
+        lines = block.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        for line in lines:
+            lineno += 1
+            yield lineno, line[:-1] if line.endswith("\r") else line
+
+
+def iter_text_blocks(src: ExportSource, name: str) -> Iterator[str]:
+    """The UTF-8 text of a member in blocks that each end at a line end (but the last).
+
+    A leading BOM is dropped. Decoding a whole block at once is fast; only
+    when a block is not UTF-8 do we go line by line to name the exact line.
+    """
+    if src.head(name, 4).startswith((b"\xff\xfe", b"\xfe\xff")):
+        yield _utf16_text(src, name)
         return
     lineno = 0
     rest = b""
+    first = True
     for chunk in src.iter_chunks(name):
         chunk = rest + chunk
-        parts = chunk.split(b"\n")
-        rest = parts.pop()
-        for raw in parts:
-            lineno += 1
-            yield lineno, _decode(src, name, raw, lineno)
+        cut = chunk.rfind(b"\n") + 1
+        rest = chunk[cut:]
+        if not cut:
+            continue
+        try:
+            block = chunk[:cut].decode("utf-8")
+        except UnicodeDecodeError:
+            for raw in chunk[:cut].split(b"\n")[:-1]:
+                lineno += 1
+                _decode(src, name, raw, lineno)
+            raise AssertionError("unreachable: the block failed to decode") from None
+        if first and block.startswith("\ufeff"):
+            block = block[1:]
+        first = False
+        lineno += block.count("\n")
+        yield block
     if rest:
-        lineno += 1
-        yield lineno, _decode(src, name, rest, lineno)
+        text = _decode(src, name, rest, lineno + 1)
+        if first and text.startswith("\ufeff"):
+            text = text[1:]
+        yield text
 
 
 def _decode(src: ExportSource, name: str, raw: bytes, lineno: int) -> str:
@@ -266,15 +295,13 @@ def _decode(src: ExportSource, name: str, raw: bytes, lineno: int) -> str:
     return text
 
 
-def _iter_utf16(src: ExportSource, name: str) -> Iterator[tuple[int, str]]:
+def _utf16_text(src: ExportSource, name: str) -> str:
     data = src.read_bytes(name)
     try:
-        text = data.decode("utf-16")
+        return data.decode("utf-16")
     except UnicodeDecodeError:
         raise InputError(
             "this file starts like UTF-16 text but is not",
             file=src.display_name(name),
             hint="save the file as UTF-8 and try again",
         ) from None
-    for i, line in enumerate(text.split("\n"), 1):
-        yield i, line.removesuffix("\r")

@@ -16,11 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
+from typing import cast
 
 from unsnare.importers import whatsapp_syntax as wa
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.media import attachment_for
-from unsnare.importers.source import ExportSource, iter_text_lines
+from unsnare.importers.source import ExportSource, iter_text_blocks, iter_text_lines
 from unsnare.models import Attachment, ImportWarning, Message, MessageKind, Source, SystemEvent
 
 _NAME_CAP = 50_000  # distinct sender candidates we count; protects memory on odd files
@@ -32,6 +33,9 @@ _TITLE_PREFIXES = re.compile(
 )
 DAY, MONTH, YEAR = "day-first", "month-first", "year-first"
 _NOTICES = (SystemEvent.ENCRYPTION_NOTICE, SystemEvent.SECURITY_CODE)
+_UNSEEN = object()
+_QUOTES = re.compile('["“”«»]')
+_NOT_IN_NAME_PART = re.compile("[<>/\u200e]")
 
 
 def chat_members(src: ExportSource) -> list[str]:
@@ -56,9 +60,16 @@ class _Scan:
 
 
 def _header(line: str, layout: re.Pattern[str]) -> re.Match[str] | None:
-    if line[:1] in wa.INVISIBLE:
+    first = line[:1]
+    if first in wa.INVISIBLE and first:
         line = line.lstrip(wa.INVISIBLE)
+    elif not (first.isdigit() or first == "["):
+        return None  # most continuation lines: no regex needed
     return layout.match(line)
+
+
+def _clean_name(name: str) -> str:
+    return name if name.isascii() else wa.strip_invisible(name).strip()
 
 
 def _name_candidates(rest: str) -> list[tuple[str, int]]:
@@ -66,8 +77,8 @@ def _name_candidates(rest: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     start = 0
     while len(out) < 4:
-        i = rest.find(": ", start)
-        if i < 0 or i > _MAX_NAME:
+        i = rest.find(": ", start, _MAX_NAME + 2)
+        if i < 0:
             break
         if out:
             part = rest[start:i]
@@ -77,10 +88,10 @@ def _name_candidates(rest: str) -> list[tuple[str, int]]:
                 not part
                 or part[0] in wa.INVISIBLE
                 or len(part) > 30
-                or any(ch in part for ch in "<>/\u200e")
+                or _NOT_IN_NAME_PART.search(part)
             ):
                 break
-        out.append((wa.strip_invisible(rest[:i]).strip(), i + 2))
+        out.append((_clean_name(rest[:i]), i + 2))
         start = i + 2
     return out
 
@@ -91,26 +102,37 @@ def _style(m: re.Match[str]) -> tuple[str, bool, bool]:
 
 def _scan(src: ExportSource, name: str) -> _Scan:
     scan = _Scan()
-    for _, line in iter_text_lines(src, name):
-        m = _header(line, wa.IOS_HEADER)
-        if m:
-            scan.ios += 1
-        else:
-            m = _header(line, wa.ANDROID_HEADER)
-            if not m:
+    seen: set[str] = set()
+    names, extended = scan.names, scan.extended
+    # One C-level regex sweep per block finds the header lines; Python only
+    # looks at those (continuation lines cost nothing here).
+    for block in iter_text_blocks(src, name):
+        for m in wa.SCAN_HEADER.finditer(block):
+            if m[1]:
+                scan.ios += 1
+            else:
+                scan.android += 1
+            key = m["date"] + ("p" if m["ap"] else "")
+            if key not in seen and len(seen) < _NAME_CAP:
+                # Evidence counts distinct dates, so one busy day does not outvote a month.
+                seen.add(key)
+                style = _style(m)
+                scan.styles.add(style)
+                a, b = int(m["a"]), int(m["b"])
+                if len(m["a"]) <= 2 and (a > 12) != (b > 12):
+                    ev = scan.evidence.setdefault(style, Counter())
+                    ev[DAY if a > 12 else MONTH] += 1
+            rest = m["rest"]
+            i = rest.find(": ", 0, _MAX_NAME + 2)
+            if i < 0:
                 continue
-            scan.android += 1
-        a, b = int(m["a"]), int(m["b"])
-        scan.styles.add(_style(m))
-        if len(m["a"]) <= 2 and (a > 12) != (b > 12):
-            ev = scan.evidence.setdefault(_style(m), Counter())
-            ev[DAY if a > 12 else MONTH] += 1
-        cands = [c for c, _ in _name_candidates(m["rest"])]
-        if cands and (cands[0] in scan.names or len(scan.names) < _NAME_CAP):
-            scan.names[cands[0]] += 1
-        for c in cands[1:]:
-            if c in scan.extended or len(scan.extended) < _NAME_CAP:
-                scan.extended[c] += 1
+            first = _clean_name(rest[:i])
+            if first in names or len(names) < _NAME_CAP:
+                names[first] += 1
+            if rest.find(": ", i + 2, _MAX_NAME + 2) >= 0:
+                for c, _ in _name_candidates(rest)[1:]:
+                    if c in extended or len(extended) < _NAME_CAP:
+                        extended[c] += 1
     return scan
 
 
@@ -186,22 +208,38 @@ class _Reader:
         scan = _scan(self.src, self.member)
         layout = wa.IOS_HEADER if scan.ios >= scan.android else wa.ANDROID_HEADER
         orders = self._decide_orders(scan, state)
+        # Names that contain ": " themselves, seen often enough to trust.
+        self._long_names = {c: n for c, n in scan.extended.items() if n >= 2}
+        self._names = scan.names
         sha = self.src.sha256(self.member)
+        stamps: dict[str, datetime | None] = {}
+        self._dates: dict[str, tuple[int, int, int]] = {}
+        # Short bodies repeat a lot ("ok", "lol"); remember which are events.
+        self._events: dict[str, object] = {}
         pending: _Pending | None = None
         for lineno, line in iter_text_lines(self.src, self.member):
             m = _header(line, layout)
-            when = self._when(m, orders) if m else None
-            if m is not None and when is None:
-                state.warn(
-                    ImportWarning(
-                        "impossible_date",
-                        "this line looks like a message header but its date or "
-                        "time cannot exist; it was kept as part of the message before it",
-                        self.file_name,
-                        lineno,
+            when = None
+            if m is not None:
+                stamp = m["stamp"]
+                if stamp in stamps:
+                    when = stamps[stamp]
+                else:
+                    if len(stamps) > 4096:
+                        stamps.clear()
+                        self._dates.clear()
+                    when = stamps[stamp] = self._when(m, orders)
+                if when is None:
+                    state.warn(
+                        ImportWarning(
+                            "impossible_date",
+                            "this line looks like a message header but its date or "
+                            "time cannot exist; it was kept as part of the message before it",
+                            self.file_name,
+                            lineno,
+                        )
                     )
-                )
-            if m is None or when is None:
+            if when is None:
                 if pending is not None:
                     pending.lines.append(line)
                 elif line.strip():
@@ -216,7 +254,7 @@ class _Reader:
                 continue
             if pending is not None:
                 yield self._build(pending, sha, state)
-            sender, body = self._split(m["rest"], scan)
+            sender, body = self._split(m["rest"])  # type: ignore[index]
             pending = _Pending(lineno, when, sender, [body])
         if pending is not None:
             yield self._build(pending, sha, state)
@@ -279,77 +317,100 @@ class _Reader:
         m: re.Match[str],
         orders: dict[tuple[str, bool, bool], str],
     ) -> datetime | None:
-        style = _style(m)
-        a, b, c = int(m["a"]), int(m["b"]), int(m["c"])
-        order = self._order(style, orders)
-        if order == YEAR:
-            year, month, day = a, b, c
-        else:
-            year = c + 2000 if c < 100 else c
-            if a > 12 and b <= 12:
-                order = DAY
-            elif b > 12 and a <= 12:
-                order = MONTH
-            day, month = (a, b) if order == DAY else (b, a)
+        key = m["date"] + ("p" if m["ap"] else "")
+        ymd = self._dates.get(key)
+        if ymd is None:
+            ymd = self._dates[key] = self._ymd(m, orders)
         hour, minute, second = int(m["h"]), int(m["mi"]), int(m["s"] or 0)
         if m["ap"]:
             if not 1 <= hour <= 12:
                 return None
             hour = hour % 12 + (12 if m["ap"][0] in "Pp" else 0)
         try:
-            return datetime(year, month, day, hour, minute, second, tzinfo=self.options.zone)
+            return datetime(*ymd, hour, minute, second, tzinfo=self.options.zone)
         except ValueError:
             return None
 
-    def _split(self, rest: str, scan: _Scan) -> tuple[str | None, str]:
-        cands = _name_candidates(rest)
-        if not cands or not cands[0][0] or any(q in cands[0][0] for q in '"“”«»'):
+    def _ymd(
+        self, m: re.Match[str], orders: dict[tuple[str, bool, bool], str]
+    ) -> tuple[int, int, int]:
+        a, b, c = int(m["a"]), int(m["b"]), int(m["c"])
+        order = self._order(_style(m), orders)
+        if order == YEAR:
+            return (a, b, c)
+        year = c + 2000 if c < 100 else c
+        if a > 12 and b <= 12:
+            order = DAY
+        elif b > 12 and a <= 12:
+            order = MONTH
+        return (year, b, a) if order == DAY else (year, a, b)
+
+    def _split(self, rest: str) -> tuple[str | None, str]:
+        i = rest.find(": ", 0, _MAX_NAME + 2)
+        if i < 0:
             return None, rest
-        best, at = cands[0]
-        top = scan.names.get(best, 0)
-        for c, pos in cands[1:]:
-            n = scan.extended.get(c, 0)
-            if n >= 2 and n >= top:
-                best, at, top = c, pos, n
-        return best, rest[at:]
+        name = _clean_name(rest[:i])
+        if not name or _QUOTES.search(name):
+            return None, rest
+        if self._long_names and rest.find(": ", i + 2, _MAX_NAME + 2) >= 0:
+            best, at = name, i + 2
+            top = self._names.get(name, 0)
+            for c, pos in _name_candidates(rest)[1:]:
+                n = self._long_names.get(c, 0)
+                if n >= top:
+                    best, at, top = c, pos, n
+            return best, rest[at:]
+        return name, rest[i + 2 :]
 
     def _build(self, p: _Pending, sha: str, state: ChatState) -> Message:
-        while len(p.lines) > 1 and not p.lines[-1].strip():
-            p.lines.pop()
-        first = p.lines[0].lstrip(wa.INVISIBLE)
+        lines = p.lines
+        while len(lines) > 1 and not lines[-1].strip():
+            lines.pop()
+        raw_first = lines[0]
+        first = raw_first.lstrip(wa.INVISIBLE) if raw_first[:1] in wa.INVISIBLE else raw_first
         attachments: tuple[Attachment, ...] = ()
-        att = self._attachment(first)
-        rest_lines = p.lines[1:]
+        # Cheap tests first: placeholders end in ")" or ">" or are short known words.
+        att = (
+            self._attachment(first)
+            if first.endswith((")", ">")) or first in wa.MEDIA_KIND_OMITTED
+            else None
+        )
         if att is not None:
             attachments = (att,)
-            text = "\n".join(rest_lines)
+            text = "\n".join(lines[1:])
+        elif len(lines) == 1:
+            text = first
         else:
-            text = "\n".join([first, *rest_lines])
+            lines[0] = first
+            text = "\n".join(lines)
         edited = False
-        for suffix in wa.EDITED_SUFFIXES:
-            if text.endswith(suffix):
-                edited, text = True, text[: -len(suffix)].rstrip()
-                break
+        if text.endswith(">") and text.endswith(wa.EDITED_SUFFIXES):
+            suffix = next(x for x in wa.EDITED_SUFFIXES if text.endswith(x))
+            edited, text = True, text[: -len(suffix)].rstrip()
         kind, event, deleted = MessageKind.MESSAGE, None, False
         if p.sender is None:
             kind, event = MessageKind.SYSTEM, wa.classify_system(text)
-        elif p.lines[0][:1] in wa.INVISIBLE and wa.classify_system(text) in _NOTICES:
+        elif raw_first[:1] in wa.INVISIBLE and wa.classify_system(text) in _NOTICES:
             # iOS writes the encryption and security-code notices as if the chat's
             # name had sent them, marked with a leading U+200E.
             kind, event = MessageKind.SYSTEM, wa.classify_system(text)
         else:
-            state.participant(p.sender)
-            low = text.casefold().strip(wa.INVISIBLE + " ")
-            if low in wa.DELETED:
-                kind, event, deleted = MessageKind.SYSTEM, SystemEvent.DELETED, True
-            elif low in wa.CALLS:
-                kind, event = MessageKind.SYSTEM, SystemEvent.CALL
+            if p.sender not in state.participants:
+                state.participant(p.sender)
+            hit = self._events.get(text, _UNSEEN)
+            if hit is _UNSEEN:
+                hit = wa.body_event(text)
+                if len(text) <= 60 and len(self._events) < 10_000:
+                    self._events[text] = hit
+            if hit is not None:
+                kind, event = MessageKind.SYSTEM, cast(SystemEvent, hit)
+                deleted = hit is SystemEvent.DELETED
         return Message(
             id=f"L{p.line}",
             sender=p.sender,
             timestamp=p.when,
             text=text,
-            source=Source(file_sha256=sha, file_name=self.file_name, line=p.line),
+            source=Source(sha, self.file_name, p.line),
             kind=kind,
             system_event=event,
             attachments=attachments,

@@ -32,9 +32,19 @@ _TIME = (
     r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
     r"(?:[ \u202f\u00a0]?(?P<ap>[AaPp]\.?[ \u202f\u00a0]?[Mm]\.?))?"
 )
-IOS_HEADER = re.compile(r"\[" + _DATE + _JOIN + _TIME + r"\][ \u202f\u00a0](?P<rest>.*)", re.S)
-ANDROID_HEADER = re.compile(
-    _DATE + _JOIN + _TIME + r"[ \u202f\u00a0][-–][ \u202f\u00a0](?P<rest>.*)", re.S
+_STAMP = r"(?P<stamp>(?P<date>" + _DATE + ")" + _JOIN + _TIME + ")"
+IOS_HEADER = re.compile(r"\[" + _STAMP + r"\][ \u202f\u00a0](?P<rest>.*)", re.S)
+ANDROID_HEADER = re.compile(_STAMP + r"[ \u202f\u00a0][-–][ \u202f\u00a0](?P<rest>.*)", re.S)
+
+# Both layouts at once, for scanning whole blocks of text (re.M): the opening
+# bracket decides whether "]" or " - " must follow the time.
+SCAN_HEADER = re.compile(
+    "^["
+    + INVISIBLE
+    + r"]*(\[)?"
+    + _STAMP
+    + r"(?(1)\]|[ \u202f\u00a0][-–])[ \u202f\u00a0](?P<rest>[^\n]{0,82})",
+    re.M,
 )
 
 # Android "<file name> (file attached)", translated.
@@ -234,6 +244,18 @@ CALLS = {
         "Cevapsız görüntülü arama",
     )
 }
+
+def body_event(text: str) -> SystemEvent | None:
+    """The system event a whole message body stands for (deleted, call), if any."""
+    if len(text) > 60:
+        return None
+    low = text.casefold().strip(INVISIBLE + " ")
+    if low in DELETED:
+        return SystemEvent.DELETED
+    if low in CALLS:
+        return SystemEvent.CALL
+    return None
+
 
 # Keywords that classify a system line (a header with no "Name: "). Matched
 # case-insensitively anywhere in the line; first table entry that hits wins.

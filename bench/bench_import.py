@@ -1,0 +1,160 @@
+"""Benchmark: WhatsApp import speed (100,000 messages) and peak memory (1,000,000).
+
+Targets from issue 2: import 100,000 messages in under 2 s; stream a
+1,000,000-message export in under 300 MB peak memory. Baseline in the same
+run: a bare regex scan of the same file (the cost of reading and matching
+lines with no messages built), so the importer's own overhead is visible.
+
+Run: OMP_NUM_THREADS=1 .venv/bin/python bench/bench_import.py [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+NAMES = ["Jordan Reyes", "Alex Kim", "DJ: Nova", "Sam Lee"]
+WORDS = "hey send me a pic now or else I will post it everywhere please stop 😊 ok no".split()
+
+
+def write_export(path: Path, n: int, seed: int = 7) -> int:
+    """Write an invented n-message Android-style WhatsApp export; return its size."""
+    rnd = random.Random(seed)
+    t = datetime(2023, 1, 13, 9, 0)
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(f"{t:%d/%m/%Y}, {t:%H:%M} - Messages and calls are end-to-end encrypted.\n")
+        for i in range(n - 1):
+            t += timedelta(seconds=rnd.randint(5, 120))
+            text = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 14)))
+            if i % 10 == 0:
+                text += "\nsecond line of the message"
+            f.write(f"{t:%d/%m/%Y}, {t:%H:%M} - {NAMES[i % len(NAMES)]}: {text}\n")
+    return path.stat().st_size
+
+
+def baseline_scan(path: Path) -> tuple[float, int]:
+    """Seconds to read every line and match a header regex, building nothing."""
+    header = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4}), (\d{1,2}):(\d{2}) - (.*)")
+    start = time.perf_counter()
+    hits = 0
+    with path.open("rb") as f:
+        for raw in f:
+            if header.match(raw.decode("utf-8")):
+                hits += 1
+    return time.perf_counter() - start, hits
+
+
+def time_import(path: Path) -> tuple[float, float, float, float, int]:
+    """(wall s, CPU s) for read_export, then (wall s, CPU s) streaming, and messages.
+
+    CPU time is reported too because the machine is shared: wall time then
+    includes waiting for other people's jobs.
+    """
+    from unsnare.importers import open_export, read_export
+
+    start, cpu = time.perf_counter(), time.process_time()
+    result = read_export(path, tz="UTC")
+    whole, whole_cpu = time.perf_counter() - start, time.process_time() - cpu
+    count = len(result.conversations[0].messages)
+    del result
+    start, cpu = time.perf_counter(), time.process_time()
+    with open_export(path, tz="UTC") as opened:
+        streamed = sum(1 for _ in opened.streams[0].messages())
+    stream, stream_cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert streamed == count
+    return whole, whole_cpu, stream, stream_cpu, count
+
+
+_CHILD = """
+import resource, sys
+from unsnare.importers import open_export
+with open_export(sys.argv[1], tz="UTC") as opened:
+    n = sum(1 for _ in opened.streams[0].messages())
+print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory(path: Path) -> tuple[int, float]:
+    """(messages, peak RSS in MB) of a fresh process streaming the whole export."""
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, check=True
+    )
+    n, kb = out.stdout.split()
+    return int(n), int(kb) / 1024
+
+
+def peak_memory_cli_json(path: Path) -> float:
+    """Peak RSS in MB of `unsnare import --json` writing to /dev/null."""
+    code = (
+        "import resource,sys,subprocess;"
+        "subprocess.run([sys.executable,'-m','unsnare.cli.main','import',sys.argv[1],"
+        "'--json','--tz','UTC'],stdout=subprocess.DEVNULL,check=True);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout.split()[-1]) / 1024
+
+
+def main() -> None:
+    """Run the benchmark, print the figures, optionally write bench/results/import.md."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--write", action="store_true", help="write bench/results/import.md")
+    ap.add_argument("--big", type=int, default=1_000_000, help="messages in the memory test")
+    args = ap.parse_args()
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "chat_100k.txt"
+        size = write_export(small, 100_000)
+        base_s, _ = baseline_scan(small)
+        whole, whole_cpu, stream, stream_cpu, count = time_import(small)
+        print(f"100,000-message WhatsApp export ({size / 1e6:.1f} MB, {count} messages)")
+        print(f"  baseline regex scan (no objects): {base_s:.2f} s")
+        print(
+            f"  read_export (materialised):       {whole:.2f} s wall, {whole_cpu:.2f} s CPU"
+            "   target < 2 s"
+        )
+        print(f"  streamed messages:                {stream:.2f} s wall, {stream_cpu:.2f} s CPU")
+        small.unlink()
+        big = Path(tmp) / "chat_1m.txt"
+        big_size = write_export(big, args.big)
+        n, rss = peak_memory(big)
+        cli_rss = peak_memory_cli_json(big)
+        print(f"{n:,}-message export ({big_size / 1e6:.0f} MB)")
+        print(f"  peak RSS streaming all messages:  {rss:.0f} MB   target < 300 MB")
+        print(f"  peak RSS `unsnare import --json`: {cli_rss:.0f} MB")
+    if args.write:
+        machine = (
+            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        )
+        Path(__file__).parent.joinpath("results").mkdir(exist_ok=True)
+        Path(__file__).parent.joinpath("results", "import.md").write_text(
+            f"# Import benchmark ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC)\n\n"
+            f"Machine: {machine} (shared with other jobs while measured).\n"
+            f"Command: `OMP_NUM_THREADS=1 .venv/bin/python bench/bench_import.py --write`\n\n"
+            "| measure | figure | target |\n|---|---|---|\n"
+            f"| 100,000-message WhatsApp export, size | {size / 1e6:.1f} MB | |\n"
+            f"| baseline: bare regex scan of the file | {base_s:.2f} s | |\n"
+            f"| `read_export` (materialised Conversation), wall | {whole:.2f} s | < 2 s |\n"
+            f"| `read_export` (materialised Conversation), CPU | {whole_cpu:.2f} s | < 2 s |\n"
+            f"| streamed messages (`open_export`), wall / CPU | {stream:.2f} s / "
+            f"{stream_cpu:.2f} s | |\n"
+            f"| {n:,}-message export, size | {big_size / 1e6:.0f} MB | |\n"
+            f"| peak RSS, streaming all messages | {rss:.0f} MB | < 300 MB |\n"
+            f"| peak RSS, `unsnare import --json > /dev/null` | {cli_rss:.0f} MB | |\n",
+            encoding="utf-8",
+        )
+
+
+if __name__ == "__main__":
+    main()
