@@ -23,7 +23,26 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 NAMES = ["Jordan Reyes", "Alex Kim", "DJ: Nova", "Sam Lee"]
-WORDS = "hey send me a pic now or else I will post it everywhere please stop 😊 ok no".split()
+WORDS = [
+    "hey",
+    "send",
+    "me",
+    "a",
+    "pic",
+    "now",
+    "or",
+    "else",
+    "I",
+    "will",
+    "post",
+    "it",
+    "everywhere",
+    "please",
+    "stop",
+    "😊",
+    "ok",
+    "no",
+]
 
 
 def write_export(path: Path, n: int, seed: int = 7) -> int:
