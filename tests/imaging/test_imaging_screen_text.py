@@ -76,3 +76,24 @@ def test_presence_and_chrome(text: str, presence: bool, chrome: bool) -> None:
 )
 def test_clean_name(raw: str, clean: str) -> None:
     assert screen_text.clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "undated"),
+    [
+        ("Today 21:02", True),
+        ("Yesterday", True),
+        ("Sat, 14 Nov at 21:02", True),
+        ("Nov 14", True),
+        ("Thursday 9:15 PM", True),
+        ("14 Nov 2026", False),  # has a year: a real date
+        ("may I ask you something", False),
+        ("today you pay or else", False),
+        ("sunny day", False),
+        ("Sunday", True),
+        ("mon 3 feb", True),
+        ("I saw you on Sat", False),
+    ],
+)
+def test_undated_day(text: str, undated: bool) -> None:
+    assert screen_text.undated_day(text) is undated

@@ -115,6 +115,22 @@ def test_date_line_and_times_become_timestamps(tz: str | None, zone: str, assume
     assert (convo.timezone, convo.timezone_assumed) == (zone, assumed)
 
 
+def test_a_day_line_without_a_date_stops_the_earlier_date() -> None:
+    script = [
+        Line("centre", "14 Nov 2026"),
+        Line("left", "hey", "21:02"),
+        Line("centre", "Today 09:15"),
+        Line("left", "you saw my message. pay now", "09:15"),
+    ]
+    shot = draw_chat("Jayden Mills", None, script)
+    convo = _read(shot, ScreenshotReader(DrawnTextReader(shot)))
+    assert [m.text for m in convo.messages] == ["hey", "you saw my message. pay now"]
+    assert convo.messages[0].timestamp is not None
+    assert convo.messages[1].timestamp is None
+    assert any("Today 09:15" in note for note in convo.notes)
+    assert "time-without-date" in {w.code for w in convo.warnings}
+
+
 def test_times_without_a_date_are_kept_in_a_warning() -> None:
     convo = _read(DARK_SHOT, ScreenshotReader(DrawnTextReader(DARK_SHOT)))
     assert all(m.timestamp is None for m in convo.messages)

@@ -79,6 +79,27 @@ def calendar_date(text: str) -> date | None:
     return None
 
 
+_WEEKDAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|rsday|urday)?\.?"
+_AT_TIME = r"(,?\s+(at\s+)?\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?)?"
+_RELATIVE = re.compile(rf"^(today|yesterday|{_WEEKDAY}){_AT_TIME}$", re.IGNORECASE)
+_MONTH_DAY = [
+    re.compile(rf"^({_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH}{_AT_TIME}$", re.IGNORECASE),
+    re.compile(rf"^({_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}{_AT_TIME}$", re.IGNORECASE),
+]
+
+
+def undated_day(text: str) -> bool:
+    """Whether a whole line names a day we cannot date ("Today 21:02", "Sat, 14 Nov")."""
+    t = text.strip()
+    if _RELATIVE.match(t):
+        return True
+    for pattern in _MONTH_DAY:
+        m = pattern.match(t)
+        if m and m["mon"].lower() in _MONTHS:
+            return True
+    return False
+
+
 def handle(text: str) -> str | None:
     """An ``@handle`` in the line, if there is one."""
     m = _HANDLE.search(text)

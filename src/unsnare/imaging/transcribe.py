@@ -60,10 +60,15 @@ class Transcript:
                 continue
             shown = screen_text.clock(bubble.text)
             found_day = screen_text.calendar_date(bubble.text)
-            if shown is not None:
-                self._attach_time(bubble, shown)
-            elif found_day is not None and bubble.side is Side.CENTRE:
+            if found_day is not None and bubble.side is Side.CENTRE:
                 day = self._dated(bubble, found_day)
+            elif bubble.side is Side.CENTRE and screen_text.undated_day(bubble.text):
+                day = None
+                self._undated(bubble)
+            elif shown is not None and bubble.side is Side.CENTRE:
+                self.notes.append(f"Time line '{bubble.text}' ({cite(bubble)}) separates messages.")
+            elif shown is not None:
+                self._attach_time(bubble, shown)
             elif index > last:
                 self.skipped.append(bubble.text)
             else:
@@ -99,6 +104,9 @@ class Transcript:
                 self._attach_time(bubble, shown)
             elif found_day is not None:
                 day = self._dated(bubble, found_day)
+            elif screen_text.undated_day(bubble.text):
+                day = None
+                self._undated(bubble)
             elif speaker is not None:
                 self._message(bubble, day, speaker)
             elif trust_sides:
@@ -123,6 +131,14 @@ class Transcript:
         )
         return day
 
+    def _undated(self, bubble: Bubble) -> None:
+        # Messages below "Today" or "Sat 14 Nov" are on a day we cannot name:
+        # an earlier date line no longer applies to them.
+        self.notes.append(
+            f"Day line '{bubble.text}' ({cite(bubble)}) has no year or date; "
+            "messages below it are not dated."
+        )
+
     def _header(self, bubbles: list[Bubble]) -> date | None:
         day: date | None = None
         candidates: list[tuple[int, str]] = []
@@ -136,6 +152,9 @@ class Transcript:
                         self.handle = found
                     elif found_day is not None:
                         day = self._dated(bubble, found_day)
+                    elif screen_text.undated_day(text):
+                        day = None
+                        self._undated(bubble)
                     elif not text or screen_text.is_chrome(text) or screen_text.is_presence(text):
                         self.skipped.append(box.text)
                     else:
