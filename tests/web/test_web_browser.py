@@ -31,7 +31,7 @@ NEUTRAL_HTML = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One app for all journeys, on a free port with its own data dir."""
-    with LiveServer(tmp_path_factory.mktemp("web-e2e"), max_upload_bytes=8 * 1024 * 1024) as live:
+    with LiveServer(tmp_path_factory.mktemp("web-e2e"), max_upload_bytes=1024 * 1024) as live:
         yield live
 
 
@@ -123,7 +123,7 @@ def test_bad_upload_gets_a_clear_error(page: Any) -> None:
 def test_too_big_upload_gets_a_clear_error(page: Any) -> None:
     page.goto("/check")
     page.get_by_label("Files").set_input_files(
-        files=[{"name": "huge.txt", "mimeType": "text/plain", "buffer": b"x" * (9 * 1024 * 1024)}])
+        files=[{"name": "huge.txt", "mimeType": "text/plain", "buffer": b"x" * (1536 * 1024)}])
     page.get_by_role("button", name="Check this chat").click()
     assert "too big" in page.get_by_role("alert").inner_text()
 
@@ -223,3 +223,19 @@ def test_every_page_passes_axe(browser: Any, server: LiveServer, width: int) -> 
         assert failures == {}, failures
     finally:
         context.close()
+
+
+def test_keyboard_reaches_quick_exit_with_visible_focus(page: Any) -> None:
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "quick-exit":
+            break
+    else:
+        pytest.fail("Quick exit is not reachable with Tab near the top of the page")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")
+    page.keyboard.press("Enter")
+    page.wait_for_url(NEUTRAL)

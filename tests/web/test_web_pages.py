@@ -101,6 +101,9 @@ def test_the_report_feeds_the_plan(client, token) -> None:
         ("Mia: pay me $300 or I send your photo to all your followers\nMe: please no",
          "sextortion"),
         ("Mum: dinner is at 7, bring bread please\nMe: ok see you then", "did not find signs"),
+        ("From: Hacker <x@example.net>\nSubject: I recorded you\n\nI hacked your webcam and "
+         "recorded you. Send $900 in bitcoin within 48 hours or I send the video to all your "
+         "contacts.", "mass email scam"),
     ],
 )
 def test_pasted_text_is_checked(client, token, text, expect) -> None:
@@ -120,6 +123,25 @@ def test_bad_uploads_get_clear_errors(client, token, name, data, status, words) 
     response = _upload(client, token, name, data)
     assert response.status_code == status
     assert words in response.text and "Traceback" not in response.text
+
+
+@pytest.mark.slow
+def test_screenshots_are_read_and_checked(client, token) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    font = ImageFont.truetype(font_path, 26) if Path(font_path).exists() else None
+    img = Image.new("RGB", (720, 280), "white")
+    draw = ImageDraw.Draw(img)
+    for y, line in ((40, "Pay me $500 or I send your pics"), (160, "to your family. You have 1 hour")):
+        draw.rounded_rectangle((20, y - 20, 600, y + 60), 20, fill="#e9e9eb")
+        draw.text((40, y), line, fill="black", font=font)
+    data = io.BytesIO()
+    img.save(data, "PNG")
+    response = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
+                           files=[("files", ("shot-1.png", data.getvalue(), "image/png"))])
+    assert response.status_code == 200 and "/check/report/" in str(response.url)
+    assert "screenshot" in response.text and "Demanding money" in response.text
 
 
 def test_empty_paste_is_explained(client, token) -> None:
