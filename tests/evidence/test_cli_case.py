@@ -80,8 +80,13 @@ def test_a_whole_case_from_the_command_line(env: Path) -> None:
     code, out, _ = _run("case", "timeline", case_id, "--json")
     kinds = [e["kind"] for e in json.loads(out)]
     assert {"payment", "report", "block"} <= set(kinds)
+    code, out, _ = _run("case", "add", case_id, "--identifier", "phone:+44 7700 900123",
+                        "--seen", "his WhatsApp profile", "--platform", "WhatsApp")
+    assert code == 0 and "+44 7700 900123" in out
+    assert _run("case", "add", case_id, "--identifier", "nocolon")[0] != 0
     code, out, _ = _run("case", "identifiers", case_id, "--json")
-    assert code == 0 and isinstance(json.loads(out), list)
+    assert code == 0
+    assert "+44 7700 900123" in [i["value"] for i in json.loads(out)]
     package = env / "evidence.zip"
     code, out, exc = _run("case", "export", case_id, str(package), "--json")
     assert code == 0, exc

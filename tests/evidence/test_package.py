@@ -27,6 +27,7 @@ def case(make_locker: Callable[..., Locker], chat_file: Path) -> Case:
     case.add_event("report", platform="NCMEC CyberTipline", reference="CT-2026-000123",
                    at=datetime(2026, 3, 3, 10, 0, tzinfo=ZONE))
     case.add_note("Sam did not pay.")
+    case.add_identifier("phone", "+44 7700 900123", where="his WhatsApp profile")
     return case
 
 
@@ -79,7 +80,7 @@ def test_report_has_the_key_facts(case: Case, tmp_path: Path) -> None:
     seen: list[str] = []
     export_package(case, tmp_path / "e.zip", render_pdf=lambda h: seen.append(h) or b"%PDF")
     for fact in ("$quickcash4u", "CT-2026-000123", "NCMEC CyberTipline", "send this to",
-                 "Chain of custody", "Sam did not pay.", "not stored"):
+                 "Chain of custody", "Sam did not pay.", "not stored", "his WhatsApp profile"):
         assert fact in seen[0], fact
 
 

@@ -135,13 +135,23 @@ def add_command(
     platform: Annotated[str | None, typer.Option(help="Platform of --blocked.")] = None,
     at: Annotated[str | None, typer.Option(help="When (ISO 8601) for the flags above.")] = None,
     note: Annotated[str | None, typer.Option(help="Text for the event.")] = "",
-    no_analysis: Annotated[bool, typer.Option("--no-analysis")] = False,
+    identifier: Annotated[list[str] | None, typer.Option(
+        help="An offender identifier seen elsewhere, as KIND:VALUE (e.g. phone:+447700900123)."
+    )] = None,
+    seen: Annotated[str, typer.Option(help="Where --identifier was seen.")] = "",
+    no_analysis: Annotated[bool, typer.Option("--no-analysis",
+                                              help="Keep the files; skip the analysis.")] = False,
     locker: LockerOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Add files and record reports filed, payments made and blocks."""
-    if not files and not (report_to or paid or blocked):
-        raise UsageError("Nothing to add.", hint="Give files, or --report-to, --paid, --blocked.")
+    if not files and not (report_to or paid or blocked or identifier):
+        raise UsageError("Nothing to add.",
+                         hint="Give files, or --report-to, --paid, --blocked, --identifier.")
+    pairs = [tuple(i.split(":", 1)) for i in identifier or []]
+    if any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
+        raise UsageError("Write --identifier as KIND:VALUE.", field="--identifier",
+                         hint="For example --identifier handle:@jordan.vale.77")
     if reference and not report_to:
         raise UsageError("--reference goes with --report-to.")
     when = _when(at)
@@ -165,6 +175,11 @@ def add_command(
             events.append(case.add_event("block", at=when, text=note or "", actor=by,
                                          counterpart=blocked, platform=platform))
         out["events"] = [e.to_dict() for e in events]
+        out["identifiers"] = [
+            vars(case.add_identifier(k.strip(), v.strip(), platform=platform, where=seen,
+                                     actor=by))
+            for k, v in pairs
+        ]
     if as_json:
         print_json(out)
         return
@@ -180,6 +195,8 @@ def add_command(
     for event in out["events"]:
         con.print(f"Recorded {event['kind']}"
                   + (f" ({escape(event['reference'])})" if event.get("reference") else ""))
+    for ident in out["identifiers"]:
+        con.print(f"Recorded identifier {escape(ident['kind'])} {escape(ident['value'])}")
     for message in out["messages"]:
         con.print(f"[yellow]Note:[/] {escape(message)}")
 

@@ -16,7 +16,8 @@ def render_report_html(context: dict[str, Any]) -> str:
     source = resources.files("unsnare.evidence").joinpath("templates/report.html").read_text(
         encoding="utf-8"
     )
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    # Lenient on purpose: a field missing from an old record must not stop an export.
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.ChainableUndefined)
     return env.from_string(source).render(**context)
 
 
