@@ -97,3 +97,19 @@ def test_clean_name(raw: str, clean: str) -> None:
 )
 def test_undated_day(text: str, undated: bool) -> None:
     assert screen_text.undated_day(text) is undated
+
+
+@pytest.mark.parametrize(
+    ("text", "username"),
+    [
+        ("jaydn.mills_22", True),
+        ("alex_r", True),
+        ("sam2009", True),
+        ("Jayden", False),
+        ("Jayden Mills", False),
+        ("21:05", False),
+        ("2026", False),
+    ],
+)
+def test_bare_username(text: str, username: bool) -> None:
+    assert screen_text.bare_username(text) is username

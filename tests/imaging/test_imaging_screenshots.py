@@ -70,7 +70,12 @@ CASES = [
 WHATSAPP_SHOT = draw_chat(
     "Jayden Mills", "last seen today at 21:01", THREAT_SCRIPT, theme=WHATSAPP, times_inside=True
 )
-LAYOUT_CASES = [*CASES, ("header bar", WHATSAPP_SHOT, LIGHT_EXPECTED, "Jayden Mills", None)]
+INSTAGRAM_SHOT = draw_chat("Jayden Mills", "jaydn.mills_22", THREAT_SCRIPT)
+LAYOUT_CASES = [
+    *CASES,
+    ("header bar", WHATSAPP_SHOT, LIGHT_EXPECTED, "Jayden Mills", None),
+    ("username without @", INSTAGRAM_SHOT, LIGHT_EXPECTED, "Jayden Mills", "jaydn.mills_22"),
+]
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,15 @@ def handle(text: str) -> str | None:
     return m.group(0).rstrip(".") if m else None
 
 
+_USERNAME = re.compile(r"^(?=.*[._\d])[A-Za-z0-9._]{3,30}$")
+
+
+def bare_username(text: str) -> bool:
+    """Whether a header line looks like a username without "@" (one word with . _ or digits)."""
+    t = text.strip()
+    return bool(_USERNAME.match(t)) and clock(t) is None and not t.replace(".", "").isdigit()
+
+
 def is_presence(text: str) -> bool:
     """Whether a header line is a presence note such as "Active now" rather than a name."""
     return bool(_PRESENCE.match(text.strip()))

@@ -163,7 +163,14 @@ class Transcript:
             # The other person's name is the largest text in the header.
             candidates.sort(key=lambda c: -c[0])
             self.display_name = candidates[0][1]
-            self.skipped.extend(t for _, t in candidates[1:])
+            rest = [t for _, t in candidates[1:]]
+            username = next((t for t in rest if screen_text.bare_username(t)), None)
+            if self.handle is None and username is not None:
+                # Instagram and others show the username under the name, without "@".
+                self.handle = username
+                rest.remove(username)
+                self.notes.append(f"Handle '{username}' was read from the line under the name.")
+            self.skipped.extend(rest)
         else:
             self._warn("no-name", "The other person's name could not be read from the header.")
         return day
