@@ -14,6 +14,7 @@ from unsnare.analysis.base import Detector
 from unsnare.analysis.identifiers.money import find_amounts
 from unsnare.analysis.report import Finding
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 from unsnare.analysis.view import ConversationView, MessageView
 
 _EXPLAIN = "They asked for more after you gave in. Paying or sending more does not make them stop."
@@ -29,6 +30,9 @@ _MORE_MONEY = re.compile(
 _MORE_PICS = re.compile(
     r"\b(?:another|(?:\d+|one|a few|some) more|more)\s+(?:pics?|pictures?|photos?|videos?|vids?"
     r"|nudes)\b|\bmais fotos\b|\bmas fotos\b"
+)
+_MONEY_WORDS = words(
+    "$ € £ ₹ usd dollars dollar bucks dolares eur euros gbp pounds reais brl pesos btc bitcoin usdt"
 )
 _COMPLIED = re.compile(
     r"\bi (?:just |already )?(?:paid|sent (?:it|you|the|them|u)|did it|transferred"
@@ -77,7 +81,12 @@ class EscalatingDemandsDetector(Detector):
             if demand is None and more is None and m.sender not in highest:
                 continue
             asked_before = m.sender in highest
-            amounts = [a for a in find_amounts(f) if a.value > 0] if demand or asked_before else []
+            money = not _MONEY_WORDS.isdisjoint(m.words)
+            amounts = (
+                [a for a in find_amounts(f) if a.value > 0]
+                if money and (demand or asked_before)
+                else []
+            )
             top = max(amounts, key=lambda a: a.value, default=None)
             previous = highest.get(m.sender)
             span: tuple[int, int] | None = None

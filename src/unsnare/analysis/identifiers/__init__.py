@@ -24,12 +24,9 @@ from unsnare.analysis.identifiers.crypto import (
 )
 from unsnare.analysis.identifiers.money import find_amounts
 from unsnare.analysis.report import Identifier
+from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
 
-_CHEAP = re.compile(
-    r"[@$/€£\d]|\b(?:snap|snapchat|sc|insta|instagram|ig|tiktok|kik|discord|telegram"
-    r"|whatsapp|venmo|zelle|paypal|gift|steam|itunes|roblox|razer|google play)\b"
-)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:t\.me|wa\.me|paypal\.me|discord\.gg"
@@ -66,44 +63,10 @@ _LABELLED = re.compile(
     r"\b(snap|snapchat|sc|insta|instagram|ig|tiktok|kik|discord|telegram|venmo)\b\s*(?:is|:|-|=|id"
     r"|name|handle|username|user)?\s*(?:is\s*)?[:\-]?\s*@?([a-z0-9][a-z0-9._-]{2,29})"
 )
-_NOT_HANDLE = frozenset(
-    [
-        "me",
-        "it",
-        "the",
-        "and",
-        "too",
-        "now",
-        "later",
-        "or",
-        "please",
-        "you",
-        "your",
-        "ur",
-        "and",
-        "add",
-        "is",
-        "are",
-        "if",
-        "so",
-        "then",
-        "lol",
-        "ok",
-        "okay",
-        "account",
-        "acc",
-        "story",
-        "name",
-        "handle",
-        "username",
-        "user",
-        "story",
-        "streak",
-        "then",
-        "with",
-        "for",
-        "tonight",
-    ]
+_NOT_HANDLE = words(
+    "me it the and too now later or please you your ur and add is are if so then lol "
+    "ok okay account acc story name handle username user story streak then with for "
+    "tonight"
 )
 _AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9_]{1,20})\b")
@@ -126,6 +89,16 @@ _BTC_BECH32 = re.compile(
 _ETH = re.compile(r"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])")
 _TRON = re.compile(r"(?<![A-Za-z0-9])T[1-9A-HJ-NP-Za-km-z]{33}(?![A-Za-z0-9])")
 _PHONE_HINT = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9]{25,}")
+_PAY_PLATFORMS = ("paypal", "cashapp", "venmo")
+_HANDLE_WORDS = words("snap snapchat sc insta instagram ig tiktok kik discord telegram venmo zelle")
+_GIFT_WORDS = words(
+    "gift giftcard card cards code codes steam itunes roblox razer xbox psn playstation"
+)
+_MONEY_WORDS = words(
+    "$ € £ ₹ usd dollars dollar bucks dolares eur euro euros gbp pounds quid brl "
+    "reais real mxn pesos inr rupees cad aud btc bitcoin bitcoins eth usdt trx ngn"
+)
 
 
 @dataclass
@@ -163,37 +136,38 @@ class IdentifierExtractor:
             acc.ids.append(message_id)
 
     def add_message(self, m: MessageView) -> None:
-        """Find every identifier in one message."""
-        text = m.text
-        if _CHEAP.search(m.folded) is None:
-            return
-        mid = m.id
-        emails = set()
+        """Find every identifier in one message.
+
+        Each family of identifiers is looked for only when a cheap sign of it
+        is present (an @, a slash, a currency sign, a platform's name, a long
+        run of digits or letters), so ordinary messages cost almost nothing.
+        """
+        text, folded, words, mid = m.text, m.folded, m.words, m.id
+        emails: set[str] = set()
+        if "@" in text:
+            self._emails_and_handles(text, mid, emails)
+        if "/" in text or "www." in folded:
+            self._urls(text, mid)
+        if not _HANDLE_WORDS.isdisjoint(words):
+            self._labelled(folded, mid)
+        if "$" in text:
+            for cm in _CASHTAG.finditer(text):
+                tag = cm.group(1)
+                self._add("payment_handle", "$" + tag, f"cashapp:{tag.lower()}", mid, "cashapp")
+        if not _GIFT_WORDS.isdisjoint(words):
+            self._gift(text, folded, mid)
+        if _LONG_TOKEN.search(text):
+            self._crypto(text, mid)
+        if not _MONEY_WORDS.isdisjoint(words):
+            for a in find_amounts(folded):
+                self._add("amount", text[a.start : a.end].strip(), f"{a.value:g} {a.currency}", mid)
+        if _PHONE_HINT.search(text):
+            self._phones(text, mid)
+
+    def _emails_and_handles(self, text: str, mid: str, emails: set[str]) -> None:
         for e in _EMAIL.findall(text):
             emails.add(e)
             self._add("email", e, e.lower(), mid)
-        profile_spans: list[str] = []
-        for platform, regex in _PROFILE:
-            for pm in regex.finditer(text):
-                profile_spans.append(pm.group(0).lower())
-                kind = (
-                    "payment_handle"
-                    if platform in ("paypal", "cashapp", "venmo")
-                    else "profile_url"
-                )
-                self._add(kind, pm.group(0), f"{platform}:{pm.group(1).lower()}", mid, platform)
-        for um in _URL.finditer(text):
-            url = um.group(0).rstrip(".,;:!?")
-            if any(p in url.lower() for p in profile_spans):
-                continue
-            self._add("link", url, url.lower(), mid)
-        for lm in _LABELLED.finditer(m.folded):
-            handle = lm.group(2).rstrip("._-")
-            if handle in _NOT_HANDLE:
-                continue
-            platform = _PLATFORM_NAMES[lm.group(1)]
-            kind = "payment_handle" if platform == "venmo" else "handle"
-            self._add(kind, handle, f"{platform}:{handle}", mid, platform)
         for hm in _AT_HANDLE.finditer(text):
             h = hm.group(1).rstrip(".")
             if any(h in e for e in emails):
@@ -201,35 +175,42 @@ class IdentifierExtractor:
             self._add(
                 "handle", "@" + h, f"{self.platform or 'unknown'}:{h.lower()}", mid, self.platform
             )
-        for cm in _CASHTAG.finditer(text):
-            self._add(
-                "payment_handle",
-                "$" + cm.group(1),
-                f"cashapp:{cm.group(1).lower()}",
-                mid,
-                "cashapp",
-            )
         for zm in _ZELLE.finditer(text):
-            self._add(
-                "payment_handle",
-                zm.group(1).strip(),
-                f"zelle:{zm.group(1).strip().lower()}",
-                mid,
-                "zelle",
-            )
-        gift = False
+            value = zm.group(1).strip()
+            self._add("payment_handle", value, f"zelle:{value.lower()}", mid, "zelle")
+
+    def _urls(self, text: str, mid: str) -> None:
+        profile_spans: list[str] = []
+        for platform, regex in _PROFILE:
+            for pm in regex.finditer(text):
+                profile_spans.append(pm.group(0).lower())
+                kind = "payment_handle" if platform in _PAY_PLATFORMS else "profile_url"
+                self._add(kind, pm.group(0), f"{platform}:{pm.group(1).lower()}", mid, platform)
+        for um in _URL.finditer(text):
+            url = um.group(0).rstrip(".,;:!?")
+            if any(p in url.lower() for p in profile_spans):
+                continue
+            self._add("link", url, url.lower(), mid)
+
+    def _labelled(self, folded: str, mid: str) -> None:
+        for lm in _LABELLED.finditer(folded):
+            handle = lm.group(2).rstrip("._-")
+            if handle in _NOT_HANDLE:
+                continue
+            platform = _PLATFORM_NAMES[lm.group(1)]
+            kind = "payment_handle" if platform == "venmo" else "handle"
+            self._add(kind, handle, f"{platform}:{handle}", mid, platform)
+        if "zelle" in folded:
+            for zm in _ZELLE.finditer(folded):
+                value = zm.group(1).strip()
+                self._add("payment_handle", value, f"zelle:{value.lower()}", mid, "zelle")
+
+    def _gift(self, text: str, folded: str, mid: str) -> None:
         for gm in _GIFT_BRANDS.finditer(text):
-            gift = True
             brand = gm.group(1).lower()
             self._add("gift_card", gm.group(0), brand, mid, brand)
-        if gift or "gift" in m.folded or "code" in m.folded:
-            for code in _GIFT_CODE.findall(text):
-                self._add("gift_card_code", code, code.replace("-", ""), mid)
-        self._crypto(text, mid)
-        for a in find_amounts(m.folded):
-            self._add("amount", text[a.start : a.end].strip(), f"{a.value:g} {a.currency}", mid)
-        if _PHONE_HINT.search(text):
-            self._phones(text, mid)
+        for code in _GIFT_CODE.findall(text):
+            self._add("gift_card_code", code, code.replace("-", ""), mid)
 
     def _crypto(self, text: str, mid: str) -> None:
         for bm in _BTC_BECH32.finditer(text):

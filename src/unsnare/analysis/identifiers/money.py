@@ -37,6 +37,7 @@ _WORDS = {
     "ngn": "NGN",
 }
 
+_DIGIT = re.compile(r"\d")
 AMOUNT_RE = re.compile(
     r"(?P<sym>r\$|us\$|[$€£₹])\s?(?P<n1>\d(?:[\d.,]*\d)?)\s?(?P<k1>k\b)?"
     r"|(?P<n2>\d(?:[\d.,]*\d)?)\s?(?P<k2>k\b)?\s?(?P<word>usd|dollars?|bucks|dolares|eur|euros?"
@@ -104,7 +105,7 @@ def _number(raw: str, thousands: bool) -> float | None:
 def find_amounts(folded: str) -> list[Amount]:
     """Every amount with a currency in folded text."""
     out: list[Amount] = []
-    if not any(ch.isdigit() for ch in folded):
+    if _DIGIT.search(folded) is None:
         return out
     for m in AMOUNT_RE.finditer(folded):
         if m.group("sym"):
