@@ -106,6 +106,14 @@ def test_help_json_lists_services_with_issue_fields() -> None:
                               "hours", "anonymous", "source", "checked"}
 
 
+def test_help_puts_crisis_lines_first() -> None:
+    code, out, _ = _run("help", "--country", "US", "--age", "15")
+    assert code == 0
+    first = out.splitlines()[0]
+    assert "Call 911" in first
+    assert out.index("988 Suicide & Crisis Lifeline") < out.index("NCMEC CyberTipline")
+
+
 def test_help_unknown_country_says_it_fell_back() -> None:
     code, out, _ = _run("help", "--country", "Atlantis")
     assert code == 0

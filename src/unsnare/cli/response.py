@@ -105,12 +105,19 @@ NO_COUNTRY_NOTE = ("No country given, so these are international services that h
 def render_lookup(lookup: Lookup, note: str | None = None) -> str:
     """Services for a country and age as console markup, most relevant first."""
     lines: list[str] = []
+    # Safety first: someone may run `unsnare help` in a crisis, so crisis lines lead.
+    emergency = lookup.country.emergency if lookup.country else "your local emergency number"
+    crisis = [s for s in lookup.services if "crisis_support" in s.handles]
+    lines.append(f"[bold]In danger, or thinking about hurting yourself? Call {escape(emergency)}"
+                 "[/bold], or talk to someone now:")
+    for svc in crisis[:3]:
+        lines.append(f"  {escape(svc.name)}: {escape(contact_line(svc))}")
+    lines.append("")
     note = note or lookup.note()
     if note:
         lines.extend([f"[bold]{escape(note)}[/bold]", ""])
     elif lookup.country is not None:
-        lines.extend([f"[bold]Help in {escape(lookup.country.name)}[/bold] "
-                      f"(emergency: {escape(lookup.country.emergency)})", ""])
+        lines.extend([f"[bold]Help in {escape(lookup.country.name)}[/bold]", ""])
     for svc in lookup.services:
         lines.extend(_service_lines(svc))
     return "\n".join(lines)
