@@ -240,6 +240,6 @@ def test_conversation_round_trips_through_storage() -> None:
      ("exposure_threat", "threat"), ("hacking_claim", "finding")],
 )
 def test_tactics_map_to_timeline_kinds(tactic: str, kind: str) -> None:
-    from unsnare.evidence.case import tactic_kind
+    from unsnare.evidence.timeline import tactic_kind
 
     assert tactic_kind(tactic).value == kind

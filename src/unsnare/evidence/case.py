@@ -38,31 +38,6 @@ if TYPE_CHECKING:
     from unsnare.evidence.verify import VerifyReport
 
 
-# The analysis's tactic names (unsnare.analysis.tactics), as strings so that the
-# locker does not need the analysis installed to read a stored case.
-THREAT_TACTICS = frozenset({"threat_to_expose", "outing_threat", "self_harm_pressure"})
-DEMAND_TACTICS = frozenset({"payment_demand", "deadline", "escalating_demands", "image_request"})
-
-
-def tactic_kind(tactic: str) -> EventKind:
-    """Which timeline kind a finding's tactic belongs to."""
-    t = tactic.lower()
-    if t in THREAT_TACTICS or "threat" in t:
-        return EventKind.THREAT
-    if t in DEMAND_TACTICS or "demand" in t:
-        return EventKind.DEMAND
-    return EventKind.FINDING
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 class Case:
     """One open case. Get it from `Locker.new_case` or `Locker.case`."""
 
@@ -377,50 +352,16 @@ class Case:
             slot["seen"] = [*slot["seen"], *r.get("seen", [])]
         return [build(Identifier, r) for r in merged.values()]
 
-    def _event_from_record(self, r: dict[str, Any]) -> TimelineEvent:
-        return build(TimelineEvent, {**r, "at": _parse_time(r.get("at"))})
-
     def timeline(self, *, include_messages: bool = False) -> list[TimelineEvent]:
         """Threats, demands, payments, reports and blocks (and every message if asked), by time."""
-        events = [self._event_from_record(r) for r in self._of("event")]
-        for conv in self.conversations():
-            report = self.analysis(conv.id) if conv.analysis else None
-            findings = (report or {}).get("findings") or []
-            if not findings and not include_messages:
-                continue
-            data = self._conversation_dict(conv.id)
-            names = {p["id"]: p["name"] for p in data["participants"]}
-            by_id = {m["id"]: m for m in data["messages"]}
-            seen: set[tuple[str, str]] = set()
-            for f in findings:
-                m = by_id.get(f.get("message_id"))
-                kind = tactic_kind(str(f.get("tactic", "")))
-                if m is None or (m["id"], kind.value) in seen:
-                    continue
-                seen.add((m["id"], kind.value))
-                text = m["text"]
-                start, end = f.get("start"), f.get("end")
-                quote = text[start:end] if isinstance(start, int) and isinstance(end, int) else None
-                events.append(self._message_event(conv, m, names, kind, quote, f))
-            if include_messages:
-                for m in data["messages"]:
-                    events.append(self._message_event(conv, m, names, EventKind.MESSAGE, None, {}))
-        # Undated events go last; instants compare across zones via the epoch.
-        return sorted(events, key=lambda e: (e.at is None, e.at.timestamp() if e.at else 0.0))
+        from unsnare.evidence.timeline import build_timeline
 
-    @staticmethod
-    def _message_event(
-        conv: StoredConversation, m: dict[str, Any], names: dict[str, str], kind: EventKind,
-        quote: str | None, finding: dict[str, Any],
-    ) -> TimelineEvent:
-        src = m["source"]
-        cite = f"{src[1]} line {src[2]}" if src[2] is not None else f"{src[1]} {src[3] or ''}"
-        return TimelineEvent(
-            kind=kind.value, at=_parse_time(m.get("timestamp")), text=m["text"], quote=quote,
-            tactic=finding.get("tactic"), sender=names.get(m.get("sender") or "", m.get("sender")),
-            item_id=conv.item_id, conversation_id=conv.id, message_id=m["id"],
-            cite=cite.strip(), platform=conv.platform,
-        )
+        return build_timeline(self, include_messages=include_messages)
+
+    def _event_from_record(self, r: dict[str, Any]) -> TimelineEvent:
+        from unsnare.evidence.timeline import event_from_record
+
+        return event_from_record(r)
 
     def verify(self, *, actor: str | None = None, record: bool = True) -> VerifyReport:
         """Check every stored blob and the whole custody chain (see `verify.verify_case`)."""
