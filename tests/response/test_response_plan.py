@@ -203,7 +203,11 @@ def test_ticking_an_unknown_step_names_it() -> None:
 @pytest.mark.parametrize(
     ("data", "field"),
     [({"format": 99}, "format"), ({"format": 1, "steps": []}, "triage"),
-     ({"format": 1, "triage": {"age": 15, "country": "US"}, "steps": [{"id": "x"}]}, "title")],
+     ({"format": 1, "triage": {"age": 15, "country": "US"}, "steps": [{"id": "x"}]}, "title"),
+     ({"format": 1, "triage": {"age": 15, "country": "US"}, "steps": "oops"}, "steps"),
+     ({"format": 1, "triage": {"age": 15, "country": "US"}, "steps": ["oops"]}, "steps"),
+     ({"format": 1, "triage": {"age": 15, "country": "US"},
+       "steps": [{"id": "x", "title": "t", "text": "t", "substeps": "no"}]}, "substeps")],
 )
 def test_bad_saved_plans_are_refused_clearly(data: dict[str, object], field: str) -> None:
     with pytest.raises(InputError) as caught:

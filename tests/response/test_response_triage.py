@@ -23,6 +23,11 @@ def test_impossible_values_name_the_field(kwargs: dict[str, Any], field: str) ->
     assert caught.value.field == field
 
 
+def test_a_single_platform_string_is_one_platform() -> None:
+    assert Triage(age=15, country="US", platforms="Instagram").platforms == (  # type: ignore[arg-type]
+        "instagram",)
+
+
 def test_platforms_are_normalised_and_deduplicated() -> None:
     t = Triage(age=15, country=" US ", platforms=("Snapchat", " snapchat", "", "Roblox"))
     assert t.platforms == ("snapchat", "roblox")

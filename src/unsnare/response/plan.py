@@ -59,6 +59,12 @@ class Step:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Step:
         """Rebuild a step saved with `to_dict`."""
+        if not isinstance(data, Mapping):
+            raise InputError("a saved step must be a JSON object", field="steps",
+                             hint="save the plan again from Unsnare")
+        for key in ("services", "substeps"):
+            if not isinstance(data.get(key, []), list):
+                raise InputError(f"a saved step's {key!r} must be a list", field=key)
         try:
             sid = str(data["id"])
             return cls(
@@ -162,6 +168,9 @@ class Plan:
         for key in ("triage", "steps"):
             if key not in data:
                 raise InputError(f"the saved plan has no {key!r}", field=key)
+        if not isinstance(data["triage"], Mapping) or not isinstance(data["steps"], list):
+            raise InputError("the saved plan's triage or steps have the wrong shape",
+                             field="steps", hint="save the plan again from Unsnare")
         directory = directory or default_directory()
         country_data = data.get("country") or {}
         country = directory.resolve(str(country_data["code"])) if country_data else None

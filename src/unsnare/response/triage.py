@@ -89,7 +89,9 @@ class Triage:
                 field="scheme",
                 hint="choose one of: " + ", ".join(SCHEMES),
             )
-        cleaned = tuple(dict.fromkeys(_norm_platform(p) for p in self.platforms if str(p).strip()))
+        # A single name passed as a string is one platform, not a list of letters.
+        given = (self.platforms,) if isinstance(self.platforms, str) else self.platforms
+        cleaned = tuple(dict.fromkeys(_norm_platform(p) for p in given if str(p).strip()))
         object.__setattr__(self, "platforms", cleaned)
         object.__setattr__(self, "country", self.country.strip())
 
