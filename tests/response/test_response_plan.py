@@ -195,6 +195,12 @@ def test_plan_round_trips_with_ticks() -> None:
         "do_not_comply.dont_pay").done
 
 
+def test_saved_country_in_an_odd_shape_is_tolerated() -> None:
+    saved = build_plan(Triage(age=16, country="US")).to_dict()
+    saved["country"] = "US"
+    assert Plan.from_dict(saved).country is None
+
+
 def test_ticking_an_unknown_step_names_it() -> None:
     with pytest.raises(UsageError, match="no step 'nope'"):
         build_plan(Triage(age=16, country="US")).tick("nope")

@@ -172,8 +172,9 @@ class Plan:
             raise InputError("the saved plan's triage or steps have the wrong shape",
                              field="steps", hint="save the plan again from Unsnare")
         directory = directory or default_directory()
-        country_data = data.get("country") or {}
-        country = directory.resolve(str(country_data["code"])) if country_data else None
+        country_data = data.get("country")
+        code = country_data.get("code") if isinstance(country_data, Mapping) else None
+        country = directory.resolve(str(code)) if code else None
         return cls(
             triage=Triage.from_dict(data["triage"]),
             steps=tuple(Step.from_dict(s) for s in data["steps"]),
