@@ -239,3 +239,24 @@ def test_keyboard_reaches_quick_exit_with_visible_focus(page: Any) -> None:
     assert outline not in ("", "none")
     page.keyboard.press("Enter")
     page.wait_for_url(NEUTRAL)
+
+
+def test_core_flow_works_without_javascript(browser: Any, server: LiveServer) -> None:
+    context = browser.new_context(base_url=server.url, java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto("/help")
+        pg.get_by_label("How old is the person being targeted?").fill("17")
+        pg.get_by_label("Which country are they in?").select_option("GB")
+        pg.get_by_role("button", name="Show my next steps").click()
+        pg.wait_for_url("**/help/plan")
+        pg.locator("input[name=done]").nth(1).check()
+        pg.get_by_role("button", name="Save my progress").click()
+        assert pg.locator("input[name=done]").nth(1).is_checked()
+        pg.goto("/check")
+        pg.get_by_label("Messages or email").fill("Jay: pay me $100 or I post your photo")
+        pg.get_by_role("button", name="Check this text").click()
+        pg.locator("article.finding summary").first.click()  # <details> needs no script
+        assert pg.locator(".message-text").first.is_visible()
+    finally:
+        context.close()

@@ -140,3 +140,13 @@ def test_export_and_verify_the_sealed_package(client, token) -> None:
 def test_export_needs_an_open_case(client, token) -> None:
     response = client.post("/case/export", data={"csrf_token": token(client, "/case")})
     assert response.status_code == 409 and "Your case is locked" in response.text
+
+
+def test_a_plan_made_before_the_case_is_kept_in_it(client, token) -> None:
+    csrf = token(client, "/help")
+    client.post("/help", data={"csrf_token": csrf, "age": "15", "country": "GB"})
+    _create(client, token)
+    client.post("/case/lock", data={"csrf_token": token(client, "/case")})
+    assert client.get("/help/plan", follow_redirects=False).status_code == 303  # forgotten
+    client.post("/case/unlock", data={"csrf_token": token(client, "/case"), "passphrase": PASS})
+    assert client.get("/help/plan").status_code == 200  # back from the case

@@ -54,6 +54,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
         locker.close()
         raise
     session.locker, session.case_id, session.locked_by_idle = locker, case.id, False
+    save_plan(session)  # a plan made before the case existed goes into it
 
 
 def unlock(session: WebSession, store: SessionStore, settings: Settings, passphrase: str) -> None:
@@ -67,6 +68,8 @@ def unlock(session: WebSession, store: SessionStore, settings: Settings, passphr
     cases = locker.cases()
     case_id = cases[0].id if cases else locker.new_case("My case").id
     session.locker, session.case_id, session.locked_by_idle = locker, case_id, False
+    if session.plan is not None and load_plan(session) is None:
+        save_plan(session)  # keep a plan made while the case was locked
 
 
 def case(session: WebSession) -> Any:
