@@ -216,23 +216,46 @@ def draw_labelled_chat(display_name: str, script: list[Line]) -> Chatshot:
 
 
 class DrawnTextReader:
-    """A stand-in OCR engine that 'reads' exactly what `draw_chat` drew, instantly."""
+    """A stand-in OCR engine that 'reads' exactly what `draw_chat` drew, instantly.
+
+    `scale` follows the picture when a test resizes it (as a phone's resolution would).
+    """
 
     engine = "drawn text (test)"
 
     def __init__(
-        self, shot: Chatshot, score: float = 0.99, low: frozenset[str] = frozenset()
+        self,
+        shot: Chatshot,
+        score: float = 0.99,
+        low: frozenset[str] = frozenset(),
+        scale: float = 1.0,
     ) -> None:
         self._shot = shot
         self._score = score
         self._low = low
+        self._scale = scale
 
     def read(self, image: Image.Image) -> list[OcrBox]:
         """Every drawn piece of text as a box; texts in `low` get a poor score."""
         return [
-            OcrBox(words, 0.4 if words in self._low else self._score, *box)
+            OcrBox(
+                words,
+                0.4 if words in self._low else self._score,
+                *(int(v * self._scale) for v in box),
+            )
             for words, box in self._shot.texts
         ]
+
+
+def as_phone_jpeg(shot: Chatshot, *, quality: int, scale: float = 1.0) -> bytes:
+    """The screenshot resized and saved as a lossy JPEG, as screenshots get passed around."""
+    img = Image.open(io.BytesIO(shot.png))
+    if scale != 1.0:
+        size = (int(img.width * scale), int(img.height * scale))
+        img = img.resize(size, Image.Resampling.BICUBIC)
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=quality)
+    return buf.getvalue()
 
 
 def landscape_png() -> bytes:

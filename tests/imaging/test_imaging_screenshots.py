@@ -21,6 +21,7 @@ from chatshot import (
     DrawnTextReader,
     Line,
     Theme,
+    as_phone_jpeg,
     draw_chat,
     draw_labelled_chat,
     solid_png,
@@ -95,6 +96,28 @@ def test_layout_gives_sides_and_header(
     owner = convo.participant("me")
     assert owner is not None and owner.is_owner
     assert (convo.platform, convo.format, convo.title) == ("screenshot", "screenshot-ocr", name)
+
+
+@pytest.mark.parametrize(
+    ("label", "shot", "expected", "name", "handle"), LAYOUT_CASES, ids=[c[0] for c in LAYOUT_CASES]
+)
+@pytest.mark.parametrize(
+    ("quality", "scale"), [(60, 1.0), (50, 1.828)], ids=["jpeg60", "phone-jpeg50"]
+)
+def test_lossy_and_resized_screenshots_keep_their_layout(
+    label: str,
+    shot: Chatshot,
+    expected: list[tuple[str | None, str]],
+    name: str,
+    handle: str | None,
+    quality: int,
+    scale: float,
+) -> None:
+    data = as_phone_jpeg(shot, quality=quality, scale=scale)
+    reader = ScreenshotReader(DrawnTextReader(shot, scale=scale))
+    convo = reader.read(data, name="shot.jpg", sha256=hashlib.sha256(data).hexdigest())
+    assert [(m.sender, m.text) for m in convo.messages] == expected
+    assert "side-unknown" not in {w.code for w in convo.warnings}
 
 
 def test_messages_link_back_to_the_image() -> None:

@@ -21,9 +21,14 @@ from unsnare.imaging.ocr import OcrBox
 Pixels = NDArray[np.uint8]
 Colour = tuple[int, int, int]
 
-# How far (0-255, per channel) a colour may stray and still count as the same
-# surface. Light-mode grey bubbles differ from white by about 20; JPEG noise by ~5.
+# How far (0-255, per channel) two surface colours (medians) may differ and still
+# count as one surface. Light-mode grey bubbles differ from white by about 20.
 SAME_COLOUR = 10
+# Single pixels are noisier (JPEG ringing near text and edges): a pixel belongs to
+# a bubble when it is within half the bubble-to-page contrast, clamped to this range.
+PIXEL_TOLERANCE = (10, 28)
+# Gaps of noisy pixels this wide do not end a bubble when walking to its edge.
+EDGE_GAP = 3
 # Bubbles of the two sides must differ by more than this for colour to decide a side.
 DISTINCT_COLOURS = 24
 # A bubble is on one side when the gap on that side is smaller than the other
@@ -132,20 +137,43 @@ def _surface(img: Pixels, x0: int, y0: int, x1: int, y1: int) -> Colour:
     return _colour(np.concatenate(ring))
 
 
-def _edges(img: Pixels, line_boxes: list[OcrBox], colour: Colour) -> tuple[int, int]:
-    """Walk outwards along the line's middle row while the pixels are bubble-coloured."""
+def _pixel_tolerance(surface: Colour, page: Colour) -> int:
+    contrast = max(abs(surface[i] - page[i]) for i in range(3))
+    low, high = PIXEL_TOLERANCE
+    return max(low, min(high, contrast // 2))
+
+
+def _matches(pixels: Pixels, colour: Colour, tol: int) -> NDArray[np.bool_]:
+    diff = np.abs(pixels.astype(np.int16) - np.array(colour, dtype=np.int16))
+    return np.asarray(np.max(diff, axis=-1) <= tol)
+
+
+def _edges(img: Pixels, line_boxes: list[OcrBox], colour: Colour, tol: int) -> tuple[int, int]:
+    """Walk outwards from the text while the columns beside it are bubble-coloured."""
     x0 = min(b.x0 for b in line_boxes)
     x1 = max(b.x1 for b in line_boxes)
-    y = int(sum(b.centre_y for b in line_boxes) / len(line_boxes))
-    row = img[min(max(y, 0), img.shape[0] - 1)].astype(np.int16)
-    same = np.max(np.abs(row - np.array(colour, dtype=np.int16)), axis=1) <= SAME_COLOUR
-    left = x0
-    while left > 0 and same[left - 1]:
-        left -= 1
-    right = x1
-    while right < len(same) - 1 and same[right + 1]:
-        right += 1
-    return left, right
+    y0 = min(b.y0 for b in line_boxes)
+    y1 = max(b.y1 for b in line_boxes)
+    quarter = max(1, (y1 - y0) // 4)
+    band = img[max(0, y0 + quarter) : max(1, y1 - quarter)]
+    # A column counts when most of the band's pixels in it are the bubble's colour.
+    same = np.mean(_matches(band, colour, tol), axis=0) >= 0.6
+    width = len(same)
+
+    # Right beside the text, JPEG ringing can hide the bubble for a few pixels.
+    halo = max(EDGE_GAP, (y1 - y0) // 2)
+
+    def walk(start: int, step: int) -> int:
+        edge, x, misses, allowed = start, start + step, 0, halo
+        while 0 <= x < width and misses <= allowed:
+            if same[x]:
+                edge, misses, allowed = x, 0, EDGE_GAP
+            else:
+                misses += 1
+            x += step
+        return edge
+
+    return walk(min(x0, width - 1), -1), walk(min(x1, width - 1), 1)
 
 
 def group_lines(boxes: list[OcrBox], img: Pixels) -> list[TextLine]:
@@ -179,7 +207,8 @@ def group_lines(boxes: list[OcrBox], img: Pixels) -> list[TextLine]:
         )
         text_edges = (bxs[0].x0, max(b.x1 for b in bxs))
         in_bubble = not _close(surface, page)
-        left, right = _edges(img, bxs, surface) if in_bubble else text_edges
+        tol = _pixel_tolerance(surface, page)
+        left, right = _edges(img, bxs, surface, tol) if in_bubble else text_edges
         if in_bubble and (left <= 0 or right >= img.shape[1] - 1):
             # Colour reaching the screen's edge is a bar (header, input box), not a bubble.
             in_bubble, (left, right) = False, text_edges
@@ -188,19 +217,25 @@ def group_lines(boxes: list[OcrBox], img: Pixels) -> list[TextLine]:
     return result
 
 
-def _same_bubble(img: Pixels, a: TextLine, b: TextLine) -> bool:
+def _same_bubble(img: Pixels, a: TextLine, b: TextLine, page: Colour) -> bool:
     if not (a.in_bubble and b.in_bubble and _close(a.surface, b.surface)):
         return False
-    tol = max(6, img.shape[1] // 100)
+    tol = max(8, img.shape[1] // 60)
     if abs(a.left - b.left) > tol or abs(a.right - b.right) > tol:
         return False
     if b.top <= a.bottom:
         return True
-    # Between two lines of one bubble, a column just inside its edge stays bubble-coloured.
-    x = min(a.left, b.left) + 3
-    column = img[a.bottom : b.top, x].astype(np.int16).reshape(-1, 3)
-    diff = np.max(np.abs(column - np.array(a.surface, dtype=np.int16)), axis=1)
-    return bool(np.mean(diff <= SAME_COLOUR) >= 0.9)
+    # Between two lines of one bubble, columns just inside its edges stay bubble-coloured;
+    # between two bubbles they cross the page.
+    gap = img[a.bottom : b.top]
+    inset = max(3, img.shape[1] // 150)
+    columns = [max(a.left, b.left) + inset, min(a.right, b.right) - inset]
+    pixel_tol = _pixel_tolerance(a.surface, page)
+    return any(
+        float(np.mean(_matches(gap[:, x], a.surface, pixel_tol))) >= 0.85
+        for x in columns
+        if 0 <= x < img.shape[1]
+    )
 
 
 def side_of(left: int, right: int, width: int) -> Side:
@@ -218,9 +253,10 @@ def side_of(left: int, right: int, width: int) -> Side:
 
 def group_bubbles(lines: list[TextLine], img: Pixels) -> list[Bubble]:
     """Join lines into bubbles and decide each bubble's side."""
+    page = page_colour(img)
     groups: list[list[TextLine]] = []
     for line in lines:
-        if groups and _same_bubble(img, groups[-1][-1], line):
+        if groups and _same_bubble(img, groups[-1][-1], line, page):
             groups[-1].append(line)
         else:
             groups.append([line])
