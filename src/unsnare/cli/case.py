@@ -70,6 +70,8 @@ def _open(
         opened = Locker.create(path, _passphrase(confirm=True))
     else:
         opened = Locker.open(path, passphrase or _passphrase())
+    for notice in opened.notices():
+        console(stderr=True).print(f"[yellow]Note:[/] {escape(notice)}")
     try:
         yield opened
     finally:

@@ -70,6 +70,7 @@ class Locker:
         self.tools = tools or default_toolkit()
         self.actor = actor or default_actor()
         self.clock = clock
+        self._notices: list[str] = []
 
     # --- opening -------------------------------------------------------
     @classmethod
@@ -97,7 +98,16 @@ class Locker:
         except LockerError:
             store.close()
             raise
-        return cls(store, kek, **kw)  # type: ignore[arg-type]
+        locker = cls(store, kek, **kw)  # type: ignore[arg-type]
+        if getattr(store, "interrupted", False):
+            # Only now, with the right passphrase, do we write anything.
+            locker._notices.append(
+                "The last change to this locker was cut off before it finished (the program "
+                "stopped or the computer lost power). That change was not saved: the locker "
+                "is exactly as it was before it. Please add that evidence again."
+            )
+            store.settle()  # type: ignore[attr-defined]
+        return locker
 
     @classmethod
     def create(
@@ -137,6 +147,10 @@ class Locker:
     def unlock_store(cls, store: CaseStore, passphrase: str, **kw: object) -> Locker:
         """Unlock a locker held in any `CaseStore`."""
         return cls._unlock(store, passphrase, **kw)
+
+    def notices(self) -> list[str]:
+        """Things the person should know about the locker as it was opened."""
+        return list(self._notices)
 
     def close(self) -> None:
         """Forget the key and release the store."""

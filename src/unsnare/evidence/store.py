@@ -171,6 +171,7 @@ class SqliteStore:
         self._conn = conn
         self._lock = lock
         self._depth = 0
+        self.interrupted = False
         # The web app may call from several threads; one connection, one writer at a time.
         self._mutex = threading.RLock()
 
@@ -209,8 +210,13 @@ class SqliteStore:
                 hint="Check the path, or create one with `unsnare case new`.",
             )
         lock = _lock_file(path, lock_timeout)
+        # A journal left behind means a change was cut off (a crash or power loss);
+        # SQLite undoes it on first read. Only we write here (we hold the lock).
+        journal = Path(str(path) + "-journal")
+        interrupted = journal.is_file() and journal.stat().st_size > 0
         conn = cls._connect(path, lock)
         store = cls(path, conn, lock)
+        store.interrupted = interrupted
         try:
             tag = store.meta_get("format")
         except LockerError:
@@ -338,6 +344,12 @@ class SqliteStore:
                 raise
         finally:
             self._depth = 0
+
+    def settle(self) -> None:
+        """After an interrupted change: one small write so SQLite drops the stale journal."""
+        if self.interrupted:
+            with self.atomic():
+                self.meta_put("recovered", b"1")
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own integrity check reports (empty when the file is sound)."""
