@@ -36,6 +36,7 @@ from chatshot import (  # noqa: E402
     WHATSAPP,
     Chatshot,
     Line,
+    as_phone_jpeg,
     draw_chat,
     landscape_png,
 )
@@ -94,6 +95,7 @@ def bench_ocr(repeat: int) -> list[str]:
     light = draw_chat("Jayden Mills", "@jaydn.mills_22", THREAT_SCRIPT)
     dark = draw_chat("Alex Rivera", None, DARK_SCRIPT, theme=DARK, times_inside=True)
     tall = draw_chat("Jayden Mills", "@jaydn.mills_22", THREAT_SCRIPT * 4)
+    wa = draw_chat("Jayden Mills", "online", THREAT_SCRIPT, theme=WHATSAPP, times_inside=True)
     start = time.perf_counter()
     reader.read(Image.open(io.BytesIO(light.png)))
     first = time.perf_counter() - start
@@ -107,6 +109,7 @@ def bench_ocr(repeat: int) -> list[str]:
         ("dark, 640 wide", dark, dark.png),
         ("light, 1170 wide", light, _phone_size(light)),
         ("dark, 1170 wide", dark, _phone_size(dark)),
+        ("WhatsApp-like, 1170 wide JPEG q50", wa, as_phone_jpeg(wa, quality=50, scale=1.828)),
         ("scrolling capture, 640 wide", tall, tall.png),
     ]
     for label, shot, data in cases:
