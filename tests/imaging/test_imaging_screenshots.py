@@ -193,6 +193,7 @@ def test_without_bubbles_speaker_labels_name_the_sender() -> None:
         Line("left", "add me on the other app"),
         Line("left", "u there?"),
         Line("right", "who is this"),
+        Line("right", "Riley"),  # a message that is just a name stays a message
         Line("left", "I have your photos"),
     ]
     shot = draw_labelled_chat("Riley Stone", script)
@@ -201,6 +202,7 @@ def test_without_bubbles_speaker_labels_name_the_sender() -> None:
         ("other", "add me on the other app"),
         ("other", "u there?"),
         ("me", "who is this"),
+        ("me", "Riley"),
         ("other", "I have your photos"),
     ]
     assert "no-bubbles" in {w.code for w in convo.warnings}

@@ -50,8 +50,8 @@ class Transcript:
 
     def read_bubbles(self, bubbles: list[Bubble]) -> None:
         """Read a layout with chat bubbles: the side of each bubble names its sender."""
-        chat = [i for i, b in enumerate(bubbles) if b.in_bubble and b.side is not Side.CENTRE]
-        first, last = chat[0], chat[-1]
+        chat = {i for i, b in enumerate(bubbles) if b.in_bubble and b.side is not Side.CENTRE}
+        first, last = min(chat), max(chat)
         day = self._header(bubbles[:first])
         for index in range(first, len(bubbles)):
             bubble = bubbles[index]
@@ -115,8 +115,13 @@ class Transcript:
                 self._message(bubble, day, "unknown")
 
     def _speaker_label(self, text: str) -> str | None:
-        t = text.strip().rstrip(":").lower()
-        if t in ("me", "you"):
+        raw = text.strip()
+        # Labels are drawn in capitals (Snapchat) or end in a colon; a message that
+        # merely says someone's name must stay a message.
+        if not (raw.isupper() or raw.endswith(":")):
+            return None
+        t = raw.rstrip(":").strip().lower()
+        if t == "me":
             return "me"
         names = set()
         if self.display_name:
