@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from unsnare.errors import UsageError
+from unsnare.errors import ImportFormatError, UsageError
 from unsnare.importers import read_export
 from unsnare.importers.telegram import flatten_text
 from unsnare.models import MessageKind, SystemEvent
@@ -62,3 +62,12 @@ def test_chat_option_picks_one() -> None:
     assert [c.title for c in result.conversations] == ["Study group"]
     with pytest.raises(UsageError, match="no chat called"):
         read_export(DATA / "full" / "result.json", chat="Nobody")
+
+
+def test_cut_short_export_is_explained(tmp_path: Path) -> None:
+    whole = (DATA / "single" / "result.json").read_bytes()
+    cut = tmp_path / "result.json"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ImportFormatError) as info:
+        read_export(cut, tz="UTC")
+    assert "cut short" in info.value.message and info.value.file == "result.json"

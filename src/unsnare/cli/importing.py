@@ -103,9 +103,16 @@ def _summarise(stream: ChatStream) -> None:
     )
     out.print(f"  From {_fmt_time(first)} to {_fmt_time(last)}")
     if conv.timezone:
-        how = "assumed" if conv.timezone_assumed else "from the export"
-        hint = " (change with --tz)" if conv.timezone_assumed else ""
-        out.print(f"  Time zone: {escape(conv.timezone)} ({how}){hint}")
+        if conv.timezone_assumed:
+            out.print(
+                f"  Time zone: {escape(conv.timezone)} (assumed: the export has local "
+                "times only; change with --tz)"
+            )
+        else:
+            out.print(
+                f"  Times shown in {escape(conv.timezone)} (the export records exact "
+                "times; change the display zone with --tz)"
+            )
     if conv.date_order:
         out.print(f"  Dates read as: {conv.date_order}")
     for f in conv.source_files:

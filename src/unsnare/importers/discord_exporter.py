@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
-from unsnare.importers.jsonload import load_json, sniff_json_head, text_of
+from unsnare.importers.jsonload import read_header, sniff_json_head, stream_items, text_of
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
 from unsnare.models import ImportWarning, Message, MessageKind, Reaction, Source, SystemEvent
@@ -90,7 +90,8 @@ def _reader(src: ExportSource, member: str) -> MessageSource:
     folder = str(PurePosixPath(member).parent)
 
     def produce(state: ChatState) -> Iterator[Message]:
-        doc = load_json(src, member)
+        # The header comes before the messages, which are streamed one by one.
+        doc, _ = read_header(src, member, ("messages",))
         sha = src.sha256(member)
         channel = doc.get("channel") or {}
         guild = doc.get("guild") or {}
@@ -98,7 +99,7 @@ def _reader(src: ExportSource, member: str) -> MessageSource:
             f"Channel: {text_of(channel.get('name'))} "
             f"({text_of(channel.get('type'))}) in {text_of(guild.get('name'))}"
         )
-        for i, raw in enumerate(doc.get("messages") or []):
+        for i, raw in enumerate(stream_items(src, member, "messages.item")):
             path = f"$.messages[{i}]"
             if not isinstance(raw, dict):
                 state.warn(

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
 from unsnare.importers.csvtable import read_rows
-from unsnare.importers.jsonload import load_json, text_of
+from unsnare.importers.jsonload import load_json, stream_items, text_of
 from unsnare.importers.media import media_type
 from unsnare.importers.source import ExportSource
 from unsnare.importers.timeparse import parse_timestamp
@@ -92,8 +92,7 @@ def _reader(src: ExportSource, member: str, options: ImportOptions) -> MessageSo
         if member.lower().endswith(".csv"):
             yield from read_rows(src, member, sha, fname, options, state, default_sender=OWNER)
             return
-        doc = load_json(src, member)
-        for i, raw in enumerate(doc if isinstance(doc, list) else []):
+        for i, raw in enumerate(stream_items(src, member, "item")):
             path = f"$[{i}]"
             if not isinstance(raw, dict):
                 state.warn(

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime, tzinfo
-from typing import Any
+from typing import IO, Any
+
+import ijson  # type: ignore[import-untyped]
 
 from unsnare.errors import ImportFormatError, InputError
 from unsnare.importers.source import ExportSource
@@ -43,6 +46,79 @@ def load_json(src: ExportSource, name: str) -> Any:
             line=exc.lineno,
             hint="download or copy the export again; an interrupted copy cuts a file short",
         ) from None
+
+
+class _SkipBom:
+    """A read-only view of a byte stream without a leading UTF-8 BOM (yajl rejects it)."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self._f = f
+        head = f.read(3)
+        self._head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+
+    def read(self, n: int = -1) -> bytes:
+        if n == 0:  # ijson probes with read(0) to learn bytes from text
+            return b""
+        if self._head:
+            out, self._head = self._head, b""
+            return out + (
+                self._f.read(n - len(out) if n > 0 else -1) if n < 0 or n > len(out) else b""
+            )
+        return self._f.read(n)
+
+
+def _broken(src: ExportSource, name: str, exc: Exception, where: str) -> ImportFormatError:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return ImportFormatError(
+        f"this JSON is broken or cut short after {where} ({first})",
+        file=src.display_name(name),
+        hint="download or copy the export again; an interrupted copy cuts a file short",
+    )
+
+
+def stream_items(src: ExportSource, name: str, prefix: str) -> Iterator[Any]:
+    """Yield the values at an ijson `prefix` (e.g. ``messages.item``) one at a time.
+
+    Large exports are never held whole: memory is bounded by one item.
+    """
+    with src.open(name) as raw:
+        count = 0
+        try:
+            for item in ijson.items(_SkipBom(raw), prefix, use_float=True):
+                yield item
+                count += 1
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
+            raise _broken(src, name, exc, f"item {count} of '{prefix}'") from None
+
+
+def read_header(src: ExportSource, name: str, stop: tuple[str, ...]) -> tuple[dict[str, Any], str]:
+    """The top-level fields before the first key in `stop`, and which stop key was met.
+
+    Reading ends there, so a large list after the header is never parsed
+    here. Returns ``""`` as the key when none of `stop` occurs.
+    """
+    out: dict[str, Any] = {}
+    key: str | None = None
+    builder: Any = None
+    hit = ""
+    with src.open(name) as raw:
+        try:
+            for prefix, event, value in ijson.parse(_SkipBom(raw), use_float=True):
+                if prefix == "" and event in ("map_key", "end_map"):
+                    if builder is not None and key is not None:
+                        out[key] = builder.value
+                    builder = None
+                    if event == "end_map":
+                        break
+                    if value in stop:
+                        hit = value
+                        break
+                    key, builder = value, ijson.ObjectBuilder()
+                elif builder is not None:
+                    builder.event(event, value)
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
+            raise _broken(src, name, exc, "the first fields") from None
+    return out, hit
 
 
 def sniff_json_head(src: ExportSource, name: str, *keys: str) -> bool:

@@ -7,14 +7,21 @@ assumed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any
 
-from unsnare.errors import UsageError
+from unsnare.errors import ImportFormatError, UsageError
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
-from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
+from unsnare.importers.jsonload import (
+    from_epoch,
+    read_header,
+    sniff_json_head,
+    stream_items,
+    text_of,
+)
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
 from unsnare.models import (
@@ -93,37 +100,39 @@ class TelegramImporter(Importer):
         """One stream per chat (all chats, or the one --chat names)."""
         member = _find_result(src)
         assert member is not None
-        doc = load_json(src, member)
-        if not isinstance(doc, dict):
-            raise ValueError("the top level is not an object")
+        # Stream: a single-chat export's messages are read one at a time; a full
+        # export is read one chat at a time. Memory is bounded by one chat.
+        header, hit = read_header(src, member, ("messages", "chats"))
         owner = None
-        info = doc.get("personal_information")
+        info = header.get("personal_information")
         if isinstance(info, dict) and info.get("user_id") is not None:
             owner = f"user{info['user_id']}"
-        if isinstance(doc.get("chats"), dict):
-            chats = [
-                (f"$.chats.list[{i}]", c) for i, c in enumerate(doc["chats"].get("list") or [])
-            ]
-            left = doc.get("left_chats")
-            if isinstance(left, dict):
-                chats += [
-                    (f"$.left_chats.list[{i}]", c) for i, c in enumerate(left.get("list") or [])
-                ]
+        chats: list[tuple[str, dict[str, Any], Callable[[], Iterator[Any]]]] = []
+        if hit == "chats":
+            cursor = _ChatCursor(src, member)
+            for i, head in enumerate(cursor.headers()):
+                path = f"$.{head['_list']}.list[{head['_index']}]"
+                chats.append((path, head, partial(cursor.messages, i)))
+        elif hit == "messages":
+            chats.append(("$", header, partial(stream_items, src, member, "messages.item")))
         else:
-            chats = [("$", doc)]
-        chats = [(p, c) for p, c in chats if isinstance(c, dict)]
+            raise ImportFormatError(
+                "this result.json has neither 'messages' nor 'chats'",
+                file=src.display_name(member),
+                hint="choose the result.json that Telegram Desktop wrote",
+            )
         if options.chat is not None:
             wanted = [
-                (p, c)
-                for p, c in chats
-                if options.chat in (text_of(c.get("name")), text_of(c.get("id")))
+                c
+                for c in chats
+                if options.chat in (text_of(c[1].get("name")), text_of(c[1].get("id")))
             ]
             if not wanted:
-                names = ", ".join(sorted({text_of(c.get("name")) or "?" for _, c in chats}))[:500]
+                names = ", ".join(sorted({text_of(c[1].get("name")) or "?" for c in chats}))
                 raise UsageError(
                     f"there is no chat called '{options.chat}' in this export",
                     field="--chat",
-                    hint=f"the chats are: {names}",
+                    hint=f"the chats are: {names[:500]}",
                 )
             chats = wanted
         sha = src.sha256(member)
@@ -131,14 +140,14 @@ class TelegramImporter(Importer):
         container = src.container_file()
         folder = str(PurePosixPath(member).parent)
         streams = []
-        for path, chat in chats:
+        for path, head, messages in chats:
             streams.append(
                 ChatStream(
-                    id=f"telegram-{text_of(chat.get('id')) or sha[:12]}",
+                    id=f"telegram-{text_of(head.get('id')) or sha[:12]}",
                     platform=self.platform,
                     format=self.name,
-                    produce=_chat_reader(src, chat, path, sha, member, folder, owner, options),
-                    title=text_of(chat.get("name")) or None,
+                    produce=_chat_reader(src, messages, path, sha, member, folder, owner, options),
+                    title=text_of(head.get("name")) or None,
                     source_files=((container,) if container else ()) + files,
                     timezone=options.zone_name,
                     timezone_assumed=False,
@@ -147,9 +156,41 @@ class TelegramImporter(Importer):
         return streams
 
 
+class _ChatCursor:
+    """Walks a full export's chats in order, one chat in memory at a time."""
+
+    def __init__(self, src: ExportSource, member: str) -> None:
+        self.src, self.member = src, member
+        self._iter: Iterator[dict[str, Any]] | None = None
+        self._next = 0
+
+    def _all(self) -> Iterator[dict[str, Any]]:
+        for list_name in ("chats", "left_chats"):
+            for index, chat in enumerate(
+                stream_items(self.src, self.member, f"{list_name}.list.item")
+            ):
+                if isinstance(chat, dict):
+                    chat["_list"], chat["_index"] = list_name, index
+                    yield chat
+
+    def headers(self) -> list[dict[str, Any]]:
+        """Each chat's fields without its messages (one pass over the file)."""
+        return [{k: v for k, v in c.items() if k != "messages"} for c in self._all()]
+
+    def messages(self, position: int) -> Iterator[Any]:
+        """The messages of the chat at `position` (cheap when read in order)."""
+        if self._iter is None or position < self._next:
+            self._iter, self._next = self._all(), 0
+        for chat in self._iter:
+            self._next += 1
+            if self._next - 1 == position:
+                return iter(chat.get("messages") or [])
+        return iter(())
+
+
 def _chat_reader(
     src: ExportSource,
-    chat: dict[str, Any],
+    messages: Callable[[], Iterator[Any]],
     path: str,
     sha: str,
     member: str,
@@ -161,7 +202,7 @@ def _chat_reader(
 
     def produce(state: ChatState) -> Iterator[Message]:
         assumed = False
-        for i, raw in enumerate(chat.get("messages") or []):
+        for i, raw in enumerate(messages()):
             mpath = f"{path}.messages[{i}]" if path != "$" else f"$.messages[{i}]"
             if not isinstance(raw, dict):
                 state.warn(

@@ -245,6 +245,7 @@ CALLS = {
     )
 }
 
+
 def body_event(text: str) -> SystemEvent | None:
     """The system event a whole message body stands for (deleted, call), if any."""
     if len(text) > 60:
