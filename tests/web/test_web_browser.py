@@ -24,7 +24,8 @@ from .browser import (
 pytestmark = pytest.mark.browser
 
 DATA = Path(__file__).parent / "data"
-PAGES = ["/", "/help", "/check", "/protect", "/case", "/learn", "/safety", "/case/verify"]
+PAGES = ["/", "/help", "/check", "/protect", "/case", "/learn", "/learn/what-is-sextortion",
+         "/safety", "/case/verify", "/no-such-page"]
 NEUTRAL_HTML = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 
 
@@ -82,6 +83,7 @@ def test_get_help_shows_crisis_help_first(page: Any) -> None:
     assert "saved" in page.locator("#status").inner_text()
     assert page.locator("input[name=done]").first.is_checked()
     shot(page, "journey-help-crisis-plan")
+    assert axe_ok(page) and axe_ok(page, width=320)
 
 
 def test_quick_exit_button_replaces_history(page: Any) -> None:
@@ -144,6 +146,9 @@ def test_upload_a_whatsapp_export_and_read_the_report(page: Any) -> None:
     assert page.locator("table code").count() >= 1  # the offender's identifiers
     shot(page, "journey-whatsapp-report")
     assert axe_ok(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert axe_ok(page, width=320)
 
 
 def _chat_screenshot() -> bytes:
@@ -180,6 +185,7 @@ def test_case_add_screenshot_export_and_verify(page: Any, tmp_path: Path) -> Non
     page.get_by_role("button", name="Save to my timeline").click()
     assert "IG-2026-0042" in page.locator("#timeline-title + ol").inner_text()
     shot(page, "journey-case")
+    assert axe_ok(page) and axe_ok(page, width=320)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the sealed package").click()
     package = tmp_path / "package.zip"
@@ -191,10 +197,12 @@ def test_case_add_screenshot_export_and_verify(page: Any, tmp_path: Path) -> Non
     shot(page, "journey-case-verify")
 
 
-def axe_ok(page: Any) -> bool:
+def axe_ok(page: Any, width: int = 1024) -> bool:
     """Run axe on a copy of the page in a CSP-bypassing context (see browser.axe_violations)."""
     html_url = page.url
-    context = page.context.browser.new_context(bypass_csp=True, storage_state=page.context.storage_state())
+    context = page.context.browser.new_context(
+        bypass_csp=True, storage_state=page.context.storage_state(),
+        viewport={"width": width, "height": 800})
     try:
         other = context.new_page()
         other.goto(html_url)
