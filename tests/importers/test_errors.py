@@ -96,3 +96,31 @@ def test_forced_wrong_format_is_explained(tmp_path: Path) -> None:
     with pytest.raises(ImportFormatError) as info:
         read_export(chat, format="csv")
     assert "c.txt" in str(info.value)
+
+
+# forced format, file content: reading it as that format must fail clearly
+FORCED = [
+    ("whatsapp", "Alex: hi\nSam: hello\n"),
+    ("plaintext", "12345\n67890\n"),
+    ("discord", '{"something": "else"}'),
+    ("telegram", '{"something": "else"}'),
+    ("instagram", '{"something": "else"}'),
+    ("snapchat", '{"something": "else"}'),
+]
+
+
+@pytest.mark.parametrize(("fmt", "content"), FORCED)
+def test_forced_format_that_does_not_fit(tmp_path: Path, fmt: str, content: str) -> None:
+    path = tmp_path / "export.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportFormatError) as info:
+        read_export(path, format=fmt, tz="UTC")
+    assert "export.json" in str(info.value) and info.value.hint
+
+
+def test_default_zone_follows_tz_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unsnare.importers.base import resolve_zone
+
+    monkeypatch.setenv("TZ", "America/Sao_Paulo")
+    _, name, given = resolve_zone(None)
+    assert (name, given) == ("America/Sao_Paulo", False)

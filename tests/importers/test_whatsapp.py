@@ -206,3 +206,13 @@ def test_source_file_is_not_modified(tmp_path: Path) -> None:
     conv = read_export(src, tz="UTC").conversations[0]
     assert hashlib.sha256(src.read_bytes()).hexdigest() == before
     assert all(m.source.file_sha256 == before for m in conv.messages)
+
+
+def test_unzipped_folder_with_media(tmp_path: Path) -> None:
+    (tmp_path / "WhatsApp Chat with Sam Lee.txt").write_text(
+        "13/03/2023, 09:16 - Sam Lee: IMG-20230313-WA0001.jpg (file attached)\n", encoding="utf-8"
+    )
+    (tmp_path / "IMG-20230313-WA0001.jpg").write_bytes(b"\xff\xd8 invented")
+    conv = read_export(tmp_path, tz="UTC").conversations[0]
+    assert conv.title == "Sam Lee"
+    assert conv.messages[0].attachments[0].present

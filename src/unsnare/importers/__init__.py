@@ -85,7 +85,15 @@ def open_export(
     with ExportSource(path) as src:
         importer = reg.get(format) if format else reg.detect(src)
         try:
-            yield OpenedExport(importer, importer.read(src, options))
+            streams = importer.read(src, options)
+            if not streams:
+                raise ImportFormatError(
+                    f"no {importer.name} conversation was found here",
+                    file=str(path),
+                    hint="check the path points at the export itself; or try another --format "
+                    "(one of: " + ", ".join(reg.names()) + ")",
+                )
+            yield OpenedExport(importer, streams)
         except UnsnareError:
             raise
         except (

@@ -9,6 +9,7 @@ messages lazily, so a 1,000,000-message export never has to sit in memory;
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,11 +47,37 @@ def resolve_zone(tz: str | None) -> tuple[tzinfo, str, bool]:
                 field="--tz",
                 hint="use an IANA name such as Europe/London, America/New_York or UTC",
             ) from None
+    named = _machine_zone_name()
+    if named:
+        return ZoneInfo(named), named, False
     local = datetime.now().astimezone().tzinfo
-    name = getattr(local, "key", None) or (local.tzname(None) if local else None)
+    name = local.tzname(None) if local else None
     if local is None or not name:
         return ZoneInfo("UTC"), "UTC", False
     return local, str(name), False
+
+
+def _machine_zone_name() -> str | None:
+    """This machine's IANA zone name, from $TZ or /etc/localtime, without tzlocal.
+
+    A named zone knows its daylight-saving rules for every date in the export;
+    the fixed offset that `astimezone()` gives is only right for today.
+    """
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if name and "/" in name or name == "UTC":
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                continue
+            return name
+    return None
 
 
 def make_options(tz: str | None, chat: str | None = None) -> ImportOptions:

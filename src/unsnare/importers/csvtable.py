@@ -34,7 +34,8 @@ TIME = (
 )
 IDS = ("id", "message_id", "msg_id")
 ATTACH = ("attachment", "attachments", "media", "file", "files")
-csv.field_size_limit(10_000_000)
+# A long pasted message can exceed csv's default 128 KB field limit.
+_FIELD_LIMIT = 10_000_000
 
 
 def _pick(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -113,6 +114,8 @@ def read_rows(
     default_sender: str | None = None,
 ) -> Iterator[Message]:
     """Stream messages from a CSV member; rows are cited as ``row N`` (N counts data rows)."""
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
     lines = iter_text_lines(src, member)
     # csv needs the line text; we keep physical line numbers for citations.
     physical = {"n": 0}

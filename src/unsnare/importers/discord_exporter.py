@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from unsnare.errors import ImportFormatError
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
 from unsnare.importers.jsonload import read_header, sniff_json_head, stream_items, text_of
 from unsnare.importers.media import attachment_for
@@ -91,7 +92,13 @@ def _reader(src: ExportSource, member: str) -> MessageSource:
 
     def produce(state: ChatState) -> Iterator[Message]:
         # The header comes before the messages, which are streamed one by one.
-        doc, _ = read_header(src, member, ("messages",))
+        doc, hit = read_header(src, member, ("messages",))
+        if not hit:
+            raise ImportFormatError(
+                "this JSON has no 'messages' list",
+                file=fname,
+                hint="choose a JSON file written by DiscordChatExporter, or another --format",
+            )
         sha = src.sha256(member)
         channel = doc.get("channel") or {}
         guild = doc.get("guild") or {}

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
+from unsnare.errors import ImportFormatError
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.source import ExportSource, iter_text_lines
 from unsnare.importers.timeparse import parse_timestamp
@@ -120,6 +121,12 @@ def parse_lines(
         current = (lineno, m["name"].strip(), m["text"] or "", when)
     if current is not None:
         yield build()
+    elif state.warning_count:
+        raise ImportFormatError(
+            "no line here reads as 'Name: message'",
+            file=file_name,
+            hint="put each message on its own line as 'Name: message', or choose another --format",
+        )
     if time_only:
         state.warn(
             ImportWarning(

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from typing import cast
 
+from unsnare.errors import ImportFormatError
 from unsnare.importers import whatsapp_syntax as wa
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.media import attachment_for
@@ -206,6 +207,12 @@ class _Reader:
 
     def run(self, state: ChatState) -> Iterator[Message]:
         scan = _scan(self.src, self.member)
+        if not scan.ios and not scan.android:
+            raise ImportFormatError(
+                "no line here starts like a WhatsApp message (a date and time, then a name)",
+                file=self.file_name,
+                hint="choose the .txt or .zip from WhatsApp's 'Export chat', or another --format",
+            )
         layout = wa.IOS_HEADER if scan.ios >= scan.android else wa.ANDROID_HEADER
         orders = self._decide_orders(scan, state)
         # Names that contain ": " themselves, seen often enough to trust.
