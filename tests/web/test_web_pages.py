@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -82,6 +83,22 @@ def test_whatsapp_export_gives_a_plain_report(client, token) -> None:
     assert "quickcash2291" in html  # identifiers
     assert "assumed" in html  # the zone we assumed is said, never implied
     assert "/help?report=" in html
+
+
+def test_an_export_with_several_chats_lets_you_choose(client, token) -> None:
+    def chat(name: str, cid: int, text: str) -> dict[str, object]:
+        return {"name": name, "type": "personal_chat", "id": cid, "messages": [
+            {"id": 1, "type": "message", "date": "2026-03-14T21:42:00",
+             "date_unixtime": "1773524520", "from": name, "from_id": f"user{cid}", "text": text}]}
+
+    export = {"about": "Telegram Desktop export", "chats": {"list": [
+        chat("Mia R", 11, "pay me $300 or I send your photo to your family"),
+        chat("Coach Dan", 12, "practice moved to 5pm")]}}
+    response = _upload(client, token, "result.json", json.dumps(export).encode())
+    assert "This export holds 2 conversations" in response.text
+    links = re.findall(r'href="(/check/report/[^"]+)"', response.text)
+    assert len(links) == 2
+    assert all(client.get(link).status_code == 200 for link in links)
 
 
 def test_the_report_feeds_the_plan(client, token) -> None:

@@ -67,6 +67,8 @@ def unlock(session: WebSession, store: SessionStore, settings: Settings, passphr
     locker = _locker_class().open(path, passphrase)
     cases = locker.cases()
     case_id = cases[0].id if cases else locker.new_case("My case").id
+    # The custody log records each time the case was opened for viewing here.
+    locker.case(case_id).record_view("case opened in the web app")
     session.locker, session.case_id, session.locked_by_idle = locker, case_id, False
     if session.plan is not None and load_plan(session) is None:
         save_plan(session)  # keep a plan made while the case was locked
