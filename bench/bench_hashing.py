@@ -31,10 +31,10 @@ import numpy as np
 PLANTED, NEAR_MISSES, LOOKUPS = 100, 20, 1000
 
 
-def rss_mb() -> float:
-    """Resident memory of this process in MB (from /proc)."""
+def rss_mb(field: str = "VmRSS") -> float:
+    """Resident memory of this process in MB (VmRSS now, VmHWM at peak), from /proc."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -103,6 +103,8 @@ def run_engine(engine: str, n: int, kind: str, seed: int) -> dict[str, object]:
     qhex = [bytes(q).hex() for q in queries]
     del bank
     gc.collect()
+    # Reset the peak (VmHWM) so it measures building and searching only.
+    Path("/proc/self/clear_refs").write_text("5")
     before = rss_mb()
     if engine == "threatexchange":
         from threatexchange.signal_type.pdq.pdq_index import PDQIndex as TEIndex
@@ -140,6 +142,7 @@ def run_engine(engine: str, n: int, kind: str, seed: int) -> dict[str, object]:
         "build_s": round(build, 2),
         "lookups_per_s": round(LOOKUPS / elapsed, 1),
         "index_mb": round(after_build - before, 1),
+        "peak_mb": round(rss_mb("VmHWM") - before, 1),
         "planted_found": found,
         "near_miss_results": misses,
     }
