@@ -150,3 +150,16 @@ def test_a_plan_made_before_the_case_is_kept_in_it(client, token) -> None:
     assert client.get("/help/plan", follow_redirects=False).status_code == 303  # forgotten
     client.post("/case/unlock", data={"csrf_token": token(client, "/case"), "passphrase": PASS})
     assert client.get("/help/plan").status_code == 200  # back from the case
+
+
+def test_a_checked_chat_can_go_straight_into_the_case(client, token) -> None:
+    from pathlib import Path
+
+    _create(client, token)
+    form = client.get("/check").text
+    assert 'name="save_to_case" value="1" checked' in form
+    client.post("/check/upload", data={"csrf_token": token(client, "/check"), "save_to_case": "1"},
+                files={"files": ("WhatsApp Chat.txt",
+                                 (Path(__file__).parent / "data" / "whatsapp_chat.txt").read_bytes(),
+                                 "text/plain")})
+    assert "WhatsApp Chat.txt" in client.get("/case").text
