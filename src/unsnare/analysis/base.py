@@ -21,10 +21,22 @@ from unsnare.analysis.view import ConversationView, MessageView
 
 
 class Detector:
-    """Base class: a named, versioned reader of conversations."""
+    """Base class: a named, versioned reader of conversations.
+
+    `MessageView.words` holds only words that some detector declared in its
+    `vocabulary` (pattern detectors declare their rule keys automatically).
+    """
 
     name: ClassVar[str] = ""
     version: ClassVar[str] = "1"
+
+    def vocabulary(self) -> frozenset[str]:
+        """The words this detector needs to find in `MessageView.words`."""
+        return frozenset()
+
+    def prefilter_words(self) -> frozenset[str] | None:
+        """Words of which one must be in a message for it to matter (None: all matter)."""
+        return None
 
     def detect(self, conversation: ConversationView) -> list[Finding]:
         """The findings in this conversation."""
@@ -102,10 +114,22 @@ class PatternDetector(Detector):
             for lang in c.rule.langs:
                 self._by_lang.setdefault(lang, []).append(c)
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every key word of every rule, and the triggers."""
+        return self._triggers | self.triggers
+
+    def prefilter_words(self) -> frozenset[str] | None:
+        """The words that make a message a candidate (None: every message is)."""
+        return None if self._all_messages else self._triggers
+
     def candidates(self, conversation: ConversationView) -> Iterable[MessageView]:
         """Messages that pass the prefilter."""
         if self._all_messages:
             yield from conversation.messages
+            return
+        pre = conversation.messages_for(self.name)
+        if pre is not None:
+            yield from pre
             return
         trig = self._triggers
         for m in conversation.messages:

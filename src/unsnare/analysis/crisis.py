@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
 
 _CRISIS = re.compile(
@@ -25,6 +26,16 @@ _CRISIS = re.compile(
 )
 
 
+# One of these words is in every sentence the pattern above can match.
+CRISIS_WORDS = words(
+    "kill killing die dead suicide suicidal end ending take live alive go anymore over "
+    "ruined done finished nothing rather morir morirme matarme matar vivir acabo morrer "
+    "viver acabou myself life suicidio suicidar suicidarme"
+)
+
+
 def crisis_in(message: MessageView) -> bool:
     """True when this message shows despair or thoughts of self-harm."""
+    if CRISIS_WORDS.isdisjoint(message.words):
+        return False
     return _CRISIS.search(message.folded) is not None

@@ -7,8 +7,8 @@ import gc
 from collections import defaultdict
 from collections.abc import Sequence
 
-from unsnare.analysis.crisis import crisis_in
-from unsnare.analysis.identifiers import extract_identifiers
+from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
+from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
 from unsnare.analysis.registry import DetectorRegistry, builtin_registry
 from unsnare.analysis.report import AnalysisReport, Finding, Risk
 from unsnare.analysis.risk import assess_risk, scheme_of
@@ -53,6 +53,19 @@ class Analyzer:
         self.registry = registry if registry is not None else builtin_registry()
         self.default_region = default_region
         self._folder = Folder()
+        self._refresh_vocabulary()
+
+    def _refresh_vocabulary(self) -> None:
+        # Recomputed when a detector is registered after the engine was made.
+        vocab: set[str] = set(IDENTIFIER_WORDS) | CRISIS_WORDS
+        owners: dict[str, list[str]] = {}
+        for detector in self.registry:
+            vocab |= detector.vocabulary()
+            for word in detector.prefilter_words() or ():
+                owners.setdefault(word, []).append(detector.name)
+        self._vocabulary = frozenset(vocab)
+        self._owners = {w: tuple(names) for w, names in owners.items()}
+        self._vocabulary_for = len(self.registry)
 
     def analyze(self, conversation: Conversation, *, is_email: bool = False) -> AnalysisReport:
         """The full report for one conversation."""
@@ -68,7 +81,9 @@ class Analyzer:
                 gc.enable()
 
     def _analyze(self, conversation: Conversation, is_email: bool) -> AnalysisReport:
-        view = build_view(conversation, self._folder, is_email)
+        if self._vocabulary_for != len(self.registry):
+            self._refresh_vocabulary()
+        view = build_view(conversation, self._folder, is_email, self._vocabulary, self._owners)
         warnings = self._warnings(conversation, view)
         findings: list[Finding] = []
         for detector in self.registry:

@@ -34,6 +34,12 @@ _MORE_PICS = re.compile(
 _MONEY_WORDS = words(
     "$ € £ ₹ usd dollars dollar bucks dolares eur euros gbp pounds reais brl pesos btc bitcoin usdt"
 )
+# Every word the patterns here need: a message with none of them is skipped.
+_RELEVANT = _MONEY_WORDS | words(
+    "send pay give transfer want need owe manda mandame paga pagame quiero quero paid sent did "
+    "transferred bought pague mande paguei mandei enviei another more rest double again enough "
+    "mas mais"
+)
 _COMPLIED = re.compile(
     r"\bi (?:just |already )?(?:paid|sent (?:it|you|the|them|u)|did it|transferred"
     r"|bought (?:the|it))"
@@ -64,12 +70,23 @@ class EscalatingDemandsDetector(Detector):
     name = "escalating_demands"
     version = "1"
 
+    def vocabulary(self) -> frozenset[str]:
+        """The words this detector checks in `MessageView.words`."""
+        return _RELEVANT
+
+    def prefilter_words(self) -> frozenset[str]:
+        """A message without any of these words cannot change the outcome."""
+        return _RELEVANT
+
     def detect(self, conversation: ConversationView) -> list[Finding]:
         """Walk the conversation in order, remembering demands and compliance."""
         out: list[Finding] = []
         highest: dict[str | None, float] = {}
         complied: set[str | None] = set()  # senders whose demand was met since
-        for m in conversation.messages:
+        pre = conversation.messages_for(self.name)
+        for m in conversation.messages if pre is None else pre:
+            if _RELEVANT.isdisjoint(m.words):
+                continue
             f = m.folded
             if _COMPLIED.search(f):
                 complied.update(s for s in highest if s != m.sender)

@@ -91,6 +91,7 @@ _TRON = re.compile(r"(?<![A-Za-z0-9])T[1-9A-HJ-NP-Za-km-z]{33}(?![A-Za-z0-9])")
 _PHONE_HINT = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9]{25,}")
 _PAY_PLATFORMS = ("paypal", "cashapp", "venmo")
+# (IDENTIFIER_WORDS, below, tells the engine which words to keep per message.)
 _HANDLE_WORDS = words("snap snapchat sc insta instagram ig tiktok kik discord telegram venmo zelle")
 _GIFT_WORDS = words(
     "gift giftcard card cards code codes steam itunes roblox razer xbox psn playstation"
@@ -99,6 +100,9 @@ _MONEY_WORDS = words(
     "$ € £ ₹ usd dollars dollar bucks dolares eur euro euros gbp pounds quid brl "
     "reais real mxn pesos inr rupees cad aud btc bitcoin bitcoins eth usdt trx ngn"
 )
+
+
+IDENTIFIER_WORDS = _HANDLE_WORDS | _GIFT_WORDS | _MONEY_WORDS
 
 
 @dataclass
