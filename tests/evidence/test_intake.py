@@ -243,3 +243,22 @@ def test_tactics_map_to_timeline_kinds(tactic: str, kind: str) -> None:
     from unsnare.evidence.timeline import tactic_kind
 
     assert tactic_kind(tactic).value == kind
+
+
+def test_video_file_is_hashed_in_chunks_and_not_stored(locker: Locker, tmp_path: Path) -> None:
+    clip = tmp_path / "screen_recording.mp4"
+    body = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 9000  # over one 1 MiB chunk
+    clip.write_bytes(body)
+    case = locker.new_case("case")
+    (item,) = case.add_file(clip).items
+    assert (item.kind, item.stored, item.size) == ("video", False, len(body))
+    assert item.sha256 == hashlib.sha256(body).hexdigest()
+    assert item.md5 == hashlib.md5(body).hexdigest()
+
+
+def test_adding_the_same_file_twice_says_so(locker: Locker, chat_file: Path) -> None:
+    case = locker.new_case("case")
+    first = case.add_export(chat_file).items[0]
+    again = case.add_export(chat_file)
+    assert f"already added as item {first.id}" in again.messages[0]
+    assert len(case.items()) == 2  # both intakes are on the record

@@ -10,6 +10,7 @@ the rest of it is still kept byte for byte.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import secrets
@@ -80,15 +81,24 @@ class _Intake:
         self.items: list[Item] = []
         self.conversations: list[StoredConversation] = []
         self.messages: list[str] = []
+        self.known = {old.sha256: old.id for old in case.items()}
 
-    def _item(self, data: bytes, name: str, kind: ItemKind, **extra: Any) -> dict[str, Any]:
-        sha256, md5 = file_digests(data)
-        for old in self.case.items():
-            if old.sha256 == sha256:
-                self.messages.append(f"{name}: the same file was already added as item {old.id}.")
-                break
-        return {"type": "item", "id": "i" + secrets.token_hex(4), "kind": kind.value,
-                "name": name, "sha256": sha256, "md5": md5, "size": len(data),
+    def _item(
+        self, data: bytes | None, name: str, kind: ItemKind,
+        digests: tuple[str, str, int] | None = None, **extra: Any,
+    ) -> dict[str, Any]:
+        if digests is None:
+            assert data is not None
+            digests = (*file_digests(data), len(data))
+        sha256, md5, size = digests
+        if sha256 in self.known:
+            self.messages.append(
+                f"{name}: the same file was already added as item {self.known[sha256]}."
+            )
+        item_id = "i" + secrets.token_hex(4)
+        self.known.setdefault(sha256, item_id)
+        return {"type": "item", "id": item_id, "kind": kind.value,
+                "name": name, "sha256": sha256, "md5": md5, "size": size,
                 "source": self.source, "added_by": self.actor,
                 "added_at": timestamp(self.case.now()), "stored": False, "blob": None,
                 "conversation_ids": [], "warnings": [], **extra}
@@ -178,6 +188,23 @@ class _Intake:
             self.single(member_data, f"{name}/{member_name}", "file", container.id)
         return container, False
 
+    def video_file(self, path: Path, name: str) -> Item:
+        """A video on disk: hashed in chunks (it may be gigabytes), never stored."""
+        sha, md5 = hashlib.sha256(), hashlib.md5(usedforsecurity=False)
+        size = 0
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    sha.update(chunk)
+                    md5.update(chunk)
+                    size += len(chunk)
+        except OSError as exc:
+            raise InputError(f"The file cannot be read: {exc.strerror}.", file=str(path)) from None
+        record = self._item(None, name, ItemKind.VIDEO, (sha.hexdigest(), md5.hexdigest(), size))
+        record["withheld_reason"] = VIDEO_REASON
+        self._withhold_note(record)
+        return self._commit(record, None)
+
     def single(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
         media = media_of(name, data)
         if media == "image" or kind in ("image", "screenshot"):
@@ -242,6 +269,15 @@ class _Intake:
             })
 
 
+def _is_video(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return media_of(path.name, head) == "video"
+
+
 def _read_path(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -281,6 +317,8 @@ def add_file(
             for p in files:
                 intake.single(_read_path(p), str(p.relative_to(path)), "file", None)
             holder = None
+        elif path is not None and kind in ("auto", "file") and _is_video(path):
+            holder = intake.video_file(path, name or path.name)
         else:
             blob = data if data is not None else _read_path(path)  # type: ignore[arg-type]
             holder = intake.single(blob, name or (path.name if path else "upload"), kind, None)
