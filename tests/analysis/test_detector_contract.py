@@ -8,6 +8,7 @@ import pytest
 from analysis.helpers import run_detector
 from unsnare.analysis import (
     Analyzer,
+    Detector,
     DetectorRegistry,
     Finding,
     PatternDetector,
@@ -99,9 +100,8 @@ def test_an_outside_detector_registers_like_a_builtin() -> None:
 def test_detectors_see_the_whole_conversation() -> None:
     seen: list[int] = []
 
-    class Counter(PatternDetector):
+    class Counter(Detector):
         name = "counter"
-        tactic = Tactic.GROOMING
 
         def detect(self, conversation: ConversationView) -> list[Finding]:
             seen.append(len(conversation.messages))

@@ -106,7 +106,7 @@ class PatternDetector(Detector):
         for c in self._compiled:
             keys |= c.keys
         # A rule with no keys at all must see every message.
-        self._all_messages = any(not c.keys for c in self._compiled)
+        self._all_messages = not self._compiled or any(not c.keys for c in self._compiled)
         self._triggers = frozenset(keys)
         self._by_lang: dict[str, list[_Compiled]] = {}
         self._rules_for: dict[tuple[str, ...], list[_Compiled]] = {}

@@ -65,6 +65,9 @@ class Analyzer:
                 owners.setdefault(word, []).append(detector.name)
         self._vocabulary = frozenset(vocab)
         self._owners = {w: tuple(names) for w, names in owners.items()}
+        self._prefiltered = frozenset(
+            d.name for d in self.registry if d.prefilter_words() is not None
+        )
         self._vocabulary_for = len(self.registry)
 
     def analyze(self, conversation: Conversation, *, is_email: bool = False) -> AnalysisReport:
@@ -86,7 +89,11 @@ class Analyzer:
         view = build_view(conversation, self._folder, is_email, self._vocabulary, self._owners)
         warnings = self._warnings(conversation, view)
         findings: list[Finding] = []
+        pre = view.prefiltered
         for detector in self.registry:
+            # A prefiltered detector with no candidate message has nothing to say.
+            if pre is not None and detector.name in self._prefiltered and detector.name not in pre:
+                continue
             findings.extend(detector.detect(view))
         # Position and sender of just the messages with findings: a map of every
         # message would cost hundreds of MB on a 1,000,000-message conversation.
