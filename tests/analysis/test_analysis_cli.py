@@ -115,3 +115,12 @@ def test_the_real_command_shows_errors_without_a_traceback(tmp_path: Path) -> No
     assert out.returncode == 3
     assert "no such file" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_analyze_an_export_path(app: typer.Typer) -> None:
+    out = _invoke(app, "analyze", str(DATA / "whatsapp_sextortion.txt"), "--json")
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["scheme"] == "financial_sextortion"
+    assert data["risk"]["level"] == "critical"
+    assert "cashapp:jesskash" in {i["normalized"] for i in data["identifiers"]}
