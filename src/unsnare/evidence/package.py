@@ -24,7 +24,7 @@ from unsnare import __version__
 from unsnare.errors import InputError, IntegrityError, UsageError
 from unsnare.evidence.custody import Action, CustodyEntry, canonical_json, check_chain, timestamp
 from unsnare.evidence.records import EventKind
-from unsnare.evidence.report import html_to_pdf, render_report_html
+from unsnare.evidence.report import html_to_pdf, merge_by_message, render_report_html
 from unsnare.evidence.timestamp import SHA256_OID, parse_timestamp_request, timestamp_request
 from unsnare.evidence.transcripts import transcript_csv, transcript_html
 
@@ -134,7 +134,8 @@ def _build_files(
         "generator": f"Unsnare {__version__}", "items": items, "conversations": conversations,
         "identifiers": identifiers, "notes": notes, "custody": custody,
         "threats": of(EventKind.THREAT), "demands": of(EventKind.DEMAND),
-        "key_events": of(EventKind.THREAT, EventKind.DEMAND, EventKind.PAYMENT),
+        "key_events": merge_by_message(of(EventKind.THREAT, EventKind.DEMAND,
+                                          EventKind.PAYMENT)),
         "reports": of(EventKind.REPORT), "payments": of(EventKind.PAYMENT),
         "blocks": of(EventKind.BLOCK), "withheld": [i for i in items if not i["stored"]],
     }
