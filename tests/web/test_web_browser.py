@@ -207,6 +207,8 @@ def axe_ok(page: Any, width: int = 1024) -> bool:
         other = context.new_page()
         other.goto(html_url)
         found = axe_violations(other)
+        overflow = other.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{html_url} scrolls sideways at {width}px"
     finally:
         context.close()
     assert found == [], found
