@@ -57,6 +57,9 @@ def page(browser: Any, server: LiveServer) -> Iterator[Any]:
         status=200, content_type="text/html", body=NEUTRAL_HTML))
     pg = context.new_page()
     problems: list[str] = []
+    # Nothing may be fetched from anywhere but the app (the neutral exit site aside).
+    context.on("request", lambda r: None if r.url.startswith((server.url, NEUTRAL, "data:"))
+               else problems.append(f"external request: {r.url}"))
     pg.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
     pg.on("pageerror", lambda e: problems.append(str(e)))
     yield pg
