@@ -262,3 +262,27 @@ def test_adding_the_same_file_twice_says_so(locker: Locker, chat_file: Path) -> 
     again = case.add_export(chat_file)
     assert f"already added as item {first.id}" in again.messages[0]
     assert len(case.items()) == 2  # both intakes are on the record
+
+
+def test_archive_videos_are_streamed_and_withheld(locker: Locker) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("chat.txt", CHAT)
+        zf.writestr("VID-0001.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x01" * 5000)
+    case = locker.new_case("case")
+    items = {i.name: i for i in case.add_file(data=buf.getvalue(), name="e.zip").items}
+    assert items["e.zip/VID-0001.mp4"].kind == "video"
+    assert not items["e.zip/VID-0001.mp4"].stored
+    assert items["e.zip/chat.txt"].stored
+
+
+def test_locked_archive_with_pictures_is_not_stored(locker: Locker, tmp_path: Path) -> None:
+    import pyzipper
+
+    path = tmp_path / "locked.zip"
+    with pyzipper.AESZipFile(path, "w", encryption=pyzipper.WZ_AES) as zf:
+        zf.setpassword(b"secret123")
+        zf.writestr("IMG-0001.jpg", png())
+    case = locker.new_case("case")
+    (item,) = case.add_file(path, kind="file").items
+    assert not item.stored and "could not be checked" in (item.withheld_reason or "")

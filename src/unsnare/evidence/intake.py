@@ -18,7 +18,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from unsnare.errors import InputError, LockerError, UnsnareError, UsageError
 from unsnare.evidence.custody import Action, timestamp
@@ -34,6 +34,9 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", "
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv"})
 _IMAGE_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"hevc")
 KINDS = ("auto", "export", "screenshot", "image", "file")
+# One file inside an archive is read into memory to be checked; beyond this, ask
+# the person to unpack it (videos are streamed and exempt).
+MAX_MEMBER_BYTES = 1 << 30
 
 VIDEO_REASON = (
     "This video was not stored: videos cannot be checked for intimate content on this "
@@ -169,11 +172,25 @@ class _Intake:
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
             members = [m for m in zf.infolist() if not m.is_dir()]
+            # Look at each member's first bytes only: an archive may unpack to far
+            # more than memory holds.
+            media = {m.filename: media_of(m.filename, _head(zf, m)) for m in members}
+        except (RuntimeError, NotImplementedError):
+            # Encrypted (or exotic) members cannot be checked; judge by their names.
+            named = [m.filename for m in members if media_of(m.filename, b"") != "other"]
+            record = self._item(data, name, ItemKind.FILE, parent=parent)
+            if named:
+                record["withheld_reason"] = (
+                    f"This archive is locked or cannot be opened here, and it holds "
+                    f"{len(named)} picture(s) or video(s) that could not be checked, so it was "
+                    "not stored. Its fingerprints and details were kept."
+                )
+                self._withhold_note(record)
+                return self._commit(record, None), False
+            return self._commit(record, data), True
         except (zipfile.BadZipFile, OSError):
             return self._commit(self._item(data, name, ItemKind.FILE, parent=parent), data), True
-        with zf:
-            contents = [(m.filename, zf.read(m)) for m in members]
-        risky = [n for n, b in contents if media_of(n, b) in ("image", "video")]
+        risky = [n for n, kind in media.items() if kind in ("image", "video")]
         if not risky:
             return self._commit(self._item(data, name, ItemKind.FILE, parent=parent), data), True
         record = self._item(data, name, ItemKind.FILE, parent=parent)
@@ -184,23 +201,39 @@ class _Intake:
         )
         record["warnings"].append(record["withheld_reason"])
         container = self._commit(record, None)
-        for member_name, member_data in contents:
-            self.single(member_data, f"{name}/{member_name}", "file", container.id)
+        with zf:
+            for m in members:
+                member_name = f"{name}/{m.filename}"
+                if media[m.filename] == "video":
+                    with zf.open(m) as fh:
+                        self.video_stream(fh, member_name, container.id)
+                    continue
+                if m.file_size > MAX_MEMBER_BYTES:
+                    raise InputError(
+                        f"{m.filename} inside the archive is too large to check "
+                        f"({m.file_size} bytes).", file=name,
+                        hint="Unpack the archive and add its files one by one.")
+                self.single(zf.read(m), member_name, "file", container.id)
         return container, False
 
     def video_file(self, path: Path, name: str) -> Item:
         """A video on disk: hashed in chunks (it may be gigabytes), never stored."""
-        sha, md5 = hashlib.sha256(), hashlib.md5(usedforsecurity=False)
-        size = 0
         try:
             with path.open("rb") as fh:
-                while chunk := fh.read(1 << 20):
-                    sha.update(chunk)
-                    md5.update(chunk)
-                    size += len(chunk)
+                return self.video_stream(fh, name, None)
         except OSError as exc:
             raise InputError(f"The file cannot be read: {exc.strerror}.", file=str(path)) from None
-        record = self._item(None, name, ItemKind.VIDEO, (sha.hexdigest(), md5.hexdigest(), size))
+
+    def video_stream(self, fh: IO[bytes], name: str, parent: str | None) -> Item:
+        """Hash a video from a stream and record it without storing it."""
+        sha, md5 = hashlib.sha256(), hashlib.md5(usedforsecurity=False)
+        size = 0
+        while chunk := fh.read(1 << 20):
+            sha.update(chunk)
+            md5.update(chunk)
+            size += len(chunk)
+        record = self._item(None, name, ItemKind.VIDEO, (sha.hexdigest(), md5.hexdigest(), size),
+                            parent=parent)
         record["withheld_reason"] = VIDEO_REASON
         self._withhold_note(record)
         return self._commit(record, None)
@@ -267,6 +300,11 @@ class _Intake:
                 "seen": [{"item_id": record["item_id"], "conversation_id": record["id"],
                           "message_ids": list(ident.get("message_ids") or [])}],
             })
+
+
+def _head(zf: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    with zf.open(member) as fh:
+        return fh.read(16)
 
 
 def _is_video(path: Path) -> bool:
