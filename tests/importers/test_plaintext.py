@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unsnare.importers import read_export, read_text
 
@@ -43,3 +45,10 @@ def test_plaintext_file_is_detected() -> None:
     conv = result.conversations[0]
     assert [p.name for p in conv.participants] == ["Robin", "kai_22"]
     assert [w.code for w in result.warnings] == ["orphan_line"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=300))
+def test_read_text_never_raises(text: str) -> None:
+    conv = read_text(text, tz="UTC")
+    assert conv.messages

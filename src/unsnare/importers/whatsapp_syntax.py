@@ -246,10 +246,13 @@ CALLS = {
 }
 
 
+_EVENT_LENGTHS = {len(t) for t in DELETED | CALLS}
+
+
 def body_event(text: str) -> SystemEvent | None:
     """The system event a whole message body stands for (deleted, call), if any."""
-    if len(text) > 60:
-        return None
+    if len(text) not in _EVENT_LENGTHS and text[:1] not in INVISIBLE and text[-1:] != " ":
+        return None  # the usual case, decided without building a lower-case copy
     low = text.casefold().strip(INVISIBLE + " ")
     if low in DELETED:
         return SystemEvent.DELETED
