@@ -273,3 +273,21 @@ def test_core_flow_works_without_javascript(browser: Any, server: LiveServer) ->
         assert pg.locator(".message-text").first.is_visible()
     finally:
         context.close()
+
+
+def test_an_open_case_locks_itself_and_leaves_the_screen(browser: Any, tmp_path: Path) -> None:
+    with LiveServer(tmp_path / "idle", idle_lock_seconds=2) as live:
+        context = browser.new_context(base_url=live.url)
+        try:
+            pg = context.new_page()
+            pg.goto("/case")
+            pg.get_by_label("Passphrase", exact=True).fill("blue kettle morning")
+            pg.get_by_label("Passphrase again").fill("blue kettle morning")
+            pg.get_by_role("button", name="Create my case").click()
+            assert pg.get_by_role("heading", level=1).inner_text().startswith("My case:")
+            # The page leaves by itself once idle; the server has locked the case.
+            pg.wait_for_url("**/case?locked=idle", timeout=15_000)
+            assert "locked because it was not used" in pg.content()
+            assert pg.get_by_label("Passphrase", exact=True).is_visible()
+        finally:
+            context.close()
