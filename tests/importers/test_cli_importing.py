@@ -47,3 +47,10 @@ def test_bad_input_exits_non_zero_without_traceback(tmp_path: Path) -> None:
     assert out.returncode == 3
     assert "Traceback" not in out.stderr
     assert "garbage.bin" in out.stderr and "What to try" in out.stderr
+
+
+def test_format_help_lists_every_importer() -> None:
+    from unsnare.cli.importing import FORMAT_NAMES
+    from unsnare.importers import available_formats
+
+    assert FORMAT_NAMES.split(", ") == available_formats()

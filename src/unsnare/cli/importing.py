@@ -20,7 +20,11 @@ from unsnare.importers import ChatStream, open_export
 from unsnare.importers.serialize import write_stream_json
 from unsnare.models import Message, MessageKind
 
-_FORMAT_HELP = "Read the export as this format instead of detecting it."
+# Kept in step with the registry by tests/importers/test_cli_importing.py.
+FORMAT_NAMES = (
+    "whatsapp, instagram, messenger, telegram, discord, discord-package, snapchat, plaintext, csv"
+)
+_FORMAT_HELP = f"Read the export as this format instead of detecting it ({FORMAT_NAMES})."
 _TZ_HELP = (
     "Time zone of the phone that made the export (IANA name, e.g. Europe/London). "
     "Default: this computer's zone."

@@ -6,6 +6,11 @@ from unsnare.importers.base import ChatStream, Importer, ImportOptions
 from unsnare.importers.meta_dyi import has_instagram_marks, read_meta, sniff_meta
 from unsnare.importers.source import ExportSource
 
+E2EE_NOTE = (
+    "End-to-end encrypted Messenger chats are not in this export: Facebook offers them as "
+    "a separate download."
+)
+
 
 class MessengerImporter(Importer):
     """Reads Messenger chats from a Facebook "Download your information" export."""
@@ -23,4 +28,7 @@ class MessengerImporter(Importer):
 
     def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
         """One stream per thread folder."""
-        return read_meta(src, options, self.platform, self.name)
+        streams = read_meta(src, options, self.platform, self.name)
+        for stream in streams:
+            stream.state.notes.append(E2EE_NOTE)
+        return streams
