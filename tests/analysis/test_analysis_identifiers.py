@@ -113,7 +113,7 @@ def _ids(text: str) -> dict[str, tuple[str, str | None, bool | None]]:
         ("paypal.me/jaykay09 now", "paypal:jaykay09", "payment_handle", "paypal", None),
         ("venmo @jay-kay-9", "venmo:jay-kay-9", "payment_handle", "venmo", None),
         ("zelle to jay.k@example.com", "zelle:jay.k@example.com", "payment_handle", "zelle", None),
-        ("buy a steam gift card", "steam", "gift_card", "steam", None),
+        ("buy a steam gift card", "steam", "gift_card", None, None),
         ("steam card code ABCD-EFGH-1234", "ABCDEFGH1234", "gift_card_code", None, None),
         (
             "btc 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa",

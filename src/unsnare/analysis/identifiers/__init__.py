@@ -212,7 +212,7 @@ class IdentifierExtractor:
     def _gift(self, text: str, folded: str, mid: str) -> None:
         for gm in _GIFT_BRANDS.finditer(text):
             brand = gm.group(1).lower()
-            self._add("gift_card", gm.group(0), brand, mid, brand)
+            self._add("gift_card", gm.group(0), brand, mid)
         for code in _GIFT_CODE.findall(text):
             self._add("gift_card_code", code, code.replace("-", ""), mid)
 
