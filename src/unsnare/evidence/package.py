@@ -179,11 +179,15 @@ def export_package(
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
-    with case.writing():
-        case.log(Action.EXPORT, subject=case.id, actor=actor, details={
-            "package": out.name, "package_hash": manifest["package_hash"],
-            "manifest_sha256": manifest_sha.hex(), "encrypted": password is not None,
-        })
+    try:
+        with case.writing():
+            case.log(Action.EXPORT, subject=case.id, actor=actor, details={
+                "package": out.name, "package_hash": manifest["package_hash"],
+                "manifest_sha256": manifest_sha.hex(), "encrypted": password is not None,
+            })
+    except BaseException:
+        out.unlink(missing_ok=True)  # no package leaves without its custody entry
+        raise
     return PackageResult(out, manifest["package_hash"], manifest_sha.hex(), len(files),
                          password is not None)
 

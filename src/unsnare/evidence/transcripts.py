@@ -21,8 +21,18 @@ def _names(data: dict[str, Any]) -> dict[str, str]:
     return {p["id"]: p["name"] for p in data["participants"]}
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    # A spreadsheet would run "=HYPERLINK(...)" or "@handle" as a formula; a
+    # leading apostrophe keeps it text (OWASP CSV injection). The HTML
+    # transcript and the originals keep the exact text.
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def transcript_csv(data: dict[str, Any]) -> str:
-    """One row per message, with its provenance."""
+    """One row per message, with its provenance (formula-looking cells defused)."""
     names = _names(data)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -30,11 +40,12 @@ def transcript_csv(data: dict[str, Any]) -> str:
     for m in data["messages"]:
         src = m["source"]
         writer.writerow((
-            m["id"], m.get("timestamp") or "", m.get("sender") or "",
-            names.get(m.get("sender") or "", ""), m.get("kind", "message"), m["text"],
-            "; ".join(a[0] for a in m.get("attachments", ())), m.get("reply_to") or "",
+            m["id"], m.get("timestamp") or "", _cell(m.get("sender") or ""),
+            _cell(names.get(m.get("sender") or "", "")), m.get("kind", "message"),
+            _cell(m["text"]), _cell("; ".join(a[0] for a in m.get("attachments", ()))),
+            m.get("reply_to") or "",
             "yes" if m.get("edited") else "", "yes" if m.get("deleted") else "",
-            src[1], "" if src[2] is None else src[2], src[3] or "",
+            _cell(src[1]), "" if src[2] is None else src[2], src[3] or "",
         ))
     return out.getvalue()
 
