@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from unsnare.errors import InputError, UsageError
@@ -113,8 +114,9 @@ async def add_files(
     if not uploads:
         raise InputError("No file was chosen.", field="files",
                          hint="Choose the files to add, then press Add to my case.")
-    casefile.add_uploads(session, uploads, kind if kind in ("auto", "export", "screenshot",
-                                                             "image", "file") else "auto")
+    chosen = kind if kind in ("auto", "export", "screenshot", "image", "file") else "auto"
+    # Intake hashes, checks, reads and encrypts: keep it off the event loop.
+    await run_in_threadpool(casefile.add_uploads, session, uploads, chosen)
     return RedirectResponse("/case?done=added", status_code=303)
 
 
@@ -219,6 +221,7 @@ async def verify_upload(
     with tempfile.TemporaryDirectory(prefix="unsnare-verify-") as tmp:
         path = Path(tmp) / safe_name(package_file.filename)
         path.write_bytes(data)
-        result = package.verify_package(path, password=password or None)
+        result = await run_in_threadpool(package.verify_package, path,
+                                         password=password or None)
     return page(request, "verify.html", result=result, available=True,
                 package_name=safe_name(package_file.filename))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -41,10 +42,11 @@ async def check_upload(
 ) -> Response:
     """Read the uploaded export or screenshots and show the report."""
     uploads = [intake.Upload(f.filename or "", await f.read()) for f in files or []]
-    views, warnings = intake.from_uploads(uploads, format or None, tz or None)
+    # Reading, OCR and analysis can take seconds: keep them off the event loop.
+    views, _ = await run_in_threadpool(intake.from_uploads, uploads, format or None, tz or None)
     if save_to_case and session.unlocked:
         kind = "screenshot" if all(u.is_image for u in uploads) else "export"
-        casefile.add_uploads(session, uploads, kind)
+        await run_in_threadpool(casefile.add_uploads, session, uploads, kind)
     ids = [store.remember_report(session, v) for v in views]
     if len(ids) == 1:
         return RedirectResponse(f"/check/report/{ids[0]}", status_code=303)

@@ -10,6 +10,7 @@ import hashlib
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
 
 from unsnare.errors import HashingError, InputError
@@ -69,7 +70,7 @@ async def protect_hash(
     for f in chosen:
         data = await f.read()
         await f.close()
-        results.append(hash_upload(safe_name(f.filename or "file"), data))
+        results.append(await run_in_threadpool(hash_upload, safe_name(f.filename or "file"), data))
         del data
     return page(request, "protect.html", available=True, results=results,
                 status_message=f"Made hashes for {len(results)} file(s). Nothing was kept.")
