@@ -124,3 +124,16 @@ def test_default_zone_follows_tz_variable(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("TZ", "America/Sao_Paulo")
     _, name, given = resolve_zone(None)
     assert (name, given) == ("America/Sao_Paulo", False)
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    ["whatsapp", "telegram", "snapchat", "instagram", "messenger", "discord", "discord-package"],
+)
+def test_forced_format_on_zip_without_its_file(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "photos.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("holiday/beach.jpg", b"\xff\xd8 invented")
+    with pytest.raises(ImportFormatError) as info:
+        read_export(path, format=fmt, tz="UTC")
+    assert "photos.zip" in str(info.value)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+from unsnare.errors import ImportFormatError
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
 from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
 from unsnare.importers.media import attachment_for
@@ -68,7 +69,12 @@ class SnapchatImporter(Importer):
     def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
         """One stream per other user."""
         member = _member(src)
-        assert member is not None
+        if member is None:
+            raise ImportFormatError(
+                "there is no chat_history.json here",
+                file=str(src.path),
+                hint="choose the folder or zip that holds chat_history.json, or another --format",
+            )
         doc = load_json(src, member)
         if not isinstance(doc, dict):
             raise ValueError("the top level is not an object")

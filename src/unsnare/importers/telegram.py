@@ -99,7 +99,12 @@ class TelegramImporter(Importer):
     def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
         """One stream per chat (all chats, or the one --chat names)."""
         member = _find_result(src)
-        assert member is not None
+        if member is None:
+            raise ImportFormatError(
+                "there is no result.json here",
+                file=str(src.path),
+                hint="choose the export folder or zip that holds result.json, or another --format",
+            )
         # Stream: a single-chat export's messages are read one at a time; a full
         # export is read one chat at a time. Memory is bounded by one chat.
         header, hit = read_header(src, member, ("messages", "chats"))
