@@ -171,3 +171,14 @@ def test_corrupted_sqlite_file_is_reported_and_intact_rest_readable(
 def test_kdf_params_stay_readable_without_a_passphrase(locker: Locker) -> None:
     raw = locker.store.meta_get("kdf")
     assert raw is not None and crypto.KdfParams.from_json(raw).time_cost == 1
+
+
+def test_a_deleted_case_is_named(locker: Locker, chat_file: Path) -> None:
+    keep = _case(locker, chat_file)
+    gone = locker.new_case("deleted later")
+    for table in ("case", "record", "custody", "blob"):
+        for key in locker.store.keys(gone.id, table):
+            locker.store.delete(gone.id, table, key)
+    reports = {r.case_id: r for r in verify_locker(locker)}
+    assert reports[keep.id].ok
+    assert "it was deleted" in reports[gone.id].problems[0]

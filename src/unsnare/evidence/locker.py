@@ -43,6 +43,9 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
+_REGISTRY_AAD = b"unsnare/locker/registry"
+
+
 @dataclass(frozen=True)
 class CaseSummary:
     """What the case list shows."""
@@ -175,10 +178,23 @@ class Locker:
         data_key = crypto.new_data_key()
         with self.store.atomic():
             self.store.insert(case_id, "case", "key", crypto.wrap_key(self._kek, data_key, case_id))
+            self._write_registry([*self.registered_cases(), case_id], self._kek)
             case = Case(self, case_id, data_key, fresh=True)
             case.init_header(title, actor or self.actor)
             case.log(Action.CREATE, subject=case_id, details={"title": title}, actor=actor)
         return case
+
+    def _write_registry(self, ids: list[str], kek: bytes) -> None:
+        payload = json.dumps(ids).encode()
+        self.store.meta_put("registry", crypto.seal(kek, payload, _REGISTRY_AAD))
+
+    def registered_cases(self) -> list[str]:
+        """The case ids the locker itself recorded (sealed), to notice a deleted case."""
+        sealed = self.store.meta_get("registry")
+        if sealed is None:
+            return []
+        raw = crypto.unseal(self._kek, sealed, _REGISTRY_AAD, what="the list of cases")
+        return [str(c) for c in json.loads(raw)]
 
     def case_ids(self) -> list[str]:
         """Every case id, oldest first."""
@@ -228,6 +244,7 @@ class Locker:
                     continue
                 key = crypto.unwrap_key(self._kek, wrapped, case_id)
                 self.store.replace(case_id, "case", "key", crypto.wrap_key(new_kek, key, case_id))
+            self._write_registry(self.registered_cases(), new_kek)
             self.store.meta_put("kdf", params.to_json())
             self.store.meta_put("check", crypto.make_check(new_kek))
         self._kek = new_kek

@@ -106,7 +106,20 @@ def verify_case(case: Case, *, actor: str | None = None, record: bool = True) ->
 def verify_locker(locker: Locker, *, actor: str | None = None) -> list[VerifyReport]:
     """Verify every case in the locker (unreadable cases are reported, not skipped)."""
     reports: list[VerifyReport] = []
+    try:
+        registered = locker.registered_cases()
+    except IntegrityError as exc:
+        reports.append(VerifyReport("-", "(list of cases)", (exc.message,), 0, 0))
+        registered = locker.case_ids()
+    for case_id in registered:
+        if case_id not in locker.case_ids():
+            reports.append(VerifyReport(case_id, "(missing)", (
+                f"case {case_id} is missing from the locker: it was deleted",), 0, 0))
     for case_id in locker.case_ids():
+        if case_id not in registered:
+            reports.append(VerifyReport(case_id, "(unknown)", (
+                f"case {case_id} was added outside Unsnare",), 0, 0))
+            continue
         try:
             case = locker.case(case_id)
         except (IntegrityError, LockerError) as exc:
