@@ -107,9 +107,18 @@ def _volume(bits: int, radius: int) -> int:
     return sum(int(comb(bits, r)) for r in range(radius + 1))
 
 
+@dataclass(frozen=True)
+class ProbePlan:
+    """The bucket probes one search makes: per probe, its chunk and the bits it flips."""
+
+    chunk: I64
+    mask: U32
+    slot_base: I64  # where the chunk's offsets start in the flattened table
+
+
 @cache
-def probe_plan(scheme: Scheme, max_distance: int) -> tuple[int, I64, I64]:
-    """Which (chunk, mask) probes a search needs: (radius, flat selection, chunk of each).
+def probe_plan(scheme: Scheme, max_distance: int) -> ProbePlan:
+    """Which (chunk, flip mask) probes a search within max_distance needs.
 
     Pigeonhole, refined (Norouzi et al., multi-index hashing): with D = m*r + a,
     a match within D bits has one of the first a+1 chunks within r bits, or one
@@ -117,11 +126,14 @@ def probe_plan(scheme: Scheme, max_distance: int) -> tuple[int, I64, I64]:
     """
     m = scheme.chunks
     radius, spare = divmod(max_distance, m)
-    wide, narrow = _volume(scheme.bits, radius), (_volume(scheme.bits, radius - 1) if radius else 0)
-    chunk = np.repeat(np.arange(m, dtype=np.int64), wide)
-    column = np.tile(np.arange(wide, dtype=np.int64), m)
+    masks = flip_masks(scheme.bits, radius)
+    narrow = _volume(scheme.bits, radius - 1) if radius else 0
+    chunk = np.repeat(np.arange(m, dtype=np.int64), len(masks))
+    column = np.tile(np.arange(len(masks), dtype=np.int64), m)
     keep = (chunk <= spare) | (column < narrow)
-    return radius, np.flatnonzero(keep), chunk[keep]
+    chunk = chunk[keep]
+    buckets = (1 << scheme.bits) + 1
+    return ProbePlan(chunk, masks[column[keep]], chunk * buckets)
 
 
 @cache
@@ -200,11 +212,9 @@ class Segment:
         self.order = order  # (chunks, n)
         self.offsets = offsets  # (chunks, 2**bits + 1)
         self.alive = alive
-        buckets = (1 << scheme.bits) + 1
         self._flat_order = order.reshape(-1)
         self._flat_offsets = offsets.reshape(-1)
         chunks = np.arange(scheme.chunks, dtype=np.int64)
-        self._slot_base = (chunks * buckets)[:, None]
         self._row_base = chunks * len(ids)
 
     @classmethod
@@ -239,17 +249,16 @@ class Segment:
             rows, dist = verify(self.lo, self.hi, query, None, max_distance)
             live = self.alive[rows]
             return rows[live], dist[live]
-        radius, picked, chunk = probe_plan(self.scheme, max_distance)
-        masks = flip_masks(self.scheme.bits, radius)
+        plan = probe_plan(self.scheme, max_distance)
         keys = query_keys(query, self.scheme)
-        slots = ((keys[:, None] ^ masks[None, :]) + self._slot_base).reshape(-1)[picked]
+        slots = (keys[plan.chunk] ^ plan.mask) + plan.slot_base
         starts = self._flat_offsets[slots].astype(np.int64)
         lengths = self._flat_offsets[slots + 1] - starts
         total = int(lengths.sum())
         if total == 0:
             return np.empty(0, np.int64), np.empty(0, np.uint16)
         # Expand the probed buckets into positions of the flattened order array.
-        starts += self._row_base[chunk]
+        starts += self._row_base[plan.chunk]
         ends = np.cumsum(lengths)
         pos = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
         rows, dist = verify(self.lo, self.hi, query, self._flat_order[pos], max_distance)
