@@ -26,6 +26,11 @@ def test_explicit_talk_is_found(text: str) -> None:
     assert top_score(run_detector(D, text)) >= 0.4, text
 
 
+def test_a_nudity_word_alone_is_noted_but_low() -> None:
+    score = top_score(run_detector(D, "we went to a nude beach in france"))
+    assert 0 < score < 0.4
+
+
 def test_a_youth_cue_raises_the_score() -> None:
     adult = top_score(run_detector(D, "have you had sex before"))
     young = top_score(run_detector(D, "have you had sex before? i know ur only 14"))

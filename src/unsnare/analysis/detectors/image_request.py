@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.detectors._vocab import PIC, SEXUAL_QUALIFIER, YOUR, YOUTH
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.view import MessageView
 
 _REQ = (
     r"(?:send|show|take|get|give|see|have|got|post|pose|share|snap|trade|swap|any|want|wanna"
@@ -74,6 +77,16 @@ RULES = (
 )
 
 
+# "I'll send your video to...", "should i send you pics?": the writer offers or
+# threatens to send; that is not a request for the person's images. (An offer to
+# go on camera stays: it invites the person into a camera session.)
+_OFFER_VERB = re.compile(r"(?:send|show)\b")
+_FIRST_PERSON_BEFORE = re.compile(
+    r"\b(?:i|i'll|ill|i'l|i will|i would|i can|should i|i am going to|i'm going to|im going to"
+    r"|i'm gonna|im gonna|imma|when i|if i)(?:\s+\w+)?\s*$"
+)
+
+
 class ImageRequestDetector(PatternDetector):
     """Finds requests for pictures or camera time; a pet or homework photo stays quiet."""
 
@@ -81,6 +94,17 @@ class ImageRequestDetector(PatternDetector):
     version = "1"
     tactic = Tactic.IMAGE_REQUEST
     rules = RULES
+
+    def validate(
+        self, message: MessageView, match: re.Match[str], rule: Rule, score: float
+    ) -> float | None:
+        """Drop offers and threats to send ("I'll send your video"): not requests."""
+        if _OFFER_VERB.match(match.group(0)):
+            before = message.folded[max(0, match.start() - 30) : match.start()]
+            if _FIRST_PERSON_BEFORE.search(before):
+                return None
+        return score
+
     triggers = frozenset(
         {
             "ass",

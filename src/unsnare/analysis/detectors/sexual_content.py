@@ -71,6 +71,19 @@ RULES = (
         keys="cum cumming horny masturbate masturbating orgasm jerk wet hard love",
     ),
     Rule(
+        r"\b(?:naked|nude|nudes|topless|undressed|unnaked|semi naked|nudity)\b",
+        0.35,
+        "They bring up nudity. An adult pushing this with a young person is a warning sign.",
+        keys="naked nude nudes topless undressed unnaked nudity",
+    ),
+    Rule(
+        r"\b(?:in|of|see|show|wear|wearing|your|ur|u|you)\s+(?:\w+\s+){0,2}?(?:bra|panties|pantys"
+        r"|panty|lingerie|underwear|thong|undies)\b",
+        0.35,
+        "They talk about your underwear. From an adult to a young person, that is a warning sign.",
+        keys="bra panties pantys panty lingerie underwear thong undies",
+    ),
+    Rule(
         r"\b(?:coger|cogerte|follar|follarte|chuparte|tocarte|mamar|verga|tetas|sexo|desnud[oa]s?"
         r"|virgen|transar|foder|te comer|chupar|buceta|peitos|pelad[oa]s?|virgem|tesao|gozar"
         r"|punheta)\b",
