@@ -89,3 +89,33 @@ def test_describe_shows_no_secrets(locker: Locker) -> None:
     facts = locker.describe()
     assert facts["cases"] == 0
     assert "salt" not in str(facts)
+
+
+def test_two_views_of_one_case_and_threads_keep_one_chain(
+    make_locker: Callable[..., Locker],
+) -> None:
+    import threading
+
+    locker = make_locker("sqlite")
+    first = locker.new_case("case")
+    second = locker.case(first.id)
+    first.add_note("from the first view")
+    second.add_note("from the second view")
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(5):
+                locker.case(first.id).add_note(f"thread {n} note {i}")
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    again = locker.case(first.id)
+    assert len(again.notes()) == 22
+    assert again.verify(record=False).ok

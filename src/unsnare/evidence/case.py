@@ -151,6 +151,9 @@ class Case:
     ) -> CustodyEntry:
         """Append one custody entry (call inside `writing()` with the change it records)."""
         prev = None
+        # Read the head afresh: another Case object (another request, another
+        # thread) may have logged since this one was loaded.
+        self.header = self._get_json("case", "header") or self.header
         if self.header.get("head_seq"):
             raw = self._get_json("custody", f"{self.header['head_seq']:010d}")
             prev = CustodyEntry.from_dict(raw) if raw else None
