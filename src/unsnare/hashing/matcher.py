@@ -23,12 +23,7 @@ from unsnare.hashing.banks import (
     normalise_hash,
 )
 from unsnare.hashing.index import PDQIndex
-from unsnare.hashing.pdq import (
-    ImageHashes,
-    decode_image,
-    hash_image_bytes,
-    pdq_dihedral_from_pixels,
-)
+from unsnare.hashing.pdq import ImageHashes, hash_image_bytes, hash_image_variants
 
 # Order of pdqhash.compute_dihedral's hashes.
 VARIANTS = (
@@ -211,11 +206,8 @@ class HashMatcher:
         name: str = "image",
     ) -> tuple[ImageHashes, MatchResult]:
         """Hash an image here (nothing stored) and match it; optionally its flips and turns."""
-        hashes = hash_image_bytes(data, name=name)
-        pdq = [hashes.pdq] if hashes.pdq else []
-        names: list[str] = ["original"] * len(pdq)
         if dihedral:
-            pixels, _ = decode_image(data, name=name)
-            pdq, _ = pdq_dihedral_from_pixels(pixels)
-            names = list(VARIANTS)
-        return hashes, self.match(pdq, hashes.md5, banks, names)
+            hashes, pdq = hash_image_variants(data, name=name)
+            return hashes, self.match(pdq, hashes.md5, banks, list(VARIANTS))
+        hashes = hash_image_bytes(data, name=name)
+        return hashes, self.match([hashes.pdq] if hashes.pdq else [], hashes.md5, banks)

@@ -108,6 +108,17 @@ def hash_image_bytes(data: bytes, *, name: str = "image") -> ImageHashes:
     """Hash one image held in memory: SHA-256, MD5, PDQ and its quality."""
     pixels, media_type = decode_image(data, name=name)
     pdq, quality = pdq_from_pixels(pixels)
+    return _image_hashes(data, pdq, quality, media_type)
+
+
+def hash_image_variants(data: bytes, *, name: str = "image") -> tuple[ImageHashes, list[str]]:
+    """Hash one image and also give the PDQ of its 8 rotations and flips (first: as is)."""
+    pixels, media_type = decode_image(data, name=name)
+    variants, quality = pdq_dihedral_from_pixels(pixels)
+    return _image_hashes(data, variants[0], quality, media_type), variants
+
+
+def _image_hashes(data: bytes, pdq: str, quality: int, media_type: str) -> ImageHashes:
     return ImageHashes(
         sha256=hashlib.sha256(data).hexdigest(),
         md5=hashlib.md5(data, usedforsecurity=False).hexdigest(),

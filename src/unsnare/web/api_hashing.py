@@ -21,7 +21,7 @@ from unsnare.hashing.banks import (
     guess_signal_type,
 )
 from unsnare.hashing.matcher import VARIANTS, HashMatcher, Match, MatchResult
-from unsnare.hashing.pdq import decode_image, pdq_dihedral_from_pixels
+from unsnare.hashing.pdq import ImageHashes, hash_image_variants
 from unsnare.hashing.storage import open_bank_store
 from unsnare.settings import Settings
 
@@ -176,12 +176,7 @@ def _status_out(s: BankStatus) -> BankStatusOut:
     )
 
 
-def _hash_upload(data: bytes, name: str, dihedral: bool) -> ImageHashesOut:
-    h = hash_image_bytes(data, name=name)
-    variants = None
-    if dihedral:
-        pixels, _ = decode_image(data, name=name)
-        variants = dict(zip(VARIANTS, pdq_dihedral_from_pixels(pixels)[0], strict=True))
+def _hashes_out(h: ImageHashes, variants: list[str] | None = None) -> ImageHashesOut:
     return ImageHashesOut(
         sha256=h.sha256,
         md5=h.md5,
@@ -189,7 +184,7 @@ def _hash_upload(data: bytes, name: str, dihedral: bool) -> ImageHashesOut:
         quality=h.quality,
         low_quality=h.low_quality,
         media_type=h.media_type,
-        dihedral=variants,
+        dihedral=dict(zip(VARIANTS, variants, strict=True)) if variants else None,
     )
 
 
@@ -199,7 +194,10 @@ def hash_image(
     dihedral: bool = False,
 ) -> ImageHashesOut:
     """PDQ (with quality), MD5 and SHA-256 of an uploaded image; it is hashed in memory."""
-    return _hash_upload(file.file.read(), file.filename or "upload", dihedral)
+    data, name = file.file.read(), file.filename or "upload"
+    if dihedral:
+        return _hashes_out(*hash_image_variants(data, name=name))
+    return _hashes_out(hash_image_bytes(data, name=name))
 
 
 @router.post("/lookup", response_model=MatchResultOut, summary="Look up hashes")
@@ -219,8 +217,16 @@ def lookup_image(
 ) -> MatchResultOut:
     """Hash an uploaded image in memory and match it (optionally its rotations and flips)."""
     data, name = file.file.read(), file.filename or "upload"
-    _, result = matcher.match_image(data, banks=banks, dihedral=dihedral, name=name)
-    return _result_out(result, _hash_upload(data, name, False))
+    h, result = matcher.match_image(data, banks=banks, dihedral=dihedral, name=name)
+    hashes = ImageHashesOut(
+        sha256=h.sha256,
+        md5=h.md5,
+        pdq=h.pdq,
+        quality=h.quality,
+        low_quality=h.low_quality,
+        media_type=h.media_type,
+    )
+    return _result_out(result, hashes)
 
 
 @router.get("/banks", response_model=list[BankStatusOut], summary="List banks")
