@@ -232,6 +232,12 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 
+# Each stop word to the languages that use it (one look-up per word).
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
+
 _SCRIPTS = (
     (0x0400, 0x04FF, "ru"),
     (0x0600, 0x06FF, "ar"),
@@ -286,8 +292,9 @@ def detect_language(
         return LanguageGuess(script, False, True)
     scores = dict.fromkeys(_STOPWORDS, 0)
     for toks in folded_tokens:
-        for lang, words in _STOPWORDS.items():
-            scores[lang] += len(toks & words)
+        for word in toks:
+            for lang in _LANGS_OF.get(word, ()):
+                scores[lang] += 1
     best = max(scores.items(), key=lambda kv: kv[1])
     total = sum(scores.values())
     if best[1] < 2:
