@@ -21,6 +21,18 @@ def _unavailable(*args: object) -> object:
     raise ToolUnavailable("not installed in this test")
 
 
+def _crashes(*args: object) -> object:
+    raise RuntimeError("model crashed")
+
+
+def _tiff() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(out, format="TIFF")
+    return out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "data", "media"),
     [
@@ -30,7 +42,8 @@ def _unavailable(*args: object) -> object:
         ("photo.bin", b"\x00\x00\x00\x18ftypheicrest", "image"),
         ("x.zip", b"PK\x03\x04rest", "zip"),
         ("clip.mov", b"whatever", "video"),
-        ("notes.txt", b"hello", "other"),
+        ("notes.txt", b"hello, this is plain text", "other"),
+        ("scan.dat", _tiff(), "image"),
     ],
 )
 def test_media_sniffing(name: str, data: bytes, media: str) -> None:
@@ -106,9 +119,14 @@ def test_explicit_image_is_never_stored(locker: Locker) -> None:
         case.read_original(item.id)
 
 
-@pytest.mark.parametrize("missing", ["check_image", "hash_image"])
-def test_image_that_cannot_be_checked_is_not_stored(locker: Locker, missing: str) -> None:
-    locker.tools = fake_tools(**{missing: _unavailable})
+@pytest.mark.parametrize(
+    ("missing", "failure"),
+    [("check_image", _unavailable), ("check_image", _crashes), ("hash_image", _unavailable)],
+)
+def test_image_that_cannot_be_checked_is_not_stored(
+    locker: Locker, missing: str, failure: object
+) -> None:
+    locker.tools = fake_tools(**{missing: failure})
     case = locker.new_case("case")
     (item,) = case.add_file(data=png(), name="pic.png").items
     assert item.stored is (missing == "hash_image")
@@ -286,3 +304,10 @@ def test_locked_archive_with_pictures_is_not_stored(locker: Locker, tmp_path: Pa
     case = locker.new_case("case")
     (item,) = case.add_file(path, kind="file").items
     assert not item.stored and "could not be checked" in (item.withheld_reason or "")
+
+
+def test_a_non_picture_given_as_a_picture_is_refused(locker: Locker) -> None:
+    case = locker.new_case("case")
+    with pytest.raises(InputError, match="not a picture"):
+        case.add_file(data=b"%PDF-1.4 statement", name="s.pdf", kind="image")
+    assert case.items() == []

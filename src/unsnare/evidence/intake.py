@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from unsnare.errors import InputError, LockerError, UnsnareError, UsageError
+from unsnare.errors import InputError, LockerError, UsageError
 from unsnare.evidence.custody import Action, timestamp
 from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
 from unsnare.evidence.serialize import conversation_to_dict
@@ -72,7 +72,25 @@ def media_of(name: str, data: bytes) -> str:
         return "image"
     if suffix in VIDEO_SUFFIXES:
         return "video"
-    return "other"
+    return "image" if _pillow_knows(data) else "other"
+
+
+def _pillow_knows(data: bytes) -> bool:
+    """True when Pillow recognises the bytes as a picture (TIFF, ICO, PSD, ...).
+
+    Any picture format must reach the nudity check, not only the common ones.
+    """
+    if len(data) < 16:
+        return False
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)):
+            return True
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return False
+    except Exception:  # noqa: BLE001 - a plug-in choking on odd bytes: not a picture
+        return False
 
 
 class _Intake:
@@ -135,13 +153,13 @@ class _Intake:
                             else ItemKind.IMAGE, parent=parent)
         try:
             record.update(tools.hash_image(data, name))
-        except (ToolUnavailable, UnsnareError) as exc:
+        except Exception as exc:  # noqa: BLE001 - the hash is extra; the intake goes on
             record["warnings"].append(f"perceptual hash (PDQ) not computed: {exc}")
         try:
             verdict = tools.check_image(data, name)
             explicit, reason = verdict.explicit, verdict.note
             record["nudity_check"] = {"score": verdict.score, "model": verdict.model}
-        except (ToolUnavailable, UnsnareError) as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever failed, an unchecked picture is not kept
             explicit = True
             reason = ("This picture was not stored because it could not be checked for "
                       f"intimate content on this device ({exc}). Only its fingerprints "
@@ -155,7 +173,7 @@ class _Intake:
         if kind in ("auto", "screenshot"):
             try:
                 conv = tools.read_screenshot(data, name, record["sha256"])
-            except (ToolUnavailable, UnsnareError) as exc:
+            except Exception as exc:  # noqa: BLE001 - the picture is kept even if OCR fails
                 if kind == "screenshot":
                     self.messages.append(f"{name}: the text could not be read ({exc}).")
             if conv is not None and not conv.messages:
@@ -240,8 +258,11 @@ class _Intake:
 
     def single(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
         media = media_of(name, data)
-        if media == "image" or kind in ("image", "screenshot"):
+        if media == "image":
             return self.image(data, name, kind, parent)
+        if kind in ("image", "screenshot"):
+            raise InputError("This file is not a picture Unsnare recognises.", file=name,
+                             hint="Add it with --kind file (or kind='file').")
         if media == "video":
             record = self._item(data, name, ItemKind.VIDEO, parent=parent)
             record["withheld_reason"] = VIDEO_REASON
