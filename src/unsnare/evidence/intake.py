@@ -365,6 +365,8 @@ def add_file(
     if path is not None and not path.exists():
         raise InputError("There is no such file.", file=str(path),
                          hint="Check the path and try again.")
+    if fmt is not None and kind == "auto":
+        kind = "export"  # naming a format means "read this as a chat", so say if it is not
     actor = added_by or case.locker.actor
     where = source or (f"file {path}" if path is not None else "uploaded")
     intake = _Intake(case, where, actor, analyze)
