@@ -163,3 +163,28 @@ def test_a_checked_chat_can_go_straight_into_the_case(client, token) -> None:
                                  (Path(__file__).parent / "data" / "whatsapp_chat.txt").read_bytes(),
                                  "text/plain")})
     assert "WhatsApp Chat.txt" in client.get("/case").text
+
+
+@pytest.mark.parametrize("how", ["upload", "paste"])
+def test_a_report_made_before_the_case_can_be_saved_into_it(client, token, how) -> None:
+    from pathlib import Path
+
+    chat = (Path(__file__).parent / "data" / "whatsapp_chat.txt").read_bytes()
+    if how == "upload":
+        report = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
+                             files={"files": ("WhatsApp Chat.txt", chat, "text/plain")})
+        name = "WhatsApp Chat.txt"
+    else:
+        report = client.post("/check/text", data={"csrf_token": token(client, "/check"),
+                                                  "text": "Mia: pay me $300 or your family sees it"})
+        name = "pasted-text.txt"
+    assert "Keep this as evidence" in report.text and "kept only in memory" in report.text
+    report_path = report.url.path
+    _create(client, token)
+    again = client.get(report_path)
+    assert "Save this to my case" in again.text
+    csrf = token(client, "/check")
+    saved = client.post(f"{report_path}/save", data={"csrf_token": csrf})
+    assert "Added to your case" in saved.text and name in saved.text
+    twice = client.post(f"{report_path}/save", data={"csrf_token": csrf})
+    assert twice.status_code == 400 and "already in your case" in twice.text

@@ -28,6 +28,9 @@ class WebSession:
     case_id: str | None = None
     plan: dict[str, Any] | None = None
     reports: dict[str, Any] = field(default_factory=dict)
+    # The files behind a report, held in memory so they can be saved to the
+    # case later (after it is created or unlocked); never written anywhere else.
+    originals: dict[str, Any] = field(default_factory=dict)
     hashes: list[Any] = field(default_factory=list)
     # The case overview, decrypted once; cleared by every change made here.
     case_cache: dict[str, Any] | None = None
@@ -94,6 +97,7 @@ class SessionStore:
                 session.locked_by_idle = True
             session.plan = None
             session.reports.clear()
+            session.originals.clear()
             session.hashes.clear()
         stale = [k for k, s in self._sessions.items() if now - s.last_seen > self.forget_after]
         for key in stale:
@@ -112,11 +116,15 @@ class SessionStore:
                 if session is not keep and session.locker is not None:
                     session.lock()
 
-    def remember_report(self, session: WebSession, report: Any) -> str:
-        """Keep an analysis for this browser and return its random id."""
+    def remember_report(self, session: WebSession, report: Any, originals: Any = None) -> str:
+        """Keep an analysis (and, if given, the files it came from) and return its random id."""
         report_id = secrets.token_urlsafe(9)
         with self._mutex:
             session.reports[report_id] = report
+            if originals is not None:
+                session.originals[report_id] = originals
             while len(session.reports) > self.max_reports:
-                session.reports.pop(next(iter(session.reports)))
+                oldest = next(iter(session.reports))
+                session.reports.pop(oldest)
+                session.originals.pop(oldest, None)
         return report_id

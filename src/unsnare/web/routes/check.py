@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from unsnare.errors import UsageError
 from unsnare.web import casefile, intake, reportview
 from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
 from unsnare.web.optional import module
@@ -16,6 +17,10 @@ from unsnare.web.render import page
 from unsnare.web.routes import help
 
 router = APIRouter()
+
+# Uploads up to this size stay in memory with their report, so that they can be
+# saved to the case afterwards without uploading them again.
+KEEP_BYTES = 50 * 1024 * 1024
 
 
 def formats() -> list[str]:
@@ -44,10 +49,13 @@ async def check_upload(
     uploads = [intake.Upload(f.filename or "", await f.read()) for f in files or []]
     # Reading, OCR and analysis can take seconds: keep them off the event loop.
     views, _ = await run_in_threadpool(intake.from_uploads, uploads, format or None, tz or None)
+    kind = "screenshot" if all(u.is_image for u in uploads) else "export"
     if save_to_case and session.unlocked:
-        kind = "screenshot" if all(u.is_image for u in uploads) else "export"
         await run_in_threadpool(casefile.add_uploads, session, uploads, kind)
-    ids = [store.remember_report(session, v) for v in views]
+    keep = None
+    if not (save_to_case and session.unlocked) and sum(len(u.data) for u in uploads) <= KEEP_BYTES:
+        keep = (tuple(uploads), kind)
+    ids = [store.remember_report(session, v, keep) for v in views]
     if len(ids) == 1:
         return RedirectResponse(f"/check/report/{ids[0]}", status_code=303)
     return RedirectResponse("/check/reports?ids=" + ",".join(ids), status_code=303)
@@ -61,8 +69,9 @@ def check_text(
 ) -> RedirectResponse:
     """Analyse pasted text or an email and show the report."""
     view = intake.from_text(text)
-    return RedirectResponse(f"/check/report/{store.remember_report(session, view)}",
-                            status_code=303)
+    pasted = (intake.Upload("pasted-text.txt", text.encode("utf-8")),)
+    report_id = store.remember_report(session, view, (pasted, "auto"))
+    return RedirectResponse(f"/check/report/{report_id}", status_code=303)
 
 
 @router.get("/check/reports", response_class=HTMLResponse)
@@ -87,8 +96,26 @@ def show_report(
     return page(
         request, "report.html", view=view, report=view.report, report_id=report_id,
         items=view.page(number), page_number=number, pages=pages,
+        can_save=report_id in session.originals,
         stage_words=reportview.STAGE_WORDS, scheme_words=reportview.SCHEME_WORDS,
         stage_order=list(reportview.STAGE_WORDS)[1:], tactic_words=reportview.TACTIC_WORDS,
         crisis_services=help.crisis_services(help.services("international", None))
         if view.report.get("crisis") else [],
     )
+
+
+@router.post("/check/report/{report_id}/save")
+async def save_report_files(session: FormSessionDep, report_id: str) -> RedirectResponse:
+    """Add the files behind a report to the open case (once)."""
+    if report_id not in session.reports:
+        raise HTTPException(404)
+    kept = session.originals.get(report_id)
+    if kept is None:
+        raise UsageError("These files are already in your case, or were too big to keep.",
+                         hint="Add them on My case with \"Add to my case\".")
+    uploads, kind = kept
+    await run_in_threadpool(casefile.add_uploads, session, uploads, kind)
+    # The same files can stand behind several reports (one export, several chats).
+    for key in [k for k, v in session.originals.items() if v is kept]:
+        del session.originals[key]
+    return RedirectResponse("/case?done=added", status_code=303)
