@@ -127,6 +127,23 @@ class ChatState:
 
 MessageSource = Callable[[ChatState], Iterator[Message]]
 
+# What a malformed record can raise while we read it. One odd record must not
+# sink a whole export: it is listed as a warning with its path instead.
+RECORD_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError)
+
+
+def unreadable_record(state: ChatState, exc: Exception, file_name: str, path: str) -> None:
+    """Record a record that could not be read as a message, with where it is."""
+    state.warn(
+        ImportWarning(
+            "unreadable_record",
+            f"this record could not be read as a message ({type(exc).__name__}: {exc}); "
+            "it is listed here so that nothing is lost",
+            file_name,
+            path=path,
+        )
+    )
+
 
 @dataclass
 class ChatStream:

@@ -10,7 +10,15 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from unsnare.errors import ImportFormatError
-from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
+from unsnare.importers.base import (
+    RECORD_ERRORS,
+    ChatState,
+    ChatStream,
+    Importer,
+    ImportOptions,
+    MessageSource,
+    unreadable_record,
+)
 from unsnare.importers.jsonload import read_header, sniff_json_head, stream_items, text_of
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
@@ -115,7 +123,12 @@ def _reader(src: ExportSource, member: str) -> MessageSource:
                     )
                 )
                 continue
-            yield _message(raw, src, folder, state, Source(sha, fname, path=path))
+            try:
+                msg = _message(raw, src, folder, state, Source(sha, fname, path=path))
+            except RECORD_ERRORS as exc:
+                unreadable_record(state, exc, fname, path)
+                continue
+            yield msg
 
     return produce
 

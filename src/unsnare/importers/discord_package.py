@@ -13,7 +13,15 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlparse
 
-from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
+from unsnare.importers.base import (
+    RECORD_ERRORS,
+    ChatState,
+    ChatStream,
+    Importer,
+    ImportOptions,
+    MessageSource,
+    unreadable_record,
+)
 from unsnare.importers.csvtable import read_rows
 from unsnare.importers.jsonload import load_json, stream_items, text_of
 from unsnare.importers.media import media_type
@@ -101,7 +109,12 @@ def _reader(src: ExportSource, member: str, options: ImportOptions) -> MessageSo
                     )
                 )
                 continue
-            yield _message(raw, options, state, Source(sha, fname, path=path))
+            try:
+                msg = _message(raw, options, state, Source(sha, fname, path=path))
+            except RECORD_ERRORS as exc:
+                unreadable_record(state, exc, fname, path)
+                continue
+            yield msg
 
     return produce
 

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import Any
 
-from unsnare.importers.base import ChatState, ChatStream, ImportOptions, MessageSource
+from unsnare.importers.base import (
+    RECORD_ERRORS,
+    ChatState,
+    ChatStream,
+    ImportOptions,
+    MessageSource,
+    unreadable_record,
+)
 from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
@@ -152,15 +159,20 @@ def _thread_reader(
                         )
                     )
                     continue
-                yield _message(
-                    raw,
-                    src,
-                    media,
-                    options,
-                    state,
-                    Source(file_sha256=sha, file_name=fname, path=path),
-                    f"{PurePosixPath(name).stem}:{i}",
-                )
+                try:
+                    msg = _message(
+                        raw,
+                        src,
+                        media,
+                        options,
+                        state,
+                        Source(file_sha256=sha, file_name=fname, path=path),
+                        f"{PurePosixPath(name).stem}:{i}",
+                    )
+                except RECORD_ERRORS as exc:
+                    unreadable_record(state, exc, fname, path)
+                    continue
+                yield msg
 
     return produce
 

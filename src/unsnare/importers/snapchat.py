@@ -16,7 +16,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from unsnare.errors import ImportFormatError
-from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
+from unsnare.importers.base import (
+    RECORD_ERRORS,
+    ChatState,
+    ChatStream,
+    Importer,
+    ImportOptions,
+    MessageSource,
+    unreadable_record,
+)
 from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
@@ -24,6 +32,7 @@ from unsnare.importers.timeparse import parse_timestamp
 from unsnare.models import Attachment, ImportWarning, Message, Source
 
 OWNER = "me"
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
 UNSAVED = (
     "Snapchat exports only chats that were saved: snaps and messages that disappeared "
     "without being saved are not in this file."
@@ -78,18 +87,19 @@ class SnapchatImporter(Importer):
         doc = load_json(src, member)
         if not isinstance(doc, dict):
             raise ValueError("the top level is not an object")
-        groups: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        groups: dict[str, list[tuple[str, Any]]] = defaultdict(list)
         if any(k in doc for k in _OLD_KEYS):
             for key in _OLD_KEYS:
                 for i, e in enumerate(doc.get(key) or []):
+                    other = "unknown"
                     if isinstance(e, dict):
                         other = text_of(e.get("From") or e.get("To")) or "unknown"
-                        groups[other].append((f"$[{key!r}][{i}]".replace("'", '"'), e))
+                    groups[other].append((f"$[{key!r}][{i}]".replace("'", '"'), e))
         else:
             for key, entries in doc.items():
-                for i, e in enumerate(entries if isinstance(entries, list) else []):
-                    if isinstance(e, dict):
-                        groups[key].append((f'$["{key}"][{i}]', e))
+                for i, e in enumerate(entries if isinstance(entries, list) else [entries]):
+                    # Odd entries go along too and become warnings with their path.
+                    groups[key].append((f'$["{key}"][{i}]', e))
         sha = src.sha256(member)
         f = src.source_file(member)
         container = src.container_file()
@@ -100,7 +110,7 @@ class SnapchatImporter(Importer):
                     (
                         text_of(e.get("Conversation Title"))
                         for _, e in entries
-                        if e.get("Conversation Title")
+                        if isinstance(e, dict) and e.get("Conversation Title")
                     ),
                     "",
                 )
@@ -132,7 +142,7 @@ def _reader(
     src: ExportSource,
     member: str,
     sha: str,
-    entries: list[tuple[str, dict[str, Any]]],
+    entries: list[tuple[str, Any]],
     options: ImportOptions,
 ) -> MessageSource:
     fname = src.display_name(member)
@@ -142,39 +152,63 @@ def _reader(
         state.warn(ImportWarning("unsaved_snaps_missing", UNSAVED, fname))
         state.notes.append(UNSAVED)
         state.participant(OWNER, "me (account holder)", is_owner=True)
-        rows = sorted(
-            entries, key=lambda pe: _created(pe[1], options) or datetime.min.replace(tzinfo=UTC)
-        )
+        rows = sorted(entries, key=lambda pe: _sort_key(pe[1], options))
         for n, (path, e) in enumerate(rows):
-            if "To" in e and "From" not in e or e.get("IsSender") is True:
-                sender = OWNER
-            else:
-                sender = state.participant(text_of(e.get("From")) or "unknown")
-            when = _created(e, options)
-            if when is None:
-                state.warn(
-                    ImportWarning(
-                        "bad_timestamp", "this entry has no readable time", fname, path=path
-                    )
-                )
-            text = html.unescape(text_of(e.get("Content") if "Content" in e else e.get("Text")))
-            kind = text_of(e.get("Media Type")).upper()
-            atts: tuple[Attachment, ...] = ()
-            if kind and kind not in ("TEXT", "STATUSERASEDMESSAGE"):
-                ids = [i for i in text_of(e.get("Media IDs")).split(" | ") if i]
-                atts = tuple(_media(src, media_members, mid, kind) for mid in ids) or (
-                    Attachment(file_name="", media_type=kind.lower(), present=False),
-                )
-            yield Message(
-                id=f"s{n}",
-                sender=sender,
-                timestamp=when,
-                text=text,
-                source=Source(sha, fname, path=path),
-                attachments=atts,
-            )
+            try:
+                msg = _entry(src, media_members, e, n, path, sha, fname, options, state)
+            except RECORD_ERRORS as exc:
+                unreadable_record(state, exc, fname, path)
+                continue
+            yield msg
 
     return produce
+
+
+def _sort_key(e: Any, options: ImportOptions) -> datetime:
+    try:
+        return _created(e, options) or _EARLIEST
+    except RECORD_ERRORS:
+        return _EARLIEST  # read (and reported) again when the entry itself is read
+
+
+def _entry(
+    src: ExportSource,
+    media_members: list[str],
+    e: Any,
+    n: int,
+    path: str,
+    sha: str,
+    fname: str,
+    options: ImportOptions,
+    state: ChatState,
+) -> Message:
+    if not isinstance(e, dict):
+        raise TypeError("this entry is not a message object")
+    if "To" in e and "From" not in e or e.get("IsSender") is True:
+        sender = OWNER
+    else:
+        sender = state.participant(text_of(e.get("From")) or "unknown")
+    when = _created(e, options)
+    if when is None:
+        state.warn(
+            ImportWarning("bad_timestamp", "this entry has no readable time", fname, path=path)
+        )
+    text = html.unescape(text_of(e.get("Content") if "Content" in e else e.get("Text")))
+    kind = text_of(e.get("Media Type")).upper()
+    atts: tuple[Attachment, ...] = ()
+    if kind and kind not in ("TEXT", "STATUSERASEDMESSAGE"):
+        ids = [i for i in text_of(e.get("Media IDs")).split(" | ") if i]
+        atts = tuple(_media(src, media_members, mid, kind) for mid in ids) or (
+            Attachment(file_name="", media_type=kind.lower(), present=False),
+        )
+    return Message(
+        id=f"s{n}",
+        sender=sender,
+        timestamp=when,
+        text=text,
+        source=Source(sha, fname, path=path),
+        attachments=atts,
+    )
 
 
 def _media(src: ExportSource, members: list[str], media_id: str, kind: str) -> Attachment:

@@ -14,7 +14,15 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from unsnare.errors import ImportFormatError, UsageError
-from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions, MessageSource
+from unsnare.importers.base import (
+    RECORD_ERRORS,
+    ChatState,
+    ChatStream,
+    Importer,
+    ImportOptions,
+    MessageSource,
+    unreadable_record,
+)
 from unsnare.importers.jsonload import (
     from_epoch,
     read_header,
@@ -216,15 +224,19 @@ def _chat_reader(
                     )
                 )
                 continue
-            msg, used_local = _message(
-                raw,
-                src,
-                folder,
-                owner,
-                options,
-                state,
-                Source(file_sha256=sha, file_name=fname, path=mpath),
-            )
+            try:
+                msg, used_local = _message(
+                    raw,
+                    src,
+                    folder,
+                    owner,
+                    options,
+                    state,
+                    Source(file_sha256=sha, file_name=fname, path=mpath),
+                )
+            except RECORD_ERRORS as exc:
+                unreadable_record(state, exc, fname, mpath)
+                continue
             assumed = assumed or used_local
             yield msg
         if assumed:
