@@ -91,3 +91,13 @@ def test_ordinary_life_stays_calm(text: str) -> None:
 def test_crisis_in_a_pasted_message_is_flagged() -> None:
     report = analyze_text("he says he'll post them tonight. i want to kill myself")
     assert report.crisis is True
+
+
+def test_a_message_repeating_a_threat_gives_a_few_findings_not_thousands() -> None:
+    report = analyze_text("i will send your nudes to your family or pay $300 " * 300)
+    assert str(report.risk.level) == "critical"
+    per_detector: dict[str, int] = {}
+    for f in report.findings:
+        per_detector[f.detector] = per_detector.get(f.detector, 0) + 1
+    assert max(per_detector.values()) <= 3 * 10
+    assert len(report.findings) < 60

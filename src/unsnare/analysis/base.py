@@ -89,6 +89,11 @@ def _compile(rule: Rule, default_keys: frozenset[str]) -> _Compiled:
     )
 
 
+# A message that repeats a threat a thousand times needs a few findings, not a
+# thousand; the cap also keeps a hostile 20,000-character message fast.
+MAX_FINDINGS_PER_RULE = 3
+
+
 class PatternDetector(Detector):
     """A detector defined by a table of rules for one tactic."""
 
@@ -159,26 +164,36 @@ class PatternDetector(Detector):
         for m in self.candidates(conversation):
             taken: list[tuple[int, int]] = []
             words = m.words
+            about: bool | None = None
             for c in rules:
                 if c.keys and c.keys.isdisjoint(words):
                     continue
+                base: float | None = None  # the rule's score in this message, once known
+                found = 0
                 for match in c.regex.finditer(m.folded):
+                    if found >= MAX_FINDINGS_PER_RULE:
+                        break
                     s, e = match.span()
                     if any(s < te and ts < e for ts, te in taken):
                         continue
-                    if c.unless is not None and c.unless.search(m.folded):
-                        break
-                    if c.requires is not None and not c.requires.search(m.folded):
-                        break
-                    score = c.rule.score
-                    if c.boost is not None and c.boost.search(m.folded):
-                        score += c.rule.boost_by
-                    checked = self.validate(m, match, c.rule, min(score, 1.0))
+                    if base is None:
+                        # Context is about the whole message: look it up once per rule.
+                        if c.unless is not None and c.unless.search(m.folded):
+                            break
+                        if c.requires is not None and not c.requires.search(m.folded):
+                            break
+                        base = c.rule.score
+                        if c.boost is not None and c.boost.search(m.folded):
+                            base += c.rule.boost_by
+                    checked = self.validate(m, match, c.rule, min(base, 1.0))
                     if checked is None:
                         continue
                     taken.append((s, e))
+                    found += 1
                     detail = c.rule.detail + self.extra_detail(m, match, c.rule)
-                    if talks_about_abuse(m.folded):
+                    if about is None:
+                        about = talks_about_abuse(m.folded)
+                    if about:
                         checked *= ABOUT_ABUSE_FACTOR
                         detail += (("reported_speech", True),)
                     out.append(
