@@ -96,6 +96,12 @@ class SnapchatImporter(Importer):
                         other = text_of(e.get("From") or e.get("To")) or "unknown"
                     groups[other].append((f"$[{key!r}][{i}]".replace("'", '"'), e))
         else:
+            if not any(isinstance(v, list) for v in doc.values()):
+                raise ImportFormatError(
+                    "this JSON holds no chat lists",
+                    file=src.display_name(member),
+                    hint="choose Snapchat's chat_history.json, or another --format",
+                )
             for key, entries in doc.items():
                 for i, e in enumerate(entries if isinstance(entries, list) else [entries]):
                     # Odd entries go along too and become warnings with their path.
