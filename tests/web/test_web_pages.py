@@ -117,7 +117,7 @@ def test_the_report_feeds_the_plan(client, token) -> None:
     [
         ("Mia: pay me $300 or I send your photo to all your followers\nMe: please no",
          "sextortion"),
-        ("Mum: dinner is at 7, bring bread please\nMe: ok see you then", "did not find signs"),
+        ("Mum: dinner is at 7, bring bread please\nMe: ok see you then", "did not find clear signs"),
         ("From: Hacker <x@example.net>\nSubject: I recorded you\n\nI hacked your webcam and "
          "recorded you. Send $900 in bitcoin within 48 hours or I send the video to all your "
          "contacts.", "mass email scam"),

@@ -24,7 +24,7 @@ RISK_WORDS = {
     "high": "This looks very much like sextortion.",
     "medium": "Some signs of sextortion or grooming are here.",
     "low": "A few warning signs, but not a clear threat.",
-    "none": "We did not find signs of sextortion in this conversation.",
+    "none": "We did not find clear signs of sextortion in this conversation.",
 }
 STAGE_WORDS = {
     "none": "No stage reached",
