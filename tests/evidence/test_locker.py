@@ -119,3 +119,17 @@ def test_two_views_of_one_case_and_threads_keep_one_chain(
     again = locker.case(first.id)
     assert len(again.notes()) == 22
     assert again.verify(record=False).ok
+
+
+def test_a_closed_locker_shows_nothing(make_locker: Callable[..., Locker], chat_file: Path) -> None:
+    from unsnare.errors import LockerError
+
+    locker = make_locker("sqlite")
+    case = locker.new_case("case")
+    case.add_export(chat_file)
+    locker.close()
+    for attempt in (locker.cases, lambda: locker.case(case.id),
+                    lambda: case.get("case", "header")):
+        with pytest.raises(LockerError, match="locked"):
+            attempt()
+    assert case.items() == [] and case.notes() == [] and case.title == ""

@@ -51,6 +51,12 @@ class Case:
         if not fresh:
             self._load()
 
+    def forget(self) -> None:
+        """Drop the key and everything decrypted (called when the locker closes)."""
+        self._key = b""
+        self._records = {}
+        self.header = {"title": ""}
+
     # --- sealed storage -------------------------------------------------
     def _aad(self, table: str, key: str) -> bytes:
         # Custody entries are bound to the case but not to their slot, so a
@@ -69,6 +75,7 @@ class Case:
 
     def get(self, table: str, key: str) -> bytes | None:
         """Open stored bytes; IntegrityError if they were changed."""
+        self.locker._require_open()
         sealed = self.locker.store.get(self.id, table, key)
         if sealed is None:
             return None

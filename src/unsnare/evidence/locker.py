@@ -14,6 +14,7 @@ import getpass
 import json
 import os
 import secrets
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -74,6 +75,8 @@ class Locker:
         self.actor = actor or default_actor()
         self.clock = clock
         self._notices: list[str] = []
+        # Every Case handed out, so closing the locker can wipe what they hold.
+        self._cases: weakref.WeakSet[Case] = weakref.WeakSet()
 
     # --- opening -------------------------------------------------------
     @classmethod
@@ -156,8 +159,10 @@ class Locker:
         return list(self._notices)
 
     def close(self) -> None:
-        """Forget the key and release the store."""
+        """Forget the keys (and every open case's decrypted data); release the store."""
         self._kek = b""
+        for case in list(self._cases):
+            case.forget()
         self.store.close()
 
     def __enter__(self) -> Locker:
@@ -171,6 +176,7 @@ class Locker:
     # --- cases ---------------------------------------------------------
     def new_case(self, title: str, *, actor: str | None = None) -> Case:
         """Start a new, empty case."""
+        self._require_open()
         title = title.strip()
         if not title:
             raise UsageError("A case needs a title.", hint="For example: 'Instagram, March 2026'.")
@@ -180,6 +186,7 @@ class Locker:
             self.store.insert(case_id, "case", "key", crypto.wrap_key(self._kek, data_key, case_id))
             self._write_registry([*self.registered_cases(), case_id], self._kek)
             case = Case(self, case_id, data_key, fresh=True)
+            self._cases.add(case)
             case.init_header(title, actor or self.actor)
             case.log(Action.CREATE, subject=case_id, details={"title": title}, actor=actor)
         return case
@@ -198,7 +205,13 @@ class Locker:
 
     def case_ids(self) -> list[str]:
         """Every case id, oldest first."""
+        self._require_open()
         return self.store.case_ids()
+
+    def _require_open(self) -> None:
+        if not self._kek:
+            raise LockerError("The locker is locked; nothing in it can be shown.",
+                              hint="Open it again with its passphrase.")
 
     def cases(self) -> list[CaseSummary]:
         """Every case with its title (damaged ones are listed as unreadable)."""
@@ -226,7 +239,9 @@ class Locker:
         wrapped = self.store.get(case_id, "case", "key")
         if wrapped is None:
             raise LockerError(f"Case {case_id} has lost its key.")
-        return Case(self, case_id, crypto.unwrap_key(self._kek, wrapped, case_id))
+        case = Case(self, case_id, crypto.unwrap_key(self._kek, wrapped, case_id))
+        self._cases.add(case)
+        return case
 
     def change_passphrase(self, old: str, new: str, *, kdf: crypto.KdfParams | None = None) -> None:
         """Rewrap every case key under a new passphrase; the evidence is not re-encrypted."""

@@ -247,7 +247,13 @@ class SqliteStore:
             ) from None
         return conn
 
+    def _check_open(self) -> None:
+        if self._lock is None:
+            raise LockerError("The locker is locked (closed); nothing in it can be read.",
+                              hint="Open it again with its passphrase.")
+
     def _run(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        self._check_open()
         try:
             with self._mutex:
                 return self._conn.execute(sql, args).fetchall()
@@ -290,6 +296,7 @@ class SqliteStore:
 
     def insert(self, case_id: str, table: str, key: str, value: bytes) -> None:
         """Add a new value; refuses to overwrite."""
+        self._check_open()
         try:
             with self._mutex:
                 self._conn.execute(
@@ -316,6 +323,7 @@ class SqliteStore:
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
         """One SQLite transaction; on any error it is rolled back and we say so."""
+        self._check_open()
         with self._mutex:
             if self._depth:
                 yield
