@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 def browser() -> Iterator[Any]:
     """One headless Chromium for the whole module."""
     require(os.path.exists(CHROMIUM), "Chromium (/usr/bin/chromium)")
+    require(importlib.util.find_spec("playwright") is not None, "the playwright package")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
