@@ -93,6 +93,12 @@ def test_crisis_in_a_pasted_message_is_flagged() -> None:
     assert report.crisis is True
 
 
+def test_a_victims_own_account_counts() -> None:
+    report = analyze_text("im 15 and he says he will post my nudes unless i pay. he wants $500")
+    assert str(report.scheme) == "financial_sextortion"
+    assert report.risk.level in (RiskLevel.HIGH, RiskLevel.CRITICAL)
+
+
 def test_a_message_repeating_a_threat_gives_a_few_findings_not_thousands() -> None:
     report = analyze_text("i will send your nudes to your family or pay $300 " * 300)
     assert str(report.risk.level) == "critical"

@@ -21,6 +21,7 @@ D = PaymentDemandDetector()
         ("$820 is a fair price for our little secret", 820.0, "USD", None),
         ("mandame 300 dolares ahora", 300.0, "USD", None),
         ("me manda R$ 500,50 no pix", 500.5, "BRL", "pix"),
+        ("he says he wants $500 or he posts my pics", 500.0, "USD", None),
     ],
 )
 def test_demands_carry_amount_currency_and_channel(
@@ -41,6 +42,7 @@ def test_demands_carry_amount_currency_and_channel(
         "can you pay me back the $15 for pizza",
         "rent is $900 this month, send your half",
         "the tickets cost $40 each",
+        "he wants the $20 back that he lent me",
     ],
 )
 def test_ordinary_money_talk_is_not_a_demand(text: str) -> None:

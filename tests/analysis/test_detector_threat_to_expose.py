@@ -22,6 +22,7 @@ D = ThreatToExposeDetector()
         ("i will ruin your life", "everyone"),
         ("voy a publicar tus fotos y tu familia las va a ver", "family"),
         ("vou postar tudo pra seus amigos", "friends"),
+        ("he says he will send my nudes to my family unless i pay", "family"),
     ],
 )
 def test_threats_are_found_with_their_audience(text: str, audience: str) -> None:
@@ -38,6 +39,7 @@ def test_threats_are_found_with_their_audience(text: str, audience: str) -> None
         "I'll send the pics from the trip to everyone tonight",
         "can you send me the homework",
         "post it on the group chat when you're done",
+        "she's going to post my pics from the party lol",
     ],
 )
 def test_ordinary_messages_are_not_threats(text: str) -> None:

@@ -1,7 +1,10 @@
 """Talk ABOUT abuse is not abuse: news articles, school warnings, a parent
-explaining sextortion. Such messages describe threats in the third person
-("scammers threaten to send your photos to your family"); findings in them
-are kept (they are still worth seeing) but weigh much less."""
+explaining sextortion ("scammers threaten to send your photos to your
+family", "if someone online asks your child for pics"). Findings in them are
+kept (they are still worth seeing) but weigh much less.
+
+A victim telling what is happening to them ("he says he will post my pics")
+is not such talk: it names no scheme in general terms, and it must count."""
 
 from __future__ import annotations
 
@@ -10,10 +13,10 @@ import re
 _ABOUT = re.compile(
     r"\b(?:sextortion|sextort\w*|scammers?|blackmailers?|predators?|offenders?|criminals?"
     r"|groomers?|cybertipline|ncmec|fbi|take it down|stopncii|helpline"
-    r"|(?:they|he|she|someone|somebody|a stranger|people|the (?:scammer|offender|criminal)s?)"
-    r" (?:might |may |will |often |usually |could |then |sometimes )?(?:threaten|threatens"
-    r"|threatened|demand|demands|ask|asks|say|says|claim|claims|pretend|pretends)"
-    r"|if (?:someone|anyone|a stranger|somebody) (?:asks|threatens|says|tells|sends)"
+    r"|(?:people|the (?:scammer|offender|criminal)s?|they) (?:might |may |often |usually |could "
+    r"|sometimes )(?:threaten|demand|ask|say|claim|pretend)"
+    r"|if (?:someone|anyone|a stranger|somebody)(?: \w+)? (?:asks|threatens|says|tells|sends"
+    r"|wants)"
     r"|warning signs?|how to (?:spot|report|stay safe)|report (?:it|them) to)\b"
 )
 ABOUT_ABUSE_FACTOR = 0.35

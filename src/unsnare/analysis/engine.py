@@ -103,7 +103,7 @@ class Analyzer:
         if targets:
             findings = [f for f in findings if where[f.message_id][1] not in targets]
         findings.sort(key=lambda f: (where[f.message_id][0], f.start, f.tactic))
-        crisis_ids = _crisis(view, targets, offenders, findings)
+        crisis_ids = _crisis(view, targets)
         assessed = view.language.supported and bool(view.messages)
         risk = assess_risk(findings, bool(crisis_ids), assessed)
         if not assessed and risk.level is RiskLevel.NONE:
@@ -185,19 +185,13 @@ def _roles(
     return offenders, senders - offenders
 
 
-def _crisis(
-    view: ConversationView,
-    targets: set[str | None],
-    offenders: set[str | None],
-    findings: Sequence[Finding],
-) -> list[str]:
+def _crisis(view: ConversationView, targets: set[str | None]) -> list[str]:
     """Ids of messages from the person targeted that show despair or self-harm thoughts."""
-    strong_msgs = {f.message_id for f in findings if f.tactic in _STRONG}
+    # When we cannot tell who is who, every message is checked: a missed crisis
+    # costs far more than showing help once too often.
     out: list[str] = []
     for m in view.messages:
         if targets and m.sender not in targets:
-            continue
-        if not targets and m.sender in offenders and m.id in strong_msgs:
             continue
         if crisis_in(m):
             out.append(m.id)

@@ -75,6 +75,16 @@ RULES = (
         keys="pay send up",
     ),
     Rule(
+        rf"\b(?:he|she|they|someone)(?:'s| is| are)?\s+(?:\w+\s+)?(?:wants|want|asking|asked|asks"
+        rf"|demanding|demands|demanded|telling me to pay|says to pay)\s+(?:me\s+)?(?:for\s+)?"
+        rf"(?:to\s+(?:pay|send)\s+)?(?:{_AMT}|money)|\b(?:unless|if) i (?:don'?t |dont |do not )?"
+        r"(?:pay|send (?:him|her|them) (?:money|\$))",
+        0.45,
+        "You describe someone demanding money from you. Do not pay: paying rarely ends it.",
+        keys="he she they someone unless if",
+        unless=_ORDINARY,
+    ),
+    Rule(
         rf"\b(?:mandame|enviame|pagame|pagar|paga|deposita|depositame|transfiere|transfiereme"
         rf"|quiero|me manda|manda|me envia|envia|me paga|deposita|transfere|faz um pix|quero)\s+"
         rf"(?:\w+\s+){{0,2}}?(?:{_AMT}|dinero|plata|lana|dinheiro|grana|pix)",

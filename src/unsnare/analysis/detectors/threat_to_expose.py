@@ -74,6 +74,17 @@ RULES = (
         keys="have got saved made list",
     ),
     Rule(
+        r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re)?\s+"
+        r"(?:\w+\s+){0,4}?(?:post|leak|send|share|show|expose|release|upload|spread)\w*\s+"
+        r"(?:\w+\s+){0,2}?(?:my|me)\b",
+        0.6,
+        "You describe someone threatening to share your pictures. That is sextortion, and it "
+        "is not your fault.",
+        keys="he she they someone guy girl person account",
+        requires=r"\b(?:unless|if i (?:don'?t|dont)|or else|pay|money|nudes|naked|private|video)\b"
+        r"|[$€£]",
+    ),
+    Rule(
         r"\b(?:voy a|te voy a|vou|eu vou|irei)\s+(?:\w+\s+){0,2}?(?:publicar|enviar|mandar|"
         r"compartir|compartilhar|subir|difundir|filtrar|divulgar|vazar|postar|espalhar|mostrar)\w*",
         0.65,
