@@ -138,3 +138,23 @@ def test_tampered_package_fails_with_exit_code(env: Path) -> None:
     )
     assert result.returncode == 3
     assert "Traceback" not in result.stderr and "not a readable ZIP" in result.stderr
+
+
+def test_passphrase_change_and_password_package(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = _run("case", "new", "c", "--json")
+    case_id = json.loads(out)["id"]
+    assert _run("case", "note", case_id, "a note")[0] == 0
+    monkeypatch.setenv("UNSNARE_NEW_PASSPHRASE", "another long passphrase")
+    code, out, exc = _run("case", "passphrase")
+    assert code == 0 and "changed" in out, exc
+    code, _, exc = _run("case", "list")
+    assert isinstance(exc, WrongPassphraseError)
+    monkeypatch.setenv("UNSNARE_PASSPHRASE", "another long passphrase")
+    monkeypatch.setenv("UNSNARE_PACKAGE_PASSWORD", "zip password 123")
+    package = env / "p.zip"
+    code, out, exc = _run("case", "export", case_id, str(package), "--password")
+    assert code == 0 and "not encrypted" not in out, exc
+    code, out, exc = _run("package", "verify", str(package), "--password", "--json")
+    assert code == 0 and json.loads(out)["ok"], exc
