@@ -216,3 +216,28 @@ def test_unzipped_folder_with_media(tmp_path: Path) -> None:
     conv = read_export(tmp_path, tz="UTC").conversations[0]
     assert conv.title == "Sam Lee"
     assert conv.messages[0].attachments[0].present
+
+
+# raw file text, expected (line, sender, text) per message
+LINE_ENDINGS = [
+    (
+        "01/13/2023, 10:00 - A: x\r\nmore\r\n01/13/2023, 10:01 - B: y",
+        [(1, "A", "x\nmore"), (3, "B", "y")],
+    ),
+    ("01/13/2023, 10:00 - A: x\n\n\n01/13/2023, 10:01 - B: y\n\n", [(1, "A", "x"), (4, "B", "y")]),
+    ("\ufeff01/13/2023, 10:00 - A: x\u2028same line\n", [(1, "A", "x\u2028same line")]),
+    (
+        "01/13/2023, 10:00 - A: x\r\n01/13/2023, 10:01 - B: \u200fשלום\r\n",
+        [(1, "A", "x"), (2, "B", "שלום")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), LINE_ENDINGS)
+def test_line_endings_and_marks(
+    tmp_path: Path, raw: str, expected: list[tuple[int, str, str]]
+) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    conv = read_export(path, tz="UTC").conversations[0]
+    assert [(m.source.line, m.sender, m.text) for m in conv.messages] == expected

@@ -22,7 +22,7 @@ from unsnare.errors import ImportFormatError
 from unsnare.importers import whatsapp_syntax as wa
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.media import attachment_for
-from unsnare.importers.source import ExportSource, iter_text_blocks, iter_text_lines
+from unsnare.importers.source import ExportSource, iter_text_blocks
 from unsnare.models import Attachment, ImportWarning, Message, MessageKind, Source, SystemEvent
 
 _NAME_CAP = 50_000  # distinct sender candidates we count; protects memory on odd files
@@ -213,7 +213,7 @@ class _Reader:
                 file=self.file_name,
                 hint="choose the .txt or .zip from WhatsApp's 'Export chat', or another --format",
             )
-        layout = wa.IOS_HEADER if scan.ios >= scan.android else wa.ANDROID_HEADER
+        finder = wa.IOS_LINE if scan.ios >= scan.android else wa.ANDROID_LINE
         orders = self._decide_orders(scan, state)
         # Names that contain ": " themselves, seen often enough to trust.
         self._long_names = {c: n for c, n in scan.extended.items() if n >= 2}
@@ -224,10 +224,34 @@ class _Reader:
         # Short bodies repeat a lot ("ok", "lol"); remember which are events.
         self._events: dict[str, object] = {}
         pending: _Pending | None = None
-        for lineno, line in iter_text_lines(self.src, self.member):
-            m = _header(line, layout)
-            when = None
-            if m is not None:
+
+        def loose(text: str, lineno: int) -> None:
+            # A line that is not a header continues the message before it.
+            if pending is not None:
+                pending.lines.append(text)
+            elif text.strip():
+                state.warn(
+                    ImportWarning(
+                        "orphan_line",
+                        "text before the first message header (kept here): " + text[:200],
+                        self.file_name,
+                        lineno,
+                    )
+                )
+
+        def loose_span(span: str, first_line: int) -> int:
+            for k, text in enumerate(span.split("\n")):
+                loose(text[:-1] if text.endswith("\r") else text, first_line + k)
+            return first_line + span.count("\n") + 1
+
+        base = 0  # lines in the blocks before this one
+        # Header lines are found by one regex sweep per block; the text between
+        # two headers is the first one's continuation.
+        for block in iter_text_blocks(self.src, self.member):
+            pos, line = 0, base + 1  # next unread offset, and its line number
+            for m in finder.finditer(block):
+                if m.start() > pos:
+                    line = loose_span(block[pos : m.start() - 1], line)
                 stamp = m["stamp"]
                 if stamp in stamps:
                     when = stamps[stamp]
@@ -236,6 +260,9 @@ class _Reader:
                         stamps.clear()
                         self._dates.clear()
                     when = stamps[stamp] = self._when(m, orders)
+                rest = m["rest"]
+                if rest.endswith("\r"):
+                    rest = rest[:-1]
                 if when is None:
                     state.warn(
                         ImportWarning(
@@ -243,26 +270,20 @@ class _Reader:
                             "this line looks like a message header but its date or "
                             "time cannot exist; it was kept as part of the message before it",
                             self.file_name,
-                            lineno,
+                            line,
                         )
                     )
-            if when is None:
-                if pending is not None:
-                    pending.lines.append(line)
-                elif line.strip():
-                    state.warn(
-                        ImportWarning(
-                            "orphan_line",
-                            "text before the first message header (kept here): " + line[:200],
-                            self.file_name,
-                            lineno,
-                        )
-                    )
-                continue
-            if pending is not None:
-                yield self._build(pending, sha, state)
-            sender, body = self._split(m["rest"])  # type: ignore[index]
-            pending = _Pending(lineno, when, sender, [body])
+                    loose(block[m.start() : m.start("rest")] + rest, line)
+                else:
+                    if pending is not None:
+                        yield self._build(pending, sha, state)
+                    sender, body = self._split(rest)
+                    pending = _Pending(line, when, sender, [body])
+                pos, line = m.end() + 1, line + 1
+            if pos < len(block):
+                tail = block[pos:]
+                loose_span(tail[:-1] if tail.endswith("\n") else tail, line)
+            base += block.count("\n") + (0 if block.endswith("\n") else 1)
         if pending is not None:
             yield self._build(pending, sha, state)
 

@@ -33,8 +33,13 @@ _TIME = (
     r"(?:[ \u202f\u00a0]?(?P<ap>[AaPp]\.?[ \u202f\u00a0]?[Mm]\.?))?"
 )
 _STAMP = r"(?P<stamp>(?P<date>" + _DATE + ")" + _JOIN + _TIME + ")"
-IOS_HEADER = re.compile(r"\[" + _STAMP + r"\][ \u202f\u00a0](?P<rest>.*)", re.S)
-ANDROID_HEADER = re.compile(_STAMP + r"[ \u202f\u00a0][-–][ \u202f\u00a0](?P<rest>.*)", re.S)
+_IOS = r"\[" + _STAMP + r"\][ \u202f\u00a0]"
+_ANDROID = _STAMP + r"[ \u202f\u00a0][-–][ \u202f\u00a0]"
+IOS_HEADER = re.compile(_IOS + r"(?P<rest>.*)", re.S)
+ANDROID_HEADER = re.compile(_ANDROID + r"(?P<rest>.*)", re.S)
+# The same, found in a whole block of lines at once (re.M: "^" is a line start).
+IOS_LINE = re.compile("^[" + INVISIBLE + "]*" + _IOS + r"(?P<rest>[^\n]*)", re.M)
+ANDROID_LINE = re.compile("^[" + INVISIBLE + "]*" + _ANDROID + r"(?P<rest>[^\n]*)", re.M)
 
 # Both layouts at once, for scanning whole blocks of text (re.M): the opening
 # bracket decides whether "]" or " - " must follow the time.
