@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 
 _N = (
     r"(?:\d+|an?|one|two|three|five|ten|fifteen|twenty|thirty|forty|sixty|una?|dos|tres|cinco"
@@ -67,37 +68,8 @@ class DeadlineDetector(PatternDetector):
     version = "1"
     tactic = Tactic.DEADLINE
     rules = RULES
-    triggers = frozenset(
-        {
-            "antes",
-            "ate",
-            "clock",
-            "days",
-            "dias",
-            "h",
-            "horas",
-            "hour",
-            "hours",
-            "hr",
-            "hrs",
-            "left",
-            "midnight",
-            "min",
-            "mins",
-            "minute",
-            "minutes",
-            "minutos",
-            "seconds",
-            "secs",
-            "tem",
-            "tempo",
-            "tenes",
-            "tick",
-            "tiempo",
-            "tiene",
-            "tienes",
-            "time",
-            "tomorrow",
-            "tonight",
-        }
+    triggers = words(
+        "antes ate clock days dias h horas hour hours hr hrs left midnight min mins minute "
+        "minutes minutos seconds secs tem tempo tenes tick tiempo tiene tienes time tomorrow "
+        "tonight"
     )

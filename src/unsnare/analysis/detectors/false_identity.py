@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 
 _EXPLAIN = "They admit they are not who they said they are. The profile may be fake."
 
@@ -57,21 +58,6 @@ class FalseIdentityDetector(PatternDetector):
     version = "1"
     tactic = Tactic.FALSE_IDENTITY
     rules = RULES
-    triggers = frozenset(
-        {
-            "dressed",
-            "fake",
-            "lie",
-            "lied",
-            "lying",
-            "menti",
-            "perfil",
-            "pretend",
-            "real",
-            "said",
-            "sou",
-            "soy",
-            "told",
-            "younger",
-        }
+    triggers = words(
+        "dressed fake lie lied lying menti perfil pretend real said sou soy told younger"
     )

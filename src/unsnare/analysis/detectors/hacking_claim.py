@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 
 _EXPLAIN = (
     "They claim to have hacked your device or camera. This is a common bluff sent to "
@@ -79,48 +80,10 @@ class HackingClaimDetector(PatternDetector):
     version = "1"
     tactic = Tactic.HACKING_CLAIM
     rules = RULES
-    triggers = frozenset(
-        {
-            "acceso",
-            "access",
-            "accessibility",
-            "acesso",
-            "breached",
-            "burst",
-            "captured",
-            "compromised",
-            "cracked",
-            "double",
-            "filmed",
-            "filmei",
-            "grabe",
-            "gravei",
-            "hackeado",
-            "hacked",
-            "hackee",
-            "hackeei",
-            "hacker",
-            "infecte",
-            "infected",
-            "infectei",
-            "injected",
-            "installed",
-            "invadi",
-            "monitoring",
-            "pass",
-            "password",
-            "passwords",
-            "placed",
-            "planted",
-            "programmer",
-            "recorded",
-            "recording",
-            "screenshot",
-            "screenshots",
-            "setup",
-            "split",
-            "spying",
-            "uploaded",
-            "watching",
-        }
+    triggers = words(
+        "acceso access accessibility acesso breached burst captured compromised cracked "
+        "double filmed filmei grabe gravei hackeado hacked hackee hackeei hacker infecte "
+        "infected infectei injected installed invadi monitoring pass password passwords "
+        "placed planted programmer recorded recording screenshot screenshots setup split "
+        "spying uploaded watching"
     )

@@ -7,6 +7,7 @@ import re
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.detectors._vocab import PIC, SEXUAL_QUALIFIER, YOUR, YOUTH
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
 
 _REQ = (
@@ -105,48 +106,8 @@ class ImageRequestDetector(PatternDetector):
                 return None
         return score
 
-    triggers = frozenset(
-        {
-            "ass",
-            "bod",
-            "body",
-            "boobs",
-            "bra",
-            "butt",
-            "cam",
-            "cock",
-            "dick",
-            "facetime",
-            "foto",
-            "fotos",
-            "naked",
-            "nude",
-            "nudes",
-            "one",
-            "pack",
-            "panties",
-            "panty",
-            "pantys",
-            "photo",
-            "photos",
-            "pic",
-            "pic's",
-            "pics",
-            "picture",
-            "pictures",
-            "pix",
-            "pose",
-            "pussy",
-            "selfie",
-            "selfies",
-            "snap",
-            "snaps",
-            "tits",
-            "underwear",
-            "vid",
-            "video",
-            "videos",
-            "vids",
-            "webcam",
-        }
+    triggers = words(
+        "ass bod body boobs bra butt cam cock dick facetime foto fotos naked nude nudes one "
+        "pack panties panty pantys photo photos pic pic's pics picture pictures pix pose "
+        "pussy selfie selfies snap snaps tits underwear vid video videos vids webcam"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.detectors._vocab import YOU
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 
 _LGBT = (
     r"(?:gay|lesbian|bi|bisexual|trans|transgender|queer|a fag\w*|homo|"
@@ -45,18 +46,4 @@ class OutingThreatDetector(PatternDetector):
     version = "1"
     tactic = Tactic.OUTING_THREAT
     rules = RULES
-    triggers = frozenset(
-        [
-            "gay",
-            "lesbian",
-            "bi",
-            "bisexual",
-            "trans",
-            "transgender",
-            "queer",
-            "homo",
-            "out",
-            "outing",
-            "lesbiana",
-        ]
-    )
+    triggers = words("gay lesbian bi bisexual trans transgender queer homo out outing lesbiana")

@@ -9,6 +9,7 @@ from unsnare.analysis.detectors._vocab import ME
 from unsnare.analysis.identifiers.money import find_amounts, payment_channel
 from unsnare.analysis.report import DetailValue
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
 
 _AMT = (
@@ -106,57 +107,11 @@ class PaymentDemandDetector(PatternDetector):
     version = "1"
     tactic = Tactic.PAYMENT_DEMAND
     rules = RULES
-    triggers = frozenset(
-        {
-            "$",
-            "bitcoin",
-            "bitcoins",
-            "btc",
-            "bucks",
-            "cash",
-            "cashapp",
-            "code",
-            "codes",
-            "deposita",
-            "depositame",
-            "dinero",
-            "dinheiro",
-            "dollars",
-            "enviame",
-            "eur",
-            "euros",
-            "gbp",
-            "gift",
-            "giftcard",
-            "grana",
-            "lana",
-            "mandame",
-            "money",
-            "paga",
-            "pagame",
-            "pagar",
-            "pay",
-            "paying",
-            "payment",
-            "paypal",
-            "pesos",
-            "pix",
-            "plata",
-            "pounds",
-            "quero",
-            "quiero",
-            "ransom",
-            "reais",
-            "transfere",
-            "transfiere",
-            "transfiereme",
-            "usd",
-            "venmo",
-            "zelle",
-            "£",
-            "€",
-            "₹",
-        }
+    triggers = words(
+        "$ bitcoin bitcoins btc bucks cash cashapp code codes deposita depositame dinero "
+        "dinheiro dollars enviame eur euros gbp gift giftcard grana lana mandame money paga "
+        "pagame pagar pay paying payment paypal pesos pix plata pounds quero quiero ransom "
+        "reais transfere transfiere transfiereme usd venmo zelle £ € ₹"
     )
 
     def extra_detail(

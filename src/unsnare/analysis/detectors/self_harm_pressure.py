@@ -6,6 +6,7 @@ import re
 
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
 
 _EXPLAIN = (
@@ -50,24 +51,8 @@ class SelfHarmPressureDetector(PatternDetector):
     version = "1"
     tactic = Tactic.SELF_HARM_PRESSURE
     rules = RULES
-    triggers = frozenset(
-        {
-            "dead",
-            "die",
-            "end",
-            "forgive",
-            "hang",
-            "kill",
-            "kys",
-            "life",
-            "mata",
-            "matate",
-            "shoot",
-            "suicidate",
-            "urself",
-            "vida",
-            "yourself",
-        }
+    triggers = words(
+        "dead die end forgive hang kill kys life mata matate shoot suicidate urself vida yourself"
     )
 
     def validate(

@@ -8,6 +8,7 @@ from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.detectors._vocab import BODY, YOU, YOUR, has_youth_cue
 from unsnare.analysis.report import DetailValue
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
 
 _EXPLAIN = "They are sending you sexual messages."
@@ -101,75 +102,13 @@ class SexualContentDetector(PatternDetector):
     version = "1"
     tactic = Tactic.SEXUAL_CONTENT
     rules = RULES
-    triggers = frozenset(
-        {
-            "ass",
-            "balls",
-            "bang",
-            "boobs",
-            "breast",
-            "breasts",
-            "buceta",
-            "butt",
-            "chupar",
-            "chuparte",
-            "clit",
-            "cock",
-            "coger",
-            "cogerte",
-            "comer",
-            "cum",
-            "cumming",
-            "cunt",
-            "desnuda",
-            "desnudas",
-            "desnudo",
-            "desnudos",
-            "dick",
-            "dirty",
-            "foder",
-            "follar",
-            "follarte",
-            "fuck",
-            "fucked",
-            "fuckin",
-            "fucking",
-            "gozar",
-            "horny",
-            "jerk",
-            "love",
-            "mamar",
-            "masturbate",
-            "masturbating",
-            "naked",
-            "nipple",
-            "nipples",
-            "orgasm",
-            "peitos",
-            "pelada",
-            "pelado",
-            "penis",
-            "privates",
-            "punheta",
-            "pussy",
-            "screw",
-            "sex",
-            "sexo",
-            "sexting",
-            "tesao",
-            "tetas",
-            "thighs",
-            "tits",
-            "titties",
-            "tocarte",
-            "transar",
-            "vagina",
-            "verga",
-            "virgem",
-            "virgen",
-            "virgin",
-            "virginity",
-        }
+    triggers = words(
+        "ass balls bang boobs breast breasts buceta butt chupar chuparte clit cock coger "
+        "cogerte comer cum cumming cunt desnuda desnudas desnudo desnudos dick dirty foder "
+        "follar follarte fuck fucked fuckin fucking gozar horny jerk love mamar masturbate "
+        "masturbating naked nipple nipples orgasm peitos pelada pelado penis privates "
+        "punheta pussy screw sex sexo sexting tesao tetas thighs tits titties tocarte "
+        "transar vagina verga virgem virgen virgin virginity"
     )
 
     def validate(

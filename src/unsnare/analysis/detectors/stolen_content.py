@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import words
 
 _EXPLAIN = (
     "They sent a picture first so you feel you owe one back. Such pictures are often "
@@ -45,22 +46,6 @@ class StolenContentDetector(PatternDetector):
     version = "1"
     tactic = Tactic.STOLEN_CONTENT
     rules = RULES
-    triggers = frozenset(
-        [
-            "sent",
-            "showed",
-            "shown",
-            "mine",
-            "turn",
-            "back",
-            "owe",
-            "fair",
-            "send",
-            "mande",
-            "envie",
-            "mandei",
-            "enviei",
-            "turno",
-            "vez",
-        ]
+    triggers = words(
+        "sent showed shown mine turn back owe fair send mande envie mandei enviei turno vez"
     )

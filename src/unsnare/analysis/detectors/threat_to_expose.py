@@ -8,6 +8,7 @@ from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.detectors._vocab import I_WILL, PIC, YOUR
 from unsnare.analysis.report import DetailValue
 from unsnare.analysis.tactics import Audience, Tactic
+from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
 
 _AUD_WORDS = (
@@ -147,77 +148,14 @@ class ThreatToExposeDetector(PatternDetector):
     version = "1"
     tactic = Tactic.THREAT_TO_EXPOSE
     rules = RULES
-    triggers = frozenset(
-        {
-            "acabar",
-            "amigos",
-            "arruinar",
-            "boss",
-            "captured",
-            "chats",
-            "classmates",
-            "colleagues",
-            "contacts",
-            "coworkers",
-            "dad",
-            "destroy",
-            "destruir",
-            "divulgar",
-            "dm",
-            "employer",
-            "everybody",
-            "everyone",
-            "expose",
-            "familia",
-            "family",
-            "filtrar",
-            "followers",
-            "friends",
-            "internet",
-            "irei",
-            "leak",
-            "list",
-            "messages",
-            "mom",
-            "mum",
-            "nudes",
-            "online",
-            "parents",
-            "photos",
-            "pics",
-            "post",
-            "postar",
-            "posting",
-            "publicar",
-            "publish",
-            "recorded",
-            "release",
-            "ruin",
-            "saved",
-            "school",
-            "screenshot",
-            "screenshots",
-            "screenshotted",
-            "seguidores",
-            "send",
-            "sending",
-            "share",
-            "sharing",
-            "show",
-            "spread",
-            "tag",
-            "teachers",
-            "todos",
-            "upload",
-            "vazar",
-            "video",
-            "videos",
-            "vids",
-            "viral",
-            "vou",
-            "voy",
-            "world",
-        }
+    triggers = words(
+        "acabar amigos arruinar boss captured chats classmates colleagues contacts coworkers "
+        "dad destroy destruir divulgar dm employer everybody everyone expose familia family "
+        "filtrar followers friends internet irei leak list messages mom mum nudes online "
+        "parents photos pics post postar posting publicar publish recorded release ruin "
+        "saved school screenshot screenshots screenshotted seguidores send sending share "
+        "sharing show spread tag teachers todos upload vazar video videos vids viral vou voy "
+        "world"
     )
 
     def extra_detail(
