@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import os
 import platform
 import random
 import statistics
@@ -239,6 +240,8 @@ def main() -> None:
     args = parser.parse_args()
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.machine()}, Python {platform.python_version()}, 1 onnxruntime thread"
+    # The machine is shared: say how busy it was, since that moves every figure.
+    load_before = os.getloadavg()[0]
     ocr = bench_ocr(args.repeat)
     roundtrip = bench_eval_roundtrip()
     nude = bench_nudity(args.images, args.repeat)
@@ -246,7 +249,9 @@ def main() -> None:
         [
             "## Imaging (bench/bench_imaging.py)",
             "",
-            f"Run {when} on {machine} (median of {args.repeat} runs).",
+            f"Run {when} on {machine} (median of {args.repeat} runs); "
+            f"load average {load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end "
+            f"on {os.cpu_count()} cores.",
             "",
             "### Reading chat screenshots (OCR)",
             "",
