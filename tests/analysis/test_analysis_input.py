@@ -107,3 +107,24 @@ def test_a_message_repeating_a_threat_gives_a_few_findings_not_thousands() -> No
         per_detector[f.detector] = per_detector.get(f.detector, 0) + 1
     assert max(per_detector.values()) <= 3 * 10
     assert len(report.findings) < 60
+
+
+def test_an_html_only_email_is_read() -> None:
+    eml = (
+        "From: someone@invented.example\n"
+        "Subject: your secret\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b1"\n\n'
+        "--b1\n"
+        "Content-Type: text/html; charset=utf-8\n"
+        "Content-Transfer-Encoding: quoted-printable\n\n"
+        "<p>I hacked your computer and recorded you through your webcam.</p>"
+        "<p>Pay $900 in Bitcoin within 48 hours or I send the video to all your contacts.</p>\n"
+        "--b1--\n"
+    )
+    report = analyze_text(eml)
+    assert str(report.scheme) == "mass_email_sextortion"
+    assert "<p>" not in report.findings[0].explanation
+    assert {"hacking_claim", "payment_demand", "threat_to_expose"} <= {
+        str(t) for t in report.tactics()
+    }
