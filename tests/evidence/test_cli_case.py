@@ -158,3 +158,20 @@ def test_passphrase_change_and_password_package(
     assert code == 0 and "not encrypted" not in out, exc
     code, out, exc = _run("package", "verify", str(package), "--password", "--json")
     assert code == 0 and json.loads(out)["ok"], exc
+
+
+def test_verify_names_tampering_and_exits_5(env: Path) -> None:
+    code, out, _ = _run("case", "new", "c", "--json")
+    case_id = json.loads(out)["id"]
+    (env / "notes.txt").write_text("what happened on Monday")
+    code, out, exc = _run("case", "add", case_id, str(env / "notes.txt"), "--kind", "file")
+    assert code == 0, exc
+    with Locker.open(env / "locker.unsnare", PASSPHRASE) as locker:
+        store = locker.store
+        key = store.keys(case_id, "blob")[0]
+        raw = bytearray(store.get(case_id, "blob", key) or b"")
+        raw[-3] ^= 0x40
+        store.replace(case_id, "blob", key, bytes(raw))
+    code, out, _ = _run("case", "verify", case_id)
+    assert code == 5
+    assert "PROBLEMS" in out and "(notes.txt): its stored copy is corrupted" in out
