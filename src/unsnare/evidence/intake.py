@@ -148,6 +148,7 @@ class _Intake:
         self.case.put_record(note)
 
     def image(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
+        """Hash and check a picture; keep it (and read it as a screenshot) only if safe."""
         tools = self.case.locker.tools
         record = self._item(data, name, ItemKind.SCREENSHOT if kind == "screenshot"
                             else ItemKind.IMAGE, parent=parent)
@@ -257,6 +258,7 @@ class _Intake:
         return self._commit(record, None)
 
     def single(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
+        """Take in one file by what its bytes are: picture, video, archive or other."""
         media = media_of(name, data)
         if media == "image":
             return self.image(data, name, kind, parent)
@@ -274,6 +276,7 @@ class _Intake:
         return self._commit(self._item(data, name, item_kind, parent=parent), data)
 
     def conversation(self, conv: Conversation, item_id: str, derived_from: str) -> None:
+        """Seal a parsed conversation, analyse it, and link it to its item."""
         data = conversation_to_dict(conv)
         blob = self.case.put_blob(json.dumps(data, ensure_ascii=False).encode(), compress=True)
         stamps = [m.timestamp for m in conv.messages if m.timestamp is not None]

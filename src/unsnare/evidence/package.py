@@ -127,6 +127,7 @@ def _build_files(
                  "created_by": case.header.get("created_by")}
 
     def of(*kinds: EventKind) -> list[dict[str, Any]]:
+        """The timeline events of these kinds."""
         return [e for e in timeline if e["kind"] in {k.value for k in kinds}]
 
     context = {

@@ -70,6 +70,7 @@ def html_to_pdf(html: str) -> bytes:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
 
     def no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Refuse every URL: the report is self-contained and stays offline."""
         raise ValueError(f"the report does not load outside resources ({url})")
 
     document = weasyprint.HTML(string=html, url_fetcher=no_fetch)
