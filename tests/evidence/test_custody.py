@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unsnare.evidence.custody import GENESIS, Action, CustodyEntry, check_chain, next_entry
 
@@ -89,3 +91,28 @@ def test_tampering_is_named(
 def test_entry_round_trips_through_json() -> None:
     entry = chain(1)[0]
     assert CustodyEntry.from_dict(entry.to_dict()) == entry
+
+
+@given(
+    n=st.integers(min_value=2, max_value=8),
+    op=st.sampled_from(["edit", "delete", "swap", "corrupt"]),
+    data=st.data(),
+)
+@settings(max_examples=60, deadline=None)
+def test_any_single_tampering_is_detected(n: int, op: str, data: st.DataObject) -> None:
+    entries: list[CustodyEntry | None] = list(chain(n))
+    head = entries[-1]
+    assert head is not None
+    i = data.draw(st.integers(min_value=0, max_value=n - 1))
+    if op == "edit":
+        old = entries[i]
+        assert old is not None
+        entries[i] = dataclasses.replace(old, actor=old.actor + "x")
+    elif op == "delete":
+        del entries[i]
+    elif op == "swap":
+        j = data.draw(st.integers(min_value=0, max_value=n - 1).filter(lambda j: j != i))
+        entries[i], entries[j] = entries[j], entries[i]
+    else:
+        entries[i] = None
+    assert check_chain(entries, head_seq=n, head_hash=head.hash)
