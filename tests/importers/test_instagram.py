@@ -1,4 +1,4 @@
-"""Instagram and Messenger "Download your information" JSON (shared reader)."""
+"""Instagram "Download your information" JSON, and the mojibake repair it needs."""
 
 from __future__ import annotations
 
@@ -60,12 +60,3 @@ def test_instagram_zip(tmp_path: Path) -> None:
     assert len(conv.messages) == 6
     assert conv.messages[3].attachments[0].present
     assert conv.source_files[0].name == "instagram-export.zip"
-
-
-def test_messenger_calls_and_group_events() -> None:
-    result = read_export(DATA / "messenger", tz="UTC")
-    assert result.format == "messenger"
-    events = [m.system_event for m in result.conversations[0].messages]
-    assert events == [None, SystemEvent.CALL, SystemEvent.GROUP_EVENT]
-    assert result.conversations[0].messages[0].text == "pay €50 now"
-    assert result.conversations[0].messages[0].attachments[0].media_type == "video/mp4"

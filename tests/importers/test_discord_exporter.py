@@ -1,4 +1,4 @@
-"""Discord: DiscordChatExporter JSON and Discord's own data package."""
+"""DiscordChatExporter JSON."""
 
 from __future__ import annotations
 
@@ -31,23 +31,3 @@ def test_exporter_json() -> None:
     assert m["1004"].system_event is SystemEvent.CALL
     shadow = conv.participant("501")
     assert shadow is not None and shadow.name == "Shadow" and shadow.handle == "shadowfox"
-
-
-def test_package_warns_only_own_messages() -> None:
-    result = read_export(DATA / "package", tz="UTC")
-    assert result.format == "discord-package"
-    titles = [c.title for c in result.conversations]
-    assert titles == ["Direct Message with shadowfox#0000", "general in Gaming Club"]
-    assert all(w.code == "own_messages_only" for w in result.warnings)
-    assert len(result.warnings) == 2
-    dm, club = result.conversations
-    assert [m.id for m in dm.messages] == ["2001", "2002"]
-    assert all(m.sender == "me" for m in dm.messages)
-    assert dm.participants[0].is_owner
-    assert club.messages[0].text == "hello, all\nsecond line"
-    assert club.messages[1].source.line == 4
-
-
-def test_single_package_file_is_detected() -> None:
-    path = DATA / "package" / "messages" / "c901" / "messages.csv"
-    assert read_export(path, tz="UTC").format == "discord-package"
