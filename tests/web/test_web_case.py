@@ -188,3 +188,17 @@ def test_a_report_made_before_the_case_can_be_saved_into_it(client, token, how) 
     assert "Added to your case" in saved.text and name in saved.text
     twice = client.post(f"{report_path}/save", data={"csrf_token": csrf})
     assert twice.status_code == 400 and "already in your case" in twice.text
+
+
+def test_a_long_timeline_is_paged(client, token, monkeypatch) -> None:
+    from unsnare.web.routes import case as case_routes
+
+    monkeypatch.setattr(case_routes, "TIMELINE_PAGE", 2)
+    _create(client, token)
+    csrf = token(client, "/case")
+    for n in range(3):
+        client.post("/case/events", data={"csrf_token": csrf, "kind": "block", "text": f"Blocked {n}"})
+    first = client.get("/case").text
+    assert "Timeline (3)" in first and "Page 1 of 2" in first
+    second = client.get("/case?timeline_page=2").text
+    assert "Page 2 of 2" in second and second.count("Blocked ") == 1

@@ -46,10 +46,21 @@ def machine_zone() -> str:
     return str(getattr(tz, "key", None) or "UTC")
 
 
+# Long cases are shown a page at a time so that /case stays fast (see bench_web.py).
+TIMELINE_PAGE = 100
+IDENTIFIERS_PAGE = 200
+
+
+def _slice(items: list[Any], number: int, size: int) -> tuple[list[Any], int, int]:
+    pages = max(1, -(-len(items) // size))
+    number = min(max(1, number), pages)
+    return items[(number - 1) * size : number * size], number, pages
+
+
 @router.get("/case", response_class=HTMLResponse)
 def case_page(
     request: Request, session: SessionDep, settings: SettingsDep,
-    done: str = "", locked: str = "",
+    done: str = "", locked: str = "", timeline_page: int = 1, identifiers_page: int = 1,
 ) -> HTMLResponse:
     """The case overview when open; otherwise the create or unlock form."""
     if not casefile.available():
@@ -59,10 +70,15 @@ def case_page(
                     exists=casefile.locker_path(settings).exists(),
                     idle=bool(locked) or session.locked_by_idle)
     view = casefile.overview(session)
+    timeline, t_page, t_pages = _slice(view["timeline"], timeline_page, TIMELINE_PAGE)
+    identifiers, i_page, i_pages = _slice(view["identifiers"], identifiers_page,
+                                          IDENTIFIERS_PAGE)
     return page(
         request, "case.html",
-        title=view["title"], items=view["items"], timeline=view["timeline"],
-        identifiers=view["identifiers"], notes=view["notes"],
+        title=view["title"], items=view["items"], timeline=timeline, identifiers=identifiers,
+        timeline_total=len(view["timeline"]), timeline_page=t_page, timeline_pages=t_pages,
+        identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
+        identifiers_pages=i_pages, notes=view["notes"],
         event_kinds=EVENT_KINDS, zone=machine_zone(),
         can_package=module("unsnare.evidence.package") is not None,
         status_message=FLASH.get(done, ""),
