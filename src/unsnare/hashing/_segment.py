@@ -65,19 +65,23 @@ def scheme_named(name: str) -> Scheme:
     return {SMALL.name: SMALL, LARGE.name: LARGE}[name]
 
 
-def key_column(hashes: U8, scheme: Scheme, k: int) -> U32:
-    """Chunk k of every hash, as integers < 2**bits."""
-    unit = (hashes[:, 2 * k].astype(np.uint32) << np.uint32(8)) | hashes[:, 2 * k + 1]
+def key_column(lo: U64, hi: U64, scheme: Scheme, k: int) -> U32:
+    """Chunk k of every hash (given as its two halves), as integers < 2**bits."""
+    lo8, hi8 = lo.view(np.uint8), hi.view(np.uint8)
+
+    def byte(j: int) -> npt.NDArray[np.uint32]:
+        return (lo8[:, j] if j < 16 else hi8[:, j - 16]).astype(np.uint32)
+
+    unit = (byte(2 * k) << np.uint32(8)) | byte(2 * k + 1)
     if not scheme.extra:
         return unit
     # Piece k of the tail (bytes 2m..31), counted from its least significant bit;
     # a piece of <= 8 bits spans at most two bytes.
-    last = 31
     offset = scheme.extra * k
-    lo_byte = last - offset // 8
-    two = hashes[:, lo_byte].astype(np.uint32)
-    if lo_byte - 1 >= 2 * scheme.chunks:
-        two |= hashes[:, lo_byte - 1].astype(np.uint32) << np.uint32(8)
+    low_byte = 31 - offset // 8
+    two = byte(low_byte)
+    if low_byte - 1 >= 2 * scheme.chunks:
+        two |= byte(low_byte - 1) << np.uint32(8)
     piece = (two >> np.uint32(offset % 8)) & np.uint32((1 << scheme.extra) - 1)
     return (unit << np.uint32(scheme.extra)) | piece
 
@@ -183,12 +187,13 @@ def verify(lo: U64, hi: U64, query: U8, rows: Rows | None, max_distance: int) ->
     return picked[keep].astype(np.int64), dist[keep]
 
 
-def _radix_argsort(key: U32, extra: int) -> npt.NDArray[np.intp]:
+def _radix_argsort(key: U32, extra: int) -> npt.NDArray[np.integer[Any]]:
     # numpy sorts 16-bit integers with a stable radix sort, far faster than its
     # general sort at 10M rows: sort by the low part, then stably by the high part.
+    # (Indices are cast to uint32 at once: at 10M rows each int64 copy is 80 MB.)
     if not extra:
         return np.argsort(key.astype(np.uint16), kind="stable")
-    low = np.argsort((key & np.uint32(0xFFFF)).astype(np.uint16), kind="stable")
+    low = np.argsort((key & np.uint32(0xFFFF)).astype(np.uint16), kind="stable").astype(np.uint32)
     high = np.argsort((key[low] >> np.uint32(16)).astype(np.uint16), kind="stable")
     return low[high]
 
@@ -219,17 +224,21 @@ class Segment:
 
     @classmethod
     def build(cls, hashes: U8, ids: npt.NDArray[Any]) -> Segment:
-        """Build the chunk tables for these hashes (numpy sorts, no Python loop per hash)."""
-        hashes = np.ascontiguousarray(hashes, dtype=np.uint8)
-        n = len(hashes)
+        """Build the chunk tables for these (n, 32) hashes."""
+        lo, hi = split_halves(np.ascontiguousarray(hashes, dtype=np.uint8))
+        return cls.from_halves(lo, hi, ids)
+
+    @classmethod
+    def from_halves(cls, lo: U64, hi: U64, ids: npt.NDArray[Any]) -> Segment:
+        """Build the chunk tables (numpy sorts, no Python loop per hash)."""
+        n = len(lo)
         scheme = scheme_for(n)
         order = np.empty((scheme.chunks, n), dtype=np.uint32)
         offsets = np.zeros((scheme.chunks, (1 << scheme.bits) + 1), dtype=np.uint32)
         for k in range(scheme.chunks):
-            key = key_column(hashes, scheme, k)
+            key = key_column(lo, hi, scheme, k)
             order[k] = _radix_argsort(key, scheme.extra)
             np.cumsum(np.bincount(key, minlength=1 << scheme.bits), out=offsets[k, 1:])
-        lo, hi = split_halves(hashes)
         return cls(lo, hi, ids, scheme, order, offsets, np.ones(n, dtype=np.bool_))
 
     def __len__(self) -> int:

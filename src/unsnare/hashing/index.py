@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from unsnare.errors import HashingError
-from unsnare.hashing._segment import U8, Segment, scan, scheme_named
+from unsnare.hashing._segment import U8, Segment, scan, scheme_named, split_halves
 
 HashLike = str | bytes | bytearray
 Id = Any
@@ -155,6 +155,7 @@ class PDQIndex:
         self._delta_hashes.append(arr)
         self._delta_ids.append(id_arr)
         self._delta_cache = None
+        del arr  # the delta holds it now; a flush may then free it early
         if sum(len(h) for h in self._delta_hashes) > DELTA_MAX:
             self._flush()
 
@@ -265,7 +266,10 @@ class PDQIndex:
 
     def _delta(self) -> tuple[U8, npt.NDArray[Any]]:
         if self._delta_cache is None:
-            if self._delta_hashes:
+            if len(self._delta_hashes) == 1:
+                hashes = self._delta_hashes[0]
+                id_arr = self._delta_ids[0]
+            elif self._delta_hashes:
                 hashes = np.concatenate(self._delta_hashes)
                 id_arr = _concat_ids(self._delta_ids)
             else:
@@ -278,8 +282,11 @@ class PDQIndex:
         hashes, id_arr = self._delta()
         if not len(hashes) or (not force and len(hashes) <= DELTA_MAX):
             return
-        self._segments.append(Segment.build(hashes, id_arr))
+        lo, hi = split_halves(hashes)
+        # Let the (n, 32) copy go before the tables are built: at 10M it is 320 MB.
+        del hashes
         self._delta_hashes, self._delta_ids, self._delta_cache = [], [], None
+        self._segments.append(Segment.from_halves(lo, hi, id_arr))
         # Merge neighbours of similar size so there are only O(log n) segments.
         while len(self._segments) >= 2 and 4 * len(self._segments[-1]) >= len(self._segments[-2]):
             newer, older = self._segments.pop(), self._segments.pop()
@@ -287,9 +294,10 @@ class PDQIndex:
 
     @staticmethod
     def _merge(parts: Sequence[Segment]) -> Segment:
-        hashes = np.concatenate([p.hashes()[p.alive] for p in parts])
+        lo = np.concatenate([p.lo[p.alive] for p in parts])
+        hi = np.concatenate([p.hi[p.alive] for p in parts])
         ids = _concat_ids([p.ids[p.alive] for p in parts])
-        return Segment.build(hashes, ids)
+        return Segment.from_halves(lo, hi, ids)
 
     def _compact(self, seg: Segment) -> Segment:
         return self._merge([seg])
