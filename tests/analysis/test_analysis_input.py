@@ -128,3 +128,13 @@ def test_an_html_only_email_is_read() -> None:
     assert {"hacking_claim", "payment_demand", "threat_to_expose"} <= {
         str(t) for t in report.tactics()
     }
+
+
+def test_a_pasted_name_colon_chat_knows_who_said_what() -> None:
+    report = analyze_text(
+        "Jay: hey cutie\nSam: hi\nJay: send me a pic\n"
+        "Jay: send $300 or I post it to your family\nSam: please no i want to die"
+    )
+    assert report.offenders == ("Jay",)
+    assert report.crisis_messages == ("L5",)
+    assert str(report.scheme) == "financial_sextortion"

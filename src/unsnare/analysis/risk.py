@@ -90,7 +90,7 @@ def scheme_of(findings: Sequence[Finding], has_images: bool) -> Scheme:
     sexual = _has(best, T.SEXUAL_CONTENT, 0.4)
     if _has(best, T.HACKING_CLAIM) and not images:
         return Scheme.MASS_EMAIL_SEXTORTION
-    if pay and (threat or _has(best, T.ESCALATING_DEMANDS) or (images and _has(best, T.DEADLINE))):
+    if pay and (threat or _has(best, T.ESCALATING_DEMANDS) or images):
         return Scheme.FINANCIAL_SEXTORTION
     if threat:
         return Scheme.IMAGE_SEXTORTION

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 from unsnare.analysis.email import looks_like_email, parse_email
+from unsnare.errors import UnsnareError
 from unsnare.models import Conversation, Message, Participant, Source
 
 # A paste longer than this is read only up to here (a 2 GB paste must not
@@ -24,6 +26,26 @@ def _email_time(value: str | None) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+# "Name: message" at the start of a line, as in a chat copied from a screen.
+_SPEAKER_LINE = re.compile(r"^[ \t]*[^\s:][^:\n]{0,39}:[ \t]+\S", re.MULTILINE)
+
+
+def _pasted_chat(text: str, name: str) -> Conversation | None:
+    """A pasted "Name: message" chat read by the importers (so we know who said what)."""
+    if len(_SPEAKER_LINE.findall(text, 0, 200_000)) < 2:
+        return None
+    try:
+        from unsnare.importers import read_text
+    except ImportError:  # an install without the importers: read it line by line
+        return None
+    try:
+        conv = read_text(text, name=name)
+    except UnsnareError:
+        return None
+    senders = {m.sender for m in conv.messages}
+    return conv if len(conv.messages) >= 2 and len(senders) >= 2 else None
 
 
 def conversation_from_text(
@@ -56,6 +78,9 @@ def conversation_from_text(
             messages=(msg,),
         )
         return conv, True, notes
+    chat = _pasted_chat(text, name)
+    if chat is not None:
+        return chat, False, notes
     lines = text.splitlines()
     if len(text) > SPLIT_LINES_ABOVE and sum(1 for ln in lines if ln.strip()) > 1:
         messages = tuple(

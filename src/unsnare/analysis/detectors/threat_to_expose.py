@@ -27,17 +27,19 @@ _OBJ = (
 _EXPOSE = (
     r"(?:post|leak|expose|release|upload|publish|spread|share|make (?:it|this|them|you) viral)"
 )
+# "pay or I post it": a present-tense threat after "or".
+_COND_I = r"(?:(?:or|otherwise|else|then)\s+i)"
 _SEND = r"(?:send|show|share|forward|give|dm|tag|mail|email|text)"
 
 RULES = (
     Rule(
-        rf"\b{I_WILL}\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_OBJ}",
+        rf"\b(?:{I_WILL}|{_COND_I})\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_OBJ}",
         0.7,
         "They say they will post or leak your pictures or chats. That is blackmail.",
         keys="post posting leak leaking expose release upload publish spread share sharing viral",
     ),
     Rule(
-        rf"\b(?:{I_WILL}\s+)?(?:\w+\s+)?{_SEND}\w*\s+(?:\w+\s+){{0,2}}?{_OBJ}\s+(?:\w+\s+){{0,2}}?"
+        rf"\b(?:(?:{I_WILL}|{_COND_I})\s+)?(?:\w+\s+)?{_SEND}\w*\s+(?:\w+\s+){{0,2}}?{_OBJ}\s+(?:\w+\s+){{0,2}}?"
         rf"(?:to|with|on)\s+(?:\w+\s+){{0,3}}?{_AUD_WORDS}",
         0.75,
         "They say they will send your pictures or chats to people you know. That is blackmail.",
