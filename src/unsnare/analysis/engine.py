@@ -100,9 +100,11 @@ class Analyzer:
         needed = {f.message_id for f in findings}
         where = {m.id: (m.position, m.sender) for m in view.messages if m.id in needed}
         offenders, targets = _roles(conversation, view, findings, where)
+        # (An outside detector may name a message we did not read: sort it first.)
+        unknown = (-1, None)
         if targets:
-            findings = [f for f in findings if where[f.message_id][1] not in targets]
-        findings.sort(key=lambda f: (where[f.message_id][0], f.start, f.tactic))
+            findings = [f for f in findings if where.get(f.message_id, unknown)[1] not in targets]
+        findings.sort(key=lambda f: (where.get(f.message_id, unknown)[0], f.start, f.tactic))
         crisis_ids = _crisis(view, targets)
         assessed = view.language.supported and bool(view.messages)
         risk = assess_risk(findings, bool(crisis_ids), assessed)
@@ -172,7 +174,7 @@ def _roles(
     strong: dict[str | None, float] = defaultdict(float)
     weight: dict[str | None, float] = defaultdict(float)
     for f in findings:
-        s = where[f.message_id][1]
+        s = where.get(f.message_id, (-1, None))[1]
         if f.tactic in _STRONG:
             strong[s] += f.score
         if f.tactic in _OFFENDER_TACTICS:
