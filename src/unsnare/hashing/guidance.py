@@ -27,8 +27,8 @@ class ProtectGuide:
 
 
 LIMITS = (
-    "It only works on platforms that take part (for example Facebook, Instagram, "
-    "TikTok, Snapchat, OnlyFans, Reddit). Other sites and private chats are not covered.",
+    "It only works on the platforms that take part (each service lists them on its "
+    "website, and the list changes). Other sites and private chats are not covered.",
     "A copy that has been cropped, filtered, edited or heavily changed may not match, "
     "so it may not be blocked.",
     "Pictures or videos that are already posted still need reporting, on the platform "
