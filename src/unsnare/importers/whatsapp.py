@@ -217,6 +217,10 @@ class _Reader:
         orders = self._decide_orders(scan, state)
         # Names that contain ": " themselves, seen often enough to trust.
         self._long_names = {c: n for c, n in scan.extended.items() if n >= 2}
+        self._long_by_first: dict[str, list[tuple[str, int]]] = {}
+        for long_name, n in sorted(self._long_names.items(), key=lambda kv: len(kv[0])):
+            first = long_name.split(": ", 1)[0]
+            self._long_by_first.setdefault(first, []).append((long_name, n))
         self._names = scan.names
         sha = self.src.sha256(self.member)
         stamps: dict[str, datetime | None] = {}
@@ -381,7 +385,17 @@ class _Reader:
         if not name or _QUOTES.search(name):
             return None, rest
         if self._long_names and rest.find(": ", i + 2, _MAX_NAME + 2) >= 0:
+            longs = self._long_by_first.get(name)
+            if not longs:
+                return name, rest[i + 2 :]
             best, at = name, i + 2
+            if rest[:i].isascii():  # the usual case: compare prefixes directly
+                top = self._names.get(name, 0)
+                for long_name, n in longs:
+                    end = len(long_name)
+                    if n >= top and rest.startswith(long_name) and rest[end : end + 2] == ": ":
+                        best, at, top = long_name, end + 2, n
+                return best, rest[at:]
             top = self._names.get(name, 0)
             for c, pos in _name_candidates(rest)[1:]:
                 n = self._long_names.get(c, 0)
