@@ -124,3 +124,14 @@ def test_analyze_an_export_path(app: typer.Typer) -> None:
     assert data["scheme"] == "financial_sextortion"
     assert data["risk"]["level"] == "critical"
     assert "cashapp:jesskash" in {i["normalized"] for i in data["identifiers"]}
+
+
+def test_an_email_saved_as_txt_is_read_as_an_email(app: typer.Typer, tmp_path: Path) -> None:
+    saved = tmp_path / "mail.txt"
+    saved.write_text((DATA / "mass_email.eml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = _invoke(app, "analyze", str(saved), "--json")
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert data["scheme"] == "mass_email_sextortion"
+    # The bulk bluff is serious but capped at high: it is sent to millions.
+    assert data["risk"]["level"] == "high"

@@ -11,7 +11,7 @@ from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
 from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
 from unsnare.analysis.registry import DetectorRegistry, builtin_registry
 from unsnare.analysis.report import AnalysisReport, Finding, Risk
-from unsnare.analysis.risk import assess_risk, scheme_of
+from unsnare.analysis.risk import adjust_for_scheme, assess_risk, scheme_of
 from unsnare.analysis.stages import timeline
 from unsnare.analysis.tactics import RiskLevel, Scheme, Stage, Tactic
 from unsnare.analysis.text import Folder, looks_binary
@@ -112,6 +112,7 @@ class Analyzer:
             risk = Risk(RiskLevel.LOW, max(risk.score, 0.15), risk.drivers, False)
         has_images = any(m.has_image for m in view.messages)
         scheme = scheme_of(findings, has_images) if risk.flagged else Scheme.NONE
+        risk = adjust_for_scheme(risk, scheme, bool(crisis_ids))
         stage, stages = timeline(view, findings) if scheme is not Scheme.NONE else (Stage.NONE, ())
         id_messages = (
             [m for m in view.messages if m.sender not in targets] if targets else view.messages

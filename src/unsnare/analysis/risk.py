@@ -104,3 +104,17 @@ def scheme_of(findings: Sequence[Finding], has_images: bool) -> Scheme:
     if sexual or any(_has(best, t, 0.4) for t in grooming_like):
         return Scheme.GROOMING
     return Scheme.NONE
+
+
+# The bulk "I recorded you through your webcam" email goes to millions of
+# people and is almost always a bluff: frightening, but less urgent than a
+# blackmailer who really holds pictures. It is capped at high unless the
+# person is in crisis.
+MASS_EMAIL_CAP = 0.8
+
+
+def adjust_for_scheme(risk: Risk, scheme: Scheme, crisis: bool) -> Risk:
+    """Cap the bulk-email bluff at high (unless in crisis)."""
+    if scheme is Scheme.MASS_EMAIL_SEXTORTION and not crisis and risk.score > MASS_EMAIL_CAP:
+        return Risk(level_for(MASS_EMAIL_CAP), MASS_EMAIL_CAP, risk.drivers, risk.assessed)
+    return risk

@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 
 from unsnare.analysis import AnalysisReport, Analyzer, analyze, analyze_text
+from unsnare.analysis.email import looks_like_email
 from unsnare.analysis.evaluation import evaluate, read_lines
 from unsnare.cli.output import console, print_json
 from unsnare.errors import InputError, UsageError
@@ -41,7 +42,7 @@ def _reports_for_path(path: Path) -> list[AnalysisReport]:
             file=str(path),
             hint="check the path, or use --text to paste a message",
         )
-    if path.is_file() and path.suffix.lower() == ".eml":
+    if path.is_file() and (path.suffix.lower() == ".eml" or _starts_like_email(path)):
         with path.open("rb") as fh:
             text, cut = _read_limited(fh, str(path))
         report = analyze_text(text)
@@ -50,6 +51,18 @@ def _reports_for_path(path: Path) -> list[AnalysisReport]:
 
     result = read_export(path)
     return [analyze(c) for c in result.conversations]
+
+
+def _starts_like_email(path: Path) -> bool:
+    # A saved email is often .txt; its first lines (mail headers) tell.
+    if path.suffix.lower() not in (".txt", ".msg", ".mbox", ""):
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return looks_like_email(head)
 
 
 def _note_cut(report: AnalysisReport, cut: bool) -> AnalysisReport:
