@@ -27,3 +27,8 @@ def test_package_warns_only_own_messages() -> None:
 def test_single_package_file_is_detected() -> None:
     path = DATA / "package" / "messages" / "c901" / "messages.csv"
     assert read_export(path, tz="UTC").format == "discord-package"
+
+
+def test_chat_option_picks_a_channel() -> None:
+    result = read_export(DATA / "package", tz="UTC", chat="general in Gaming Club")
+    assert [c.title for c in result.conversations] == ["general in Gaming Club"]

@@ -29,7 +29,7 @@ _TZ_HELP = (
     "Time zone of the phone that made the export (IANA name, e.g. Europe/London). "
     "Default: this computer's zone."
 )
-_CHAT_HELP = "For exports with several chats (Telegram), read only the chat with this name or id."
+_CHAT_HELP = "With several chats in one export, read only the chat with this name or id."
 PathArg = Annotated[Path, typer.Argument(help="The export: a file, a folder, or a zip.")]
 FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help=_FORMAT_HELP)]
 TzOpt = Annotated[str | None, typer.Option("--tz", help=_TZ_HELP)]

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from unsnare.errors import ImportFormatError, UnsnareError
+from unsnare.errors import ImportFormatError, UnsnareError, UsageError
 from unsnare.importers.base import (
     ChatState,
     ChatStream,
@@ -69,6 +69,18 @@ def _wrap_shape_error(exc: Exception, fmt: str, path: Path) -> ImportFormatError
     )
 
 
+def _pick_chat(streams: list[ChatStream], chat: str) -> list[ChatStream]:
+    picked = [s for s in streams if chat in (s.title, s.id)]
+    if not picked:
+        names = ", ".join(s.title or s.id for s in streams)
+        raise UsageError(
+            f"there is no chat called '{chat}' in this export",
+            field="--chat",
+            hint=f"the chats are: {names[:500]}",
+        )
+    return picked
+
+
 @contextmanager
 def open_export(
     path: Path | str,
@@ -93,6 +105,8 @@ def open_export(
                     hint="check the path points at the export itself; or try another --format "
                     "(one of: " + ", ".join(reg.names()) + ")",
                 )
+            if chat is not None and not importer.selects_chats:
+                streams = _pick_chat(streams, chat)
             yield OpenedExport(importer, streams)
         except UnsnareError:
             raise

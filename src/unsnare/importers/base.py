@@ -225,6 +225,8 @@ class Importer(ABC):
     platform: ClassVar[str]
     version: ClassVar[str]
     description: ClassVar[str] = ""
+    # True when `read` applies --chat itself; otherwise chats are picked by title or id.
+    selects_chats: ClassVar[bool] = False
 
     @abstractmethod
     def sniff(self, src: ExportSource) -> float:

@@ -88,6 +88,7 @@ class TelegramImporter(Importer):
     platform = "telegram"
     version = "1"
     description = "Telegram Desktop result.json (one chat or a full export)"
+    selects_chats = True
 
     def sniff(self, src: ExportSource) -> float:
         """A result.json with Telegram's keys."""
