@@ -123,6 +123,9 @@ def _each_line(path: Path, as_json: bool) -> None:
             out.write(f"{line.id}\t{report.risk.level}\t{report.scheme}\n")
 
 
+# The readable report lists this many findings; --json has them all.
+_SHOW_AT_MOST = 100
+
 _LEVEL_STYLE = {
     "none": "green",
     "low": "green",
@@ -157,13 +160,15 @@ def _print_report(r: AnalysisReport) -> None:
         out.print(f"  reached {s.stage} at message {escape(s.message_id)} {when}")
     if r.findings:
         out.print("\nWhat we found:")
-    for f in r.findings:
+    for f in r.findings[:_SHOW_AT_MOST]:
         detail = ", ".join(f"{k}={v}" for k, v in f.detail if v not in (None, False))
         extra = f" ({escape(detail)})" if detail else ""
         out.print(
             f"  - message {escape(f.message_id)} [{f.start}:{f.end}] "
             f"{f.tactic}{extra}: {escape(f.explanation)}"
         )
+    if len(r.findings) > _SHOW_AT_MOST:
+        out.print(f"  ... and {len(r.findings) - _SHOW_AT_MOST} more (use --json to see all).")
     if r.identifiers:
         out.print("\nIdentifiers (keep these for reports):")
     for i in r.identifiers:
