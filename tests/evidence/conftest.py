@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from evidence.fakes import CHAT, PASSPHRASE, Clock, fake_tools
+from hashing.conftest import postgres_url  # noqa: F401 - the shared throwaway PostgreSQL server
 from unsnare.evidence import Locker
 from unsnare.evidence.crypto import KdfParams
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,11 +12,17 @@ from unsnare.errors import LockerError
 from unsnare.evidence.store import CaseStore, MemoryStore, SqliteStore
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CaseStore]:
-    s: CaseStore = MemoryStore() if request.param == "memory" else SqliteStore.create(
-        tmp_path / "s.unsnare"
-    )
+    s: CaseStore
+    if request.param == "memory":
+        s = MemoryStore()
+    elif request.param == "sqlite":
+        s = SqliteStore.create(tmp_path / "s.unsnare")
+    else:
+        from unsnare.evidence.pgstore import PostgresStore
+
+        s = PostgresStore.create(request.getfixturevalue("postgres_url"), secrets.token_hex(6))
     yield s
     s.close()
 

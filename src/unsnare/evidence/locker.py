@@ -150,6 +150,18 @@ class Locker:
         return cls._initialise(MemoryStore(), passphrase, kdf, **kw)
 
     @classmethod
+    def create_in_store(
+        cls, store: CaseStore, passphrase: str, *, kdf: crypto.KdfParams | None = None,
+        **kw: object,
+    ) -> Locker:
+        """Make a new locker in any empty `CaseStore` (for example a `PostgresStore`)."""
+        try:
+            return cls._initialise(store, passphrase, kdf, **kw)
+        except BaseException:
+            store.close()
+            raise
+
+    @classmethod
     def unlock_store(cls, store: CaseStore, passphrase: str, **kw: object) -> Locker:
         """Unlock a locker held in any `CaseStore`."""
         return cls._unlock(store, passphrase, **kw)
