@@ -182,3 +182,12 @@ def test_a_deleted_case_is_named(locker: Locker, chat_file: Path) -> None:
     reports = {r.case_id: r for r in verify_locker(locker)}
     assert reports[keep.id].ok
     assert "it was deleted" in reports[gone.id].problems[0]
+
+
+def test_a_case_with_a_broken_log_can_still_be_seen(locker: Locker, chat_file: Path) -> None:
+    case = _case(locker, chat_file)
+    _delete_last_entry(case)
+    again = locker.case(case.id)
+    again.record_view("case summary")
+    assert any("could not be logged" in d for d in again.damaged)
+    assert len(again.items()) == 2

@@ -9,6 +9,7 @@ is one atomic write that also appends to the custody log.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import secrets
 import zlib
@@ -256,14 +257,27 @@ class Case:
                 f"Item {item.id} was not stored: {item.withheld_reason or 'only hashes kept'}."
             )
         data = self.get_blob(record["blob"])
-        with self.writing():
-            self.log(Action.VIEW, subject=item.id, details={"what": "original"}, actor=actor)
+        if hashlib.sha256(data).hexdigest() != item.sha256:
+            raise IntegrityError(
+                f"Item {item.id} no longer matches the SHA-256 taken when it was added.",
+                hint="Run `unsnare case verify` to see everything that is affected.",
+            )
+        self.record_view("original", subject=item.id, actor=actor)
         return data
 
-    def record_view(self, what: str, *, actor: str | None = None) -> None:
-        """Log that someone looked at part of the case."""
-        with self.writing():
-            self.log(Action.VIEW, subject=self.id, details={"what": what}, actor=actor)
+    def record_view(self, what: str, *, subject: str | None = None,
+                    actor: str | None = None) -> None:
+        """Log that someone looked at part of the case.
+
+        If the log itself is damaged the view still happens (people must be able
+        to see their evidence); the problem is added to `damaged` for display.
+        """
+        try:
+            with self.writing():
+                self.log(Action.VIEW, subject=subject or self.id, details={"what": what},
+                         actor=actor)
+        except IntegrityError as exc:
+            self.damaged.append(f"this view could not be logged: {exc.message}")
 
     # --- adding ----------------------------------------------------------
     def add_file(self, path: Path | str | None = None, **kw: Any) -> IntakeResult:
