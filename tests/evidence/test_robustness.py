@@ -97,3 +97,14 @@ def test_a_second_process_is_refused_clearly(tmp_path: Path, chat_file: Path) ->
         holder.communicate()
     with Locker.open(path, PASSPHRASE, lock_timeout=5) as locker:
         assert len(locker.cases()) == 1
+
+
+def test_a_read_only_locker_refuses_changes_clearly(
+    make_locker: Callable[..., Locker], chat_file: Path
+) -> None:
+    locker = make_locker("sqlite")
+    case = locker.new_case("case")
+    locker.store._conn.execute("PRAGMA query_only=ON")  # type: ignore[attr-defined]
+    with pytest.raises(LockerError, match="could not be saved.*Nothing was added"):
+        case.add_export(chat_file)
+    assert case.items() == []

@@ -10,6 +10,7 @@ recomputes all of it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -177,6 +178,8 @@ def export_package(
     tmp = out.with_name(out.name + ".partial")
     try:
         _write_zip(tmp, files, password)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, 0o600)  # evidence: readable by its owner only
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)

@@ -335,8 +335,8 @@ class SqliteStore:
     def _transaction(self) -> Iterator[None]:
         self._depth = 1
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
             try:
+                self._conn.execute("BEGIN IMMEDIATE")
                 yield
                 self._conn.execute("COMMIT")
             except BaseException as exc:
@@ -348,6 +348,13 @@ class SqliteStore:
                         "added: the locker is exactly as it was before.",
                         file=str(self.path),
                         hint="Free some space and try again.",
+                    ) from None
+                if isinstance(exc, sqlite3.Error):
+                    raise LockerError(
+                        f"The locker could not be saved ({exc}). Nothing was added: the "
+                        "locker is exactly as it was before.",
+                        file=str(self.path),
+                        hint="Check that the disk is writable and not removed, then try again.",
                     ) from None
                 raise
         finally:
