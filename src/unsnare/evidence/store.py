@@ -258,8 +258,8 @@ class SqliteStore:
             with self._mutex:
                 return self._conn.execute(sql, args).fetchall()
         except sqlite3.DatabaseError as exc:
-            if _is_disk_full(exc):
-                raise
+            if _is_disk_full(exc) or (self._depth and isinstance(exc, sqlite3.OperationalError)):
+                raise  # inside a change: `atomic` rolls back and explains
             raise LockerError(
                 f"The locker file is damaged here ({exc}).",
                 file=str(self.path),
