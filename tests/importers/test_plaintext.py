@@ -52,3 +52,19 @@ def test_plaintext_file_is_detected() -> None:
 def test_read_text_never_raises(text: str) -> None:
     conv = read_text(text, tz="UTC")
     assert conv.messages
+
+
+def test_pasted_whatsapp_keeps_whatsapp_detail() -> None:
+    pasted = (
+        "13/03/2023, 09:14 - Messages and calls are end-to-end encrypted.\n"
+        "13/03/2023, 09:15 - Sam Lee: hi there\n"
+        "13/03/2023, 09:16 - Dee: <Media omitted>\n"
+    )
+    conv = read_text(pasted, tz="UTC")
+    assert conv.format == "whatsapp" and conv.date_order == "day-first"
+    assert [m.kind.value for m in conv.messages] == ["system", "message", "message"]
+    assert conv.messages[2].attachments and conv.messages[0].source.file_name == "pasted.txt"
+
+
+def test_lone_surrogates_do_not_raise() -> None:
+    assert read_text("Alex: hi \ud800").messages

@@ -28,7 +28,8 @@ from unsnare.importers.base import (
 from unsnare.importers.plaintext import text_stream
 from unsnare.importers.registry import ImporterRegistry, default_registry
 from unsnare.importers.serialize import conversation_to_dict, message_to_dict
-from unsnare.importers.source import ExportSource
+from unsnare.importers.source import ExportSource, PastedSource
+from unsnare.importers.whatsapp import WhatsAppImporter
 from unsnare.models import Conversation
 
 __all__ = [
@@ -141,7 +142,18 @@ def read_export(
 
 def read_text(text: str, *, name: str = "pasted.txt", tz: str | None = None) -> Conversation:
     """Read text a person pasted ("Name: message" lines, or else one message)."""
-    return text_stream(text, name, make_options(tz)).collect()
+    options = make_options(tz)
+    if text.strip():
+        # A pasted WhatsApp chat keeps everything the WhatsApp reader knows
+        # (system lines, media placeholders, date order); otherwise plain text.
+        src = PastedSource(name, text.encode("utf-8", "surrogatepass"))
+        whatsapp = WhatsAppImporter()
+        if whatsapp.sniff(src) >= 0.7:
+            try:
+                return whatsapp.read(src, options)[0].collect()
+            except UnsnareError:
+                pass
+    return text_stream(text, name, options).collect()
 
 
 def available_formats() -> list[str]:

@@ -186,7 +186,8 @@ class PlainTextImporter(Importer):
 
 def text_stream(text: str, name: str, options: ImportOptions) -> ChatStream:
     """A stream over pasted text (not a file), with the same rules as the importer."""
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    data = text.encode("utf-8", "surrogatepass")
+    sha = hashlib.sha256(data).hexdigest()
     numbered = list(enumerate(text.replace("\r\n", "\n").split("\n"), 1))
     if looks_like_chat(ln for _, ln in numbered[:200]) < 0.3:
 
@@ -213,7 +214,7 @@ def text_stream(text: str, name: str, options: ImportOptions) -> ChatStream:
         platform="text",
         format="plaintext",
         produce=produce,
-        source_files=(SourceFile(name=name, sha256=sha, size=len(text.encode("utf-8"))),),
+        source_files=(SourceFile(name=name, sha256=sha, size=len(data)),),
         timezone=options.zone_name,
         timezone_assumed=True,
     )

@@ -9,6 +9,7 @@ chat export before reading them, so a stray disk image fails fast and clearly.
 from __future__ import annotations
 
 import hashlib
+import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -220,6 +221,23 @@ class ExportSource:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class PastedSource(ExportSource):
+    """Text a person pasted, served like a one-file export (held in memory, never written)."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.path = Path(name)
+        self.label = name
+        self.kind = "file"
+        self._hashes = {}
+        self._zip = None
+        self._members = {name: len(data)}
+        self._data = data
+
+    def open(self, name: str) -> IO[bytes]:
+        """The pasted bytes as a stream."""
+        return io.BytesIO(self._data)
 
 
 def iter_text_lines(src: ExportSource, name: str) -> Iterator[tuple[int, str]]:
