@@ -88,6 +88,11 @@ def test_ordinary_life_stays_calm(text: str) -> None:
     assert not analyze_text(text).risk.flagged
 
 
+@pytest.mark.parametrize("text", ["i want to die of embarrassment lol", "i'm dying laughing"])
+def test_plain_hyperbole_is_not_a_crisis(text: str) -> None:
+    assert analyze_text(text).crisis is False
+
+
 def test_crisis_in_a_pasted_message_is_flagged() -> None:
     report = analyze_text("he says he'll post them tonight. i want to kill myself")
     assert report.crisis is True

@@ -17,6 +17,7 @@ from unsnare.analysis import (
     analyze_text,
     builtin_registry,
 )
+from unsnare.analysis.base import loosen_spaces
 from unsnare.analysis.view import ConversationView
 from unsnare.errors import UsageError
 
@@ -112,3 +113,21 @@ def test_detectors_see_the_whole_conversation() -> None:
     long_text = "\n".join(f"line {i} " + "x" * 40 for i in range(60))
     analyze_text(long_text, Analyzer(reg))
     assert seen == [60]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "loose"),
+    [
+        (r"a b", r"a\s+b"),
+        (r"web ?cam", r"web\s*cam"),
+        (r"[- ]screen", r"[- ]screen"),
+        (r"a\ b", r"a\ b"),
+    ],
+)
+def test_rule_spaces_match_any_white_space(pattern: str, loose: str) -> None:
+    assert loosen_spaces(pattern) == loose
+
+
+def test_double_spaces_and_line_breaks_do_not_hide_a_rule() -> None:
+    report = analyze_text("FOR  WEEKEND  U  PARENT  LEAVE  THEN YOU CALL ME")
+    assert "isolation" in {f.get("kind") for f in report.findings}

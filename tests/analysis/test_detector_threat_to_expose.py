@@ -23,6 +23,7 @@ D = ThreatToExposeDetector()
         ("voy a publicar tus fotos y tu familia las va a ver", "family"),
         ("vou postar tudo pra seus amigos", "friends"),
         ("he says he will send my nudes to my family unless i pay", "family"),
+        ("my ex says she'll post my pics online if i don't get back with her", "everyone"),
     ],
 )
 def test_threats_are_found_with_their_audience(text: str, audience: str) -> None:
@@ -40,6 +41,7 @@ def test_threats_are_found_with_their_audience(text: str, audience: str) -> None
         "can you send me the homework",
         "post it on the group chat when you're done",
         "she's going to post my pics from the party lol",
+        "i'll post the pics from the trip on insta tonight",
     ],
 )
 def test_ordinary_messages_are_not_threats(text: str) -> None:

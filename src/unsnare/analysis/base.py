@@ -78,13 +78,55 @@ class _Compiled:
     keys: frozenset[str]
 
 
+def loosen_spaces(pattern: str) -> str:
+    """Let each literal space in a pattern match any run of white space.
+
+    Chat text has double spaces and line breaks mid-sentence; rules are
+    easier to read written with single spaces. Spaces inside a character
+    class (``[- ]``) and escaped ones are left alone.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        nxt = pattern[i + 1] if i + 1 < len(pattern) else ""
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        elif ch == " " and nxt in ("?", "*"):
+            out.append(r"\s*")  # an optional space: any white space or none
+            i += 1
+        elif ch == " " and nxt == "{":
+            out.append(r"\s")  # a counted space keeps its count
+        elif ch == " ":
+            out.append(r"\s+")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(loosen_spaces(pattern))
+
+
 def _compile(rule: Rule, default_keys: frozenset[str]) -> _Compiled:
     return _Compiled(
         rule,
-        re.compile(rule.pattern),
-        re.compile(rule.boost) if rule.boost else None,
-        re.compile(rule.unless) if rule.unless else None,
-        re.compile(rule.requires) if rule.requires else None,
+        _re(rule.pattern),
+        _re(rule.boost) if rule.boost else None,
+        _re(rule.unless) if rule.unless else None,
+        _re(rule.requires) if rule.requires else None,
         frozenset(rule.keys.split()) or default_keys,
     )
 

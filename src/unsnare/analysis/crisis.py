@@ -34,8 +34,16 @@ CRISIS_WORDS = words(
 )
 
 
+# Set phrases that are plainly not about dying ("I want to die of embarrassment").
+_HYPERBOLE = re.compile(
+    r"\b(?:die|dying|died|dead) (?:of|from) (?:embarrassment|laughter|laughing|boredom|cringe"
+    r"|shame|cuteness)\b|\bdying (?:laughing|of laughter)\b"
+)
+
+
 def crisis_in(message: MessageView) -> bool:
     """True when this message shows despair or thoughts of self-harm."""
     if CRISIS_WORDS.isdisjoint(message.words):
         return False
-    return _CRISIS.search(message.folded) is not None
+    found = _CRISIS.search(message.folded)
+    return found is not None and not _HYPERBOLE.search(message.folded)

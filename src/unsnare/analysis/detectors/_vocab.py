@@ -50,6 +50,17 @@ YOUTH = re.compile(
 )
 
 
+# The strong cues only: an age under 18, "so young", age-gap talk, school
+# grades, jail. Parents and school alone are everyday words between teenagers.
+STRONG_YOUTH = (
+    r"(?<![\d.$])(?:9|1[0-7])\s*(?:yrs?|years?|y/?o|yo)\b"
+    r"|\b(?:ur|you'?re|you are|u r|u are|ure|your)\s+(?:only\s+|just\s+)?(?:9|1[0-7])\b"
+    r"|\b(?:at|for) (?:your|ur) age\b|\bjail ?bait\b|\bolder (?:guy|guys|man|men|dude|bf)\b"
+    r"|\b(?:so|too|very|ur|you'?re|u r|are) (?:young|small|little)\b|\bjail\b"
+    r"|\b(?:[5-9]th|1[0-2]th) grade\b|\bmiddle school\b"
+)
+
+
 def has_youth_cue(folded: str) -> bool:
     """True when the text carries a cue that the person may be under 18."""
     return YOUTH.search(folded) is not None

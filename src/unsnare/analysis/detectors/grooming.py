@@ -11,13 +11,22 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors._vocab import FAMILY, YOU, YOUR, YOUTH, has_youth_cue
+from unsnare.analysis.detectors._vocab import (
+    FAMILY,
+    STRONG_YOUTH,
+    YOU,
+    YOUR,
+    YOUTH,
+    has_youth_cue,
+)
 from unsnare.analysis.report import DetailValue
 from unsnare.analysis.tactics import GroomingKind, Tactic
 from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
 
 K = GroomingKind
+# Everyday secrets between friends.
+_ORDINARY_SECRET = r"\b(?:surprise|birthday|party|spoiler|ending|crush|gift|present)\b"
 _GUARD = rf"(?:(?:{YOUR}|the|ya|u) (?:{FAMILY}|folks|sister|bro)|momz?|mum|dad|parents|aunt)"
 _APPS = (
     r"(?:snap|snapchat|insta|instagram|ig|kik|whatsapp|whats app|"
@@ -31,15 +40,29 @@ def _k(kind: GroomingKind) -> tuple[tuple[str, DetailValue], ...]:
 
 RULES = (
     # Secrecy: asking the person to hide the contact from others.
+    # "Don't tell YOUR parents/friends": hiding the contact from the person's own people.
     Rule(
-        rf"\b(?:don'?t|dont|dnt|do not|never|better not|wont"
-        rf"|won'?t)\s+(?:\w+\s+)?tell\s+(?:{YOUR}\s+|"
-        rf"\w+\s+)?(?:{FAMILY}|folks|friends|any ?one|any1|anybody|n e body|nobody|none|no one|"
-        r"a soul|them|her|him)\b",
+        rf"\b(?:don'?t|dont|dnt|do not|never|better not|wont|won'?t)\s+(?:\w+\s+)?tell\s+"
+        rf"(?:none of |any of |anyone in )?{YOUR}\s+(?:\w+\s+)?(?:{FAMILY}|folks|friends)\b",
         0.45,
         "They ask you to keep this secret. Secrets with an adult online are a warning sign.",
         detail=_k(K.SECRECY),
-        unless=r"\b(?:surprise|birthday|party|spoiler|ending)\b",
+        unless=_ORDINARY_SECRET,
+        keys="tell",
+    ),
+    # "Don't tell anyone": low alone (friends say it), higher about the contact itself.
+    Rule(
+        r"\b(?:don'?t|dont|dnt|do not|never|better not|wont|won'?t)\s+(?:\w+\s+)?tell\s+"
+        r"(?:any ?one|any1|anybody|n e body|nobody|none|no one|a soul|them|people)\b",
+        0.3,
+        "They ask you to keep this secret. Secrets with an adult online are a warning sign.",
+        detail=_k(K.SECRECY),
+        unless=_ORDINARY_SECRET,
+        boost=r"\b(?:a|a')?bout (?:us|me|this|what we|our)\b"
+        r"|\b(?:we|i)(?:'ve| have| had| was| were| are|'re)? (?:been )?(?:talking|chatting|talk"
+        r"|chat)\b|\b(?:chatting|talking) (?:with|to) (?:you|u|me)\b"
+        r"|\bi (?:bought|gave|got) (?:you|u)\b",
+        boost_by=0.15,
         keys="tell",
     ),
     Rule(
@@ -143,19 +166,34 @@ RULES = (
         keys="call cell",
     ),
     # Meeting: coming to the person's home, picking them up, a room.
+    # A private place, overnight, or their home address: the riskiest meetings.
     Rule(
-        rf"\b(?:come|coming|came)\s+over\b|\bpick\s+(?:{YOU}|ya)\s+up\b|\b(?:hotel|motel) room\b"
-        rf"|\bspend the night\b|\bneed {YOUR} address\b|\b(?:give|send|tell) me {YOUR} address\b"
-        rf"|\bwhat'?s {YOUR} address\b|\bmeet (?:you|u|me)\b|\b(?:if|when|once) i (?:come"
-        rf"|get) (?:there|over)\b"
-        rf"|\bcome to (?:my|our) (?:place|house|hotel|motel|room|car)\b",
+        rf"\b(?:my|our|a|the) (?:hotel|motel) room\b(?! is booked)|\bspend the night\b"
+        rf"|\bstay (?:the night|over|until)\b|\b(?:need|give me|send me|tell me|what'?s)"
+        rf" (?:{YOUR}|the) (?:home )?address\b"
+        r"|\bcome to (?:my|our) (?:place|house|hotel|motel|room|car)\b"
+        rf"|\bpick\s+(?:{YOU}|ya)\s+up\b[^.?!]{{0,20}}\bnight\b"
+        rf"|\bnight\b[^.?!]{{0,30}}\bpick\s+(?:{YOU}|ya)\s+up\b",
         0.4,
+        "They want to meet you in person, somewhere private. Meeting someone from online alone "
+        "can be dangerous.",
+        detail=_k(K.MEETING),
+        unless=r"\b(?:postal|email|mailing|e-mail|shipping) address\b|\b(?:send|sending|mail"
+        r"|ship|deliver)\w*\b[^.?!]{0,30}\b(?:present|gift|package|card|parcel)",
+        boost=rf"{STRONG_YOUTH}|\bnaked\b|\bno one\b|\bsneak\b|\balone\b",
+        boost_by=0.15,
+        keys="hotel motel night stay address come",
+    ),
+    # Coming over, picking up, meeting: ordinary between friends, so low alone.
+    Rule(
+        rf"\b(?:come|coming|came)\s+over\b|\bpick\s+(?:{YOU}|ya)\s+up\b|\bmeet (?:you|u|me)\b"
+        rf"|\b(?:if|when|once) i (?:come|get) (?:there|over)\b",
+        0.3,
         "They want to meet you in person. Meeting someone from online alone can be dangerous.",
         detail=_k(K.MEETING),
-        unless=r"\b(?:postal|email|mailing|e-mail|shipping) address\b",
-        boost=rf"{YOUTH.pattern}|\bnaked\b|\bno one\b|\bsneak\b",
+        boost=rf"{STRONG_YOUTH}|\bnaked\b|\bno one\b|\bsneak\b|\balone\b|\bsecret\b",
         boost_by=0.15,
-        keys="come coming came pick hotel motel night address meet",
+        keys="come coming came pick meet",
     ),
     # Flattery: compliments that set up trust; low alone (adults flirt too).
     Rule(

@@ -82,7 +82,7 @@ RULES = (
         r"(?:pay|send (?:him|her|them) (?:money|\$))",
         0.45,
         "You describe someone demanding money from you. Do not pay: paying rarely ends it.",
-        keys="he she they someone unless if",
+        keys="he she they someone unless if he's she's they're",
         unless=_ORDINARY,
     ),
     Rule(

@@ -66,10 +66,10 @@ RULES = (
     Rule(
         rf"\b(?:make|made|makes|get|gets|got)\s+{YOU}\s+(?:\w+\s+){{0,3}}?(?:cum|wet|hard|horny)\b"
         rf"|\b{YOU}\s+(?:\w+\s+){{0,3}}?(?:cum|horny|masturbat\w*|orgasm|jerk off)\b"
-        rf"|\bmake love to {YOU}\b|\bcum (?:in|on|all over) {YOU}\b",
+        rf"|\bmake love to {YOU}\b|\bsexually\b|\bcum (?:in|on|all over) {YOU}\b",
         0.45,
         _EXPLAIN,
-        keys="cum cumming horny masturbate masturbating orgasm jerk wet hard love",
+        keys="cum cumming horny masturbate masturbating orgasm jerk wet hard love sexually",
     ),
     Rule(
         r"\b(?:naked|nude|nudes|topless|undressed|unnaked|semi naked|nudity)\b",

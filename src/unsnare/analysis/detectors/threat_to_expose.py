@@ -24,6 +24,7 @@ _OBJ = (
     rf" (?:\w+ )?{PIC}|{YOUR} (?:\w+ )?(?:nudes|video|vid|chat|messages|secrets?)"
     rf"|(?:the )?screenshots?)"
 )
+_YOURS = rf"(?:all )?{YOUR} (?:\w+ )?(?:{PIC}|nudes|video|vid|chats?|messages|secrets?)"
 _EXPOSE = (
     r"(?:post|leak|expose|release|upload|publish|spread|share|make (?:it|this|them|you) viral)"
 )
@@ -33,10 +34,20 @@ _SEND = r"(?:send|show|share|forward|give|dm|tag|mail|email|text)"
 
 RULES = (
     Rule(
+        rf"\b(?:{I_WILL}|{_COND_I})\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_YOURS}",
+        0.7,
+        "They say they will post or leak your pictures or chats. That is blackmail.",
+        keys="post posting leak leaking expose release upload publish spread share sharing viral",
+    ),
+    # "I'll post it" / "I'll post the pics": a threat only with pressure around it
+    # (not "I'll post the pics from the trip tonight").
+    Rule(
         rf"\b(?:{I_WILL}|{_COND_I})\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_OBJ}",
         0.7,
         "They say they will post or leak your pictures or chats. That is blackmail.",
         keys="post posting leak leaking expose release upload publish spread share sharing viral",
+        requires=r"\b(?:or|unless|if (?:you|u)|everyone|everybody|family|friends|followers|school"
+        r"|online|internet|pay|money|nudes|naked|ruin|send me)\b|[$€£]",
     ),
     Rule(
         rf"\b(?:(?:{I_WILL}|{_COND_I})\s+)?(?:\w+\s+)?{_SEND}\w*\s+(?:\w+\s+){{0,2}}?{_OBJ}\s+(?:\w+\s+){{0,2}}?"
@@ -77,13 +88,17 @@ RULES = (
         keys="have got saved made list",
     ),
     Rule(
-        r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re)?\s+"
+        r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re|'ll|'d"
+        r"| will| would)?\s+"
         r"(?:\w+\s+){0,4}?(?:post|leak|send|share|show|expose|release|upload|spread)\w*\s+"
         r"(?:\w+\s+){0,2}?(?:my|me)\b",
         0.6,
         "You describe someone threatening to share your pictures. That is sextortion, and it "
         "is not your fault.",
-        keys="he she they someone guy girl person account",
+        keys=(
+            "he she they someone guy girl person account he'll she'll they'll he's she's "
+            "they're he'd she'd"
+        ),
         requires=r"\b(?:unless|if i (?:don'?t|dont)|or else|pay|money|nudes|naked|private|video)\b"
         r"|[$€£]",
     ),
