@@ -33,6 +33,7 @@ def test_sexual_image_requests_are_found(text: str) -> None:
         *HARD_NEGATIVES,
         "send me the pic of the menu",
         "I will send your video to all your contacts",
+        "I have your nudes now",
         "should i send you the pics from the trip?",
         "take a photo of your homework and send it",
         "nice pic!",

@@ -20,6 +20,7 @@ D = ThreatToExposeDetector()
         ("your boss will see everything", "employer"),
         ("imma leak the video to your friends", "friends"),
         ("i will ruin your life", "everyone"),
+        ("send $500 or I post them to all your followers and your school", "followers"),
         ("voy a publicar tus fotos y tu familia las va a ver", "family"),
         ("vou postar tudo pra seus amigos", "friends"),
         ("he says he will send my nudes to my family unless i pay", "family"),

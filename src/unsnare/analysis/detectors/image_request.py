@@ -33,7 +33,7 @@ RULES = (
     ),
     Rule(
         rf"\b(?:send|show)\s+(?:me\s+)?(?:{YOUR}\s+|some\s+|a\s+)?(?:nudes|naked|{SEXUAL_QUALIFIER}"
-        r"\s+pics?)\b|\b(?:any|got|have|trade|swap)\s+(?:\w+\s+)?nudes\b"
+        r"\s+pics?)\b|\b(?:any|trade|swap)\s+(?:\w+\s+)?nudes\b|\b(?:got|have) any (?:\w+ )?nudes\b"
         r"|\b(?:send|show|let me see)\s+(?:me\s+)?"
         rf"(?:{YOUR}|those|them)\s+(?:\w+\s+){{0,2}}?"
         r"(?:boobs|tits|body|bod|dick|cock|ass|butt|panties|pussy)\b|\bpose\s+(?:for me|nude|naked"

@@ -150,12 +150,22 @@ _AUDIENCE = (
 )
 
 
-def audience_in(folded: str) -> Audience | None:
-    """Which audience a threat names, by the first matching group of words."""
+def audience_in(folded: str, start: int = 0) -> Audience | None:
+    """Which audience a threat names: the one mentioned first from `start` on
+    (else the first anywhere in the message)."""
+    best: tuple[int, str] | None = None
+    fallback: tuple[int, str] | None = None
     for regex, name in _AUDIENCE:
-        if regex.search(folded):
-            return Audience(name)
-    return None
+        for m in regex.finditer(folded):
+            here = (m.start(), name)
+            if fallback is None or here < fallback:
+                fallback = here
+            if m.start() >= start and (best is None or here < best):
+                best = here
+            if m.start() >= start:
+                break
+    chosen = best or fallback
+    return Audience(chosen[1]) if chosen else None
 
 
 class ThreatToExposeDetector(PatternDetector):
@@ -181,5 +191,5 @@ class ThreatToExposeDetector(PatternDetector):
         """Name the audience the threat is aimed at."""
         if any(k == "audience" for k, _ in rule.detail):
             return ()
-        aud = audience_in(message.folded)
+        aud = audience_in(message.folded, match.start())
         return (("audience", str(aud) if aud else None),)
