@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from unsnare import __version__
+from unsnare.imaging.screenshots import ScreenshotReader
 from unsnare.settings import Settings
 from unsnare.web import errors, filters
 from unsnare.web.api_analysis import router as analysis_router
@@ -66,6 +67,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.sessions = sessions
     app.state.templates = Jinja2Templates(env=env)
     app.state.version = __version__
+    # One OCR reader for the app: its models load on first use, then are reused.
+    app.state.screenshot_reader = ScreenshotReader()
 
     pages = (home_router, help_router, check_router, case_router, protect_router,
              learn_router, safety_router)

@@ -70,7 +70,7 @@ def from_text(text: str) -> reportview.ReportView:
 
 
 def from_uploads(
-    uploads: Sequence[Upload], fmt: str | None, tz: str | None
+    uploads: Sequence[Upload], fmt: str | None, tz: str | None, reader: Any = None
 ) -> tuple[list[reportview.ReportView], list[str]]:
     """Read and analyse uploaded exports or screenshots; returns views and import warnings."""
     uploads = [u for u in uploads if u.name or u.data]
@@ -82,7 +82,7 @@ def from_uploads(
         raise InputError("This file is empty.", file=empty[0],
                          hint="Export the chat again and choose the new file.")
     if all(u.is_image for u in uploads) and not fmt:
-        return [analyze(_screenshots(uploads))], []
+        return [analyze(_screenshots(uploads, reader))], []
     importers = _need("unsnare.importers", "Reading chat exports")
     with tempfile.TemporaryDirectory(prefix="unsnare-upload-") as tmp:
         folder = Path(tmp)
@@ -99,11 +99,12 @@ def from_uploads(
     return [analyze(c) for c in conversations], warnings
 
 
-def _screenshots(uploads: Sequence[Upload]) -> Conversation:
+def _screenshots(uploads: Sequence[Upload], reader: Any = None) -> Conversation:
+    # `reader` is the app's one ScreenshotReader, so the OCR models load once.
     screenshots = _need("unsnare.imaging.screenshots", "Reading screenshots")
     read = [
         screenshots.read_screenshot(u.data, name=safe_name(u.name),
-                                    sha256=hashlib.sha256(u.data).hexdigest())
+                                    sha256=hashlib.sha256(u.data).hexdigest(), reader=reader)
         for u in uploads
     ]
     return merge(read)

@@ -38,6 +38,7 @@ def check_form(request: Request) -> HTMLResponse:
 
 @router.post("/check/upload")
 async def check_upload(
+    request: Request,
     session: FormSessionDep,
     store: StoreDep,
     files: Annotated[list[UploadFile] | None, File()] = None,
@@ -48,7 +49,10 @@ async def check_upload(
     """Read the uploaded export or screenshots and show the report."""
     uploads = [intake.Upload(f.filename or "", await f.read()) for f in files or []]
     # Reading, OCR and analysis can take seconds: keep them off the event loop.
-    views, _ = await run_in_threadpool(intake.from_uploads, uploads, format or None, tz or None)
+    views, _ = await run_in_threadpool(
+        intake.from_uploads, uploads, format or None, tz or None,
+        request.app.state.screenshot_reader,
+    )
     kind = "screenshot" if all(u.is_image for u in uploads) else "export"
     if save_to_case and session.unlocked:
         await run_in_threadpool(casefile.add_uploads, session, uploads, kind)
