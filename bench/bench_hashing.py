@@ -7,7 +7,7 @@ queries, one thread (OMP_NUM_THREADS=1), and prints both with their ratios.
     OMP_NUM_THREADS=1 .venv/bin/python bench/bench_hashing.py --big  # also 10M
 
 Workload per index run: N bank hashes; 1,000 one-at-a-time lookups (best of
-3 rounds): 100
+5 rounds, the engines taking turns): 100
 planted near-duplicates (0-31 bits from a bank hash), 20 near-misses (32-40
 bits from the nearest bank hash, checked by brute force) and 880 random.
 """
@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 PLANTED, NEAR_MISSES, LOOKUPS = 100, 20, 1000
-ROUNDS = 3
+ROUNDS = 5
 
 
 def rss_mb(field: str = "VmRSS") -> float:
@@ -130,13 +130,18 @@ def run_engine(engine: str, n: int, kind: str, seed: int) -> dict[str, object]:
 
     gc.collect()
     after_build = rss_mb()
-    # Three rounds of the same 1,000 lookups; the best round is reported (the
-    # machine is shared, and a busy moment should not decide the comparison).
-    elapsed = float("inf")
-    for _ in range(ROUNDS):
+    # The parent says when to run each round, so the two engines take turns
+    # and a busy moment on the shared machine hits both alike.
+    print(json.dumps({"ready": True}), flush=True)
+    elapsed, results = float("inf"), []
+    for command in sys.stdin:
+        if command.strip() != "round":
+            break
         t0 = time.perf_counter()
         results = [lookup(h) for h in qhex]
-        elapsed = min(elapsed, time.perf_counter() - t0)
+        took = time.perf_counter() - t0
+        elapsed = min(elapsed, took)
+        print(json.dumps({"round_s": took}), flush=True)
     found = sum(
         1 for r, s, k in zip(results, sources, kinds, strict=True) if k == "planted" and s in r
     )
@@ -154,14 +159,33 @@ def run_engine(engine: str, n: int, kind: str, seed: int) -> dict[str, object]:
     }
 
 
-def subprocess_run(engine: str, n: int, kind: str, seed: int) -> dict[str, object]:
-    """Run one engine in a fresh interpreter so memory figures do not mix."""
+def run_side_by_side(engines: list[str], n: int, kind: str, seed: int) -> list[dict[str, object]]:
+    """Each engine in its own interpreter (fair memory figures); lookup rounds alternate."""
     env = dict(os.environ, OMP_NUM_THREADS="1")
-    cmd = [sys.executable, __file__, "--engine", engine, "--n", str(n), "--data", kind]
-    out = subprocess.run(
-        [*cmd, "--seed", str(seed)], env=env, check=True, capture_output=True, text=True
-    )
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    procs = []
+    for engine in engines:  # built one after the other, never at the same time
+        cmd = [sys.executable, __file__, "--engine", engine, "--n", str(n), "--data", kind]
+        proc = subprocess.Popen(
+            [*cmd, "--seed", str(seed)],
+            env=env,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        assert proc.stdout is not None
+        json.loads(proc.stdout.readline())  # {"ready": true}
+        procs.append(proc)
+    for _ in range(ROUNDS):
+        for proc in procs:
+            assert proc.stdin is not None and proc.stdout is not None
+            proc.stdin.write("round\n")
+            proc.stdin.flush()
+            json.loads(proc.stdout.readline())
+    out = []
+    for proc in procs:
+        stdout, _ = proc.communicate("done\n")
+        out.append(dict(json.loads(stdout.strip().splitlines()[-1])))
+    return out
 
 
 def synthetic_jpegs(folder: Path, count: int) -> list[Path]:
@@ -239,8 +263,7 @@ def main() -> None:
         return
     if not args.only_big:
         for kind in ("random", "clustered"):
-            te = subprocess_run("threatexchange", args.n, kind, args.seed)
-            us = subprocess_run("unsnare", args.n, kind, args.seed)
+            te, us = run_side_by_side(["threatexchange", "unsnare"], args.n, kind, args.seed)
             print(json.dumps(te))
             print(json.dumps(us))
             ratio_speed = float(us["lookups_per_s"]) / float(te["lookups_per_s"])  # type: ignore[arg-type]
@@ -249,6 +272,7 @@ def main() -> None:
             rows.append(
                 f"| {args.n:,} {kind} | {te['lookups_per_s']} | {us['lookups_per_s']} | "
                 f"x{ratio_speed:.1f} | {te['index_mb']} | {us['index_mb']} | x{ratio_mem:.2f} | "
+                f"{te['peak_mb']} | {us['peak_mb']} | "
                 f"{te['build_s']} | {us['build_s']} | "
                 f"{te['planted_found']}/{us['planted_found']} | "
                 f"{te['near_miss_results']}/{us['near_miss_results']} |"
@@ -265,11 +289,12 @@ def main() -> None:
             f"same PDQ hashes: {bool(rates['same_hash'])}."
         )
     if args.big or args.only_big:
-        big = subprocess_run("unsnare", 10_000_000, "random", args.seed)
+        big = run_side_by_side(["unsnare"], 10_000_000, "random", args.seed)[0]
         print(json.dumps(big))
         rows.append(
             f"\n10,000,000 random hashes, Unsnare only: {big['lookups_per_s']} lookups/s, "
-            f"index {big['index_mb']} MB, build {big['build_s']} s, planted found "
+            f"index {big['index_mb']} MB (peak while building {big['peak_mb']} MB), "
+            f"build {big['build_s']} s, planted found "
             f"{big['planted_found']}/100, near-miss results {big['near_miss_results']}."
         )
     if args.write:
@@ -278,8 +303,9 @@ def main() -> None:
             f"{platform.python_version()}, OMP_NUM_THREADS=1, "
             f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC.\n\n"
             "| workload | TE lookups/s | Unsnare lookups/s | speed | TE MB | Unsnare MB | "
-            "memory | TE build s | Unsnare build s | planted found (TE/U) | near-miss results |\n"
-            "|---|---|---|---|---|---|---|---|---|---|---|\n"
+            "memory | TE peak MB | Unsnare peak MB | TE build s | Unsnare build s | "
+            "planted found (TE/U) | near-miss results (TE/U) |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
         )
         args.write.parent.mkdir(parents=True, exist_ok=True)
         with args.write.open("a", encoding="utf-8") as fh:
