@@ -94,3 +94,17 @@ def test_from_analysis_errors_name_the_field(report: dict[str, Any], overrides: 
 def test_triage_round_trips() -> None:
     t = Triage(age=15, country="US", demand="money", paid=True, platforms=("x",), unsafe=True)
     assert Triage.from_dict(t.to_dict()) == t
+
+
+def test_payment_identifiers_are_not_platforms_to_report_to() -> None:
+    report = {
+        "scheme": "financial_sextortion",
+        "identifiers": [
+            {"kind": "crypto_address", "platform": "tron", "value": "T-invented"},
+            {"kind": "payment_handle", "platform": "someNewPayApp", "value": "$inv"},
+            {"kind": "handle", "platform": "snapchat", "value": "jordan.v22"},
+        ],
+    }
+    t = Triage.from_analysis(report, age=15, country="US")
+    assert t.platforms == ("snapchat",)
+    assert t.demand == "money"

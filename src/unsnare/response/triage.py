@@ -37,7 +37,7 @@ _CRISIS_TACTICS = frozenset({"self_harm_pressure"})
 _PAYMENT_KINDS = frozenset({"payment_handle", "crypto_address", "gift_card", "gift_card_code",
                             "amount"})
 _PAYMENT_PLATFORMS = frozenset({"paypal", "cashapp", "venmo", "zelle", "revolut", "wise",
-                                "bitcoin", "ethereum", "crypto"})
+                                "bitcoin", "ethereum", "tron", "crypto"})
 
 
 def _norm_platform(name: str) -> str:
@@ -166,7 +166,9 @@ class Triage:
             demand = "money"
         platforms = tuple(
             str(i["platform"]) for i in identifiers
-            if i.get("platform") and str(i["platform"]).lower() not in _PAYMENT_PLATFORMS
+            if i.get("platform")
+            and str(i.get("kind")) not in _PAYMENT_KINDS
+            and str(i["platform"]).lower() not in _PAYMENT_PLATFORMS
         )
         notes: list[str] = []
         if "outing_threat" in tactics:
