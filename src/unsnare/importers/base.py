@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import ClassVar
+from typing import Any, ClassVar, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from unsnare.errors import UsageError
@@ -143,6 +143,32 @@ def unreadable_record(state: ChatState, exc: Exception, file_name: str, path: st
             path=path,
         )
     )
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def read_record(
+    state: ChatState,
+    raw: object,
+    file_name: str,
+    path: str,
+    build: Callable[Concatenate[dict[str, Any], _P], _T],
+    *args: _P.args,
+    **kwargs: _P.kwargs,
+) -> _T | None:
+    """`build(raw, ...)` for one JSON record, or None with a warning saying why it was not read."""
+    if not isinstance(raw, dict):
+        state.warn(
+            ImportWarning("bad_record", "this entry is not a message object", file_name, path=path)
+        )
+        return None
+    try:
+        return build(raw, *args, **kwargs)
+    except RECORD_ERRORS as exc:
+        unreadable_record(state, exc, file_name, path)
+        return None
 
 
 @dataclass

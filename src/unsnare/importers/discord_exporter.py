@@ -11,13 +11,12 @@ from urllib.parse import unquote, urlparse
 
 from unsnare.errors import ImportFormatError
 from unsnare.importers.base import (
-    RECORD_ERRORS,
     ChatState,
     ChatStream,
     Importer,
     ImportOptions,
     MessageSource,
-    unreadable_record,
+    read_record,
 )
 from unsnare.importers.jsonload import read_header, sniff_json_head, stream_items, text_of
 from unsnare.importers.media import attachment_for
@@ -116,19 +115,11 @@ def _reader(src: ExportSource, member: str) -> MessageSource:
         )
         for i, raw in enumerate(stream_items(src, member, "messages.item")):
             path = f"$.messages[{i}]"
-            if not isinstance(raw, dict):
-                state.warn(
-                    ImportWarning(
-                        "bad_record", "this entry is not a message object", fname, path=path
-                    )
-                )
-                continue
-            try:
-                msg = _message(raw, src, folder, state, Source(sha, fname, path=path))
-            except RECORD_ERRORS as exc:
-                unreadable_record(state, exc, fname, path)
-                continue
-            yield msg
+            msg = read_record(
+                state, raw, fname, path, _message, src, folder, state, Source(sha, fname, path=path)
+            )
+            if msg is not None:
+                yield msg
 
     return produce
 

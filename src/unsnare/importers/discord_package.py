@@ -14,13 +14,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 from unsnare.importers.base import (
-    RECORD_ERRORS,
     ChatState,
     ChatStream,
     Importer,
     ImportOptions,
     MessageSource,
-    unreadable_record,
+    read_record,
 )
 from unsnare.importers.csvtable import read_rows
 from unsnare.importers.jsonload import load_json, stream_items, text_of
@@ -102,19 +101,11 @@ def _reader(src: ExportSource, member: str, options: ImportOptions) -> MessageSo
             return
         for i, raw in enumerate(stream_items(src, member, "item")):
             path = f"$[{i}]"
-            if not isinstance(raw, dict):
-                state.warn(
-                    ImportWarning(
-                        "bad_record", "this entry is not a message object", fname, path=path
-                    )
-                )
-                continue
-            try:
-                msg = _message(raw, options, state, Source(sha, fname, path=path))
-            except RECORD_ERRORS as exc:
-                unreadable_record(state, exc, fname, path)
-                continue
-            yield msg
+            msg = read_record(
+                state, raw, fname, path, _message, options, state, Source(sha, fname, path=path)
+            )
+            if msg is not None:
+                yield msg
 
     return produce
 

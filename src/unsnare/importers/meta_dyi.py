@@ -16,12 +16,11 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from unsnare.importers.base import (
-    RECORD_ERRORS,
     ChatState,
     ChatStream,
     ImportOptions,
     MessageSource,
-    unreadable_record,
+    read_record,
 )
 from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
 from unsnare.importers.media import attachment_for
@@ -151,28 +150,21 @@ def _thread_reader(
             msgs = doc["messages"]
             for i in range(len(msgs) - 1, -1, -1):
                 path = f"$.messages[{i}]"
-                raw = msgs[i]
-                if not isinstance(raw, dict):
-                    state.warn(
-                        ImportWarning(
-                            "bad_record", "this entry is not a message object", fname, path=path
-                        )
-                    )
-                    continue
-                try:
-                    msg = _message(
-                        raw,
-                        src,
-                        media,
-                        options,
-                        state,
-                        Source(file_sha256=sha, file_name=fname, path=path),
-                        f"{PurePosixPath(name).stem}:{i}",
-                    )
-                except RECORD_ERRORS as exc:
-                    unreadable_record(state, exc, fname, path)
-                    continue
-                yield msg
+                msg = read_record(
+                    state,
+                    msgs[i],
+                    fname,
+                    path,
+                    _message,
+                    src,
+                    media,
+                    options,
+                    state,
+                    Source(file_sha256=sha, file_name=fname, path=path),
+                    f"{PurePosixPath(name).stem}:{i}",
+                )
+                if msg is not None:
+                    yield msg
 
     return produce
 

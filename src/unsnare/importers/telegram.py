@@ -15,13 +15,12 @@ from typing import Any
 
 from unsnare.errors import ImportFormatError, UsageError
 from unsnare.importers.base import (
-    RECORD_ERRORS,
     ChatState,
     ChatStream,
     Importer,
     ImportOptions,
     MessageSource,
-    unreadable_record,
+    read_record,
 )
 from unsnare.importers.jsonload import (
     from_epoch,
@@ -218,26 +217,22 @@ def _chat_reader(
         assumed = False
         for i, raw in enumerate(messages()):
             mpath = f"{path}.messages[{i}]" if path != "$" else f"$.messages[{i}]"
-            if not isinstance(raw, dict):
-                state.warn(
-                    ImportWarning(
-                        "bad_record", "this entry is not a message object", fname, path=mpath
-                    )
-                )
+            read = read_record(
+                state,
+                raw,
+                fname,
+                mpath,
+                _message,
+                src,
+                folder,
+                owner,
+                options,
+                state,
+                Source(file_sha256=sha, file_name=fname, path=mpath),
+            )
+            if read is None:
                 continue
-            try:
-                msg, used_local = _message(
-                    raw,
-                    src,
-                    folder,
-                    owner,
-                    options,
-                    state,
-                    Source(file_sha256=sha, file_name=fname, path=mpath),
-                )
-            except RECORD_ERRORS as exc:
-                unreadable_record(state, exc, fname, mpath)
-                continue
+            msg, used_local = read
             assumed = assumed or used_local
             yield msg
         if assumed:
