@@ -9,9 +9,8 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field, model_validator
 
-from unsnare.errors import UsageError
+from unsnare import analysis
 from unsnare.models import Conversation, Message, Participant, Source
-from unsnare.web.optional import module
 
 router = APIRouter(prefix="/api/v1", tags=["analysis"])
 
@@ -73,9 +72,6 @@ def to_conversation(body: AnalyzeRequest) -> Conversation:
 @router.post("/analyze")
 def analyze(body: AnalyzeRequest) -> dict[str, Any]:
     """Analyse the conversation and return the report (the `unsnare analyze --json` shape)."""
-    analysis = module("unsnare.analysis")
-    if analysis is None:
-        raise UsageError("The analysis is not available in this version yet.")
     if body.text is not None:
         report: dict[str, Any] = analysis.analyze_text(body.text).to_dict()
     else:

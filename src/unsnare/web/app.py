@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -17,6 +15,7 @@ from unsnare.imaging.screenshots import ScreenshotReader
 from unsnare.settings import Settings
 from unsnare.web import errors, filters
 from unsnare.web.api_analysis import router as analysis_router
+from unsnare.web.api_hashing import router as hashing_router
 from unsnare.web.guard import Guard
 from unsnare.web.routes.case import router as case_router
 from unsnare.web.routes.check import router as check_router
@@ -28,8 +27,6 @@ from unsnare.web.routes.safety import router as safety_router
 from unsnare.web.sessions import SessionStore
 
 _HERE = __file__.rsplit("/", 1)[0]
-# Routers owned by other parts of Unsnare, included when they are installed.
-_OPTIONAL_ROUTERS = ("unsnare.web.api_hashing",)
 
 
 def allowed_hosts(settings: Settings) -> list[str] | None:
@@ -72,12 +69,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     pages = (home_router, help_router, check_router, case_router, protect_router,
              learn_router, safety_router)
-    for router in (*pages, analysis_router):
+    for router in (*pages, analysis_router, hashing_router):
         app.include_router(router)
-    for name in _OPTIONAL_ROUTERS:
-        # Only "not written yet" is skipped; a broken module still fails loudly.
-        if importlib.util.find_spec(name) is not None:
-            app.include_router(importlib.import_module(name).router)
     app.mount("/static", StaticFiles(directory=f"{_HERE}/static"), name="static")
     errors.install(app)
     app.add_middleware(

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from unsnare.errors import LockerError, UsageError
+from unsnare.errors import LockerError
+from unsnare.evidence.locker import Locker
 from unsnare.settings import Settings
-from unsnare.web.optional import module
 from unsnare.web.sessions import SessionStore, WebSession
 
 if TYPE_CHECKING:
@@ -26,18 +26,6 @@ def locker_path(settings: Settings) -> Path:
     return settings.locker_path or settings.data_dir / LOCKER_NAME
 
 
-def available() -> bool:
-    """True when the evidence locker is installed."""
-    return module("unsnare.evidence.locker") is not None
-
-
-def _locker_class() -> Any:
-    found = module("unsnare.evidence.locker")
-    if found is None:
-        raise UsageError("My case is not available in this version of Unsnare yet.")
-    return found.Locker
-
-
 def create(session: WebSession, store: SessionStore, settings: Settings,
            passphrase: str, title: str) -> None:
     """Make the locker and its first case, and keep it open for this browser."""
@@ -47,7 +35,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
                           hint="Unlock it with its passphrase instead.")
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     store.lock_path_elsewhere(session)
-    locker = _locker_class().create(path, passphrase)
+    locker = Locker.create(path, passphrase)
     try:
         case = locker.new_case(title.strip() or "My case")
     except BaseException:
@@ -64,7 +52,7 @@ def unlock(session: WebSession, store: SessionStore, settings: Settings, passphr
         raise LockerError("There is no case on this computer yet.", hint="Create one first.")
     # One browser at a time: opening here closes the case in any other window.
     store.lock_path_elsewhere(session)
-    locker = _locker_class().open(path, passphrase)
+    locker = Locker.open(path, passphrase)
     cases = locker.cases()
     case_id = cases[0].id if cases else locker.new_case("My case").id
     # The custody log records each time the case was opened for viewing here.

@@ -12,12 +12,13 @@ import hashlib
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PurePath
-from typing import Any
 
-from unsnare.errors import InputError, UsageError
+from unsnare import analysis, importers
+from unsnare.analysis import text_input
+from unsnare.errors import InputError
+from unsnare.imaging import screenshots
 from unsnare.models import Conversation
 from unsnare.web import reportview
-from unsnare.web.optional import module
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".heic", ".heif", ".gif", ".bmp")
 
@@ -41,17 +42,8 @@ def safe_name(name: str) -> str:
     return base if base not in ("", ".", "..") else "upload"
 
 
-def _need(name: str, what: str) -> Any:
-    found = module(name)
-    if found is None:
-        raise UsageError(f"{what} is not available in this version of Unsnare yet.",
-                         hint="Please check back after an update.")
-    return found
-
-
 def analyze(conversation: Conversation) -> reportview.ReportView:
     """Analyse one conversation and prepare it for display."""
-    analysis = _need("unsnare.analysis", "Checking conversations")
     report = analysis.analyze(conversation).to_dict()
     return reportview.build(conversation, report)
 
@@ -61,8 +53,6 @@ def from_text(text: str) -> reportview.ReportView:
     if not text.strip():
         raise InputError("There is no text to check.", field="text",
                          hint="Paste the messages or the email into the box, then press Check.")
-    analysis = _need("unsnare.analysis", "Checking pasted text")
-    text_input = _need("unsnare.analysis.text_input", "Checking pasted text")
     # The analysis reads pasted text itself (it recognises an email); the same
     # parse gives us the messages to show beside the findings.
     conversation, _, _ = text_input.conversation_from_text(text)
@@ -70,7 +60,8 @@ def from_text(text: str) -> reportview.ReportView:
 
 
 def from_uploads(
-    uploads: Sequence[Upload], fmt: str | None, tz: str | None, reader: Any = None
+    uploads: Sequence[Upload], fmt: str | None, tz: str | None,
+    reader: screenshots.ScreenshotReader | None = None,
 ) -> tuple[list[reportview.ReportView], list[str]]:
     """Read and analyse uploaded exports or screenshots; returns views and import warnings."""
     uploads = [u for u in uploads if u.name or u.data]
@@ -83,7 +74,6 @@ def from_uploads(
                          hint="Export the chat again and choose the new file.")
     if all(u.is_image for u in uploads) and not fmt:
         return [analyze(_screenshots(uploads, reader))], []
-    importers = _need("unsnare.importers", "Reading chat exports")
     with tempfile.TemporaryDirectory(prefix="unsnare-upload-") as tmp:
         folder = Path(tmp)
         for upload in uploads:
@@ -99,9 +89,10 @@ def from_uploads(
     return [analyze(c) for c in conversations], warnings
 
 
-def _screenshots(uploads: Sequence[Upload], reader: Any = None) -> Conversation:
+def _screenshots(
+    uploads: Sequence[Upload], reader: screenshots.ScreenshotReader | None = None
+) -> Conversation:
     # `reader` is the app's one ScreenshotReader, so the OCR models load once.
-    screenshots = _need("unsnare.imaging.screenshots", "Reading screenshots")
     read = [
         screenshots.read_screenshot(u.data, name=safe_name(u.name),
                                     sha256=hashlib.sha256(u.data).hexdigest(), reader=reader)

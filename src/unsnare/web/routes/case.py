@@ -15,10 +15,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from unsnare.errors import InputError, UsageError
+from unsnare.evidence import package
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
 from unsnare.web.intake import Upload, safe_name
-from unsnare.web.optional import module
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -63,10 +63,8 @@ def case_page(
     done: str = "", locked: str = "", timeline_page: int = 1, identifiers_page: int = 1,
 ) -> HTMLResponse:
     """The case overview when open; otherwise the create or unlock form."""
-    if not casefile.available():
-        return page(request, "case_locked.html", available=False, exists=False)
     if not session.unlocked:
-        return page(request, "case_locked.html", available=True,
+        return page(request, "case_locked.html",
                     exists=casefile.locker_path(settings).exists(),
                     idle=bool(locked) or session.locked_by_idle)
     view = casefile.overview(session)
@@ -80,7 +78,6 @@ def case_page(
         identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
         identifiers_pages=i_pages, notes=view["notes"],
         event_kinds=EVENT_KINDS, zone=machine_zone(),
-        can_package=module("unsnare.evidence.package") is not None,
         status_message=FLASH.get(done, ""),
     )
 
@@ -193,9 +190,6 @@ def export_package(
     password: Annotated[str, Form()] = "",
 ) -> Response:
     """Download the sealed evidence package for the police or a lawyer."""
-    package = module("unsnare.evidence.package")
-    if package is None:
-        raise UsageError("Sealed packages are not available in this version yet.")
     current = casefile.case(session)
     tmp = tempfile.mkdtemp(prefix="unsnare-package-")
     out = Path(tmp) / "unsnare-evidence.zip"
@@ -215,8 +209,7 @@ def _remove_tree(folder: Path) -> None:
 @router.get("/case/verify", response_class=HTMLResponse)
 def verify_form(request: Request) -> HTMLResponse:
     """Check that a sealed package has not been changed."""
-    return page(request, "verify.html", result=None,
-                available=module("unsnare.evidence.package") is not None)
+    return page(request, "verify.html", result=None)
 
 
 @router.post("/case/verify", response_class=HTMLResponse)
@@ -227,9 +220,6 @@ async def verify_upload(
     password: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     """Verify an uploaded package and say plainly whether it is intact."""
-    package = module("unsnare.evidence.package")
-    if package is None:
-        raise UsageError("Checking packages is not available in this version yet.")
     if package_file is None or not package_file.filename:
         raise InputError("No package was chosen.", field="package_file",
                          hint="Choose the .zip file that Unsnare exported.")
@@ -239,5 +229,5 @@ async def verify_upload(
         path.write_bytes(data)
         result = await run_in_threadpool(package.verify_package, path,
                                          password=password or None)
-    return page(request, "verify.html", result=result, available=True,
+    return page(request, "verify.html", result=result,
                 package_name=safe_name(package_file.filename))

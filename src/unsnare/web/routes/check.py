@@ -9,10 +9,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from unsnare import importers
 from unsnare.errors import UsageError
 from unsnare.web import casefile, intake, reportview
 from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
-from unsnare.web.optional import module
 from unsnare.web.render import page
 from unsnare.web.routes import help
 
@@ -25,15 +25,13 @@ KEEP_BYTES = 50 * 1024 * 1024
 
 def formats() -> list[str]:
     """Export formats the importers know, for the optional "format" choice."""
-    importers = module("unsnare.importers")
-    return sorted(importers.available_formats()) if importers else []
+    return sorted(importers.available_formats())
 
 
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request) -> HTMLResponse:
     """The upload and paste forms."""
-    return page(request, "check.html", formats=formats(),
-                available=module("unsnare.analysis") is not None)
+    return page(request, "check.html", formats=formats())
 
 
 @router.post("/check/upload")

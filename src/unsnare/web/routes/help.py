@@ -8,9 +8,11 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unsnare.errors import UsageError
+from unsnare.response.directory import default_directory, services_for
+from unsnare.response.plan import Plan, build_plan
+from unsnare.response.triage import Triage
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep, SessionDep
-from unsnare.web.optional import module
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -29,19 +31,13 @@ DEMANDS = (
 
 def countries() -> list[tuple[str, str]]:
     """(code, name) for every country with its own services, by name."""
-    directory = module("unsnare.response.directory")
-    if directory is None:
-        return []
-    known = directory.default_directory().countries
+    known = default_directory().countries
     return sorted(((c.code, c.name) for c in known.values()), key=lambda c: c[1])
 
 
 def services(country: str, age: int | None) -> list[dict[str, Any]]:
     """Help services for the country and age, as plain dicts for the templates."""
-    directory = module("unsnare.response.directory")
-    if directory is None:
-        return []
-    return [_service_dict(s.to_dict()) for s in directory.services_for(country, age)]
+    return [_service_dict(s.to_dict()) for s in services_for(country, age)]
 
 
 def _service_dict(s: dict[str, Any]) -> dict[str, Any]:
@@ -86,7 +82,6 @@ def triage_form(request: Request, session: SessionDep, report: str | None = None
         countries=countries(), platforms=PLATFORMS, demands=DEMANDS,
         report_id=report if analysis else "",
         analysis=analysis.report if analysis else None,
-        available=module("unsnare.response.plan") is not None,
         crisis_services=[],
     )
 
@@ -105,11 +100,6 @@ def make_plan(
     report_id: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
     """Build the plan from the answers and show it."""
-    response = module("unsnare.response.plan")
-    triage_mod = module("unsnare.response.triage")
-    if response is None or triage_mod is None:
-        raise UsageError("Plans are not available in this version yet.",
-                         hint="Use the steps on the home page.")
     if not age.strip().isdigit():
         raise UsageError("Please give the age as a number, like 15.", field="age",
                          hint="Go back and enter the age of the person being targeted.")
@@ -127,10 +117,10 @@ def make_plan(
     }
     analysis = session.reports.get(report_id)
     if analysis is not None:
-        triage = triage_mod.Triage.from_analysis(analysis.report, **answers)
+        asked = Triage.from_analysis(analysis.report, **answers)
     else:
-        triage = triage_mod.Triage(**answers)
-    session.plan = response.build_plan(triage).to_dict()
+        asked = Triage(**answers)
+    session.plan = build_plan(asked).to_dict()
     casefile.save_plan(session)
     return RedirectResponse("/help/plan", status_code=303)
 
@@ -165,13 +155,12 @@ def tick_plan(
     done: Annotated[list[str] | None, Form()] = None,
 ) -> RedirectResponse:
     """Save which steps are ticked (to the case too, when one is open)."""
-    plan_mod = module("unsnare.response.plan")
-    if session.plan is None or plan_mod is None:
+    if session.plan is None:
         return RedirectResponse("/help", status_code=303)
     ticked = set(done or [])
-    plan = plan_mod.Plan.from_dict(session.plan)
-    for step_id in plan.ids():
-        plan = plan.tick(step_id, step_id in ticked)
-    session.plan = plan.to_dict()
+    current = Plan.from_dict(session.plan)
+    for step_id in current.ids():
+        current = current.tick(step_id, step_id in ticked)
+    session.plan = current.to_dict()
     casefile.save_plan(session)
     return RedirectResponse("/help/plan?saved=1", status_code=303)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse
 
-from unsnare.web.optional import field, module
+from unsnare.response import guide
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -21,22 +19,17 @@ def _audience(value: str | None) -> str:
     return value if value in names else "teen"
 
 
-def _sections(guide: Any, audience: str) -> list[dict[str, str]]:
-    return [
-        {"slug": str(field(s, "slug")), "title": str(field(s, "title") or field(s, "slug"))}
-        for s in guide.list_sections(audience)
-    ]
+def _sections(audience: str) -> list[dict[str, str]]:
+    return [{"slug": s.slug, "title": s.title or s.slug} for s in guide.list_sections(audience)]
 
 
 @router.get("/learn", response_class=HTMLResponse)
 def learn(request: Request, audience: str | None = None) -> HTMLResponse:
     """The list of guide sections for one audience."""
     chosen = _audience(audience)
-    guide = module("unsnare.response.guide")
-    sections = _sections(guide, chosen) if guide else []
     return page(
         request, "learn.html", audiences=AUDIENCES, audience=chosen,
-        sections=sections, available=guide is not None,
+        sections=_sections(chosen),
     )
 
 
@@ -44,15 +37,10 @@ def learn(request: Request, audience: str | None = None) -> HTMLResponse:
 def learn_section(request: Request, slug: str, audience: str | None = None) -> HTMLResponse:
     """One guide section as HTML."""
     chosen = _audience(audience)
-    guide = module("unsnare.response.guide")
-    if guide is None:
-        raise HTTPException(404)
-    sections = _sections(guide, chosen)
+    sections = _sections(chosen)
     if slug not in {s["slug"] for s in sections}:
         raise HTTPException(404)
-    text = guide.get_section(slug, chosen)
-    if not isinstance(text, str):
-        text = str(field(text, "markdown") or field(text, "text") or "")
+    text = guide.get_section(slug, chosen).markdown
     title = next(s["title"] for s in sections if s["slug"] == slug)
     return page(
         request, "learn_section.html", audiences=AUDIENCES, audience=chosen,

@@ -13,10 +13,10 @@ from fastapi import APIRouter, File, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
 
+from unsnare import hashing
 from unsnare.errors import HashingError, InputError
 from unsnare.web.deps import FormSessionDep
 from unsnare.web.intake import safe_name
-from unsnare.web.optional import module
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -26,9 +26,6 @@ VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv
 
 def hash_upload(name: str, data: bytes) -> dict[str, Any]:
     """The hashes of one file: PDQ for pictures, SHA-256 and MD5 for everything."""
-    hashing = module("unsnare.hashing")
-    if hashing is None:
-        raise HashingError("Image hashing is not available in this version yet.")
     if name.lower().endswith(VIDEO_SUFFIXES):
         # Videos get exact hashes only (as `hash_file` does), computed in memory.
         return {
@@ -51,8 +48,7 @@ def hash_upload(name: str, data: bytes) -> dict[str, Any]:
 @router.get("/protect", response_class=HTMLResponse)
 def protect_form(request: Request) -> HTMLResponse:
     """Explain image protection and offer to hash files here."""
-    return page(request, "protect.html", available=module("unsnare.hashing") is not None,
-                results=None)
+    return page(request, "protect.html", results=None)
 
 
 @router.post("/protect", response_class=HTMLResponse)
@@ -72,5 +68,5 @@ async def protect_hash(
         await f.close()
         results.append(await run_in_threadpool(hash_upload, safe_name(f.filename or "file"), data))
         del data
-    return page(request, "protect.html", available=True, results=results,
+    return page(request, "protect.html", results=results,
                 status_message=f"Made hashes for {len(results)} file(s). Nothing was kept.")
