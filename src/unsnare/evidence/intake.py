@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from unsnare.errors import InputError, LockerError, UsageError
+from unsnare.errors import InputError, UsageError
 from unsnare.evidence.custody import Action, timestamp
 from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
 from unsnare.evidence.serialize import conversation_to_dict
-from unsnare.evidence.tools import ToolUnavailable, file_digests
+from unsnare.evidence.tools import file_digests
 from unsnare.models import Conversation
 
 if TYPE_CHECKING:
@@ -304,9 +304,6 @@ class _Intake:
     def _analyse(self, conv: Conversation, record: dict[str, Any]) -> None:
         try:
             report = self.case.locker.tools.analyze(conv)
-        except ToolUnavailable as exc:
-            record["analysis_note"] = f"Not analysed: {exc}."
-            return
         except Exception as exc:  # noqa: BLE001 - evidence intake must not fail on analysis
             record["analysis_note"] = f"Analysis failed ({type(exc).__name__}: {exc})."
             self.messages.append(f"{conv.title or conv.id}: {record['analysis_note']}")
@@ -404,11 +401,6 @@ def _import(
                 reading = tools.read_export(tmp_path, fmt, tz)
         else:
             reading = tools.read_export(path, fmt, tz)
-    except ToolUnavailable as exc:
-        if kind == "export":
-            raise LockerError(f"Chat exports cannot be read here: {exc}.") from None
-        intake.messages.append(f"Kept as a file; it was not read as a chat ({exc}).")
-        return
     except (InputError, UsageError) as exc:
         if kind == "export":
             raise
