@@ -33,6 +33,8 @@ class ParsedEmail:
 
 def looks_like_email(text: str) -> bool:
     """True when the text starts with mail headers (two or more, or a Subject line)."""
+    if ":" not in text:
+        return False  # every header has a colon: most chat messages stop here
     head = text.lstrip("\ufeff \r\n")[:2000].splitlines()[:12]
     hits = sum(1 for line in head if _HEADER.match(line))
     return hits >= 2 or (bool(head) and head[0].lower().startswith("subject:"))

@@ -68,6 +68,8 @@ class Analyzer:
         self._prefiltered = frozenset(
             d.name for d in self.registry if d.prefilter_words() is not None
         )
+        # Worked out once, not per call: each detector and whether the prefilter gates it.
+        self._plan = tuple((d, d.name in self._prefiltered) for d in self.registry)
         self._vocabulary_for = len(self.registry)
 
     def analyze(self, conversation: Conversation, *, is_email: bool = False) -> AnalysisReport:
@@ -90,15 +92,17 @@ class Analyzer:
         warnings = self._warnings(conversation, view)
         findings: list[Finding] = []
         pre = view.prefiltered
-        for detector in self.registry:
+        for detector, gated in self._plan:
             # A prefiltered detector with no candidate message has nothing to say.
-            if pre is not None and detector.name in self._prefiltered and detector.name not in pre:
+            if gated and pre is not None and detector.name not in pre:
                 continue
             findings.extend(detector.detect(view))
         # Position and sender of just the messages with findings: a map of every
         # message would cost hundreds of MB on a 1,000,000-message conversation.
-        needed = {f.message_id for f in findings}
-        where = {m.id: (m.position, m.sender) for m in view.messages if m.id in needed}
+        where: dict[str, tuple[int, str | None]] = {}
+        if findings:
+            needed = {f.message_id for f in findings}
+            where = {m.id: (m.position, m.sender) for m in view.messages if m.id in needed}
         offenders, targets = _roles(conversation, view, findings, where)
         # (An outside detector may name a message we did not read: sort it first.)
         unknown = (-1, None)
@@ -110,8 +114,9 @@ class Analyzer:
         risk = assess_risk(findings, bool(crisis_ids), assessed)
         if not assessed and risk.level is RiskLevel.NONE:
             risk = Risk(RiskLevel.LOW, max(risk.score, 0.15), risk.drivers, False)
-        has_images = any(m.has_image for m in view.messages)
-        scheme = scheme_of(findings, has_images) if risk.flagged else Scheme.NONE
+        scheme = Scheme.NONE
+        if risk.flagged:  # (only then do the images matter: most messages skip the scan)
+            scheme = scheme_of(findings, any(m.has_image for m in view.messages))
         risk = adjust_for_scheme(risk, scheme, bool(crisis_ids))
         stage, stages = timeline(view, findings) if scheme is not Scheme.NONE else (Stage.NONE, ())
         id_messages = (
@@ -172,6 +177,8 @@ def _roles(
     owners: set[str | None] = {p.id for p in conversation.participants if p.is_owner}
     if owners & senders:
         return senders - owners, owners & senders
+    if not findings:
+        return set(), set()  # nothing to rank anyone by
     strong: dict[str | None, float] = defaultdict(float)
     weight: dict[str | None, float] = defaultdict(float)
     for f in findings:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from unsnare.analysis.text import words
 
@@ -61,6 +62,17 @@ class LanguageGuess:
     confident: bool
 
 
+# Every stop word of every language, to pick a message's stop words in one step.
+_ANY_STOPWORD = frozenset(_LANGS_OF)
+# Every guess made from stop words, made once (a guess is a frozen value).
+_GUESSES = {
+    (code, confident): LanguageGuess(code, code in SUPPORTED, confident)
+    for code in _STOPWORDS
+    for confident in (True, False)
+}
+# The guess for text with too few stop words to tell (many single chat messages).
+_UNSURE = LanguageGuess("en", True, False)
+
 _SCRIPT_RES = tuple((re.compile(f"[{chr(lo)}-{chr(hi)}]"), code) for lo, hi, code in _SCRIPTS)
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -93,16 +105,21 @@ def detect_language(
     if script is not None:
         return LanguageGuess(script, False, True)
     scores = dict.fromkeys(_STOPWORDS, 0)
+    seen = 0
     for toks in folded_tokens:
-        for word in toks:
-            for lang in _LANGS_OF.get(word, ()):
+        for word in toks & _ANY_STOPWORD:
+            seen += 1
+            for lang in _LANGS_OF[word]:
                 scores[lang] += 1
-    best = max(scores.items(), key=lambda kv: kv[1])
+    # No language can score 2 from fewer than two stop words: skip the ranking.
+    if seen < 2:
+        return _UNSURE
+    best = max(scores.items(), key=itemgetter(1))
     total = sum(scores.values())
     if best[1] < 2:
         # Too little text to tell: read it with the English rules, say we were unsure.
-        return LanguageGuess("en", True, False)
+        return _UNSURE
     if best[0] != "en" and scores["en"] >= best[1] * 0.8:
         best = ("en", scores["en"])
     confident = best[1] >= 3 and best[1] >= 0.5 * total
-    return LanguageGuess(best[0], best[0] in SUPPORTED, confident)
+    return _GUESSES[best[0], confident]

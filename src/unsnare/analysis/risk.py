@@ -75,6 +75,8 @@ def score_findings(findings: Sequence[Finding], crisis: bool) -> float:
 
 def assess_risk(findings: Sequence[Finding], crisis: bool, assessed: bool = True) -> Risk:
     """The risk level, score and the (up to three) findings driving it."""
+    if not findings:
+        return Risk(level_for(0.0), 0.0, (), assessed)  # most messages: nothing to weigh
     score = score_findings(findings, crisis)
     best = strongest(findings)
     drivers = tuple(sorted(best.values(), key=lambda f: -f.score)[:3]) if score > 0 else ()

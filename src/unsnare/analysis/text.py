@@ -130,9 +130,13 @@ def tokens(folded: str) -> frozenset[str]:
             out.add(t)
             if not t.isalnum():
                 out.update(_SPLIT_MORE.split(t))
-    for sign in "$€£₹":
-        if sign in folded:
-            out.add(sign)
+    if folded.isascii():  # (the other signs are not ASCII)
+        if "$" in folded:
+            out.add("$")
+    else:
+        for sign in "$€£₹":
+            if sign in folded:
+                out.add(sign)
     return frozenset(out)
 
 
