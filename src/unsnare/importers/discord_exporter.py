@@ -75,17 +75,16 @@ class DiscordExporterImporter(Importer):
     def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
         """One stream per exported channel file."""
         streams = []
-        container = src.container_file()
         for member in _exports(src):
-            f = src.source_file(member)
+            files = src.source_files(member)
             streams.append(
                 ChatStream(
-                    id=f"discord-{f.sha256[:12]}",
+                    id=f"discord-{files[-1].sha256[:12]}",
                     platform=self.platform,
                     format=self.name,
                     produce=_reader(src, member),
                     title=None,
-                    source_files=((container,) if container else ()) + (f,),
+                    source_files=files,
                     timezone=options.zone_name,
                     timezone_assumed=False,
                 )

@@ -69,18 +69,17 @@ class DiscordPackageImporter(Importer):
             doc = load_json(src, index[0])
             if isinstance(doc, dict):
                 titles = {str(k): text_of(v) for k, v in doc.items()}
-        container = src.container_file()
         streams = []
         for cid, member in _channels(src):
-            f = src.source_file(member)
+            files = src.source_files(member)
             streams.append(
                 ChatStream(
-                    id=f"discord-{cid or f.sha256[:12]}",
+                    id=f"discord-{cid or files[-1].sha256[:12]}",
                     platform=self.platform,
                     format=self.name,
                     produce=_reader(src, member, options),
                     title=titles.get(cid) or cid or None,
-                    source_files=((container,) if container else ()) + (f,),
+                    source_files=files,
                     timezone=options.zone_name,
                     timezone_assumed=False,
                 )

@@ -106,9 +106,8 @@ def read_meta(
     """One stream per thread folder in a Meta DYI export."""
     media = _MediaIndex(src)
     streams = []
-    container = src.container_file()
     for folder, parts in thread_files(src).items():
-        files = tuple(src.source_file(name) for _, name in parts)
+        files = src.source_files(*(name for _, name in parts))
         streams.append(
             ChatStream(
                 id=f"{platform}-{files[-1].sha256[:12]}",
@@ -116,7 +115,7 @@ def read_meta(
                 format=fmt,
                 produce=_thread_reader(src, parts, options, media),
                 title=PurePosixPath(folder).name or None,
-                source_files=((container,) if container else ()) + files,
+                source_files=files,
                 timezone=options.zone_name,
                 timezone_assumed=False,
             )

@@ -107,8 +107,7 @@ class SnapchatImporter(Importer):
                     # Odd entries go along too and become warnings with their path.
                     groups[key].append((f'$["{key}"][{i}]', e))
         sha = src.sha256(member)
-        f = src.source_file(member)
-        container = src.container_file()
+        files = src.source_files(member)
         streams = []
         for other, entries in groups.items():
             title = (
@@ -129,7 +128,7 @@ class SnapchatImporter(Importer):
                     format=self.name,
                     produce=_reader(src, member, sha, entries, options),
                     title=title,
-                    source_files=((container,) if container else ()) + (f,),
+                    source_files=files,
                     timezone=options.zone_name,
                     timezone_assumed=False,
                 )

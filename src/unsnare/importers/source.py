@@ -35,6 +35,7 @@ class ExportSource:
         self._hashes: dict[str, str] = {}
         self._zip: zipfile.ZipFile | None = None
         self._members: dict[str, int] = {}
+        self._container: SourceFile | None = None
         self.kind = "file"
         self._open()
 
@@ -200,11 +201,20 @@ class ExportSource:
         """The zip itself, hashed as received, when the export came as a zip."""
         if self.kind != "zip":
             return None
-        h = hashlib.sha256()
-        with self.path.open("rb") as f:
-            while chunk := f.read(_CHUNK):
-                h.update(chunk)
-        return SourceFile(name=self.label, sha256=h.hexdigest(), size=self.path.stat().st_size)
+        # Hashed once per export: a zip of many chats is listed by every chat.
+        if self._container is None:
+            h = hashlib.sha256()
+            with self.path.open("rb") as f:
+                while chunk := f.read(_CHUNK):
+                    h.update(chunk)
+            size = self.path.stat().st_size
+            self._container = SourceFile(name=self.label, sha256=h.hexdigest(), size=size)
+        return self._container
+
+    def source_files(self, *names: str) -> tuple[SourceFile, ...]:
+        """What a conversation was read from: the zip as received (if any), then `names`."""
+        container = self.container_file()
+        return ((container,) if container else ()) + tuple(self.source_file(n) for n in names)
 
     def find(self, basename: str) -> list[str]:
         """Members whose file name (last part) equals `basename`."""

@@ -149,8 +149,7 @@ class TelegramImporter(Importer):
                 )
             chats = wanted
         sha = src.sha256(member)
-        files = (src.source_file(member),)
-        container = src.container_file()
+        files = src.source_files(member)
         folder = str(PurePosixPath(member).parent)
         streams = []
         for path, head, messages in chats:
@@ -161,7 +160,7 @@ class TelegramImporter(Importer):
                     format=self.name,
                     produce=_chat_reader(src, messages, path, sha, member, folder, owner, options),
                     title=text_of(head.get("name")) or None,
-                    source_files=((container,) if container else ()) + files,
+                    source_files=files,
                     timezone=options.zone_name,
                     timezone_assumed=False,
                 )

@@ -167,10 +167,7 @@ class WhatsAppImporter(Importer):
         """One stream per chat text file in the export."""
         streams = []
         for member in chat_members(src):
-            files = [src.source_file(member)]
-            container = src.container_file()
-            if container:
-                files.insert(0, container)
+            files = src.source_files(member)
             title = _TITLE_PREFIXES.sub("", PurePosixPath(member).stem)
             streams.append(
                 ChatStream(
@@ -179,7 +176,7 @@ class WhatsAppImporter(Importer):
                     format=self.name,
                     produce=_Reader(src, member, options).run,
                     title=None if title == "_chat" else title,
-                    source_files=tuple(files),
+                    source_files=files,
                     timezone=options.zone_name,
                     timezone_assumed=True,
                 )
