@@ -128,11 +128,7 @@ class Locker:
         """Make a new locker file protected by `passphrase`."""
         _check_passphrase(passphrase)
         store = SqliteStore.create(Path(path), lock_timeout=lock_timeout)
-        try:
-            return cls._initialise(store, passphrase, kdf, **kw)
-        except BaseException:
-            store.close()
-            raise
+        return cls.create_in_store(store, passphrase, kdf=kdf, **kw)
 
     @classmethod
     def open(
@@ -140,7 +136,7 @@ class Locker:
     ) -> Locker:
         """Unlock an existing locker file (WrongPassphraseError if it does not fit)."""
         store = SqliteStore.open(Path(path), lock_timeout=lock_timeout)
-        return cls._unlock(store, passphrase, **kw)
+        return cls.unlock_store(store, passphrase, **kw)
 
     @classmethod
     def in_memory(
