@@ -17,6 +17,22 @@ from unsnare.importers.source import ExportSource
 MAX_JSON_BYTES = 256 * 1024**2
 
 
+def find_export_json(src: ExportSource, basename: str) -> str | None:
+    """The one file given, or the `basename` member nearest the top of the export."""
+    if src.kind == "file":
+        return src.names()[0]
+    found = src.find(basename)
+    return sorted(found, key=len)[0] if found else None
+
+
+def require_export_json(src: ExportSource, basename: str, hint: str) -> str:
+    """`find_export_json`, or an error saying the export has no `basename`."""
+    member = find_export_json(src, basename)
+    if member is None:
+        raise ImportFormatError(f"there is no {basename} here", file=str(src.path), hint=hint)
+    return member
+
+
 def load_json(src: ExportSource, name: str) -> Any:
     """Parse one JSON member (BOM allowed), naming the line of a syntax error."""
     if src.size(name) > MAX_JSON_BYTES:

@@ -25,7 +25,14 @@ from unsnare.importers.base import (
     MessageSource,
     unreadable_record,
 )
-from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
+from unsnare.importers.jsonload import (
+    find_export_json,
+    from_epoch,
+    load_json,
+    require_export_json,
+    sniff_json_head,
+    text_of,
+)
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
 from unsnare.importers.timeparse import parse_timestamp
@@ -47,13 +54,6 @@ _OLD_KEYS = (
 )
 
 
-def _member(src: ExportSource) -> str | None:
-    if src.kind == "file":
-        return src.names()[0]
-    found = src.find("chat_history.json")
-    return sorted(found, key=len)[0] if found else None
-
-
 class SnapchatImporter(Importer):
     """Reads Snapchat's chat_history.json."""
 
@@ -64,7 +64,7 @@ class SnapchatImporter(Importer):
 
     def sniff(self, src: ExportSource) -> float:
         """chat_history.json with either layout's keys."""
-        member = _member(src)
+        member = find_export_json(src, "chat_history.json")
         if member is None:
             return 0.0
         if any(sniff_json_head(src, member, k) for k in _OLD_KEYS[:2]):
@@ -77,13 +77,11 @@ class SnapchatImporter(Importer):
 
     def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
         """One stream per other user."""
-        member = _member(src)
-        if member is None:
-            raise ImportFormatError(
-                "there is no chat_history.json here",
-                file=str(src.path),
-                hint="choose the folder or zip that holds chat_history.json, or another --format",
-            )
+        member = require_export_json(
+            src,
+            "chat_history.json",
+            hint="choose the folder or zip that holds chat_history.json, or another --format",
+        )
         doc = load_json(src, member)
         if not isinstance(doc, dict):
             raise ValueError("the top level is not an object")

@@ -23,8 +23,10 @@ from unsnare.importers.base import (
     read_record,
 )
 from unsnare.importers.jsonload import (
+    find_export_json,
     from_epoch,
     read_header,
+    require_export_json,
     sniff_json_head,
     stream_items,
     text_of,
@@ -62,13 +64,6 @@ _GROUP_ACTIONS = (
 _NOT_INCLUDED = "(File not included"
 
 
-def _find_result(src: ExportSource) -> str | None:
-    if src.kind == "file":
-        return src.names()[0]
-    found = src.find("result.json")
-    return sorted(found, key=len)[0] if found else None
-
-
 def flatten_text(value: object) -> str:
     """Telegram text: a string, or a list of strings and {type, text} entities."""
     if isinstance(value, list):
@@ -91,7 +86,7 @@ class TelegramImporter(Importer):
 
     def sniff(self, src: ExportSource) -> float:
         """A result.json with Telegram's keys."""
-        member = _find_result(src)
+        member = find_export_json(src, "result.json")
         if member is None:
             return 0.0
         if sniff_json_head(src, member, "messages") and (
@@ -106,13 +101,11 @@ class TelegramImporter(Importer):
 
     def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
         """One stream per chat (all chats, or the one --chat names)."""
-        member = _find_result(src)
-        if member is None:
-            raise ImportFormatError(
-                "there is no result.json here",
-                file=str(src.path),
-                hint="choose the export folder or zip that holds result.json, or another --format",
-            )
+        member = require_export_json(
+            src,
+            "result.json",
+            hint="choose the export folder or zip that holds result.json, or another --format",
+        )
         # Stream: a single-chat export's messages are read one at a time; a full
         # export is read one chat at a time. Memory is bounded by one chat.
         header, hit = read_header(src, member, ("messages", "chats"))
