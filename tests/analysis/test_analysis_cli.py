@@ -67,6 +67,28 @@ def test_analyze_each_line_keeps_ids_and_order(app: typer.Typer, tmp_path: Path)
     assert rows[0]["risk"]["level"] != "none" and rows[1]["risk"]["level"] == "none"
 
 
+def test_each_line_builds_one_engine_for_all_lines(
+    app: typer.Typer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[analysis_cli.Analyzer] = []
+
+    class CountingAnalyzer(analysis_cli.Analyzer):
+        def __init__(self) -> None:
+            super().__init__()
+            built.append(self)
+
+    monkeypatch.setattr(analysis_cli, "Analyzer", CountingAnalyzer)
+    f = tmp_path / "in.jsonl"
+    f.write_text(
+        "".join(f'{{"id": "m{i}", "text": "see you at practice {i}"}}\n' for i in range(5)),
+        encoding="utf-8",
+    )
+    out = _invoke(app, "analyze", "--each-line", str(f))
+    assert out.exit_code == 0, out.output
+    assert len(out.stdout.splitlines()) == 5
+    assert len(built) == 1
+
+
 def test_eval_prints_scores_and_misses(app: typer.Typer, tmp_path: Path) -> None:
     f = tmp_path / "labelled.jsonl"
     f.write_text(
