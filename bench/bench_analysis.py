@@ -133,13 +133,14 @@ def main() -> None:
         f"per CPU second ({cpu:.2f} s CPU, {wall:.2f} s wall; risk {report.risk.level}, "
         f"{len(report.findings)} findings)")
 
+    # One engine for every call, as `unsnare analyze --each-line` and the API use.
     texts = mixed_stream(20_000, seed=11)
-    c, t = time.process_time(), time.perf_counter()
-    for text in texts:
-        analyze_text(text, engine)
-    cpu, wall = time.process_time() - c, time.perf_counter() - t
-    say(f"mixed stream, each message analysed alone (analyze_text): "
-        f"{len(texts) / cpu:,.0f} messages/s per CPU second ({wall:.2f} s wall)")
+    passes = [_each_alone(engine, texts) for _ in range(3)]
+    cpu = min(p[0] for p in passes)
+    wall = min(p[1] for p in passes)
+    say(f"mixed stream, each message analysed alone (analyze_text, one engine): "
+        f"{len(texts) / cpu:,.0f} messages/s per CPU second ({cpu:.2f} s CPU, {wall:.2f} s "
+        f"wall for {len(texts):,} messages; best of 3)")
 
     conv10k = conversation(10_000, seed=3)
     runs = [_timed(engine, conv10k) for _ in range(3)]
@@ -161,7 +162,30 @@ def main() -> None:
             f"analysis: the conversation itself); risk {rep.risk.level}")
 
     if args.write:
+        if not args.million:
+            lines.extend(_earlier_million_line())
         _write(lines)
+
+
+def _each_alone(engine: Analyzer, texts: list[str]) -> tuple[float, float]:
+    c, t = time.process_time(), time.perf_counter()
+    for text in texts:
+        analyze_text(text, engine)
+    return time.process_time() - c, time.perf_counter() - t
+
+
+def _earlier_million_line() -> list[str]:
+    # Without --million the recorded 1,000,000-message figure is kept (and said
+    # to be from an earlier run) rather than silently dropped.
+    path = Path(__file__).resolve().parent / "results" / "analysis.md"
+    if not path.exists():
+        return []
+    note = " (from an earlier --million run, not re-measured)"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("- 1,000,000-message conversation:"):
+            text = line[2:]
+            return [text if text.endswith(note) else text + note]
+    return []
 
 
 def _timed(engine: Analyzer, conv: Conversation) -> tuple[float, float]:
