@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any, TextIO
 
 from unsnare.importers.base import ChatStream
@@ -79,37 +78,22 @@ def _file(f: SourceFile) -> dict[str, Any]:
     return {"name": f.name, "sha256": f.sha256, "size": f.size}
 
 
-def _header(
-    conv_id: str,
-    platform: str,
-    fmt: str,
-    title: str | None,
-    files: Iterable[SourceFile],
-    tz: str | None,
-    assumed: bool,
-) -> dict[str, Any]:
+def _header(conv: Conversation | ChatStream) -> dict[str, Any]:
+    # A finished conversation and one still streaming share these header fields.
     return {
-        "format": fmt,
-        "platform": platform,
-        "id": conv_id,
-        "title": title,
-        "timezone": tz,
-        "timezone_assumed": assumed,
-        "source_files": [_file(f) for f in files],
+        "format": conv.format,
+        "platform": conv.platform,
+        "id": conv.id,
+        "title": conv.title,
+        "timezone": conv.timezone,
+        "timezone_assumed": conv.timezone_assumed,
+        "source_files": [_file(f) for f in conv.source_files],
     }
 
 
 def conversation_to_dict(conv: Conversation) -> dict[str, Any]:
     """A whole conversation in the `unsnare import --json` shape."""
-    out = _header(
-        conv.id,
-        conv.platform,
-        conv.format,
-        conv.title,
-        conv.source_files,
-        conv.timezone,
-        conv.timezone_assumed,
-    )
+    out = _header(conv)
     out["date_order"] = conv.date_order
     out["participants"] = [participant_to_dict(p) for p in conv.participants]
     out["messages"] = [message_to_dict(m) for m in conv.messages]
@@ -125,15 +109,7 @@ def write_stream_json(stream: ChatStream, out: TextIO, indent: str = "") -> None
     form they follow the messages; the keys are the same as
     `conversation_to_dict`.
     """
-    head = _header(
-        stream.id,
-        stream.platform,
-        stream.format,
-        stream.title,
-        stream.source_files,
-        stream.timezone,
-        stream.timezone_assumed,
-    )
+    head = _header(stream)
     out.write(indent + "{")
     for key, value in head.items():
         out.write(f"\n{indent}  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
