@@ -219,6 +219,12 @@ class Segment:
         self.alive = alive
         self._flat_order = order.reshape(-1)
         self._flat_offsets = offsets.reshape(-1)
+        # Small tables are kept as int64 too (8 MB), which saves two conversions
+        # per lookup; the big tables of large segments stay uint32 (memory).
+        flat = self._flat_offsets
+        if scheme.bits <= 16:
+            flat = flat.astype(np.int64)
+        self._starts, self._ends = flat[:-1], flat[1:]
         chunks = np.arange(scheme.chunks, dtype=np.int64)
         self._row_base = chunks * len(ids)
 
@@ -261,15 +267,15 @@ class Segment:
         plan = probe_plan(self.scheme, max_distance)
         keys = query_keys(query, self.scheme)
         slots = (keys[plan.chunk] ^ plan.mask) + plan.slot_base
-        starts = self._flat_offsets[slots].astype(np.int64)
-        lengths = self._flat_offsets[slots + 1] - starts
+        starts = self._starts[slots].astype(np.int64, copy=False)
+        lengths = self._ends[slots] - starts
         total = int(lengths.sum())
         if total == 0:
             return np.empty(0, np.int64), np.empty(0, np.uint16)
         # Expand the probed buckets into positions of the flattened order array.
         starts += self._row_base[plan.chunk]
-        ends = np.cumsum(lengths)
-        pos = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+        before = np.cumsum(lengths) - lengths
+        pos = np.arange(total, dtype=np.int64) + np.repeat(starts - before, lengths)
         rows, dist = verify(self.lo, self.hi, query, self._flat_order[pos], max_distance)
         if not len(rows):
             return rows, dist
