@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from unsnare.errors import UsageError
 from unsnare.importers.source import ExportSource
-from unsnare.models import Conversation, ImportWarning, Message, Participant, SourceFile
+from unsnare.models import Conversation, ImportWarning, Message, Participant, Source, SourceFile
 
 # Keep at most this many warnings in full; beyond it we only count them, so a
 # garbage file cannot grow memory without bound. The count is always exact.
@@ -103,6 +103,10 @@ class ChatState:
         self.warning_count += 1
         if len(self.warnings) < MAX_KEPT_WARNINGS:
             self.warnings.append(warning)
+
+    def warn_at(self, source: Source, code: str, message: str) -> None:
+        """Record a warning about one message, citing its place in the export."""
+        self.warn(ImportWarning(code, message, source.file_name, source.line, source.path))
 
     def participant(
         self,

@@ -21,7 +21,7 @@ from unsnare.importers.base import (
 from unsnare.importers.jsonload import read_header, sniff_json_head, stream_items, text_of
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
-from unsnare.models import ImportWarning, Message, MessageKind, Reaction, Source, SystemEvent
+from unsnare.models import Message, MessageKind, Reaction, Source, SystemEvent
 
 _FRACTION = re.compile(r"^(.*?\.)(\d+)(.*)$")
 _ORDINARY = {"Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand"}
@@ -140,14 +140,7 @@ def _message(
         )
     when = parse_iso(raw.get("timestamp"))
     if when is None:
-        state.warn(
-            ImportWarning(
-                "bad_timestamp",
-                "this message has no readable timestamp",
-                source.file_name,
-                path=source.path,
-            )
-        )
+        state.warn_at(source, "bad_timestamp", "this message has no readable timestamp")
     edited_at = parse_iso(raw.get("timestampEdited"))
     mtype = text_of(raw.get("type")) or "Default"
     kind, event = MessageKind.MESSAGE, None

@@ -115,14 +115,7 @@ def _message(
     stamp = text_of(raw.get("Timestamp"))
     when = parse_timestamp(stamp, options.zone)
     if when is None:
-        state.warn(
-            ImportWarning(
-                "bad_timestamp",
-                f"could not read the time '{stamp}'",
-                source.file_name,
-                path=source.path,
-            )
-        )
+        state.warn_at(source, "bad_timestamp", f"could not read the time '{stamp}'")
     atts = tuple(
         Attachment(
             file_name=PurePosixPath(urlparse(u).path).name or u,

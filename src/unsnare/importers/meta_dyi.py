@@ -184,14 +184,7 @@ def _message(
     if isinstance(raw.get("timestamp_ms"), int | float):
         when = from_epoch(raw["timestamp_ms"] / 1000, options.zone)
     else:
-        state.warn(
-            ImportWarning(
-                "no_timestamp",
-                "this message has no timestamp_ms",
-                source.file_name,
-                path=source.path,
-            )
-        )
+        state.warn_at(source, "no_timestamp", "this message has no timestamp_ms")
     text = repair_mojibake(text_of(raw.get("content")))
     share = raw.get("share")
     if isinstance(share, dict) and share.get("link") and share["link"] not in text:

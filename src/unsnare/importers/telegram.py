@@ -35,7 +35,6 @@ from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
 from unsnare.models import (
     Attachment,
-    ImportWarning,
     Message,
     MessageKind,
     Reaction,
@@ -309,13 +308,10 @@ def _message(
             ]
             text = " ".join([action.replace("_", " "), *extra]).strip()
     elif raw.get("type") not in (None, "message"):
-        state.warn(
-            ImportWarning(
-                "unknown_type",
-                f"message type '{raw.get('type')}' was read as an ordinary message",
-                source.file_name,
-                path=source.path,
-            )
+        state.warn_at(
+            source,
+            "unknown_type",
+            f"message type '{raw.get('type')}' was read as an ordinary message",
         )
     reactions = []
     for r in raw.get("reactions") or []:
