@@ -130,6 +130,24 @@ def test_pasted_text_is_checked(client, token, text, expect) -> None:
 
 
 @pytest.mark.parametrize(
+    "text,crisis_first",
+    [
+        ("Mia: pay me $300 or I send your pics to your family\n"
+         "Mia: if you dont pay your life is over\nMe: please stop", True),
+        ("Mia: pay me $300 or I send your pics to your family\nMe: please stop", False),
+    ],
+)
+def test_report_opens_with_crisis_help_when_they_push_towards_self_harm(
+    client, token, text, crisis_first
+) -> None:
+    response = client.post("/check/text", data={"csrf_token": token(client, "/check"), "text": text})
+    html = response.text
+    assert ("Your safety comes first" in html) is crisis_first
+    if crisis_first:
+        assert html.index("Your safety comes first") < html.index("What we found</h1>")
+
+
+@pytest.mark.parametrize(
     "name,data,status,words",
     [
         ("holiday.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\n", 400, "What to try"),
@@ -220,6 +238,7 @@ def test_protect_hashes_files_and_keeps_nothing(client, token, tmp_path) -> None
     assert re.search(r"PDQ: <code class=\"hash\">[0-9a-f]{64}</code>", html)
     assert html.count("SHA-256:") == 2
     assert "Take It Down" in html and "StopNCII" in html
+    assert html.index("Your hashes") < html.index("Stop the pictures being posted")  # shown first
     assert not any((tmp_path / "data").glob("**/*.png"))
 
 

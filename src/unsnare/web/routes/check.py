@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
@@ -21,6 +21,18 @@ router = APIRouter()
 # Uploads up to this size stay in memory with their report, so that they can be
 # saved to the case afterwards without uploading them again.
 KEEP_BYTES = 50 * 1024 * 1024
+
+
+def safety_first(report: dict[str, Any]) -> bool:
+    """True when the report should open with crisis help.
+
+    Besides the analysis's own crisis flag (the person talks of self-harm), an
+    offender telling them their life is over is the moment when crisis help
+    matters most, so it is shown then too.
+    """
+    return bool(report.get("crisis")) or any(
+        f.get("tactic") == "self_harm_pressure" for f in report.get("findings") or []
+    )
 
 
 def formats() -> list[str]:
@@ -95,14 +107,16 @@ def show_report(
         raise HTTPException(404)
     pages = view.pages
     number = min(max(1, page_number), pages)
+    crisis = safety_first(view.report)
     return page(
         request, "report.html", view=view, report=view.report, report_id=report_id,
         items=view.page(number), page_number=number, pages=pages,
         can_save=report_id in session.originals,
         stage_words=reportview.STAGE_WORDS, scheme_words=reportview.SCHEME_WORDS,
         stage_order=list(reportview.STAGE_WORDS)[1:], tactic_words=reportview.TACTIC_WORDS,
+        safety_first=crisis,
         crisis_services=help.crisis_services(help.services("international", None))
-        if view.report.get("crisis") else [],
+        if crisis else [],
     )
 
 
