@@ -60,3 +60,17 @@ def test_one_engine_answers_like_a_fresh_engine_each_time() -> None:
     shared = Analyzer()
     for text in _MIXED + list(reversed(_MIXED)):
         assert analyze_text(text, shared) == analyze_text(text, Analyzer())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("happy birthday!!! 🎉🎉 see you at the party", "en"),
+        ("café at the mall after school? ☕", "en"),
+        ("Привет, как дела? Что ты делаешь сегодня?", "ru"),
+        ("see you at the bus stop, the one by the Кафе", "en"),
+        ("今日は学校に行きますか", "ja"),
+    ],
+)
+def test_language_with_emoji_accents_and_other_scripts(text: str, code: str) -> None:
+    assert analyze_text(text).language == code

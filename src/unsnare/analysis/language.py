@@ -74,6 +74,9 @@ _GUESSES = {
 _UNSURE = LanguageGuess("en", True, False)
 
 _SCRIPT_RES = tuple((re.compile(f"[{chr(lo)}-{chr(hi)}]"), code) for lo, hi, code in _SCRIPTS)
+# Any letter of those scripts: text with accents or emoji but none of them
+# skips the per-script counts (one search instead of eight).
+_ANY_SCRIPT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi, _ in _SCRIPTS) + "]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -86,6 +89,8 @@ def _script_language(texts: Iterable[str]) -> str | None:
             continue
         sample = text[:2000]
         letters += len(_LETTER.findall(sample))
+        if _ANY_SCRIPT.search(sample) is None:
+            continue
         for regex, code in _SCRIPT_RES:
             n = len(regex.findall(sample))
             if n:
