@@ -26,6 +26,10 @@ from unsnare.models import Conversation, ImportWarning, Message, Participant, So
 # garbage file cannot grow memory without bound. The count is always exact.
 MAX_KEPT_WARNINGS = 5000
 
+# A platform's own data download holds the account holder's side under no
+# stable name of theirs, so they get this fixed participant id.
+ACCOUNT_HOLDER = "me"
+
 
 @dataclass(frozen=True, slots=True)
 class ImportOptions:
@@ -107,6 +111,15 @@ class ChatState:
     def warn_at(self, source: Source, code: str, message: str) -> None:
         """Record a warning about one message, citing its place in the export."""
         self.warn(ImportWarning(code, message, source.file_name, source.line, source.path))
+
+    def account_holder(self) -> str:
+        """Register the person whose own data download this is, and return their id."""
+        return self.participant(ACCOUNT_HOLDER, "me (account holder)", is_owner=True)
+
+    def caveat(self, code: str, message: str, file_name: str) -> None:
+        """Say what the export leaves out: a warning in the report and a note on the chat."""
+        self.warn(ImportWarning(code, message, file_name))
+        self.notes.append(message)
 
     def participant(
         self,

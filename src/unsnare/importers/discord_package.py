@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from unsnare.importers.base import (
+    ACCOUNT_HOLDER,
     ChatState,
     ChatStream,
     Importer,
@@ -26,10 +27,9 @@ from unsnare.importers.jsonload import load_json, stream_items, text_of
 from unsnare.importers.media import media_type
 from unsnare.importers.source import ExportSource
 from unsnare.importers.timeparse import parse_timestamp
-from unsnare.models import Attachment, ImportWarning, Message, Source
+from unsnare.models import Attachment, Message, Source
 
 _CHANNEL = re.compile(r"(?:^|/)messages/c?(\d+)/messages\.(json|csv)$", re.I)
-OWNER = "me"
 ONLY_OWN = (
     "Discord's data package holds only the account holder's own messages: what the other "
     "person sent is not in it. Ask the platform or use a full export to see both sides."
@@ -91,12 +91,13 @@ def _reader(src: ExportSource, member: str, options: ImportOptions) -> MessageSo
     fname = src.display_name(member)
 
     def produce(state: ChatState) -> Iterator[Message]:
-        state.participant(OWNER, "me (account holder)", is_owner=True)
-        state.warn(ImportWarning("own_messages_only", ONLY_OWN, fname))
-        state.notes.append(ONLY_OWN)
+        state.account_holder()
+        state.caveat("own_messages_only", ONLY_OWN, fname)
         sha = src.sha256(member)
         if member.lower().endswith(".csv"):
-            yield from read_rows(src, member, sha, fname, options, state, default_sender=OWNER)
+            yield from read_rows(
+                src, member, sha, fname, options, state, default_sender=ACCOUNT_HOLDER
+            )
             return
         for i, raw in enumerate(stream_items(src, member, "item")):
             path = f"$[{i}]"
@@ -126,7 +127,7 @@ def _message(
     )
     return Message(
         id=text_of(raw.get("ID")) or source.path or "",
-        sender=OWNER,
+        sender=ACCOUNT_HOLDER,
         timestamp=when,
         text=text_of(raw.get("Contents")),
         source=source,

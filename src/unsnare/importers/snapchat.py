@@ -17,6 +17,7 @@ from typing import Any
 
 from unsnare.errors import ImportFormatError
 from unsnare.importers.base import (
+    ACCOUNT_HOLDER,
     RECORD_ERRORS,
     ChatState,
     ChatStream,
@@ -38,7 +39,6 @@ from unsnare.importers.source import ExportSource
 from unsnare.importers.timeparse import parse_timestamp
 from unsnare.models import Attachment, ImportWarning, Message, Source
 
-OWNER = "me"
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 UNSAVED = (
     "Snapchat exports only chats that were saved: snaps and messages that disappeared "
@@ -152,9 +152,8 @@ def _reader(
     media_members = [n for n in src.names() if "chat_media/" in n]
 
     def produce(state: ChatState) -> Iterator[Message]:
-        state.warn(ImportWarning("unsaved_snaps_missing", UNSAVED, fname))
-        state.notes.append(UNSAVED)
-        state.participant(OWNER, "me (account holder)", is_owner=True)
+        state.caveat("unsaved_snaps_missing", UNSAVED, fname)
+        state.account_holder()
         rows = sorted(entries, key=lambda pe: _sort_key(pe[1], options))
         for n, (path, e) in enumerate(rows):
             try:
@@ -188,7 +187,7 @@ def _entry(
     if not isinstance(e, dict):
         raise TypeError("this entry is not a message object")
     if "To" in e and "From" not in e or e.get("IsSender") is True:
-        sender = OWNER
+        sender = ACCOUNT_HOLDER
     else:
         sender = state.participant(text_of(e.get("From")) or "unknown")
     when = _created(e, options)
