@@ -20,7 +20,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from unsnare.errors import UsageError
 from unsnare.importers.source import ExportSource
-from unsnare.models import Conversation, ImportWarning, Message, Participant, Source, SourceFile
+from unsnare.models import (
+    Conversation,
+    ImportWarning,
+    Message,
+    Participant,
+    Reaction,
+    Source,
+    SourceFile,
+)
 
 # Keep at most this many warnings in full; beyond it we only count them, so a
 # garbage file cannot grow memory without bound. The count is always exact.
@@ -160,6 +168,13 @@ def unreadable_record(state: ChatState, exc: Exception, file_name: str, path: st
             path=path,
         )
     )
+
+
+def reactions_of(emoji: str, actors: list[str], count: Any) -> list[Reaction]:
+    """One reaction per named actor; with no names, `count` of them (at least one)."""
+    if actors:
+        return [Reaction(emoji, actor or None) for actor in actors]
+    return [Reaction(emoji)] * max(1, int(count or 1))
 
 
 _P = ParamSpec("_P")

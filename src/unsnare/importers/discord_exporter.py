@@ -16,12 +16,13 @@ from unsnare.importers.base import (
     Importer,
     ImportOptions,
     MessageSource,
+    reactions_of,
     read_record,
 )
 from unsnare.importers.jsonload import read_header, sniff_json_head, stream_items, text_of
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
-from unsnare.models import Message, MessageKind, Reaction, Source, SystemEvent
+from unsnare.models import Message, MessageKind, Source, SystemEvent
 
 _FRACTION = re.compile(r"^(.*?\.)(\d+)(.*)$")
 _ORDINARY = {"Default", "Reply", "ThreadStarterMessage", "ChatInputCommand", "ContextMenuCommand"}
@@ -160,11 +161,8 @@ def _message(
     reactions = []
     for r in raw.get("reactions") or []:
         emoji = text_of((r.get("emoji") or {}).get("name"))
-        users = r.get("users") or []
-        if users:
-            reactions += [Reaction(emoji, text_of(u.get("name")) or None) for u in users]
-        else:
-            reactions += [Reaction(emoji)] * max(1, int(r.get("count") or 1))
+        names = [text_of(u.get("name")) for u in r.get("users") or []]
+        reactions += reactions_of(emoji, names, r.get("count"))
     ref = raw.get("reference") or {}
     text = text_of(raw.get("content"))
     for e in raw.get("embeds") or []:

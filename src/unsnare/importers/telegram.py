@@ -20,6 +20,7 @@ from unsnare.importers.base import (
     Importer,
     ImportOptions,
     MessageSource,
+    reactions_of,
     read_record,
 )
 from unsnare.importers.jsonload import (
@@ -37,7 +38,6 @@ from unsnare.models import (
     Attachment,
     Message,
     MessageKind,
-    Reaction,
     Source,
     SystemEvent,
 )
@@ -318,11 +318,8 @@ def _message(
         if not isinstance(r, dict):
             continue
         emoji = text_of(r.get("emoji") or r.get("document_id"))
-        recent = [x for x in r.get("recent") or [] if isinstance(x, dict)]
-        if recent:
-            reactions += [Reaction(emoji, text_of(x.get("from")) or None) for x in recent]
-        else:
-            reactions += [Reaction(emoji)] * max(1, int(r.get("count") or 1))
+        recent = [text_of(x.get("from")) for x in r.get("recent") or [] if isinstance(x, dict)]
+        reactions += reactions_of(emoji, recent, r.get("count"))
     reply = raw.get("reply_to_message_id")
     return Message(
         id=text_of(raw.get("id")) or source.path or "",
