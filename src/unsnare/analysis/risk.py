@@ -73,10 +73,14 @@ def score_findings(findings: Sequence[Finding], crisis: bool) -> float:
     return min(score, 1.0)
 
 
+# The risk of no findings, assessed or not, made once (a Risk is a frozen value).
+_NO_RISK = {assessed: Risk(level_for(0.0), 0.0, (), assessed) for assessed in (True, False)}
+
+
 def assess_risk(findings: Sequence[Finding], crisis: bool, assessed: bool = True) -> Risk:
     """The risk level, score and the (up to three) findings driving it."""
     if not findings:
-        return Risk(level_for(0.0), 0.0, (), assessed)  # most messages: nothing to weigh
+        return _NO_RISK[bool(assessed)]  # most messages: nothing to weigh
     score = score_findings(findings, crisis)
     best = strongest(findings)
     drivers = tuple(sorted(best.values(), key=lambda f: -f.score)[:3]) if score > 0 else ()

@@ -258,6 +258,8 @@ class IdentifierExtractor:
 
     def results(self) -> tuple[Identifier, ...]:
         """Everything found, in order of first appearance."""
+        if not self._found:
+            return ()
         return tuple(
             Identifier(a.kind, a.value, a.normalized, tuple(a.ids), a.platform, a.valid)
             for a in self._found.values()
