@@ -192,6 +192,17 @@ def test_unreadable_export_named_as_export_fails_cleanly(locker: Locker, tmp_pat
     assert result.items[0].kind == "file" and "not a chat export" in result.messages[0]
 
 
+def test_export_error_names_the_file_not_its_temporary_copy(locker: Locker) -> None:
+    def strict(path: Path, fmt: object, tz: object) -> object:
+        raise ImportFormatError("bad line", file=str(path), line=2)
+
+    locker.tools = fake_tools(read_export=strict)
+    case = locker.new_case("case")
+    with pytest.raises(ImportFormatError) as caught:
+        case.add_file(data=b"[x] hi", name="chat.txt", kind="export")
+    assert caught.value.file == "chat.txt"
+
+
 def test_analysis_failure_does_not_lose_the_evidence(locker: Locker, chat_file: Path) -> None:
     def broken(conv: object) -> dict[str, object]:
         raise RuntimeError("detector bug")

@@ -135,6 +135,9 @@ def test_export_and_verify_the_sealed_package(client, token) -> None:
     bad = client.post("/case/verify", data={"csrf_token": csrf},
                       files={"package_file": ("evidence.zip", out.getvalue(), "application/zip")})
     assert "has been changed or damaged" in bad.text
+    not_zip = client.post("/case/verify", data={"csrf_token": csrf},
+                          files={"package_file": ("evidence.zip", b"not a zip", "application/zip")})
+    assert "evidence.zip" in not_zip.text and "unsnare-verify-" not in not_zip.text
 
 
 def test_export_needs_an_open_case(client, token) -> None:

@@ -158,6 +158,7 @@ def test_bad_uploads_get_clear_errors(client, token, name, data, status, words) 
     response = _upload(client, token, name, data)
     assert response.status_code == status
     assert words in response.text and "Traceback" not in response.text
+    assert "unsnare-upload-" not in response.text  # never the temporary copy's path
 
 
 @pytest.mark.slow

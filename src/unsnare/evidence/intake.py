@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from unsnare.errors import InputError, UsageError
+from unsnare.errors import InputError, UnsnareError, UsageError
 from unsnare.evidence.custody import Action, timestamp
 from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
 from unsnare.evidence.serialize import conversation_to_dict
@@ -398,7 +398,13 @@ def _import(
             with tempfile.TemporaryDirectory(prefix="unsnare-") as tmp:
                 tmp_path = Path(tmp) / Path(name or "upload").name
                 tmp_path.write_bytes(data or b"")
-                reading = tools.read_export(tmp_path, fmt, tz)
+                try:
+                    reading = tools.read_export(tmp_path, fmt, tz)
+                except UnsnareError as exc:
+                    # Name the file as it was given, not the temporary copy.
+                    if exc.file:
+                        exc.file = exc.file.replace(str(tmp_path), tmp_path.name)
+                    raise
         else:
             reading = tools.read_export(path, fmt, tz)
     except (InputError, UsageError) as exc:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path, PurePath
 
 from unsnare import analysis, importers
 from unsnare.analysis import text_input
-from unsnare.errors import InputError
+from unsnare.errors import InputError, UnsnareError
 from unsnare.imaging import screenshots
 from unsnare.models import Conversation
 from unsnare.web import reportview
@@ -40,6 +42,22 @@ def safe_name(name: str) -> str:
     """A file name without folders, so an upload cannot write outside the temp dir."""
     base = PurePath(name.replace("\\", "/")).name.strip()
     return base if base not in ("", ".", "..") else "upload"
+
+
+@contextmanager
+def named_as_uploaded(folder: Path) -> Iterator[None]:
+    """Errors about the temporary copies in `folder` name the files as they were chosen."""
+    try:
+        yield
+    except UnsnareError as exc:
+        # The person never saw the temporary folder; its path only confuses.
+        exc.file = as_uploaded(exc.file, folder) or None
+        raise
+
+
+def as_uploaded(text: str | None, folder: Path) -> str:
+    """`text` with the temporary folder's path taken out."""
+    return (text or "").replace(str(folder) + os.sep, "").replace(str(folder), "")
 
 
 def analyze(conversation: Conversation) -> reportview.ReportView:
@@ -79,9 +97,13 @@ def from_uploads(
         for upload in uploads:
             (folder / safe_name(upload.name)).write_bytes(upload.data)
         target = folder / safe_name(uploads[0].name) if len(uploads) == 1 else folder
-        result = importers.read_export(target, format=fmt or None, tz=tz or None)
+        with named_as_uploaded(folder):
+            result = importers.read_export(target, format=fmt or None, tz=tz or None)
         conversations = list(result.conversations)
-    warnings = [f"{w.where()}: {w.message}" if w.where() else w.message for w in result.warnings]
+    warnings = [
+        as_uploaded(f"{w.where()}: {w.message}" if w.where() else w.message, folder)
+        for w in result.warnings
+    ]
     if not conversations:
         raise InputError("We could not find any messages in that file.",
                          file=uploads[0].name,

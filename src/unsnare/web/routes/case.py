@@ -18,7 +18,7 @@ from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
-from unsnare.web.intake import Upload, safe_name
+from unsnare.web.intake import Upload, named_as_uploaded, safe_name
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -227,7 +227,8 @@ async def verify_upload(
     with tempfile.TemporaryDirectory(prefix="unsnare-verify-") as tmp:
         path = Path(tmp) / safe_name(package_file.filename)
         path.write_bytes(data)
-        result = await run_in_threadpool(package.verify_package, path,
-                                         password=password or None)
+        with named_as_uploaded(Path(tmp)):
+            result = await run_in_threadpool(package.verify_package, path,
+                                             password=password or None)
     return page(request, "verify.html", result=result,
                 package_name=safe_name(package_file.filename))
