@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from unsnare.errors import ImportFormatError
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.media import media_type
-from unsnare.importers.source import ExportSource, iter_text_lines
+from unsnare.importers.source import ExportSource, iter_text_lines, single_file_head
 from unsnare.importers.timeparse import parse_timestamp
 from unsnare.models import Attachment, ImportWarning, Message, Source
 
@@ -67,10 +67,8 @@ class CsvImporter(Importer):
 
     def sniff(self, src: ExportSource) -> float:
         """Confident when the first row names a text column and a sender or time column."""
-        if src.kind != "file":
-            return 0.0
-        head = src.head(src.names()[0], 8192)
-        if b"\x00" in head:
+        head = single_file_head(src, 8192)
+        if head is None:
             return 0.0
         sample = head.decode("utf-8", "replace").lstrip("\ufeff")
         try:

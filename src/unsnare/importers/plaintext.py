@@ -15,7 +15,7 @@ from datetime import datetime
 
 from unsnare.errors import ImportFormatError
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
-from unsnare.importers.source import ExportSource, iter_text_lines
+from unsnare.importers.source import ExportSource, iter_text_lines, single_file_head
 from unsnare.importers.timeparse import parse_timestamp
 from unsnare.models import ImportWarning, Message, Source, SourceFile
 
@@ -148,10 +148,8 @@ class PlainTextImporter(Importer):
 
     def sniff(self, src: ExportSource) -> float:
         """Share of the first lines that read as "Name: message" (below real exports)."""
-        if src.kind != "file":
-            return 0.0
-        head = src.head(src.names()[0], 16384)
-        if b"\x00" in head or head.lstrip(b"\xef\xbb\xbf \r\n\t")[:1] in (b"{", b"["):
+        head = single_file_head(src, 16384)
+        if head is None or head.lstrip(b"\xef\xbb\xbf \r\n\t")[:1] in (b"{", b"["):
             return 0.0
         ratio = looks_like_chat(head.decode("utf-8", "replace").splitlines()[:100])
         return 0.0 if ratio < 0.3 else 0.2 + 0.4 * ratio

@@ -250,6 +250,14 @@ class PastedSource(ExportSource):
         return io.BytesIO(self._data)
 
 
+def single_file_head(src: ExportSource, n: int) -> bytes | None:
+    """The first `n` bytes of a one-file export; None for a folder, a zip or binary data."""
+    if src.kind != "file":
+        return None
+    head = src.head(src.names()[0], n)
+    return None if b"\x00" in head else head
+
+
 def iter_text_lines(src: ExportSource, name: str) -> Iterator[tuple[int, str]]:
     """Yield (1-based line number, line text without its line ending) of a UTF-8 member.
 
