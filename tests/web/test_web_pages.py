@@ -215,6 +215,26 @@ def test_learn_escapes_raw_html_in_guides(client, monkeypatch) -> None:
     assert "<script>" not in html
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Call 0800 1111, go to https://www.childline.org.uk/.",
+         'Call 0800 1111, go to <a href="https://www.childline.org.uk/" rel="noreferrer">'
+         'https://www.childline.org.uk/</a>.'),
+        ("Go to https://giveusashout.org/ (24/7).",
+         'Go to <a href="https://giveusashout.org/" rel="noreferrer">https://giveusashout.org/'
+         "</a> (24/7)."),
+        ("See https://example.org/a?b=1&c=2", 'See <a href="https://example.org/a?b=1&amp;c=2" '
+         'rel="noreferrer">https://example.org/a?b=1&amp;c=2</a>'),
+        ('<b>no</b> "javascript:alert(1)"', "&lt;b&gt;no&lt;/b&gt; &#34;javascript:alert(1)&#34;"),
+    ],
+)
+def test_plan_step_addresses_become_links(text, expected) -> None:
+    from unsnare.web import filters
+
+    assert str(filters.links(text)) == expected
+
+
 def test_unknown_guide_is_not_found(client) -> None:
     assert client.get("/learn/no-such-guide").status_code == 404
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -54,6 +55,23 @@ def markdown(text: str) -> Markup:
     return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
 
 
+# A web address up to white space; a full stop, comma or bracket after it is prose.
+_URL = re.compile(r"https?://[^\s<>\"]+?(?=[.,;:!?)\]]*(?:\s|$))")
+
+
+def links(text: str) -> Markup:
+    """Escape `text` and make each web address in it a link (plan steps say "go to ...")."""
+    out: list[str] = []
+    pos = 0
+    for m in _URL.finditer(text):
+        out.append(str(escape(text[pos:m.start()])))
+        url = escape(m.group())
+        out.append(f'<a href="{url}" rel="noreferrer">{url}</a>')
+        pos = m.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
 def percent(value: Any) -> str:
     """A 0-1 score as a whole percentage."""
     try:
@@ -70,5 +88,6 @@ def humanize(value: Any) -> str:
 def install(env: jinja2.Environment) -> None:
     """Add the filters to a Jinja environment."""
     env.filters.update(
-        when=when, highlight=highlight, markdown=markdown, percent=percent, humanize=humanize
+        when=when, highlight=highlight, markdown=markdown, percent=percent, humanize=humanize,
+        links=links,
     )
