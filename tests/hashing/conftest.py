@@ -38,7 +38,14 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    """A real, throwaway PostgreSQL server for this test session (pg8000 URL)."""
+    """A real, throwaway PostgreSQL server for this test session (pg8000 URL).
+
+    UNSNARE_TEST_POSTGRES_URL, when set, points at a server to use instead.
+    """
+    given = os.environ.get("UNSNARE_TEST_POSTGRES_URL")
+    if given:
+        yield given
+        return
     bindir = _pg_bin()
     require(bindir is not None, "PostgreSQL server binaries (/usr/lib/postgresql/*/bin)")
     assert bindir is not None
