@@ -159,6 +159,27 @@ def test_bad_uploads_get_clear_errors(client, token, name, data, status, words) 
     assert response.status_code == status
     assert words in response.text and "Traceback" not in response.text
     assert "unsnare-upload-" not in response.text  # never the temporary copy's path
+    assert "--format" not in response.text  # the form's "Format" list, not the CLI option
+
+
+@pytest.mark.parametrize(
+    "hint,expected",
+    [
+        ("check the file; if you know the format, add --format with one of: a, b",
+         'check the file; if you know the format, choose it under "Format"'),
+        ("check the export, or choose another --format (one of: a, b)",
+         'check the export, or choose another under "Format"'),
+        ("choose Snapchat's chat_history.json, or another --format",
+         'choose Snapchat\'s chat_history.json, or choose another under "Format"'),
+    ],
+)
+def test_upload_hints_speak_of_the_form(tmp_path, hint, expected) -> None:
+    from unsnare.errors import ImportFormatError
+    from unsnare.web.intake import named_as_uploaded
+
+    with pytest.raises(ImportFormatError) as caught, named_as_uploaded(tmp_path):
+        raise ImportFormatError("not an export", file=str(tmp_path / "chat.txt"), hint=hint)
+    assert caught.value.hint == expected and caught.value.file == "chat.txt"
 
 
 @pytest.mark.slow

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -52,7 +53,20 @@ def named_as_uploaded(folder: Path) -> Iterator[None]:
     except UnsnareError as exc:
         # The person never saw the temporary folder; its path only confuses.
         exc.file = as_uploaded(exc.file, folder) or None
+        if exc.hint:
+            exc.hint = _CLI_FORMAT.sub(_format_choice, exc.hint)
         raise
+
+
+# The importers' hints speak to the command line ("add --format with one of: ...");
+# on the web the same choice is the form's "Format" list.
+_CLI_FORMAT = re.compile(
+    r"(?:(?:add|choose|try) )?(another )?--format(?: with one of: .*$| \(one of: [^)]*\))?"
+)
+
+
+def _format_choice(m: re.Match[str]) -> str:
+    return 'choose another under "Format"' if m.group(1) else 'choose it under "Format"'
 
 
 def as_uploaded(text: str | None, folder: Path) -> str:
