@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from unsnare.analysis import RiskLevel, analyze_text
-from unsnare.analysis.text_input import MAX_TEXT_CHARS
+from unsnare.analysis.text_input import MAX_TEXT_CHARS, conversation_from_text
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])
@@ -143,3 +143,14 @@ def test_a_pasted_name_colon_chat_knows_who_said_what() -> None:
     assert report.offenders == ("Jay",)
     assert report.crisis_messages == ("L5",)
     assert str(report.scheme) == "financial_sextortion"
+
+
+def test_a_pasted_chat_with_timestamps_keeps_each_message_and_speaker() -> None:
+    pasted = (
+        "[14/03/2026, 21:02:11] Rory Vance: you looked so good in that pic\n"
+        "[14/03/2026, 21:02:40] Sam: thanks\n"
+        "[14/03/2026, 21:15:33] Rory Vance: pay me $200 or your family sees it\n"
+    )
+    conv, is_email, _ = conversation_from_text(pasted)
+    assert not is_email
+    assert [m.sender for m in conv.messages] == ["Rory Vance", "Sam", "Rory Vance"]

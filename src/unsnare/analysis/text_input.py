@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 
 from unsnare.analysis.email import looks_like_email, parse_email
 from unsnare.errors import UnsnareError
+from unsnare.importers import read_text
 from unsnare.models import Conversation, Message, Participant, Source
 
 # A paste longer than this is read only up to here (a 2 GB paste must not
@@ -28,8 +29,9 @@ def _email_time(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-# "Name: message" at the start of a line, as in a chat copied from a screen.
-_SPEAKER_LINE = re.compile(r"^[ \t]*[^\s:][^:\n]{0,39}:[ \t]+\S", re.MULTILINE)
+# "Name: message" near the start of a line, as in a chat copied from a screen,
+# possibly after a timestamp that has colons of its own ("[14/03/2026, 21:02:11] Mia: hi").
+_SPEAKER_LINE = re.compile(r"^[ \t]*[^\s:][^\n]{0,69}?:[ \t]+\S", re.MULTILINE)
 
 
 def _pasted_chat(text: str, name: str) -> Conversation | None:
@@ -39,10 +41,6 @@ def _pasted_chat(text: str, name: str) -> Conversation | None:
     if "\n" not in text or ":" not in text:
         return None
     if len(_SPEAKER_LINE.findall(text, 0, 200_000)) < 2:
-        return None
-    try:
-        from unsnare.importers import read_text
-    except ImportError:  # an install without the importers: read it line by line
         return None
     try:
         conv = read_text(text, name=name)
