@@ -136,6 +136,12 @@ class Lookup:
         """A plain sentence when the country was not found, else None."""
         if not self.fallback:
             return None
+        if self.asked.strip().lower() in ("", "other", "xx", "*"):
+            # The web form's "Another country" choice: there is no code to quote back.
+            return (
+                "For countries we do not list yet, these are international services "
+                "that help people anywhere. Your local police can also take a report."
+            )
         return (
             f"We do not have services listed for {self.asked!r} yet, so these are "
             "international services that help people anywhere. Your local police "
