@@ -46,3 +46,43 @@ def test_ordinary_picture_talk_is_calm(text: str) -> None:
 def test_a_plain_request_for_a_selfie_is_low() -> None:
     score = top_score(run_detector(D, "send me a selfie"))
     assert 0 < score < 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me a pic",
+        "send pics",
+        "can you send me more",
+        "show me more of you",
+        "he wants me to send pics",
+        "send your nudes to me",
+    ],
+)
+def test_requests_for_pictures_are_found(text: str) -> None:
+    assert run_detector(D, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sending TO other people is a threat to spread images, not a request.
+        "he says he'll send my pics to everyone if i don't pay",
+        "she's going to post my photos online",
+        "they threatened to send my nudes to my school",
+        "I will share your nudes with your family",
+        "send your pics to all your followers? that's what happens if you ignore me",
+        "send me more money",
+        "send more details please",
+    ],
+)
+def test_threats_to_spread_are_not_requests(text: str) -> None:
+    assert not run_detector(D, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["send me a pic in your school uniform", "send me a pic with your friends"],
+)
+def test_a_request_naming_other_people_still_asks(text: str) -> None:
+    assert run_detector(D, text), text

@@ -64,6 +64,17 @@ RULES = (
         boost_by=0.2,
         keys="send show take snap",
     ),
+    # "can you send me more?" with nothing after it: in these chats "more" is
+    # nearly always more pictures; "more money/details" carry their noun.
+    Rule(
+        r"\b(?:send|show)\s+(?:me\s+)?(?:some\s+)?more(?:\s+(?:of (?:those|them|you|u)|please|pls"
+        r"|plz))?\s*(?:[.?!,)]|$)",
+        0.25,
+        "They are asking you to send more. If they mean pictures of you, you can say no.",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="send show",
+    ),
     Rule(
         r"\b(?:manda|mandame|enviame|envia|pasame|muestrame|ensename|me manda|me envia|mostra"
         r"|me mostra)\s+(?:una |unas |uma |umas |mais |mas )?(?:foto|fotos|video|videos|nudes|pack)"
@@ -81,10 +92,30 @@ RULES = (
 # "I'll send your video to...", "should i send you pics?": the writer offers or
 # threatens to send; that is not a request for the person's images. (An offer to
 # go on camera stays: it invites the person into a camera session.)
-_OFFER_VERB = re.compile(r"(?:send|show)\b")
+_OFFER_VERB = re.compile(r"(?:send|show|post|share)\b")
 _FIRST_PERSON_BEFORE = re.compile(
     r"\b(?:i|i'll|ill|i'l|i will|i would|i can|should i|i am going to|i'm going to|im going to"
     r"|i'm gonna|im gonna|imma|when i|if i)(?:\s+\w+)?\s*$"
+)
+# A victim retelling a threat: "he'll send my pics", "they said they'd post".
+# Someone else is the one who would send, so nobody is asking for pictures.
+_THIRD_PERSON_BEFORE = re.compile(
+    r"\b(?:he|she|they|he's|she's|they're|hes|shes|theyre)(?:'ll|'d|ll| will| would| is going to"
+    r"| are going to| gonna| is gonna| are gonna|'s going to|'s gonna|'re going to|'re gonna"
+    r"| going to| can| could)?(?:\s+\w+)?\s*$"
+    r"|\b(?:threatens?|threatening|threatened)(?: me)? to\s*$"
+)
+# "send my pics to everyone", "share your nudes with your family", "post them
+# online": sending TO other people is a threat to spread images, which
+# threat_to_expose reads; it is not a request for pictures. (Used with
+# `.match` at the end of the request, so it reads only what follows.)
+_TO_AUDIENCE_AFTER = re.compile(
+    r"[^.?!\n]{0,40}?\b(?P<prep>to|with)\s+(?:all\s+)?(?:of\s+)?(?:everyone|everybody|every1"
+    r"|evry1|all|people|the internet|the whole|the group|(?:your|ur|yr|my|his|her|their|our)"
+    r"\s+(?:\w+\s+)?(?:friends?|family|fam|contacts|followers|parents?|mom|mum|dad|school"
+    r"|class|classmates|teachers?|boss|coach|team|church|group|chat|relatives|brother|sister"
+    r"|girlfriend|boyfriend|gf|bf))\b"
+    r"|[^.?!\n]{0,30}?\b(?:online|everywhere|on the internet)\b"
 )
 
 
@@ -102,7 +133,11 @@ class ImageRequestDetector(PatternDetector):
         """Drop offers and threats to send ("I'll send your video"): not requests."""
         if _OFFER_VERB.match(match.group(0)):
             before = message.folded[max(0, match.start() - 30) : match.start()]
-            if _FIRST_PERSON_BEFORE.search(before):
+            if _FIRST_PERSON_BEFORE.search(before) or _THIRD_PERSON_BEFORE.search(before):
+                return None
+            spread = _TO_AUDIENCE_AFTER.match(message.folded, match.end())
+            # "share with your friends" spreads; "send a pic with your friends" asks.
+            if spread and (spread["prep"] != "with" or match.group(0).startswith("share")):
                 return None
         return score
 
