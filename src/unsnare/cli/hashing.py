@@ -35,7 +35,7 @@ from unsnare.hashing.formats import (
 from unsnare.hashing.guidance import guide_for
 from unsnare.hashing.matcher import HashMatcher, MatchResult
 from unsnare.hashing.pdq import IMAGE_SUFFIXES, VIDEO_SUFFIXES, FileHashes
-from unsnare.hashing.storage import open_bank_store
+from unsnare.hashing.storage import bank_index_dir, open_bank_store
 from unsnare.settings import Settings
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for other programs.")]
@@ -165,7 +165,8 @@ def match(
     as_json: JsonOpt = False,
 ) -> None:
     """Check an image or a hash against the hash banks (the image is hashed here, not kept)."""
-    matcher = HashMatcher(_store())
+    settings = Settings.from_env()
+    matcher = HashMatcher(open_bank_store(settings), bank_index_dir(settings))
     path = Path(target)
     if path.is_file():
         try:

@@ -134,6 +134,18 @@ def with_id(item: BankEntry, entry_id: int) -> BankEntry:
 
 
 @dataclass(frozen=True)
+class BankRevision:
+    """How often a bank changed: every add or removal that changed rows counts once.
+
+    `removals` counts only removals, so a reader holding an older copy can tell
+    that only adds happened since (and fetch the rows after its last id).
+    """
+
+    revision: int = 0
+    removals: int = 0
+
+
+@dataclass(frozen=True)
 class BankStatus:
     """Counts for one bank."""
 
@@ -181,6 +193,14 @@ class BankStore(Protocol):
         """How many hashes of each type the bank holds."""
         ...
 
+    def revision(self, name: str) -> BankRevision:
+        """The bank's change counters (they only ever go up)."""
+        ...
+
+    def entries_after(self, name: str, entry_id: int) -> list[BankEntry]:
+        """Entries of the bank whose id is above entry_id, oldest first."""
+        ...
+
 
 class UnknownBankError(HashingError):
     """No bank has this name (the web API answers 404)."""
@@ -214,6 +234,7 @@ class MemoryBankStore:
     def __init__(self) -> None:
         self._banks: dict[str, HashBank] = {}
         self._entries: dict[str, dict[tuple[SignalType, str], BankEntry]] = {}
+        self._revisions: dict[str, BankRevision] = {}
         self._next_id = 1
 
     def create_bank(self, bank: HashBank) -> HashBank:
@@ -224,6 +245,7 @@ class MemoryBankStore:
             raise existing_bank(bank.name)
         self._banks[bank.name] = bank
         self._entries[bank.name] = {}
+        self._revisions[bank.name] = BankRevision()
         return bank
 
     def get_bank(self, name: str) -> HashBank:
@@ -239,7 +261,7 @@ class MemoryBankStore:
     def delete_bank(self, name: str) -> None:
         """Delete a bank and its entries."""
         self.get_bank(name)
-        del self._banks[name], self._entries[name]
+        del self._banks[name], self._entries[name], self._revisions[name]
 
     def add_entries(self, name: str, entries: Sequence[BankEntry]) -> list[BankEntry]:
         """Add entries; a hash already in the bank is skipped. Returns the stored new ones."""
@@ -253,6 +275,9 @@ class MemoryBankStore:
             stored[key] = with_id(item, self._next_id)
             self._next_id += 1
             added.append(stored[key])
+        if added:
+            old = self._revisions[name]
+            self._revisions[name] = BankRevision(old.revision + 1, old.removals)
         return added
 
     def remove_entries(self, name: str, signal_type: SignalType, values: Sequence[str]) -> int:
@@ -260,7 +285,11 @@ class MemoryBankStore:
         self.get_bank(name)
         stored = self._entries[name]
         keys = [(signal_type, normalise_hash(signal_type, v)) for v in values]
-        return sum(1 for k in keys if stored.pop(k, None) is not None)
+        removed = sum(1 for k in keys if stored.pop(k, None) is not None)
+        if removed:
+            old = self._revisions[name]
+            self._revisions[name] = BankRevision(old.revision + 1, old.removals + 1)
+        return removed
 
     def entries(self, name: str) -> list[BankEntry]:
         """Every entry in the bank, oldest first."""
@@ -281,3 +310,12 @@ class MemoryBankStore:
         bank = self.get_bank(name)
         kinds = [k for k, _ in self._entries[name]]
         return BankStatus(bank, kinds.count(SignalType.PDQ), kinds.count(SignalType.MD5))
+
+    def revision(self, name: str) -> BankRevision:
+        """The bank's change counters (they only ever go up)."""
+        self.get_bank(name)
+        return self._revisions[name]
+
+    def entries_after(self, name: str, entry_id: int) -> list[BankEntry]:
+        """Entries of the bank whose id is above entry_id, oldest first."""
+        return [e for e in self.entries(name) if (e.entry_id or 0) > entry_id]

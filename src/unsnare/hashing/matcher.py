@@ -5,18 +5,25 @@ allowlist match suppresses blocklist matches, which are still returned as
 `suppressed` so a reviewer can see why nothing fired. Adding or removing
 through the matcher updates the store and the in-memory index together, so
 the next lookup sees the change.
+
+Given an `index_dir`, each bank's index is kept on disk (see `saved`) and
+reopened memory-mapped instead of rebuilt from the database: a saved copy
+whose stamp matches the bank is used as is; if only adds happened since, the
+new rows are added to it; otherwise it is rebuilt and saved again.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from unsnare.errors import HashingError
 from unsnare.hashing.banks import (
     BankEntry,
     BankKind,
+    BankRevision,
     BankStore,
     HashBank,
     SignalType,
@@ -24,6 +31,7 @@ from unsnare.hashing.banks import (
 )
 from unsnare.hashing.index import PDQIndex
 from unsnare.hashing.pdq import ImageHashes, hash_image_bytes, hash_image_variants
+from unsnare.hashing.saved import Stamp, load_bank_index, save_bank_index
 
 # Order of pdqhash.compute_dihedral's hashes.
 VARIANTS = (
@@ -68,11 +76,13 @@ class MatchResult:
 
 
 class _BankIndex:
-    def __init__(self, bank: HashBank, entries: Sequence[BankEntry]) -> None:
+    def __init__(self, bank: HashBank, stamp: Stamp) -> None:
         self.bank = bank
         self.pdq = PDQIndex()
         self.md5: dict[str, int] = {}
-        self.add(entries)
+        # The bank state this index holds, and whether the saved copy lags behind it.
+        self.stamp = stamp
+        self.dirty = False
 
     def add(self, entries: Sequence[BankEntry]) -> None:
         pdq = [e for e in entries if e.signal_type is SignalType.PDQ and e.entry_id is not None]
@@ -81,21 +91,94 @@ class _BankIndex:
         for e in entries:
             if e.signal_type is SignalType.MD5 and e.entry_id is not None:
                 self.md5[e.value] = e.entry_id
+        top = max((e.entry_id or 0 for e in entries), default=0)
+        self.stamp = replace(
+            self.stamp, max_id=max(self.stamp.max_id, top), pdq=len(self.pdq), md5=len(self.md5)
+        )
 
 
 class HashMatcher:
-    """Matches against every bank in a store (or the ones named); indexes are built lazily."""
+    """Matches against every bank in a store (or the ones named); indexes are built lazily.
 
-    def __init__(self, store: BankStore) -> None:
+    With `index_dir`, indexes are saved there and reloaded by later matchers.
+    """
+
+    def __init__(self, store: BankStore, index_dir: Path | None = None) -> None:
         self.store = store
+        self.index_dir = index_dir
         self._indexes: dict[str, _BankIndex] = {}
         # One lock: a web server may look up and change banks from several threads.
         self._lock = threading.RLock()
 
     def _index(self, name: str) -> _BankIndex:
         if name not in self._indexes:
-            self._indexes[name] = _BankIndex(self.store.get_bank(name), self.store.entries(name))
+            self._indexes[name] = self._open(name)
         return self._indexes[name]
+
+    def _open(self, name: str) -> _BankIndex:
+        bank = self.store.get_bank(name)
+        # Read the counters before the rows: the index then holds at least that state.
+        rev = self.store.revision(name)
+        fresh = Stamp.of(bank, rev, 0, 0, 0)
+        if self.index_dir is None:
+            idx = _BankIndex(bank, fresh)
+            idx.add(self.store.entries(name))
+            return idx
+        saved = load_bank_index(self.index_dir, name)
+        if saved is not None and saved.stamp.created == fresh.created:
+            idx = _BankIndex(bank, saved.stamp)
+            idx.pdq, idx.md5 = saved.pdq, saved.md5
+            if (saved.stamp.revision, saved.stamp.removals) == (rev.revision, rev.removals):
+                return idx
+            if saved.stamp.removals == rev.removals:
+                # Only adds since the save; their ids are above every id saved.
+                idx.add(self.store.entries_after(name, saved.stamp.max_id))
+                idx.stamp = replace(idx.stamp, revision=rev.revision)
+                self._save(idx)
+                return idx
+        idx = _BankIndex(bank, fresh)
+        idx.add(self.store.entries(name))
+        self._save(idx)
+        return idx
+
+    def _save(self, idx: _BankIndex) -> None:
+        if self.index_dir is None:
+            return
+        try:
+            save_bank_index(self.index_dir, idx.bank.name, idx.stamp, idx.pdq, idx.md5)
+            idx.dirty = False
+        except OSError:
+            # A read-only or full disk only costs the next process a rebuild.
+            idx.dirty = True
+
+    def _changed(self, idx: _BankIndex, removal: bool) -> None:
+        # Our own change moves the expected counters on; `save` checks that nobody
+        # else changed the bank in between before trusting them.
+        s = idx.stamp
+        idx.stamp = replace(s, revision=s.revision + 1, removals=s.removals + int(removal))
+        idx.dirty = True
+
+    def save(self) -> None:
+        """Save indexes changed through this matcher, if no one else changed their banks."""
+        with self._lock:
+            for name, idx in list(self._indexes.items()):
+                if not idx.dirty or self.index_dir is None:
+                    continue
+                try:
+                    now = self.store.revision(name)
+                except HashingError:  # the bank was deleted
+                    self._indexes.pop(name, None)
+                    continue
+                expected = BankRevision(idx.stamp.revision, idx.stamp.removals)
+                if now == expected:
+                    self._save(idx)
+                else:  # changed elsewhere too: the next opener refreshes from the database
+                    self._indexes.pop(name, None)
+
+    def close(self) -> None:
+        """Save what changed and drop the in-memory indexes."""
+        self.save()
+        self.forget()
 
     def forget(self, name: str | None = None) -> None:
         """Drop cached indexes (all, or one bank's) so they are rebuilt from the store."""
@@ -112,8 +195,9 @@ class HashMatcher:
 
     def _add(self, name: str, entries: Sequence[BankEntry]) -> list[BankEntry]:
         stored = self.store.add_entries(name, entries)
-        if name in self._indexes:
+        if name in self._indexes and stored:
             self._indexes[name].add(stored)
+            self._changed(self._indexes[name], removal=False)
         return stored
 
     def remove(self, name: str, signal_type: SignalType, values: Sequence[str]) -> int:
@@ -131,6 +215,9 @@ class HashMatcher:
                     idx.pdq.remove([i for i, _ in idx.pdq.search(clean, 0)])
                 else:
                     idx.md5.pop(clean, None)
+            idx.stamp = replace(idx.stamp, pdq=len(idx.pdq), md5=len(idx.md5))
+            if removed:
+                self._changed(idx, removal=True)
         return removed
 
     def _banks(self, names: Sequence[str] | None) -> list[_BankIndex]:

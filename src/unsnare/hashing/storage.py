@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from unsnare.errors import HashingError
 from unsnare.hashing.banks import (
     BankEntry,
     BankKind,
+    BankRevision,
     BankStatus,
     BankStore,
     HashBank,
@@ -49,6 +51,15 @@ entries_table = sa.Table(
     sa.Column("added", sa.DateTime(timezone=True), nullable=False),
     sa.Column("labels", sa.Text, nullable=False, default="[]"),
     sa.UniqueConstraint("bank", "signal_type", "value", name="uq_hash_bank_entry"),
+)
+# A table of its own (not columns on hash_banks) so databases made before it
+# gain it through create_all; a bank without a row counts as revision 0.
+revisions_table = sa.Table(
+    "hash_bank_revisions",
+    _meta,
+    sa.Column("bank", sa.String(64), primary_key=True),
+    sa.Column("revision", sa.Integer, nullable=False, default=0),
+    sa.Column("removals", sa.Integer, nullable=False, default=0),
 )
 _BATCH = 500
 
@@ -138,6 +149,7 @@ class SqlBankStore:
         with self.engine.begin() as conn:
             conn.execute(entries_table.delete().where(entries_table.c.bank == name))
             conn.execute(banks_table.delete().where(banks_table.c.name == name))
+            conn.execute(revisions_table.delete().where(revisions_table.c.bank == name))
 
     def add_entries(self, name: str, entries: Sequence[BankEntry]) -> list[BankEntry]:
         """Add entries; a hash already in the bank is skipped. Returns the stored new ones."""
@@ -170,6 +182,7 @@ class SqlBankStore:
             ]
             if rows:
                 conn.execute(t.insert(), rows)
+                _bump(conn, name, removal=False)
         return list(self._lookup(name, list(fresh)).values())
 
     def _lookup(self, name: str, keys: list[tuple[str, str]]) -> dict[tuple[str, str], BankEntry]:
@@ -201,6 +214,8 @@ class SqlBankStore:
                     )
                 )
                 removed += result.rowcount
+            if removed:
+                _bump(conn, name, removal=True)
         return removed
 
     def entries(self, name: str) -> list[BankEntry]:
@@ -236,6 +251,36 @@ class SqlBankStore:
         return BankStatus(bank, counts.get("pdq", 0), counts.get("md5", 0))
 
 
+    def revision(self, name: str) -> BankRevision:
+        """The bank's change counters (they only ever go up)."""
+        r = revisions_table
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(r.c.revision, r.c.removals).filter_by(bank=name)).first()
+        if row is None:
+            self.get_bank(name)
+            return BankRevision()
+        return BankRevision(int(row.revision), int(row.removals))
+
+    def entries_after(self, name: str, entry_id: int) -> list[BankEntry]:
+        """Entries of the bank whose id is above entry_id, oldest first."""
+        t = entries_table
+        query = sa.select(t).where(t.c.bank == name, t.c.id > entry_id).order_by(t.c.id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [_entry(r) for r in rows]
+
+
+def _bump(conn: sa.Connection, name: str, *, removal: bool) -> None:
+    # In the same transaction as the change, so the counter never runs ahead of
+    # or behind the rows another process reads.
+    r = revisions_table
+    values: dict[str, Any] = {"revision": r.c.revision + 1}
+    if removal:
+        values["removals"] = r.c.removals + 1
+    if conn.execute(r.update().where(r.c.bank == name).values(**values)).rowcount == 0:
+        conn.execute(r.insert().values(bank=name, revision=1, removals=int(removal)))
+
+
 def _db_error(exc: SQLAlchemyError) -> HashingError:
     return HashingError(
         f"the hash-bank database cannot be used ({exc.__class__.__name__})",
@@ -247,3 +292,14 @@ def _db_error(exc: SQLAlchemyError) -> HashingError:
 def open_bank_store(settings: Settings) -> BankStore:
     """The bank store the settings point at (SQLite in the data dir by default)."""
     return SqlBankStore.from_url(settings.resolved_database_url())
+
+
+def bank_index_dir(settings: Settings) -> Path | None:
+    """Where matchers keep saved bank indexes for this database (None for in-memory ones)."""
+    url = settings.resolved_database_url()
+    if url == "sqlite://" or url.endswith(":memory:"):
+        return None
+    # One folder per database, so two databases with a bank of the same name never mix.
+    shown = sa.make_url(url).render_as_string(hide_password=True)
+    key = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:16]
+    return settings.data_dir / "hash-index" / key

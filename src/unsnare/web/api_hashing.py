@@ -22,7 +22,7 @@ from unsnare.hashing.banks import (
 )
 from unsnare.hashing.matcher import VARIANTS, HashMatcher, Match, MatchResult
 from unsnare.hashing.pdq import ImageHashes, hash_image_variants
-from unsnare.hashing.storage import open_bank_store
+from unsnare.hashing.storage import bank_index_dir, open_bank_store
 from unsnare.settings import Settings
 
 router = APIRouter(prefix="/api/v1", tags=["hashing"])
@@ -34,7 +34,7 @@ def get_matcher(request: Request) -> HashMatcher:
     matcher: HashMatcher | None = getattr(state, "hash_matcher", None)
     if matcher is None:
         settings: Settings = state.settings
-        matcher = HashMatcher(open_bank_store(settings))
+        matcher = HashMatcher(open_bank_store(settings), bank_index_dir(settings))
         state.hash_matcher = matcher
     return matcher
 
