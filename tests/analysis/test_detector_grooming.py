@@ -57,3 +57,24 @@ def test_flattery_alone_stays_low_and_youth_raises_it() -> None:
 )
 def test_ordinary_life_is_not_grooming(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you want your parents to see these? pay up",
+        "would you like your dad to find out what you sent me",
+        "u want ur family to see this or not",
+    ],
+)
+def test_a_threat_naming_the_family_is_not_isolation(text: str) -> None:
+    findings = run_detector(D, text)
+    assert not any(f.get("kind") == "isolation" for f in findings), [f.detail for f in findings]
+
+
+@pytest.mark.parametrize(
+    "text", ["make sure your mom doesnt see our chats", "you don't want your parents to find out"]
+)
+def test_planning_around_parents_is_still_isolation(text: str) -> None:
+    findings = run_detector(D, text)
+    assert any(f.get("kind") == "isolation" for f in findings), [f.detail for f in findings]

@@ -86,3 +86,11 @@ def test_threats_to_spread_are_not_requests(text: str) -> None:
 )
 def test_a_request_naming_other_people_still_asks(text: str) -> None:
     assert run_detector(D, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["don't worry I won't show anyone your photos", "i would never send your pics to anyone"],
+)
+def test_a_promise_not_to_share_is_not_a_request(text: str) -> None:
+    assert not run_detector(D, text), text

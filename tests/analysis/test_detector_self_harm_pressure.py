@@ -29,3 +29,21 @@ def test_pressure_to_self_harm_is_found(text: str) -> None:
 )
 def test_trash_talk_and_hyperbole_stay_low(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("kill yourself", "telling you to hurt yourself"),
+        ("send the money or your life is over", "a lie meant to break you"),
+        ("nobody will ever want you once they see this", "a lie meant to break you"),
+    ],
+)
+def test_the_explanation_says_what_was_said(text: str, says: str) -> None:
+    findings = run_detector(D, text)
+    assert findings and all(says in f.explanation for f in findings), text
+
+
+def test_might_as_well_die_is_pressure_to_self_harm() -> None:
+    findings = run_detector(D, "you might as well die")
+    assert findings and "telling you to hurt yourself" in findings[0].explanation

@@ -27,6 +27,9 @@ from unsnare.analysis.view import MessageView
 K = GroomingKind
 # Everyday secrets between friends.
 _ORDINARY_SECRET = r"\b(?:surprise|birthday|party|spoiler|ending|crush|gift|present)\b"
+# "Do you want your family to see this?" names the family as the audience of a
+# threat (threat_to_expose reads it), not as adults to plan around.
+_ASKS_IF_YOU_WANT = re.compile(r"\b(?:you|u|ya) (?:want|wanna|like|wish)\s+$")
 _GUARD = rf"(?:(?:{YOUR}|the|ya|u) (?:{FAMILY}|folks|sister|bro)|momz?|mum|dad|parents|aunt)"
 _APPS = (
     r"(?:snap|snapchat|insta|instagram|ig|kik|whatsapp|whats app|"
@@ -266,6 +269,10 @@ class GroomingDetector(PatternDetector):
     ) -> float | None:
         """A youth cue in the same message makes secrecy, isolation or meeting weigh more."""
         kind = dict(rule.detail).get("kind")
+        if kind == K.ISOLATION and _ASKS_IF_YOU_WANT.search(
+            message.folded, max(0, match.start() - 25), match.start()
+        ):
+            return None
         if kind in (K.SECRECY, K.ISOLATION) and has_youth_cue(message.folded):
             return score + 0.15
         return score

@@ -95,7 +95,8 @@ RULES = (
 _OFFER_VERB = re.compile(r"(?:send|show|post|share)\b")
 _FIRST_PERSON_BEFORE = re.compile(
     r"\b(?:i|i'll|ill|i'l|i will|i would|i can|should i|i am going to|i'm going to|im going to"
-    r"|i'm gonna|im gonna|imma|when i|if i)(?:\s+\w+)?\s*$"
+    r"|i'm gonna|im gonna|imma|when i|if i|i won't|i wont|i will never|i'll never|i never"
+    r"|i would never|i'd never|i wouldn't|i wouldnt)(?:\s+\w+)?\s*$"
 )
 # A victim retelling a threat: "he'll send my pics", "they said they'd post".
 # Someone else is the one who would send, so nobody is asking for pictures.

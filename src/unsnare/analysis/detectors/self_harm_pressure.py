@@ -27,11 +27,14 @@ RULES = (
     ),
     Rule(
         r"\b(?:your|ur) life (?:is|will be|would be)\s+(?:\w+\s+)?(?:over|ruined|finished|done)\b"
-        r"|\bno one will (?:ever )?(?:love|want|forgive) you\b|\bmight as well (?:die|end it)\b",
+        r"|\b(?:no one|noone|nobody) will (?:ever )?(?:love|want|forgive) you\b",
         0.75,
-        _EXPLAIN,
-        keys="life love want forgive die",
+        # Not an order to self-harm but the despair it aims at: say it is false.
+        "They say your life is over or that no one will want you. That is a lie meant to "
+        "break you: this can be fixed, and people can help right now.",
+        keys="life love want forgive nobody",
     ),
+    Rule(r"\bmight as well (?:die|end it)\b", 0.75, _EXPLAIN, keys="die end"),
     Rule(
         r"\b(?:matate|suicidate|mata-te|se mata|te mata)\b|\btu vida (?:esta"
         r"|se) (?:acabada|acabo)\b"
