@@ -10,7 +10,13 @@ import pytest
 
 from unsnare.errors import HashingError, UnsnareError, UsageError
 from unsnare.hashing.banks import BankKind, BankStore, HashBank, MemoryBankStore, SignalType, entry
-from unsnare.hashing.storage import SqlBankStore, banks_table, entries_table, open_bank_store
+from unsnare.hashing.storage import (
+    SqlBankStore,
+    banks_table,
+    entries_table,
+    open_bank_store,
+    revisions_table,
+)
 from unsnare.settings import Settings
 
 PDQ_A = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22"
@@ -30,6 +36,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[BankStore]
         with sql.engine.begin() as conn:
             conn.execute(entries_table.delete())
             conn.execute(banks_table.delete())
+            conn.execute(revisions_table.delete())
         yield sql
         sql.engine.dispose()
 
@@ -84,6 +91,24 @@ def test_remove_entries(store: BankStore) -> None:
     assert store.remove_entries("reports", SignalType.PDQ, [PDQ_A, "1" * 64]) == 1
     assert store.remove_entries("reports", SignalType.MD5, [MD5_A]) == 1
     assert [e.value for e in store.entries("reports")] == [PDQ_B]
+
+
+def test_revision_counts_changes_and_entries_after(store: BankStore) -> None:
+    store.create_bank(HashBank("reports"))
+    assert (store.revision("reports").revision, store.revision("reports").removals) == (0, 0)
+    first = store.add_entries("reports", [entry("pdq", PDQ_A)])
+    store.add_entries("reports", [entry("pdq", PDQ_A)])  # nothing new: no change
+    store.add_entries("reports", [entry("pdq", PDQ_B), entry("md5", MD5_A)])
+    assert store.revision("reports").revision == 2
+    after = store.entries_after("reports", first[0].entry_id or 0)
+    assert [e.value for e in after] == [PDQ_B, MD5_A]
+    store.remove_entries("reports", SignalType.PDQ, ["1" * 64])  # nothing removed
+    store.remove_entries("reports", SignalType.PDQ, [PDQ_A])
+    rev = store.revision("reports")
+    assert (rev.revision, rev.removals) == (3, 1)
+    store.delete_bank("reports")
+    store.create_bank(HashBank("reports"))
+    assert store.revision("reports").revision == 0
 
 
 @pytest.mark.parametrize(

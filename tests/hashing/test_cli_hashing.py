@@ -96,6 +96,8 @@ def test_bank_commands_and_match(photos: Path, tmp_path: Path) -> None:
     code, out, _ = run("match", str(photos / "beach.jpg"), "--json")
     doc = json.loads(out)
     assert doc["matched"] and doc["matches"][0]["distance"] == 0
+    # The index is saved for the next `unsnare match`; later changes below refresh it.
+    assert list((tmp_path / "data" / "hash-index").glob("*/reports/stamp.json"))
     pdq = doc["query"]["pdq"]
     assert run("bank", "export", "reports", str(tmp_path / "r.json"))[0] == 0
     assert run("bank", "create", "copy")[0] == 0
