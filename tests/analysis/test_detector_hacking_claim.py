@@ -40,3 +40,27 @@ def test_hacking_claims_are_found(text: str) -> None:
 )
 def test_security_notices_are_not_hacking_claims(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got an email saying they hacked my webcam and recorded me",
+        "there's a message claiming someone has access to my laptop camera",
+    ],
+)
+def test_a_retold_hacking_email_is_found(text: str) -> None:
+    findings = run_detector(D, text)
+    assert top_score(findings) >= 0.5 and "You describe" in findings[0].explanation, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my account got hacked last week, I changed my password",
+        "I saw a message that said the game servers got hacked",
+        "I got a text saying my account was hacked, is it real?",
+    ],
+)
+def test_a_real_account_problem_is_not_called_a_bluff(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

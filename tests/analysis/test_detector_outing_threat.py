@@ -27,3 +27,22 @@ def test_outing_threats_are_found(text: str) -> None:
 )
 def test_talk_about_identity_is_not_a_threat(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he said he'll tell my parents i'm gay if i don't pay",
+        "she says she will let my whole school know that i'm trans",
+    ],
+)
+def test_a_retold_outing_threat_is_found(text: str) -> None:
+    findings = run_detector(D, text)
+    assert top_score(findings) >= 0.6 and "You describe" in findings[0].explanation, text
+
+
+@pytest.mark.parametrize(
+    "text", ["i told my parents i'm gay and they were cool", "he said im bi too lol"]
+)
+def test_coming_out_in_your_own_words_is_not_a_threat(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

@@ -25,6 +25,8 @@ D = ThreatToExposeDetector()
         ("vou postar tudo pra seus amigos", "friends"),
         ("he says he will send my nudes to my family unless i pay", "family"),
         ("my ex says she'll post my pics online if i don't get back with her", "everyone"),
+        ("they said they'll email my video to my teachers unless i pay", "school"),
+        ("he's going to dm my nudes to my followers", "followers"),
     ],
 )
 def test_threats_are_found_with_their_audience(text: str, audience: str) -> None:
@@ -43,6 +45,8 @@ def test_threats_are_found_with_their_audience(text: str, audience: str) -> None
         "post it on the group chat when you're done",
         "she's going to post my pics from the party lol",
         "i'll post the pics from the trip on insta tonight",
+        "she'll email me the pics from the party",
+        "he texted me my schedule for next week",
     ],
 )
 def test_ordinary_messages_are_not_threats(text: str) -> None:

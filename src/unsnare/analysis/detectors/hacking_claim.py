@@ -61,6 +61,18 @@ RULES = (
         _EXPLAIN,
         keys="access accessibility monitoring spying watching",
     ),
+    # The person retelling a mass email ("I got an email saying they hacked my
+    # webcam"). A bare "my account got hacked" stays quiet: that can be real.
+    Rule(
+        r"\b(?:e-?mail|mail|message|msg|text|dm)\s+(?:\w+\s+){0,2}?(?:saying|says|said|claiming"
+        r"|claims|that says|telling me)\s+(?:that\s+)?(?:they|he|she|someone|somebody|a hacker"
+        r"|hackers?)(?:'ve|'d|'s| have| had| has)?\s+(?:\w+\s+)?(?:hacked|infected|recorded"
+        r"|filmed|has access|have access|got access)\b",
+        0.55,
+        "You describe a message claiming they hacked or recorded you. This is a common bluff "
+        "sent to thousands of people at once.",
+        keys="hacked infected recorded filmed access",
+    ),
     Rule(
         r"\b(?:hackee|he hackeado|infecte|tengo acceso a|hackeei|invadi|infectei|tenho acesso a)\s+"
         r"(?:\w+\s+)?(?:tu|tus|su|sus|seu|sua|seus|suas)\b|\b(?:te grabe|grabe|gravei|filmei)\b"

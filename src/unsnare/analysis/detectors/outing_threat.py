@@ -22,6 +22,16 @@ RULES = (
         boost_by=0.1,
         keys="gay lesbian bi bisexual trans transgender queer homo fag faggot into",
     ),
+    # The person retelling the threat: "he says he'll tell my parents I'm gay".
+    Rule(
+        r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))\b[^.?!\n]{0,40}?\b(?:tell"
+        r"|show|let)\s+(?:\w+\s+){0,4}?(?:know\s+)?(?:that\s+)?(?:i'm|i am|im)\s+(?:\w+\s+)?"
+        rf"{_LGBT}\b",
+        0.7,
+        "You describe someone threatening to tell people about your sexuality. That is "
+        "blackmail, and it is not your fault.",
+        keys="gay lesbian bi bisexual trans transgender queer homo fag faggot into",
+    ),
     Rule(
         r"\b(?:i'?ll|i will|gonna|going to|imma)\s+out\s+(?:you|u)\b|\bouting (?:you|u)\b",
         0.7,
