@@ -48,3 +48,17 @@ def test_a_youth_cue_raises_the_score() -> None:
 )
 def test_flirting_and_swearing_are_not_sexual_content(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("he says he'll post my nudes on insta", "not your fault"),
+        ("she has my naked pics and wants money", "not your fault"),
+        ("send me nudes", "They bring up nudity"),
+        ("i want to see your nudes", "They bring up nudity"),
+    ],
+)
+def test_the_persons_own_pictures_get_a_blame_free_sentence(text: str, says: str) -> None:
+    findings = run_detector(D, text)
+    assert findings and says in findings[0].explanation, [f.explanation for f in findings]

@@ -71,6 +71,16 @@ RULES = (
         _EXPLAIN,
         keys="cum cumming horny masturbate masturbating orgasm jerk wet hard love sexually",
     ),
+    # "he'll post my nudes": the person naming their own pictures is not sexual
+    # talk pushed at them, so it gets a blame-free sentence, not a grooming one.
+    Rule(
+        r"\bmy (?:\w+ )?(?:nudes|nude (?:pics?|photos?|pictures?|videos?|vids?)|naked (?:pics?"
+        r"|photos?|pictures?|videos?|vids?))\b",
+        0.35,
+        "Private pictures are part of this. If they are yours, sending them was not your fault, "
+        "and there is help to get them taken down.",
+        keys="naked nude nudes",
+    ),
     Rule(
         r"\b(?:naked|nude|nudes|topless|undressed|unnaked|semi naked|nudity)\b",
         0.35,
