@@ -5,6 +5,8 @@ queries, one thread (OMP_NUM_THREADS=1), and prints both with their ratios.
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/bench_hashing.py        # 1M runs + hashing
     OMP_NUM_THREADS=1 .venv/bin/python bench/bench_hashing.py --big  # also 10M
+    OMP_NUM_THREADS=1 .venv/bin/python bench/bench_hashing.py --open-bank 1000000
+        # time to open a 1M-hash SQLite bank: rebuild vs the saved index
 
 Workload per index run: N bank hashes; 1,000 one-at-a-time lookups (best of
 5 rounds, the engines taking turns): 100
@@ -242,6 +244,63 @@ def hashing_throughput(count: int = 40, rounds: int = 3) -> dict[str, float]:
     return rates
 
 
+def open_bank_figures(n: int, seed: int) -> dict[str, object]:
+    """Time opening an n-hash SQLite bank: rebuild from the database vs the saved index."""
+    from unsnare.hashing.banks import HashBank, entry
+    from unsnare.hashing.matcher import HashMatcher
+    from unsnare.hashing.storage import SqlBankStore, entries_table
+
+    bank = make_bank(n, "random", seed)
+    probe = [bank[i].tobytes().hex() for i in range(0, n, max(1, n // 100))]
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/banks.db"
+        store = SqlBankStore.from_url(url)
+        store.create_bank(HashBank("big"))
+        added = datetime.now(UTC)
+        # Straight SQL for the bulk load: the bench times opening, not importing.
+        with store.engine.begin() as conn:
+            for start in range(0, n, 50_000):
+                rows = [
+                    {"bank": "big", "signal_type": "pdq", "value": h.tobytes().hex(),
+                     "source": "bench", "added": added, "labels": "[]"}
+                    for h in bank[start : start + 50_000]
+                ]
+                conn.execute(entries_table.insert(), rows)
+        store.add_entries("big", [entry("pdq", "0" * 64)])  # moves the change counter on
+        del bank
+        gc.collect()
+
+        def first_match(index_dir: Path | None) -> tuple[float, int]:
+            t0 = time.perf_counter()
+            m = HashMatcher(SqlBankStore.from_url(url), index_dir)
+            m.match([probe[0]])
+            elapsed = time.perf_counter() - t0
+            found = sum(m.match([p]).matched for p in probe)
+            m.store.engine.dispose()  # type: ignore[attr-defined]
+            return elapsed, found
+
+        rebuild_s, found_rebuild = first_match(None)
+        gc.collect()
+        first_s, _ = first_match(Path(tmp) / "idx")
+        gc.collect()
+        reload_s = min(first_match(Path(tmp) / "idx")[0] for _ in range(3))
+        found_reload = first_match(Path(tmp) / "idx")[1]
+        SqlBankStore.from_url(url).add_entries(
+            "big", [entry("pdq", f"{i:064x}") for i in range(1, 1001)]
+        )
+        incremental_s, _ = first_match(Path(tmp) / "idx")
+        size = sum(f.stat().st_size for f in (Path(tmp) / "idx").rglob("*") if f.is_file())
+    return {
+        "n": n,
+        "rebuild_from_sqlite_s": round(rebuild_s, 2),
+        "first_open_rebuild_and_save_s": round(first_s, 2),
+        "reload_saved_s": round(reload_s, 3),
+        "reload_after_1000_adds_elsewhere_s": round(incremental_s, 3),
+        "saved_index_mb": round(size / 1e6, 1),
+        "probes_found_rebuild_reload": f"{found_rebuild}/{found_reload} of {len(probe)}",
+    }
+
+
 def main() -> None:
     """Run the comparison and print (and optionally record) the figures."""
     ap = argparse.ArgumentParser()
@@ -253,7 +312,16 @@ def main() -> None:
     ap.add_argument("--only-big", action="store_true")
     ap.add_argument("--only-hashing", action="store_true")
     ap.add_argument("--write", type=Path, help="write a markdown table here")
+    ap.add_argument(
+        "--open-bank",
+        type=int,
+        metavar="N",
+        help="only time opening an N-hash SQLite bank: rebuild vs saved index",
+    )
     args = ap.parse_args()
+    if args.open_bank:
+        print(json.dumps(open_bank_figures(args.open_bank, args.seed)))
+        return
     if args.engine:
         print(json.dumps(run_engine(args.engine, args.n, args.data, args.seed)))
         return
