@@ -44,11 +44,11 @@ def test_ordinary_times_are_not_pressure(text: str) -> None:
     [
         ("he says he'll post my pics everywhere unless I pay $400 by tonight", 0.45),
         ("pay $250 by midnight or your family sees it all", 0.45),
-        ("send the gift card code within the hour", 0.3),
+        ("send the gift card code within the hour or your mom sees it", 0.45),
         ("pay before 10:30pm or i leak it", 0.45),
         ("$300 by tomorrow morning or everyone gets the video", 0.45),
         ("in 12 hours your nudes go to all your friends unless you pay", 0.45),
-        ("she wants 80 dollars by 8 pm", 0.3),
+        ("she wants 80 dollars by 8 pm or she'll post my pics", 0.45),
         ("you have 15 minutes", 0.3),
     ],
 )
@@ -65,8 +65,9 @@ def test_deadlines_on_demands_and_threats_are_found(text: str, at_least: float) 
         "i'll be home by 9pm",
         "I'll pay you back by tomorrow lol",
         "mum says be back before midnight",
-        # A bill with a due date is money and a time but no threat: low at most.
+        # Money with a date but no threat is a bill or a favour, not a squeeze.
         "rent is $700 and it's due by the end of the day, venmo me your half",
+        "mom i need 40 dollars by tonight for the school trip",
     ],
 )
 def test_plans_and_due_dates_are_not_pressure(text: str) -> None:

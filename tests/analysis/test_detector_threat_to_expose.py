@@ -27,6 +27,7 @@ D = ThreatToExposeDetector()
         ("my ex says she'll post my pics online if i don't get back with her", "everyone"),
         ("they said they'll email my video to my teachers unless i pay", "school"),
         ("he's going to dm my nudes to my followers", "followers"),
+        ("can you imagine if i send these to your family", "family"),
     ],
 )
 def test_threats_are_found_with_their_audience(text: str, audience: str) -> None:
@@ -47,6 +48,8 @@ def test_threats_are_found_with_their_audience(text: str, audience: str) -> None
         "i'll post the pics from the trip on insta tonight",
         "she'll email me the pics from the party",
         "he texted me my schedule for next week",
+        "can u share the pics from saturday with everyone in the group",
+        "please send the video to your mom, she'll love it",
     ],
 )
 def test_ordinary_messages_are_not_threats(text: str) -> None:

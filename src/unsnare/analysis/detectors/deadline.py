@@ -20,23 +20,18 @@ _PRESSURE = (
 )
 
 # A deadline word alone is ordinary life ("homework due by tomorrow", "see you
-# by tonight"); it is pressure only next to a demand or a threat in the same
-# message. "send" alone is not enough here: friends ask for notes by tonight.
-_DEMAND_OR_THREAT = (
-    r"\b(?:pay|paid|money|cash|\$|bitcoin|btc|crypto|gift ?cards?|venmo|cash ?app|paypal|zelle"
-    r"|everyone|everybody|all your|leak|expose|post (?:it|them|everything|your|ur)|ruin|unless"
-    r"|or else|or i|or everyone|or your|or ur|otherwise|nudes|dollars|usd)\b|\$\s?\d"
+# by tonight"), and so is money with a date ("I need $50 by tonight for the
+# trip"): a clock is pressure when a threat sits next to it.
+_THREAT = (
+    r"\b(?:everyone|everybody|all your|leak|expose|post (?:it|them|everything|your|ur|my)|ruin"
+    r"|unless|or else|or i|or everyone|or your|or ur|or my|otherwise|nudes|pics|video|send (?:it"
+    r"|them) to|(?:will|gonna|going to) (?:see|get|know)|see (?:it|them|everything|this))\b"
 )
 # "9pm" and "10:30pm" are one word each to the prefilter.
 _CLOCK_WORDS = " ".join(
     f"{h}{half}" for h in (*range(1, 13), "00", "15", "30", "45") for half in ("am", "pm")
 )
-_THREAT = (
-    r"\b(?:everyone|everybody|all your|leak|expose|post (?:it|them|everything|your|ur)|ruin"
-    r"|unless|or else|or i|or everyone|or your|or ur|otherwise|nudes|pics|video|send (?:it|them)"
-    r" to)\b"
-)
-_DEMAND_OR_THREAT_RE = re.compile(_DEMAND_OR_THREAT)
+_THREAT_RE = re.compile(_THREAT)
 _NEAR = 60  # characters either side of the deadline
 
 _CLOCK = (
@@ -50,13 +45,10 @@ RULES = (
         rf"\b(?:by|before|until|till|til)\s+{_CLOCK}(?!\w)"
         rf"|\bwithin (?:the|an|one|1) (?:hour|day)\b"
         rf"|\b(?:in|within)\s+(?:the next\s+)?{_N}\s*{_UNIT}\b",
-        0.3,
+        0.45,
         "They set a deadline to rush you. Rushing is a pressure trick; you do not have to "
         "do anything by their time.",
-        requires=_DEMAND_OR_THREAT,  # the cheap check; `validate` wants it near
-        # A bill due by Friday is money and a date; a threat makes it a squeeze.
-        boost=_THREAT,
-        boost_by=0.15,
+        requires=_THREAT,  # the cheap check; `validate` wants it near
         # Paying a friend back by Friday is a loan, not a demand.
         unless=r"\b(?:pay|paying|send|sending) (?:you|u|ya|me|it|him|her) back\b",
         keys=(
@@ -119,16 +111,16 @@ class DeadlineDetector(PatternDetector):
     def validate(
         self, message: MessageView, match: re.Match[str], rule: Rule, score: float
     ) -> float | None:
-        """Keep a clock time only when the demand or threat is close to it.
+        """Keep a clock time only when the threat is close to it.
 
-        A long phishing email can hold "within 48 hours" and "pay" paragraphs
-        apart; a demand with a deadline says both in one breath.
+        A long email can hold "within 48 hours" and a threat paragraphs apart;
+        a threat with a deadline says both in one breath.
         """
         if rule is not RULES[0]:
             return score
         text = message.folded
         near = text[max(0, match.start() - _NEAR) : match.end() + _NEAR]
-        return score if _DEMAND_OR_THREAT_RE.search(near) else None
+        return score if _THREAT_RE.search(near) else None
 
     triggers = words(
         "antes ate clock days dias h horas hour hours hr hrs left midnight min mins minute "

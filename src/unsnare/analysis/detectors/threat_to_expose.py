@@ -168,6 +168,15 @@ def audience_in(folded: str, start: int = 0) -> Audience | None:
     return Audience(chosen[1]) if chosen else None
 
 
+# "can you share the pics with everyone?": the writer asks the reader to send
+# something; a threat is the writer saying they will send it.
+_SEND_VERB = re.compile(rf"\b{_SEND}")
+_ASKS_YOU = re.compile(
+    r"(?:\b(?:can|could|would|will|pls|please|plz)\s+(?:you|u|ya)|\b(?:please|pls|plz))"
+    r"\s+(?:please\s+|pls\s+|just\s+)?$"
+)
+
+
 class ThreatToExposeDetector(PatternDetector):
     """Finds threats to share someone's images, with the audience threatened."""
 
@@ -184,6 +193,18 @@ class ThreatToExposeDetector(PatternDetector):
         "sharing show spread tag teachers todos upload vazar video videos vids viral vou voy "
         "world"
     )
+
+    def validate(
+        self, message: MessageView, match: re.Match[str], rule: Rule, score: float
+    ) -> float | None:
+        """Drop a request to the reader to share ("can u send it to the group")."""
+        verb = _SEND_VERB.search(match.group(0))
+        if verb is None:
+            return score
+        at = match.start() + verb.start()
+        if _ASKS_YOU.search(message.folded, max(0, at - 25), at):
+            return None
+        return score
 
     def extra_detail(
         self, message: MessageView, match: re.Match[str], rule: Rule
