@@ -30,3 +30,22 @@ def test_false_identities_are_found(text: str) -> None:
 )
 def test_ordinary_talk_is_not_false_identity(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("this is my fake account, don't tell anyone", "They admit"),
+        ("it was a fake profile, she was really a grown man", "may not be who they say"),
+        ("someone made a fake account with my photos and is messaging my friends", "not your fault"),
+        ("there's a fake insta using my name and pics", "not your fault"),
+    ],
+)
+def test_the_explanation_fits_who_is_speaking(text: str, says: str) -> None:
+    findings = run_detector(D, text)
+    assert findings and says in findings[0].explanation, [f.explanation for f in findings]
+
+
+def test_being_impersonated_is_noted_below_an_admission() -> None:
+    text = "someone made a fake account with my photos"
+    assert 0 < top_score(run_detector(D, text)) < 0.4

@@ -19,11 +19,29 @@ RULES = (
     Rule(
         r"\b(?:not|didn'?t (?:put|use)|did not (?:put|use)) my real (?:age|name|pic|pics"
         r"|picture|photo|face|profile)\b"
-        r"|\bfake (?:profile|account|pics?|age|name)\b|\b(?:that|this|those)(?:'s| is| are)? not "
-        r"(?:really )?me in the (?:pic|pics|photo|picture)",
+        r"|\b(?:my|i used a|i made a|i have a|i use a) fake (?:profile|account|pics?|age|name)\b"
+        r"|\b(?:that|this|those)(?:'s| is| are)? not (?:really )?me in the "
+        r"(?:pic|pics|photo|picture)",
         0.45,
         _EXPLAIN,
         keys="real fake",
+    ),
+    # "someone made a fake account with my photos": the person is being
+    # impersonated; nobody is admitting anything.
+    Rule(
+        r"\bfake (?:profile|account|page|insta|snap)\b[^.?!\n]{0,30}?\b(?:with|using|of|has)\s+"
+        r"(?:all\s+)?(?:my|me|our)\b",
+        0.35,
+        "Someone is using your pictures or name on a fake account. That is not your fault, "
+        "and the platform can take it down when you report it.",
+        keys="fake",
+    ),
+    # "it was a fake profile": the person sees through it, or they admit it.
+    Rule(
+        r"\bfake (?:profile|account|pics?|age|name)\b",
+        0.45,
+        "The profile may be fake: the person behind it may not be who they say they are.",
+        keys="fake",
     ),
     Rule(
         r"\b(?:i(?:'ll| will| can| could)?|can i|let me)\s+(?:\w+\s+)?pretend (?:to be|i'?m|i am)\b"
