@@ -64,3 +64,16 @@ def test_a_retold_hacking_email_is_found(text: str) -> None:
 )
 def test_a_real_account_problem_is_not_called_a_bluff(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4, text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Your computer was infected with my spyware months ago", True),
+        ("your webcam has been hacked by me", True),
+        ("Your account has been compromised. Reset your password now.", False),
+        ("my laptop got infected with a virus from a game mod", False),
+    ],
+)
+def test_the_passive_bluff_needs_the_writer_as_the_hacker(text: str, found: bool) -> None:
+    assert (top_score(run_detector(D, text)) >= 0.5) is found, text

@@ -56,6 +56,7 @@ def test_a_plain_request_for_a_selfie_is_low() -> None:
         "can you send me more",
         "show me more of you",
         "he wants me to send pics",
+        "he keeps asking me to send more and i don't want to",
         "send your nudes to me",
     ],
 )
@@ -74,6 +75,7 @@ def test_requests_for_pictures_are_found(text: str) -> None:
         "send your pics to all your followers? that's what happens if you ignore me",
         "send me more money",
         "send more details please",
+        "he wants me to send more money",
     ],
 )
 def test_threats_to_spread_are_not_requests(text: str) -> None:

@@ -19,6 +19,15 @@ RULES = (
         _EXPLAIN,
         keys="hacked cracked infected breached burst compromised",
     ),
+    # The passive form of the same bluff: "your device was infected with my malware".
+    Rule(
+        r"\b(?:your|ur) (?:\w+ )?(?:device|computer|phone|laptop|pc|system|account|email|camera"
+        r"|webcam|router)s? (?:was|were|has been|have been|got|is|are) (?:\w+ )?(?:hacked|infected"
+        r"|compromised|breached)\s+(?:by|with|through)\s+(?:me|us|my|our)\b",
+        0.55,
+        _EXPLAIN,
+        keys="hacked infected compromised breached",
+    ),
     Rule(
         r"\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:installed|placed|set ?up|setup|uploaded|planted|put"
         r"|injected)\s+(?:a |an |my |some |special |malicious )*(?:\w+\s+)?(?:malware|virus|trojan"

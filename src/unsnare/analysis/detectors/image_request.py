@@ -68,12 +68,13 @@ RULES = (
     # nearly always more pictures; "more money/details" carry their noun.
     Rule(
         r"\b(?:send|show)\s+(?:me\s+)?(?:some\s+)?more(?:\s+(?:of (?:those|them|you|u)|please|pls"
-        r"|plz))?\s*(?:[.?!,)]|$)",
+        r"|plz))?\s*(?:[.?!,)]|$)|\b(?:asking|asks|asked|wants|keeps asking) (?:me|you|u) to "
+        r"(?:send|show) (?:him |her |them )?more\b(?! (?:money|cash))",
         0.25,
         "They are asking you to send more. If they mean pictures of you, you can say no.",
         boost=YOUTH.pattern,
         boost_by=0.15,
-        keys="send show",
+        keys="send show more",
     ),
     Rule(
         r"\b(?:manda|mandame|enviame|envia|pasame|muestrame|ensename|me manda|me envia|mostra"
