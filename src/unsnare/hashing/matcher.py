@@ -131,11 +131,15 @@ class HashMatcher:
             if (saved.stamp.revision, saved.stamp.removals) == (rev.revision, rev.removals):
                 return idx
             if saved.stamp.removals == rev.removals:
-                # Only adds since the save; their ids are above every id saved.
+                # Only adds since the save. Their ids are normally above every saved
+                # id, but SQLite may hand out a removed top id again, so the counts
+                # must agree too; if not, rebuild.
                 idx.add(self.store.entries_after(name, saved.stamp.max_id))
-                idx.stamp = replace(idx.stamp, revision=rev.revision)
-                self._save(idx)
-                return idx
+                status = self.store.status(name)
+                if (status.pdq, status.md5) == (len(idx.pdq), len(idx.md5)):
+                    idx.stamp = replace(idx.stamp, revision=rev.revision)
+                    self._save(idx)
+                    return idx
         idx = _BankIndex(bank, fresh)
         idx.add(self.store.entries(name))
         self._save(idx)
