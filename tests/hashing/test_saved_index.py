@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -218,3 +220,17 @@ def test_index_dir_per_database(url: str | None, has_dir: bool, tmp_path: Path) 
     assert (found is not None) == has_dir
     if found is not None:
         assert found.parent == tmp_path / "hash-index" and "secret" not in str(found)
+
+
+def test_another_process_adding_to_sqlite_is_seen(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'banks.db'}"
+    store = SqlBankStore.from_url(url)
+    seed(store)
+    assert not HashMatcher(store, tmp_path / "idx").match(["cd" * 32]).matched
+    code = (
+        "from unsnare.hashing.banks import entry\n"
+        "from unsnare.hashing.storage import SqlBankStore\n"
+        f"SqlBankStore.from_url({url!r}).add_entries('reports', [entry('pdq', 'cd' * 32)])\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    assert HashMatcher(SqlBankStore.from_url(url), tmp_path / "idx").match(["cd" * 32]).matched
