@@ -50,6 +50,8 @@ def test_ordinary_times_are_not_pressure(text: str) -> None:
         ("in 12 hours your nudes go to all your friends unless you pay", 0.45),
         ("she wants 80 dollars by 8 pm or she'll post my pics", 0.45),
         ("you have 15 minutes", 0.3),
+        ("he's threatening to send my video out if i don't pay him 200 by midnight", 0.45),
+        ("she wants $90 by 7pm or she'll tell my parents", 0.45),
     ],
 )
 def test_deadlines_on_demands_and_threats_are_found(text: str, at_least: float) -> None:
@@ -68,6 +70,9 @@ def test_deadlines_on_demands_and_threats_are_found(text: str, at_least: float) 
         # Money with a date but no threat is a bill or a favour, not a squeeze.
         "rent is $700 and it's due by the end of the day, venmo me your half",
         "mom i need 40 dollars by tonight for the school trip",
+        "post the pics on the group chat before midnight",
+        "text me back by tonight if you don't mind",
+        "he'll send the photos from the trip to everyone by tonight",
     ],
 )
 def test_plans_and_due_dates_are_not_pressure(text: str) -> None:

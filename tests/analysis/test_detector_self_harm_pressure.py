@@ -25,7 +25,14 @@ def test_pressure_to_self_harm_is_found(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", [*HARD_NEGATIVES, "kys noob gg", "this homework is killing me", "life is good"]
+    "text",
+    [
+        *HARD_NEGATIVES,
+        "kys noob gg",
+        "this homework is killing me",
+        "life is good",
+        "nobody will want you on the team if you keep missing practice",
+    ],
 )
 def test_trash_talk_and_hyperbole_stay_low(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4

@@ -22,10 +22,13 @@ _PRESSURE = (
 # A deadline word alone is ordinary life ("homework due by tomorrow", "see you
 # by tonight"), and so is money with a date ("I need $50 by tonight for the
 # trip"): a clock is pressure when a threat sits next to it.
+# ("everyone" or "pics" alone is a party: "post the pics before midnight".)
 _THREAT = (
-    r"\b(?:everyone|everybody|all your|leak|expose|post (?:it|them|everything|your|ur|my)|ruin"
-    r"|unless|or else|or i|or everyone|or your|or ur|or my|otherwise|nudes|pics|video|send (?:it"
-    r"|them) to|(?:will|gonna|going to) (?:see|get|know)|see (?:it|them|everything|this))\b"
+    r"\b(?:leak|expose|post (?:it|them|everything|your|ur|my)|ruin|unless|or else|or i"
+    r"|or everyone|or everybody|or your|or ur|or my|otherwise|nudes|send (?:it|them) to"
+    r"|(?:will|gonna|going to) (?:see|get|know)|see (?:it|them|everything|this)|threat\w*"
+    r"|if (?:i|you|u) (?:don'?t|dont|do not|didn'?t)(?! mind)|or (?:he|she|they)(?:'ll| will|'s"
+    r"| is))\b"
 )
 # "9pm" and "10:30pm" are one word each to the prefilter.
 _CLOCK_WORDS = " ".join(

@@ -27,7 +27,8 @@ RULES = (
     ),
     Rule(
         r"\b(?:your|ur) life (?:is|will be|would be)\s+(?:\w+\s+)?(?:over|ruined|finished|done)\b"
-        r"|\b(?:no one|noone|nobody) will (?:ever )?(?:love|want|forgive) you\b",
+        r"|\b(?:no one|noone|nobody) will (?:ever )?(?:love|want|forgive) you\b"
+        r"(?! (?:on|in|at|to|for|as|around|back|here)\b)",  # "want you on the team"
         0.75,
         # Not an order to self-harm but the despair it aims at: say it is false.
         "They say your life is over or that no one will want you. That is a lie meant to "
