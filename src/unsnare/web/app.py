@@ -41,9 +41,13 @@ def create_app(settings: Settings) -> FastAPI:
     sessions = SessionStore(settings.idle_lock_seconds)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         yield
         sessions.lock_all()
+        # Save the hash banks' indexes, so the next start reloads instead of rebuilding.
+        matcher = getattr(started.state, "hash_matcher", None)
+        if matcher is not None:
+            matcher.close()
 
     app = FastAPI(
         title="Unsnare",
