@@ -28,6 +28,8 @@ D = ThreatToExposeDetector()
         ("they said they'll email my video to my teachers unless i pay", "school"),
         ("he's going to dm my nudes to my followers", "followers"),
         ("can you imagine if i send these to your family", "family"),
+        ("pay up or i send the pics to your family", "family"),
+        ("he'll send the nude photos to my school unless i pay", "school"),
     ],
 )
 def test_threats_are_found_with_their_audience(text: str, audience: str) -> None:
@@ -49,6 +51,7 @@ def test_threats_are_found_with_their_audience(text: str, audience: str) -> None
         "she'll email me the pics from the party",
         "he texted me my schedule for next week",
         "can u share the pics from saturday with everyone in the group",
+        "he said he'll send the photos to everyone from the trip by tonight",
         "please send the video to your mom, she'll love it",
     ],
 )

@@ -32,6 +32,11 @@ _EXPOSE = (
 _COND_I = r"(?:(?:or|otherwise|else|then)\s+i)"
 _SEND = r"(?:send|show|share|forward|give|dm|tag|mail|email|text)"
 
+_PRESSURE = (
+    r"\b(?:or|unless|if (?:you|u)|everyone|everybody|family|friends|followers|school"
+    r"|online|internet|pay|money|nudes|naked|ruin|send me)\b|[$€£]"
+)
+
 RULES = (
     Rule(
         rf"\b(?:{I_WILL}|{_COND_I})\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_YOURS}",
@@ -46,8 +51,7 @@ RULES = (
         0.7,
         "They say they will post or leak your pictures or chats. That is blackmail.",
         keys="post posting leak leaking expose release upload publish spread share sharing viral",
-        requires=r"\b(?:or|unless|if (?:you|u)|everyone|everybody|family|friends|followers|school"
-        r"|online|internet|pay|money|nudes|naked|ruin|send me)\b|[$€£]",
+        requires=_PRESSURE,
     ),
     Rule(
         rf"\b(?:(?:{I_WILL}|{_COND_I})\s+)?(?:\w+\s+)?{_SEND}\w*\s+(?:\w+\s+){{0,2}}?{_OBJ}\s+(?:\w+\s+){{0,2}}?"
@@ -171,6 +175,12 @@ def audience_in(folded: str, start: int = 0) -> Audience | None:
 # "can you share the pics with everyone?": the writer asks the reader to send
 # something; a threat is the writer saying they will send it.
 _SEND_VERB = re.compile(rf"\b{_SEND}")
+# "he'll send the photos from the trip to everyone": "the photos" are nobody's
+# in particular, so only a demand or a threat around them makes it blackmail.
+_THE_PICS = re.compile(rf"\b{_SEND}\w*\s+(?:\w+\s+){{0,2}}?the (?:\w+ )?{PIC}\b")
+_DEMAND = re.compile(
+    r"\b(?:or|unless|if (?:you|u|i) (?:don'?t|dont|do not)|pay|money|nudes|naked|ruin)\b|[$€£]"
+)
 _ASKS_YOU = re.compile(
     r"(?:\b(?:can|could|would|will|pls|please|plz)\s+(?:you|u|ya)|\b(?:please|pls|plz))"
     r"\s+(?:please\s+|pls\s+|just\s+)?$"
@@ -203,6 +213,8 @@ class ThreatToExposeDetector(PatternDetector):
             return score
         at = match.start() + verb.start()
         if _ASKS_YOU.search(message.folded, max(0, at - 25), at):
+            return None
+        if _THE_PICS.search(match.group(0)) and not _DEMAND.search(message.folded):
             return None
         return score
 
