@@ -95,7 +95,7 @@ RULES = (
         r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re|'ll|'d"
         r"| will| would)?\s+"
         r"(?:\w+\s+){0,4}?(?:post|leak|send|share|show|expose|release|upload|spread|e-?mail"
-        r"|forward|dm|text)\w*\s+(?:\w+\s+){0,2}?(?:my|me)\b",
+        r"|forward|dm|text)\w*\s+(?:\w+\s+){0,2}?(?:my|me|everything|it all)\b",
         0.6,
         "You describe someone threatening to share your pictures. That is sextortion, and it "
         "is not your fault.",
