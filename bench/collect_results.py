@@ -21,7 +21,7 @@ def main() -> None:
             continue
         body = path.read_text(encoding="utf-8").strip()
         # Each area's own headings move one level down under its section.
-        body = "\n".join("#" + line if line.startswith("#") else line for line in body.splitlines())
+        body = "\n".join("##" + line if line.startswith("#") else line for line in body.splitlines())
         parts.append(f"## {name.capitalize()} (from `bench/results/{name}.md`)\n\n{body}")
     (HERE / "RESULTS.md").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
     print(f"wrote {HERE / 'RESULTS.md'}")
