@@ -10,6 +10,7 @@ hook. Patterns are compiled once, when the detector is created.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -20,7 +21,7 @@ from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.view import ConversationView, MessageView
 
 
-class Detector:
+class Detector(ABC):
     """Base class: a named, versioned reader of conversations.
 
     `MessageView.words` holds only words that some detector declared in its
@@ -38,9 +39,9 @@ class Detector:
         """Words of which one must be in a message for it to matter (None: all matter)."""
         return None
 
+    @abstractmethod
     def detect(self, conversation: ConversationView) -> list[Finding]:
         """The findings in this conversation."""
-        raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,17 +140,8 @@ class RemoveOut(BaseModel):
 
 
 def _match_out(m: Match) -> MatchOut:
-    return MatchOut(
-        bank=m.bank,
-        bank_kind=m.bank_kind,
-        signal_type=m.signal_type,
-        value=m.value,
-        distance=m.distance,
-        entry_id=m.entry_id,
-        source=m.source,
-        labels=list(m.labels),
-        variant=m.variant,
-    )
+    # MatchOut mirrors the library's Match field for field.
+    return MatchOut.model_validate(m, from_attributes=True)
 
 
 def _result_out(result: MatchResult, hashes: ImageHashesOut | None = None) -> MatchResultOut:
