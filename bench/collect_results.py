@@ -20,8 +20,9 @@ def main() -> None:
         if not path.exists():
             continue
         body = path.read_text(encoding="utf-8").strip()
-        # Each area's own headings move one level down under its section.
-        body = "\n".join("##" + line if line.startswith("#") else line for line in body.splitlines())
+        # Each area's own headings move two levels down, below its section.
+        lines = body.splitlines()
+        body = "\n".join("##" + ln if ln.startswith("#") else ln for ln in lines)
         parts.append(f"## {name.capitalize()} (from `bench/results/{name}.md`)\n\n{body}")
     (HERE / "RESULTS.md").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
     print(f"wrote {HERE / 'RESULTS.md'}")
