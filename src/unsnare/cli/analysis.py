@@ -16,6 +16,7 @@ from unsnare.analysis.email import looks_like_email
 from unsnare.analysis.evaluation import evaluate, read_lines
 from unsnare.cli.output import console, print_json
 from unsnare.errors import InputError, UsageError
+from unsnare.response import services_for
 
 # Reading stdin or a file stops here; a bigger paste is cut and the report says so.
 _MAX_READ = 64 * 1024 * 1024
@@ -85,6 +86,10 @@ def analyze_command(
         typer.Option("--each-line", help="A JSON-lines file: analyse each line's `text` alone."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Two-letter country code, to show its crisis lines."),
+    ] = None,
 ) -> None:
     """Explain what is happening in a conversation and how serious it is."""
     given = sum(x is not None for x in (path, text, each_line))
@@ -108,7 +113,7 @@ def analyze_command(
         print_json(data[0] if len(data) == 1 else data)
         return
     for r in reports:
-        _print_report(r)
+        _print_report(r, country)
 
 
 def _each_line(path: Path, as_json: bool) -> None:
@@ -135,14 +140,37 @@ _LEVEL_STYLE = {
 }
 
 
-def _print_report(r: AnalysisReport) -> None:
+def _crisis_lines(country: str | None) -> list[str]:
+    """Who to call or text right now: the country's crisis services, else international ones."""
+    services = [
+        s for s in services_for(country or "", None)
+        if {"emergency", "crisis_support"} & set(s.handles)
+    ]
+    lines = []
+    for s in services[:4]:
+        how = "; ".join(
+            part for part in (
+                f"call {s.phone}" if s.phone else "",
+                f"text {s.text}" if s.text else "",
+                s.url,
+            ) if part
+        )
+        lines.append(f"  {s.name}: {how}")
+    return lines
+
+
+def _print_report(r: AnalysisReport, country: str | None = None) -> None:
     out = console()
     if r.crisis:
+        # Crisis help comes before anything else, with real numbers to call.
         out.print(
             "[bold red]If you are thinking about hurting yourself, please talk to someone "
-            "right now.[/] Run `unsnare help` for a crisis line in your country. "
-            "You are not alone, and this can be fixed."
+            "right now.[/] You are not alone, and this can be fixed."
         )
+        for line in _crisis_lines(country):
+            out.print(escape(line))
+        if not country:
+            out.print("For the lines in your country: unsnare help --country XX (e.g. US, GB).")
     style = _LEVEL_STYLE.get(str(r.risk.level), "")
     out.print(
         f"Risk: [{style}]{r.risk.level}[/] ({r.risk.score:.2f})   "
