@@ -85,3 +85,18 @@ def test_report_dict_has_the_agreed_keys() -> None:
     f = d["findings"][0]
     assert set(f) == {"message_id", "start", "end", "tactic", "detail", "detector", "version",
                       "score", "explanation"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        # A fake identity alone is not grooming: no grooming tactic, image or threat.
+        ("my friend made a fake account to troll the group chat", "none"),
+        ("lol this is my fake profile for the game", "none"),
+        # Next to a real grooming signal it still is.
+        ("i told you i was 16 but that was a lie. send me a pic in the shower", "grooming"),
+        ("it was a fake profile. she wants $300 or she posts my pics", "financial_sextortion"),
+    ],
+)
+def test_a_false_identity_alone_does_not_make_grooming(text: str, scheme: str) -> None:
+    assert str(analyze_text(text).scheme) == scheme

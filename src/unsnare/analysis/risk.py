@@ -100,13 +100,10 @@ def scheme_of(findings: Sequence[Finding], has_images: bool) -> Scheme:
         return Scheme.FINANCIAL_SEXTORTION
     if threat:
         return Scheme.IMAGE_SEXTORTION
-    grooming_like = (
-        T.GROOMING,
-        T.FALSE_IDENTITY,
-        T.IMAGE_REQUEST,
-        T.STOLEN_CONTENT,
-        T.SEXUAL_CONTENT,
-    )
+    # A false identity alone is not grooming: a fake account made as a prank,
+    # or a catfish after money, lies about who they are without grooming
+    # anyone. It supports the picture only next to a real grooming signal.
+    grooming_like = (T.GROOMING, T.IMAGE_REQUEST, T.STOLEN_CONTENT, T.SEXUAL_CONTENT)
     if sexual or any(_has(best, t, 0.4) for t in grooming_like):
         return Scheme.GROOMING
     return Scheme.NONE
