@@ -53,3 +53,36 @@ def test_coercion_raises_the_score() -> None:
     plain = top_score(run_detector(D, "send me $300"))
     forced = top_score(run_detector(D, "send me $300 or everyone sees it"))
     assert forced > plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he wants a gift card now",
+        "she wants me to buy her roblox cards",
+        "they want me to pay",
+        "he's asking for amazon gift cards again",
+        "this guy keeps asking for more money",
+        "he says i have to pay him by tonight",
+        "the girl told me to send her bitcoin",
+    ],
+)
+def test_a_retold_demand_without_an_amount_is_found(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you pay me back the $20 i lent you",
+        "I want a steam card for my birthday",
+        "he wants a psn card for christmas",
+        "she wants me to pay for dinner tonight",
+        "he wants me to pay attention in class",
+        "they want to pay in cash at the door",
+        "she says the money is already in the bank",
+        "my brother wants me to pay him back",
+    ],
+)
+def test_retold_ordinary_money_talk_stays_calm(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

@@ -23,6 +23,11 @@ _ORDINARY = (
     r"\b(?:back|owe|owed|owes|lent|loan|borrow\w*|split|rent|dinner|lunch|pizza|tickets?|gas"
     r"|groceries|bill|tab|refund|change|tip|invoice|subscription|order|billing|membership)\b"
 )
+# What a retold demand asks for when it names no amount.
+_RETOLD_THING = (
+    r"(?:an?\s+|some\s+|more\s+|the\s+)?(?:\w+\s+)?(?:gift ?cards?|(?:steam|itunes|apple"
+    r"|google play|amazon|roblox|xbox|psn|playstation|visa) ?cards?|money|cash|bitcoin|crypto)\b"
+)
 # Words of coercion that turn a request for money into extortion.
 _COERCION = (
     r"\bor (?:else|i|i'll|ill|everyone|everybody|your)\b|\bif (?:you|u) (?:don'?t|dont"
@@ -85,6 +90,26 @@ RULES = (
         keys="he she they someone unless if he's she's they're",
         unless=_ORDINARY,
     ),
+    # The person targeted retells a demand without an amount: "he wants a gift
+    # card", "they want me to pay", "she's asking for steam cards". Only a
+    # third person doing the wanting counts, so "i want a steam card" does
+    # not; gifts and paying back stay ordinary.
+    Rule(
+        rf"\b(?:he|she|they|someone|this (?:guy|girl|person)|the (?:guy|girl|person))"
+        rf"(?:'s| is| are|'re)?\s+(?:still\s+|now\s+|keeps?\s+)?(?:"
+        # "he wants a gift card", "she's asking for money"
+        rf"(?:wants?|asking|asked|asks|demanding|demands|demanded)\s+(?:{ME}\s+)?(?:for\s+)?"
+        rf"{_RETOLD_THING}"
+        # "they want me to pay", "he says i have to buy him steam cards"
+        rf"|(?:wants?|asking|asked|asks|demanding|demands|demanded|telling|told|says|said)\s+"
+        rf"(?:{ME}\s+to|i (?:have to|need to|must|should|gotta))\s+"
+        rf"(?:pay(?:\s+(?:him|her|them|up))?\s*(?:$|[.,!?]|(?:or|now|before|by|else)\b)"
+        rf"|(?:pay|send|buy|get)\s+(?:(?:him|her|them)\s+)?(?:for\s+)?{_RETOLD_THING}))",
+        0.45,
+        "You describe someone demanding money from you. Do not pay: paying rarely ends it.",
+        keys="he she they someone guy girl person he's she's they're",
+        unless=rf"{_ORDINARY}|\b(?:birthday|bday|christmas|xmas|present|holiday)\b",
+    ),
     Rule(
         rf"\b(?:mandame|enviame|pagame|pagar|paga|deposita|depositame|transfiere|transfiereme"
         rf"|quiero|me manda|manda|me envia|envia|me paga|deposita|transfere|faz um pix|quero)\s+"
@@ -108,7 +133,8 @@ class PaymentDemandDetector(PatternDetector):
     tactic = Tactic.PAYMENT_DEMAND
     rules = RULES
     triggers = words(
-        "$ bitcoin bitcoins btc bucks cash cashapp code codes deposita depositame dinero "
+        "$ bitcoin bitcoins btc bucks card cards cash cashapp code codes crypto deposita "
+        "depositame dinero "
         "dinheiro dollars enviame eur euros gbp gift giftcard grana lana mandame money paga "
         "pagame pagar pay paying payment paypal pesos pix plata pounds quero quiero ransom "
         "reais transfere transfiere transfiereme usd venmo zelle £ € ₹"
