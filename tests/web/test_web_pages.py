@@ -38,6 +38,26 @@ def test_plan_shows_crisis_help_first_when_needed(client, token, unsafe, crisis_
     assert "not your fault" in html
 
 
+@pytest.mark.parametrize("unsafe", ["yes", "no"])
+def test_plan_lists_each_service_in_full_once(client, token, unsafe) -> None:
+    from unsnare.web.routes.help import services
+
+    html = client.post("/help", data={
+        "csrf_token": token(client, "/help"), "age": "15", "country": "GB", "unsafe": unsafe,
+        "demand": "money", "sent_images": "yes", "paid": "no", "platforms": ["Instagram"],
+    }).text
+    for s in services("GB", 15):
+        # The summary only appears in a full entry; later mentions are short links back.
+        assert html.count(s["description"]) == 1, s["name"]
+        assert html.count(f'id="service-{s["id"]}"') == 1, s["name"]
+    if unsafe == "yes":
+        crisis_at = html.index('id="crisis-title"')
+        assert html.index("0800 1111") > crisis_at  # Childline in full in the crisis panel
+        assert html.index("0800 1111") < html.index("<h1>Your next steps</h1>")
+        assert html.count('href="#service-gb_childline"') == 2  # crisis step and support step
+        assert "See Childline in the crisis lines above" in html
+
+
 def test_plan_ticks_are_saved(client, token) -> None:
     csrf = token(client, "/help")
     client.post("/help", data={"csrf_token": csrf, "age": "19", "country": "GB"})

@@ -42,7 +42,8 @@ def services(country: str, age: int | None) -> list[dict[str, Any]]:
 
 def _service_dict(s: dict[str, Any]) -> dict[str, Any]:
     return {
-        "name": s["name"], "phone": s.get("phone"), "text": s.get("text"), "url": s["url"],
+        "id": str(s.get("id") or ""), "name": s["name"], "phone": s.get("phone"),
+        "text": s.get("text"), "url": s["url"],
         "description": s.get("summary") or "", "handles": tuple(s.get("handles") or ()),
         "hours": s.get("hours"),
     }
@@ -60,9 +61,43 @@ def _steps(raw_steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "id": str(raw["id"]), "title": str(raw["title"]), "text": str(raw.get("text") or ""),
             "done": bool(raw.get("done")), "crisis": str(raw["id"]).split(".")[0] == "crisis",
             "substeps": _steps(list(raw.get("substeps") or [])),
+            "service": _entry_of(raw),
         }
         for raw in raw_steps
     ]
+
+
+def _entry_of(raw: dict[str, Any]) -> str:
+    # A step that is one service's entry (its title is the service's name) repeats the
+    # service in full; knowing which lets the page show it once and link back after.
+    found = list(raw.get("services") or [])
+    if len(found) == 1 and found[0].get("name") == raw.get("title"):
+        return str(found[0].get("id") or "")
+    return ""
+
+
+def anchor(service_id: str) -> str:
+    """The page anchor of a service's full entry."""
+    return f"service-{service_id}"
+
+
+def show_each_service_once(steps: list[dict[str, Any]], in_panel: set[str]) -> set[str]:
+    """Mark repeated service steps as short links back; return the ids shown in full."""
+    shown = set(in_panel)
+
+    def visit(items: list[dict[str, Any]]) -> None:
+        for step in items:
+            service_id = step["service"]
+            if service_id in shown:
+                where = "in the crisis lines above" if service_id in in_panel else "above"
+                step["see"] = {"anchor": anchor(service_id), "where": where}
+            elif service_id:
+                shown.add(service_id)
+                step["anchor"] = anchor(service_id)
+            visit(step["substeps"])
+
+    visit(steps)
+    return shown
 
 
 def _all_ids(steps: list[dict[str, Any]]) -> list[str]:
@@ -138,14 +173,25 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
     found = services(triage["country"], triage["age"])
     crisis_step = next((s for s in plan["steps"] if s["id"] == "crisis"), None)
     crisis_list = [_service_dict(s) for s in crisis_step["services"]] if crisis_step else []
+    crisis = bool(triage.get("unsafe")) or crisis_step is not None
+    # Each service in full once: crisis lines at the top, later steps link back to them,
+    # and the closing list keeps only the services not shown yet.
+    panel = (crisis_list or crisis_services(found)) if crisis else []
+    for s in panel:
+        s["anchor"] = anchor(s["id"])
+    shown = show_each_service_once(steps, {s["id"] for s in panel})
+    rest = [s for s in found if s["id"] not in shown]
+    for s in rest:
+        s["anchor"] = anchor(s["id"])
     message = ""
     if saved:
         message = "Your progress is saved" + (" in your case." if session.unlocked else ".")
     return page(
         request, "plan.html",
         steps=steps, triage=triage, country=plan.get("country"), notes=plan.get("notes", []),
-        services=found, crisis=bool(triage.get("unsafe")) or crisis_step is not None,
-        crisis_services=crisis_list or crisis_services(found), status_message=message,
+        services=rest,
+        repeats=any(s["id"] in shown for s in found),
+        crisis=crisis, crisis_services=panel, status_message=message,
     )
 
 
