@@ -8,6 +8,22 @@ from unsnare.analysis.text import words
 
 _EXPLAIN = "They admit they are not who they said they are. The profile may be fake."
 
+_RETOLD = (
+    "You describe them lying about who they are. The profile was fake; being fooled by "
+    "a practised liar is not your fault."
+)
+_SUBJECT = r"the (?:girl|guy|boy|person|account|profile)|this (?:girl|guy|boy|person)"
+_THEY_IS = r"(?:he|she|they)(?:'s| is| was| are| were|'re| s)"
+# What the liar really was: an adult, or a grown man or woman behind a teen profile.
+_GROWN = (
+    r"(?:\d{2}\s?(?:years?|yrs?|yo)\b(?:[- ]old)?(?:\s+(?:man|guy|dude|woman|lady))?"
+    # A bare adult age ends the clause: "he's actually 35", not "20 minutes away".
+    r"|(?:1[89]|[2-9]\d)(?=\s*(?:$|[.,!?;)]|(?:and|but|or|now|lol|not|so|with)\b))"
+    r"|(?:grown|old|older|middle[- ]aged)\s+(?:man|guy|dude|woman|lady|adult)|adult\b"
+    r"|(?:man|guy|dude|woman|lady)\b(?!\s+(?:who|that|i|about|of)\b)|scammer|catfish|bot\b|fake\b)"
+)
+_COMING_OUT = r"\b(?:trans|transgender|transition\w*|pronouns?|non ?binary|came out|coming out)\b"
+
 RULES = (
     Rule(
         r"\bi (?:said|told (?:you|u)) i (?:was|am|m|'m)\b[^.?!]{0,30}\b(?:lie|lied|not true|wasn'?t"
@@ -58,6 +74,41 @@ RULES = (
         _EXPLAIN,
         keys="younger dressed dress",
     ),
+    # The person targeted retells the lie: "turns out he was a 40 year old
+    # man", "she says she's a guy", "he lied about his age". Each needs a sign
+    # of a reveal (turns out, really, actually, lied, not who they said) or a
+    # claimed sex at odds with the pronoun used so far; someone coming out is
+    # not a lie, so talk of being trans or pronouns vetoes it.
+    Rule(
+        rf"\b(?:turn(?:s|ed)? out|found out|{_THEY_IS}\s+(?:really|actually)|"
+        rf"(?:{_SUBJECT})\s+(?:is|was)\s+(?:really|actually))\s+"
+        rf"(?:(?:{_THEY_IS}|(?:{_SUBJECT})\s+(?:is|was))\s+)?"
+        rf"(?:(?:really|actually)\s+)?(?:a\s+|an\s+|some\s+)?(?:{_GROWN})",
+        0.45,
+        _RETOLD,
+        keys="turns turned turn out really actually",
+        unless=_COMING_OUT,
+    ),
+    Rule(
+        rf"\b(?:{_THEY_IS}|(?:he|she|they)\s+(?:isn'?t|wasn'?t|aren'?t|weren'?t))\s+(?:not\s+)?"
+        r"(?:really\s+)?who (?:he|she|they) (?:said|says|claimed|claims|pretended)"
+        r"|\b(?:he|she|they) (?:lied|was lying|is lying|were lying|are lying) about "
+        r"(?:(?:his|her|their) (?:age|name|gender|identity|pics?|photos?|face)|being\b|who )",
+        0.45,
+        _RETOLD,
+        keys="said says claimed claims pretended lied lying",
+        unless=_COMING_OUT,
+    ),
+    Rule(
+        r"\bshe (?:says|said|told me|admitted|admits)(?: that)? she(?:'s| is| was| s)"
+        r" (?:really |actually )?(?:a )?(?:guy|boy|man|dude)\b"
+        r"|\bhe (?:says|said|told me|admitted|admits)(?: that)? he(?:'s| is| was| s)"
+        r" (?:really |actually )?(?:a )?(?:girl|woman|lady)\b",
+        0.45,
+        _RETOLD,
+        keys="says said told admitted admits",
+        unless=_COMING_OUT,
+    ),
     Rule(
         r"\b(?:perfil falso|no soy (?:quien|una chica|un chico)|nao sou (?:quem|uma menina"
         r"|um menino)|menti sobre (?:mi|minha) (?:edad|idade))\b",
@@ -77,5 +128,6 @@ class FalseIdentityDetector(PatternDetector):
     tactic = Tactic.FALSE_IDENTITY
     rules = RULES
     triggers = words(
-        "dressed fake lie lied lying menti perfil pretend real said sou soy told younger"
+        "actually admits admitted claimed claims dressed fake lie lied lying menti out perfil "
+        "pretend real really said says sou soy told turn turned turns younger"
     )
