@@ -31,6 +31,10 @@ D = ThreatToExposeDetector()
         ("can you imagine if i send these to your family", "family"),
         ("pay up or i send the pics to your family", "family"),
         ("he'll send the nude photos to my school unless i pay", "school"),
+        ("he says he'll send my pics to everyone", "everyone"),
+        ("he's going to send my pics to my family", "family"),
+        ("she's threatening to send my photos to my friends", "friends"),
+        ("they said they would post all my pictures on my instagram", "followers"),
     ],
 )
 def test_threats_are_found_with_their_audience(text: str, audience: str) -> None:
@@ -55,6 +59,9 @@ def test_threats_are_found_with_their_audience(text: str, audience: str) -> None
         "can u share the pics from saturday with everyone in the group",
         "he said he'll send the photos to everyone from the trip by tonight",
         "please send the video to your mom, she'll love it",
+        "my mom said she will send my graduation pics to grandma",
+        "she'll send me the pics from the party",
+        "he said he'd share my photos of the match with the team",
     ],
 )
 def test_ordinary_messages_are_not_threats(text: str) -> None:

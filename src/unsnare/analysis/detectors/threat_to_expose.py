@@ -103,8 +103,24 @@ RULES = (
             "he she they someone guy girl person account he'll she'll they'll he's she's "
             "they're he'd she'd"
         ),
-        requires=r"\b(?:unless|if i (?:don'?t|dont)|or else|pay|money|nudes|naked|private|video)\b"
-        r"|[$€£]",
+        requires=r"\b(?:unless|if i (?:don'?t|dont)|or else|pay|money|nudes|naked|private|video"
+        r"|threat\w*|blackmail\w*)\b|[$€£]",
+    ),
+    # A person retelling the threat with its audience: "he says he'll send my pics to
+    # everyone". "my pics" going to the people in their life is exposure, with or
+    # without a demand in the same message ("the trip photos" stay calm).
+    Rule(
+        r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re|'ll|'d"
+        r"| will| would)?\s+(?:\w+\s+){0,4}?"
+        rf"(?:{_SEND}|{_EXPOSE})\w*\s+(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?{PIC}\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:to|with|on)\s+(?:\w+\s+){{0,3}}?{_AUD_WORDS}",
+        0.6,
+        "You describe someone threatening to share your pictures. That is sextortion, and it "
+        "is not your fault.",
+        keys=(
+            "he she they someone guy girl person account he'll she'll they'll he's she's "
+            "they're he'd she'd"
+        ),
     ),
     Rule(
         r"\b(?:voy a|te voy a|vou|eu vou|irei)\s+(?:\w+\s+){0,2}?(?:publicar|enviar|mandar|"
