@@ -129,5 +129,5 @@ def test_rule_spaces_match_any_white_space(pattern: str, loose: str) -> None:
 
 
 def test_double_spaces_and_line_breaks_do_not_hide_a_rule() -> None:
-    report = analyze_text("FOR  WEEKEND  U  PARENT  LEAVE  THEN YOU CALL ME")
+    report = analyze_text("TEXT  ME  WHEN  YOUR\n  PARENTS  ARE  ASLEEP")
     assert "isolation" in {f.get("kind") for f in report.findings}
