@@ -65,11 +65,8 @@ class Analyzer:
                 owners.setdefault(word, []).append(detector.name)
         self._vocabulary = frozenset(vocab)
         self._owners = {w: tuple(names) for w, names in owners.items()}
-        self._prefiltered = frozenset(
-            d.name for d in self.registry if d.prefilter_words() is not None
-        )
         # Worked out once, not per call: each detector and whether the prefilter gates it.
-        self._plan = tuple((d, d.name in self._prefiltered) for d in self.registry)
+        self._plan = tuple((d, d.prefilter_words() is not None) for d in self.registry)
         self._vocabulary_for = len(self.registry)
 
     def analyze(self, conversation: Conversation, *, is_email: bool = False) -> AnalysisReport:
