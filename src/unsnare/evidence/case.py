@@ -149,6 +149,11 @@ class Case:
         self._put_json("record", record["id"], record)
         self._records[record["id"]] = record
 
+    def replace_record(self, record: dict[str, Any]) -> None:
+        """Store a changed record over the one with the same `id`."""
+        self._put_json("record", record["id"], record, replace=True)
+        self._records[record["id"]] = record
+
     def log(
         self,
         action: Action | str,
@@ -361,8 +366,7 @@ class Case:
         """Replace the checklist state (the change is logged)."""
         record = {"type": "plan_state", "id": "plan", "state": dict(state)}
         with self.writing():
-            self._put_json("record", "plan", record, replace=True)
-            self._records["plan"] = record
+            self.replace_record(record)
             self.log(Action.ANNOTATE, subject="plan", details={"checklist": sorted(state)},
                      actor=actor)
 

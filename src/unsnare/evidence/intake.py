@@ -298,7 +298,7 @@ class _Intake:
         self.case.put_record(record)
         parent = self.case._records[item_id]
         parent["conversation_ids"] = [*parent.get("conversation_ids", []), record["id"]]
-        self.case.put("record", item_id, json.dumps(parent).encode(), replace=True)
+        self.case.replace_record(parent)
         self.conversations.append(build(StoredConversation, record))
 
     def _analyse(self, conv: Conversation, record: dict[str, Any]) -> None:
@@ -427,6 +427,6 @@ def _import(
         if record["kind"] in ("file", "member"):
             record["kind"] = ItemKind.EXPORT.value
             record["warnings"] = [*record.get("warnings", []), *reading.warnings]
-            case.put("record", item_id, json.dumps(record).encode(), replace=True)
+            case.replace_record(record)
     intake.items[:] = [build(Item, case._records[i.id]) for i in intake.items]
     intake.messages.extend(reading.warnings[:20])
