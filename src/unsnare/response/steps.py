@@ -185,8 +185,8 @@ def preserve_evidence(ctx: Context) -> Step:
              "Some apps can export a chat (WhatsApp, Telegram, Facebook and Instagram "
              "downloads). Unsnare can keep it, locked, in your private evidence store."),
     ]
+    removal = ctx.pick(_REMOVAL, with_international=True)
     if ctx.minor:
-        removal = ctx.pick(_REMOVAL, with_international=True)
         subs.append(Step(
             "preserve_evidence.no_explicit_images",
             "Never keep or pass on a nude image of anyone under 18",
@@ -196,7 +196,6 @@ def preserve_evidence(ctx: Context) -> Step:
             "makes a fingerprint (a hash) on your own device and never uploads the picture.",
             services=tuple(removal)))
     else:
-        removal = ctx.pick(_REMOVAL, with_international=True)
         subs.append(Step(
             "preserve_evidence.intimate_images", "Don't pass the intimate image on",
             "Don't forward the intimate image itself to anyone. If it is on your own device, "
