@@ -169,7 +169,6 @@ class _Intake:
             record["withheld_reason"] = reason
             self._withhold_note(record)
             return self._commit(record, None)
-        item_record = record
         conv = None
         if kind in ("auto", "screenshot"):
             try:
@@ -180,8 +179,8 @@ class _Intake:
             if conv is not None and not conv.messages:
                 conv = None
         if conv is not None:
-            item_record["kind"] = ItemKind.SCREENSHOT.value
-        item = self._commit(item_record, data)
+            record["kind"] = ItemKind.SCREENSHOT.value
+        item = self._commit(record, data)
         if conv is not None:
             self.conversation(conv, item.id, "ocr")
         return item
@@ -251,8 +250,12 @@ class _Intake:
             sha.update(chunk)
             md5.update(chunk)
             size += len(chunk)
-        record = self._item(None, name, ItemKind.VIDEO, (sha.hexdigest(), md5.hexdigest(), size),
-                            parent=parent)
+        return self._withhold_video(
+            self._item(None, name, ItemKind.VIDEO, (sha.hexdigest(), md5.hexdigest(), size),
+                       parent=parent)
+        )
+
+    def _withhold_video(self, record: dict[str, Any]) -> Item:
         record["withheld_reason"] = VIDEO_REASON
         self._withhold_note(record)
         return self._commit(record, None)
@@ -266,10 +269,7 @@ class _Intake:
             raise InputError("This file is not a picture Unsnare recognises.", file=name,
                              hint="Add it with --kind file (or kind='file').")
         if media == "video":
-            record = self._item(data, name, ItemKind.VIDEO, parent=parent)
-            record["withheld_reason"] = VIDEO_REASON
-            self._withhold_note(record)
-            return self._commit(record, None)
+            return self._withhold_video(self._item(data, name, ItemKind.VIDEO, parent=parent))
         if media == "zip":
             return self.archive(data, name, parent)[0]
         item_kind = ItemKind.MEMBER if parent else ItemKind.FILE
