@@ -37,6 +37,20 @@ _PRESSURE = (
     r"|online|internet|pay|money|nudes|naked|ruin|send me)\b|[$€£]"
 )
 
+# A person retelling what someone else threatened ("he said he'll post my pics").
+_RETOLD_BY = (
+    r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re|'ll|'d"
+    r"| will| would)?\s+"
+)
+_RETOLD_KEYS = (
+    "he she they someone guy girl person account he'll she'll they'll he's she's "
+    "they're he'd she'd"
+)
+_RETOLD_EXPLANATION = (
+    "You describe someone threatening to share your pictures. That is sextortion, and it "
+    "is not your fault."
+)
+
 RULES = (
     Rule(
         rf"\b(?:{I_WILL}|{_COND_I})\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_YOURS}",
@@ -92,17 +106,12 @@ RULES = (
         keys="have got saved made list",
     ),
     Rule(
-        r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re|'ll|'d"
-        r"| will| would)?\s+"
-        r"(?:\w+\s+){0,4}?(?:post|leak|send|share|show|expose|release|upload|spread|e-?mail"
+        _RETOLD_BY
+        + r"(?:\w+\s+){0,4}?(?:post|leak|send|share|show|expose|release|upload|spread|e-?mail"
         r"|forward|dm|text)\w*\s+(?:\w+\s+){0,2}?(?:my|me|everything|it all)\b",
         0.6,
-        "You describe someone threatening to share your pictures. That is sextortion, and it "
-        "is not your fault.",
-        keys=(
-            "he she they someone guy girl person account he'll she'll they'll he's she's "
-            "they're he'd she'd"
-        ),
+        _RETOLD_EXPLANATION,
+        keys=_RETOLD_KEYS,
         requires=r"\b(?:unless|if i (?:don'?t|dont)|or else|pay|money|nudes|naked|private|video"
         r"|threat\w*|blackmail\w*)\b|[$€£]",
     ),
@@ -110,17 +119,13 @@ RULES = (
     # everyone". "my pics" going to the people in their life is exposure, with or
     # without a demand in the same message ("the trip photos" stay calm).
     Rule(
-        r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re|'ll|'d"
-        r"| will| would)?\s+(?:\w+\s+){0,4}?"
+        _RETOLD_BY
+        + r"(?:\w+\s+){0,4}?"
         rf"(?:{_SEND}|{_EXPOSE})\w*\s+(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?{PIC}\s+"
         rf"(?:\w+\s+){{0,2}}?(?:to|with|on)\s+(?:\w+\s+){{0,3}}?{_AUD_WORDS}",
         0.6,
-        "You describe someone threatening to share your pictures. That is sextortion, and it "
-        "is not your fault.",
-        keys=(
-            "he she they someone guy girl person account he'll she'll they'll he's she's "
-            "they're he'd she'd"
-        ),
+        _RETOLD_EXPLANATION,
+        keys=_RETOLD_KEYS,
     ),
     Rule(
         r"\b(?:voy a|te voy a|vou|eu vou|irei)\s+(?:\w+\s+){0,2}?(?:publicar|enviar|mandar|"
