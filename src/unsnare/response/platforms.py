@@ -50,14 +50,15 @@ class PlatformCatalogue:
         self._names: dict[str, PlatformGuide] = {}
         for g in guides:
             for name in (g.id, g.name, *g.aliases):
-                self._names[_fold(name)] = g
+                self._names[fold_name(name)] = g
 
     def find(self, name: str) -> PlatformGuide | None:
         """The guide for a platform name such as ``Insta`` or ``tinder``, or None."""
-        return self._names.get(_fold(name))
+        return self._names.get(fold_name(name))
 
 
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
+    """A platform name folded for lookup: lower case, single spaces."""
     return " ".join(str(text).strip().lower().split())
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from unsnare.errors import InputError, UsageError
+from unsnare.response.platforms import fold_name
 
 DEMANDS = ("money", "images", "acts", "none")
 # A triage note (from an analysis) that the offender threatened to out the person.
@@ -38,10 +39,6 @@ _PAYMENT_KINDS = frozenset({"payment_handle", "crypto_address", "gift_card", "gi
                             "amount"})
 _PAYMENT_PLATFORMS = frozenset({"paypal", "cashapp", "venmo", "zelle", "revolut", "wise",
                                 "bitcoin", "ethereum", "tron", "crypto"})
-
-
-def _norm_platform(name: str) -> str:
-    return " ".join(str(name).strip().lower().split())
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ class Triage:
             )
         # A single name passed as a string is one platform, not a list of letters.
         given = (self.platforms,) if isinstance(self.platforms, str) else self.platforms
-        cleaned = tuple(dict.fromkeys(_norm_platform(p) for p in given if str(p).strip()))
+        cleaned = tuple(dict.fromkeys(fold_name(p) for p in given if str(p).strip()))
         object.__setattr__(self, "platforms", cleaned)
         object.__setattr__(self, "country", self.country.strip())
 
