@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -41,3 +43,29 @@ def test_no_crisis_lines_without_crisis(app: typer.Typer) -> None:
     out = CliRunner().invoke(app, ["analyze", "--text", "send me $300 or everyone sees your nudes"])
     assert out.exit_code == 0
     assert "hurting yourself" not in out.output
+
+
+def test_an_offender_saying_your_life_is_over_also_brings_the_crisis_lines(
+    app: typer.Typer,
+) -> None:
+    out = CliRunner().invoke(
+        app, ["analyze", "--country", "GB", "--text", "pay me or your life is over"]
+    )
+    assert out.exit_code == 0, out.output
+    assert out.output.index("116 123") < out.output.index("Risk:")
+
+
+def test_analyze_reads_an_export_with_the_import_options(
+    app: typer.Typer, tmp_path: Path
+) -> None:
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "12/03/2026, 21:02 - Rory Vance: send me a pic\n"
+        "12/03/2026, 21:43 - Rory Vance: pay $300 or I send it to your family\n",
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(
+        app, ["analyze", str(chat), "--tz", "America/New_York", "--format", "whatsapp"]
+    )
+    assert out.exit_code == 0, out.output
+    assert "2026-03-12 21:43-04:00" in out.output

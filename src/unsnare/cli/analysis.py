@@ -36,7 +36,9 @@ def _read_limited(stream: Any, name: str) -> tuple[str, bool]:
     return data[:_MAX_READ].decode("utf-8", "replace"), cut
 
 
-def _reports_for_path(path: Path) -> list[AnalysisReport]:
+def _reports_for_path(
+    path: Path, fmt: str | None = None, tz: str | None = None, chat: str | None = None
+) -> list[AnalysisReport]:
     if not path.exists():
         raise InputError(
             "there is no such file or folder",
@@ -50,7 +52,8 @@ def _reports_for_path(path: Path) -> list[AnalysisReport]:
         return [_note_cut(report, cut)]
     from unsnare.importers import read_export
 
-    result = read_export(path)
+    # The same reading options as `unsnare import`, so an export reads the same way.
+    result = read_export(path, format=fmt, tz=tz, chat=chat)
     return [analyze(c) for c in result.conversations]
 
 
@@ -90,6 +93,16 @@ def analyze_command(
         str | None,
         typer.Option("--country", help="Two-letter country code, to show its crisis lines."),
     ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="The export's format, if not detected.")
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option("--tz", help="Time zone of an export with local times (e.g. Europe/London)."),
+    ] = None,
+    chat: Annotated[
+        str | None, typer.Option("--chat", help="In an export of several chats, read this one.")
+    ] = None,
 ) -> None:
     """Explain what is happening in a conversation and how serious it is."""
     given = sum(x is not None for x in (path, text, each_line))
@@ -107,7 +120,7 @@ def analyze_command(
         pasted, cut = _read_limited(sys.stdin.buffer, "stdin")
         reports = [_note_cut(analyze_text(pasted), cut)]
     else:
-        reports = _reports_for_path(Path(str(path)))
+        reports = _reports_for_path(Path(str(path)), fmt, tz, chat)
     if as_json:
         data = [r.to_dict() for r in reports]
         print_json(data[0] if len(data) == 1 else data)
@@ -161,8 +174,10 @@ def _crisis_lines(country: str | None) -> list[str]:
 
 def _print_report(r: AnalysisReport, country: str | None = None) -> None:
     out = console()
-    if r.crisis:
-        # Crisis help comes before anything else, with real numbers to call.
+    pushed = any(f.tactic == "self_harm_pressure" for f in r.findings)
+    if r.crisis or pushed:
+        # Crisis help comes before anything else, with real numbers to call: when the
+        # person shows despair, and when the offender tells them their life is over.
         out.print(
             "[bold red]If you are thinking about hurting yourself, please talk to someone "
             "right now.[/] You are not alone, and this can be fixed."
