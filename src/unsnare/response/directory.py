@@ -18,11 +18,7 @@ from typing import Any
 import yaml
 
 from unsnare.errors import InputError
-
-
-def _safe_load(text: str) -> Any:
-    # The C loader (LibYAML) is several times faster when present; both are safe loaders.
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+from unsnare.response._yaml import safe_load
 
 HANDLES = (
     "reporting",
@@ -300,7 +296,7 @@ def _as_date(value: Any, *, file: str, field: str) -> dt.date:
 def _load_yaml(name: str) -> Any:
     text = resources.files("unsnare.response").joinpath("data").joinpath(name).read_text("utf-8")
     try:
-        return _safe_load(text)
+        return safe_load(text)
     except yaml.YAMLError as exc:
         raise InputError(f"cannot read the help directory: {exc}", file=name) from None
 

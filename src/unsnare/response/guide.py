@@ -11,16 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any
-
-import yaml
 
 from unsnare.errors import InputError, UsageError
-
-
-def _safe_load(text: str) -> Any:
-    # The C loader (LibYAML) is several times faster when present; both are safe loaders.
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+from unsnare.response._yaml import safe_load
 
 AUDIENCES = ("teen", "adult", "parent")
 
@@ -41,7 +34,7 @@ def _content() -> Traversable:
 
 def section_slugs() -> list[str]:
     """Section slugs in reading order."""
-    raw = _safe_load(_content().joinpath("sections.yaml").read_text("utf-8"))
+    raw = safe_load(_content().joinpath("sections.yaml").read_text("utf-8"))
     if not isinstance(raw, list) or not all(isinstance(s, str) for s in raw):
         raise InputError("the guide index must be a list of section names",
                          file="content/sections.yaml")

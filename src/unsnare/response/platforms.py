@@ -8,14 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from unsnare.errors import InputError
-
-
-def _safe_load(text: str) -> Any:
-    # The C loader (LibYAML) is several times faster when present; both are safe loaders.
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+from unsnare.response._yaml import safe_load
 
 _FIELDS = ("id", "name", "aliases", "where", "choose", "block_note", "report_first")
 
@@ -93,4 +87,4 @@ def default_platforms() -> PlatformCatalogue:
     """The platform guides shipped in the package (loaded on first use)."""
     text = resources.files("unsnare.response").joinpath("data").joinpath(
         "platforms.yaml").read_text("utf-8")
-    return parse_platforms(_safe_load(text))
+    return parse_platforms(safe_load(text))
