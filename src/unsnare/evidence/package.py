@@ -251,13 +251,15 @@ def verify_package(path: Path | str, *, password: str | None = None) -> PackageR
     if package_hash(manifest) != recorded:
         problems.append("manifest.json was edited: its package hash does not match its contents")
     listed: dict[str, dict[str, Any]] = {f["path"]: f for f in manifest.get("files", [])}
+    # Originals are listed both as files and as items: hash each one once.
+    sha256s: dict[str, str] = {}
     for name, entry in listed.items():
         data = files.get(name)
         if data is None:
             problems.append(f"{name} is missing from the package (deleted)")
-        elif hashlib.sha256(data).hexdigest() != entry.get("sha256") or len(data) != entry.get(
-            "size"
-        ):
+            continue
+        sha256s[name] = hashlib.sha256(data).hexdigest()
+        if sha256s[name] != entry.get("sha256") or len(data) != entry.get("size"):
             problems.append(f"{name} does not match its SHA-256 in the manifest (changed)")
     for item in manifest.get("items", []):
         p = item.get("path")
@@ -267,7 +269,7 @@ def verify_package(path: Path | str, *, password: str | None = None) -> PackageR
             problems.append(f"item {item['id']} is marked not stored yet has a file here")
         data = files.get(p)
         if data is not None and (
-            hashlib.sha256(data).hexdigest() != item.get("sha256")
+            (sha256s.get(p) or hashlib.sha256(data).hexdigest()) != item.get("sha256")
             or hashlib.md5(data, usedforsecurity=False).hexdigest() != item.get("md5")
         ):
             problems.append(f"original {p} does not match the hashes taken at intake (changed)")
