@@ -209,15 +209,7 @@ def lookup_image(
     """Hash an uploaded image in memory and match it (optionally its rotations and flips)."""
     data, name = file.file.read(), file.filename or "upload"
     h, result = matcher.match_image(data, banks=banks, dihedral=dihedral, name=name)
-    hashes = ImageHashesOut(
-        sha256=h.sha256,
-        md5=h.md5,
-        pdq=h.pdq,
-        quality=h.quality,
-        low_quality=h.low_quality,
-        media_type=h.media_type,
-    )
-    return _result_out(result, hashes)
+    return _result_out(result, _hashes_out(h))
 
 
 @router.get("/banks", response_model=list[BankStatusOut], summary="List banks")
