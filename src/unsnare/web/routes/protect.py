@@ -15,18 +15,17 @@ from starlette.responses import HTMLResponse
 
 from unsnare import hashing
 from unsnare.errors import HashingError, InputError
+from unsnare.hashing.pdq import VIDEO_SUFFIXES
 from unsnare.web.deps import FormSessionDep
 from unsnare.web.intake import safe_name
 from unsnare.web.render import page
 
 router = APIRouter()
 
-VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv")
-
 
 def hash_upload(name: str, data: bytes) -> dict[str, Any]:
     """The hashes of one file: PDQ for pictures, SHA-256 and MD5 for everything."""
-    if name.lower().endswith(VIDEO_SUFFIXES):
+    if name.lower().endswith(tuple(VIDEO_SUFFIXES)):
         # Videos get exact hashes only (as `hash_file` does), computed in memory.
         return {
             "name": name, "kind": "video",
