@@ -3,6 +3,7 @@ export the sealed package and verify one."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -197,13 +198,7 @@ def export_package(
     name = f"unsnare-evidence-{datetime.now().strftime('%Y%m%d-%H%M')}.zip"
     # The package is removed from the temporary folder once it has been sent.
     return FileResponse(out, filename=name, media_type="application/zip",
-                        background=BackgroundTask(_remove_tree, Path(tmp)))
-
-
-def _remove_tree(folder: Path) -> None:
-    for child in folder.iterdir():
-        child.unlink()
-    folder.rmdir()
+                        background=BackgroundTask(shutil.rmtree, tmp))
 
 
 @router.get("/case/verify", response_class=HTMLResponse)
