@@ -176,7 +176,7 @@ class Directory:
         chosen = [
             s
             for s in self.services
-            if s.fits_age(age) and (s.international or (code is not None and code in s.countries))
+            if s.fits_age(age) and (s.serves(code) if code is not None else s.international)
         ]
         chosen.sort(key=lambda s: (s.international, _rank(s)))
         return Lookup(asked=country, country=found, fallback=found is None,
