@@ -187,6 +187,7 @@ class _Intake:
 
     def archive(self, data: bytes, name: str, parent: str | None) -> tuple[Item, bool]:
         """Store a zip whole when it holds no risky media, else member by member."""
+        record = self._item(data, name, ItemKind.FILE, parent=parent)
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
             members = [m for m in zf.infolist() if not m.is_dir()]
@@ -196,7 +197,6 @@ class _Intake:
         except (RuntimeError, NotImplementedError):
             # Encrypted (or exotic) members cannot be checked; judge by their names.
             named = [m.filename for m in members if media_of(m.filename, b"") != "other"]
-            record = self._item(data, name, ItemKind.FILE, parent=parent)
             if named:
                 record["withheld_reason"] = (
                     f"This archive is locked or cannot be opened here, and it holds "
@@ -207,11 +207,10 @@ class _Intake:
                 return self._commit(record, None), False
             return self._commit(record, data), True
         except (zipfile.BadZipFile, OSError):
-            return self._commit(self._item(data, name, ItemKind.FILE, parent=parent), data), True
+            return self._commit(record, data), True
         risky = [n for n, kind in media.items() if kind in ("image", "video")]
         if not risky:
-            return self._commit(self._item(data, name, ItemKind.FILE, parent=parent), data), True
-        record = self._item(data, name, ItemKind.FILE, parent=parent)
+            return self._commit(record, data), True
         record["withheld_reason"] = (
             f"This archive holds {len(risky)} picture(s) or video(s), so it was not kept as a "
             "whole; each file inside was added on its own, and pictures that may be intimate "
