@@ -3,6 +3,7 @@ add and remove hashes in a bank, bank status. Thin: parse, call `unsnare.hashing
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from typing import Annotated
 
@@ -26,16 +27,23 @@ from unsnare.hashing.storage import bank_index_dir, open_bank_store
 from unsnare.settings import Settings
 
 router = APIRouter(prefix="/api/v1", tags=["hashing"])
+# Guards only the one-time creation of an app's matcher (a lock, not shared data).
+_BUILD_LOCK = threading.Lock()
 
 
 def get_matcher(request: Request) -> HashMatcher:
     """The app's one matcher (built on first use from the settings' bank store)."""
     state = request.app.state
     matcher: HashMatcher | None = getattr(state, "hash_matcher", None)
-    if matcher is None:
-        settings: Settings = state.settings
-        matcher = HashMatcher(open_bank_store(settings), bank_index_dir(settings))
-        state.hash_matcher = matcher
+    if matcher is not None:
+        return matcher
+    # Two first requests at once must not each build (and later save) a matcher.
+    with _BUILD_LOCK:
+        matcher = getattr(state, "hash_matcher", None)
+        if matcher is None:
+            settings: Settings = state.settings
+            matcher = HashMatcher(open_bank_store(settings), bank_index_dir(settings))
+            state.hash_matcher = matcher
     return matcher
 
 
