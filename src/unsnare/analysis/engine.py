@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
 from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
@@ -94,6 +95,7 @@ class Analyzer:
             if gated and pre is not None and detector.name not in pre:
                 continue
             findings.extend(detector.detect(view))
+        findings = _to_original_spans(findings, view)
         # Position and sender of just the messages with findings: a map of every
         # message would cost hundreds of MB on a 1,000,000-message conversation.
         where: dict[str, tuple[int, str | None]] = {}
@@ -161,6 +163,25 @@ class Analyzer:
                 "some of the conversation may be missing."
             )
         return out
+
+
+def _to_original_spans(findings: list[Finding], view: ConversationView) -> list[Finding]:
+    """Spans in the text as written: detectors match the normalised text, which is
+    shorter when marks, spaces or stretched letters were taken out."""
+    if not findings:
+        return findings
+    uneven = {m.id: m for m in view.messages if m.offsets is not None}
+    if not uneven:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        m = uneven.get(f.message_id)
+        if m is None:
+            out.append(f)
+            continue
+        start, end = m.span(f.start, f.end)
+        out.append(replace(f, start=start, end=end))
+    return out
 
 
 def _roles(
