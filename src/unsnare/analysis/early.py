@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from unsnare.analysis.engine import Analyzer
 from unsnare.analysis.report import Finding
-from unsnare.analysis.risk import adjust_for_scheme, assess_risk, scheme_of
+from unsnare.analysis.risk import adjust_for_scheme, assess_risk, corroborated, scheme_of
 from unsnare.analysis.tactics import LEVEL_FLOORS, RiskLevel
 from unsnare.models import Conversation
 
@@ -49,6 +49,7 @@ def first_alert(
             for a in m.attachments
         )
         risk = adjust_for_scheme(risk, scheme_of(seen, has_images), crisis)
+        risk = corroborated(risk, seen, pos + 1)
         if risk.score >= floor:
             return pos
     return None

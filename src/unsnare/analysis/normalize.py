@@ -146,7 +146,8 @@ _LEET = {
 }  # fmt: skip
 # A quick test that one of the three might be there (most messages: no).
 _MAYBE = re.compile(
-    r"[a-z][ .\-_*][a-z][ .\-_*][a-z]|([a-z])\1\1|[a-z][0134578@$!|][a-z0-9@$]|[0134578@$][a-z]"
+    r"(?<![a-z])[a-z][ .\-_*][a-z][ .\-_*][a-z](?![a-z])|([a-z])\1\1|[a-z][0134578@$!|][a-z0-9@$]"
+    r"|[0134578@$][a-z]"
 )
 
 

@@ -83,7 +83,10 @@ RULES = (
     # Age probing and age-gap talk.
     Rule(
         r"(?<![\d.$])(?:9|1[0-7])\s*(?:yrs?|years?|y/?o|yo)\b|\b(?:ur|you'?re|you are|u r|u are|ure"
-        r"|your)\s+(?:only\s+|just\s+)?(?:9|1[0-7])\b|\bjail ?bait\b|\bage (?:is|doesn'?t"
+        r"|your)\s+(?:only\s+|just\s+)?(?:9|1[0-7])\b(?![.,:/-]?\d|\s*(?:months?|days?|weeks?"
+        r"|hours?|hrs?|mins?|minutes?|items?|orders?|gb|mb|%|x|pm|am|o'?clock|points?|pts|euros?"
+        r"|dollars?|bucks|percent|people|members?|messages?|photos?|pics?))|\bjail ?bait\b"
+        r"|\bage (?:is|doesn'?t"
         r"|doesnt|dont"
         r"|don'?t) (?:just )?(?:a number|matter)|\b(?:mature|big|old|small) for (?:your|ur) age\b"
         rf"|\b(?:look|looks|seem|seems) (?:\w+ )?older than\b|\b(?:girls?|boys?"
@@ -129,6 +132,28 @@ RULES = (
         keys=(
             "mom mum mommy momz dad daddy parent parents aunt mother father family folks "
             "sister bro uncle grandma grandpa"
+        ),
+    ),
+    # When the adults are away: asking when a parent comes home, whether the
+    # person is on their own, hiding things from them or getting in trouble.
+    Rule(
+        rf"\b(?:when|what time|how long|till when|until when)\s+(?:does|do|is|are|will|r|till"
+        rf"|until|before)?\s*{_GUARD}\s+(?:\w+\s+){{0,3}}?(?:come|coming|be|get|getting|go"
+        rf"|going|leave|leaving)\s+(?:\w+\s+)?(?:home|back|out|to work|to bed)\b"
+        rf"|\b{_GUARD}\s+(?:don'?t|dont|doesn'?t|doesnt|won'?t|wont|wouldn'?t|wouldnt)\s+"
+        rf"(?:\w+\s+)?(?:mind|like|approve|understand|let)\b"
+        rf"|\b(?:keep|kept|hide|hid|hidden)\s+(?:\w+\s+){{0,2}}?from\s+{_GUARD}"
+        rf"|\b(?:in|into)\s+trouble\s+with\s+{_GUARD}"
+        rf"|\bby\s+(?:your ?self|ur ?self|yourself|urself|yrself)\b"
+        rf"|\bolder than {_GUARD}",
+        0.45,
+        "They ask when the adults around you are away, or want things kept from them. That is"
+        " a grooming sign.",
+        detail=_k(K.ISOLATION),
+        unless=r"\bmy (?:mom|mum|dad|parents)\b",
+        keys=(
+            "mom mum mommy momz dad daddy parent parents aunt mother father family folks "
+            "sister bro uncle grandma grandpa yourself urself yrself self"
         ),
     ),
     Rule(
