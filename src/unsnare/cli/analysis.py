@@ -148,6 +148,7 @@ _SHOW_AT_MOST = 100
 _LEVEL_STYLE = {
     "none": "green",
     "low": "green",
+    "unknown": "yellow",
     "medium": "yellow",
     "high": "red",
     "critical": "bold red",
@@ -196,7 +197,10 @@ def _print_report(r: AnalysisReport, country: str | None = None) -> None:
         f"Scheme: {r.scheme}   Stage: {r.stage}"
     )
     if not r.risk.assessed:
-        out.print("[yellow]Not fully assessed: 'none' or 'low' here does not mean safe.[/]")
+        out.print(
+            "[yellow]Not assessed: Unsnare cannot read this language yet, so finding "
+            "nothing does not mean safe.[/]"
+        )
     if r.scheme != "none":
         out.print(
             "This is not your fault. Do not pay and do not send more. Keep the messages "
