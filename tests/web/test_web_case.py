@@ -120,9 +120,17 @@ def test_export_and_verify_the_sealed_package(client, token) -> None:
     assert package.status_code == 200
     assert package.headers["content-type"] == "application/zip"
     assert "attachment" in package.headers["content-disposition"]
-    ok = client.post("/case/verify", data={"csrf_token": csrf},
+    key = re.search(r'id="signer">.*?<code class="hash">([0-9a-f ]{39})</code>',
+                    client.get("/case").text, re.S)
+    assert key, "the case page shows the signing key"
+    ok = client.post("/case/verify", data={"csrf_token": csrf, "expect_key": key.group(1)},
                      files={"package_file": ("evidence.zip", package.content, "application/zip")})
     assert "evidence.zip is intact" in ok.text
+    assert f"Signed by the key <code class=\"hash\">{key.group(1)}</code>" in ok.text
+    other = client.post("/case/verify", data={"csrf_token": csrf, "expect_key": "0" * 32},
+                        files={"package_file": ("evidence.zip", package.content, "x")})
+    assert "or was not signed by the key you expected" in other.text
+    assert "not signed by the key you expected" in other.text
     # Change one byte of one file inside: verification must say so.
     src = zipfile.ZipFile(io.BytesIO(package.content))
     out = io.BytesIO()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from unsnare.errors import LockerError
 from unsnare.evidence.locker import Locker
+from unsnare.evidence.signing import signer_of
 from unsnare.settings import Settings
 from unsnare.web.sessions import SessionStore, WebSession
 
@@ -82,6 +83,7 @@ def overview(session: WebSession) -> dict[str, Any]:
             "case_id": current.id, "title": current.title, "items": current.items(),
             "timeline": current.timeline(), "identifiers": current.identifiers(),
             "notes": current.notes(),
+            "signer_fingerprint": signer_of(current.locker.signing_key()).fingerprint,
         }
     return session.case_cache
 

@@ -78,6 +78,7 @@ def case_page(
         timeline_total=len(view["timeline"]), timeline_page=t_page, timeline_pages=t_pages,
         identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
         identifiers_pages=i_pages, notes=view["notes"],
+        signer_fingerprint=view["signer_fingerprint"],
         event_kinds=EVENT_KINDS, zone=machine_zone(),
         status_message=FLASH.get(done, ""),
     )
@@ -213,17 +214,26 @@ async def verify_upload(
     session: FormSessionDep,
     package_file: Annotated[UploadFile | None, File()] = None,
     password: Annotated[str, Form()] = "",
+    expect_key: Annotated[str, Form()] = "",
+    tsr_file: Annotated[UploadFile | None, File()] = None,
+    tsa_cert_file: Annotated[UploadFile | None, File()] = None,
 ) -> HTMLResponse:
-    """Verify an uploaded package and say plainly whether it is intact."""
+    """Verify an uploaded package (signature, hashes, time-stamp reply) and say plainly
+    whether it is intact and who signed it."""
     if package_file is None or not package_file.filename:
         raise InputError("No package was chosen.", field="package_file",
                          hint="Choose the .zip file that Unsnare exported.")
     data = await package_file.read()
+    reply = await tsr_file.read() if tsr_file is not None and tsr_file.filename else None
+    cert = (await tsa_cert_file.read()
+            if tsa_cert_file is not None and tsa_cert_file.filename else None)
     with tempfile.TemporaryDirectory(prefix="unsnare-verify-") as tmp:
         path = Path(tmp) / safe_name(package_file.filename)
         path.write_bytes(data)
         with named_as_uploaded(Path(tmp)):
-            result = await run_in_threadpool(package.verify_package, path,
-                                             password=password or None)
+            result = await run_in_threadpool(
+                lambda: package.verify_package(path, password=password or None,
+                                               expect_key=expect_key.strip() or None,
+                                               tsr_reply=reply, tsa_cert=cert))
     return page(request, "verify.html", result=result,
                 package_name=safe_name(package_file.filename))
