@@ -49,6 +49,10 @@ def serve(
             err=True,
         )
     _check_port(host, port)
+    # A server killed mid-download (or an older Unsnare) may have left files in clear.
+    from unsnare.web.leftovers import remove_leftovers
+
+    remove_leftovers()
     _show_api_token(settings, new=new_api_token)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"Unsnare is running at http://{shown}:{port}/ - open it in your browser.")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -235,11 +236,11 @@ def _write_zip(path: Path, files: dict[str, bytes], password: str | None) -> Non
             zf.writestr(name, files[name])
 
 
-def _read_zip(path: Path, password: str | None) -> dict[str, bytes]:
+def _read_zip(path: Path, password: str | None, data: bytes | None = None) -> dict[str, bytes]:
     import pyzipper
 
     try:
-        with pyzipper.AESZipFile(path) as zf:
+        with pyzipper.AESZipFile(io.BytesIO(data) if data is not None else path) as zf:
             if password is not None:
                 zf.setpassword(password.encode())
             encrypted = any(info.flag_bits & 0x1 for info in zf.infolist())
@@ -256,20 +257,21 @@ def _read_zip(path: Path, password: str | None) -> dict[str, bytes]:
 
 def verify_package(
     path: Path | str, *, password: str | None = None, expect_key: str | None = None,
-    tsr_reply: bytes | None = None, tsa_cert: bytes | None = None,
+    tsr_reply: bytes | None = None, tsa_cert: bytes | None = None, data: bytes | None = None,
 ) -> PackageReport:
     """Check the signature and recompute every hash in a package; name each mismatch.
 
     `expect_key` is the signer's fingerprint learned by another channel (the
     report's first page, a phone call); `tsr_reply` a time-stamp authority's
     reply to the package's request and `tsa_cert` that authority's certificate
-    (PEM or DER), which the reply's signer must be or be issued by.
+    (PEM or DER), which the reply's signer must be or be issued by. With `data`,
+    the package is read from those bytes and `path` only names it.
     """
     path = Path(path)
-    if not path.is_file():
+    if data is None and not path.is_file():
         raise InputError("There is no such package file.", file=str(path))
     expected = signing.normalise_fingerprint(expect_key) if expect_key else None
-    files = _read_zip(path, password)
+    files = _read_zip(path, password, data)
     if MANIFEST not in files:
         return PackageReport(path, ("manifest.json is missing: this is not a sealed package",))
     try:

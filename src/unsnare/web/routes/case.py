@@ -4,7 +4,6 @@ export the sealed package and verify one."""
 from __future__ import annotations
 
 import shutil
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,7 +18,8 @@ from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
-from unsnare.web.intake import Upload, named_as_uploaded, safe_name
+from unsnare.web.intake import Upload, safe_name
+from unsnare.web.leftovers import private_tempdir
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -193,8 +193,10 @@ def export_package(
 ) -> Response:
     """Download the sealed evidence package for the police or a lawyer."""
     current = casefile.case(session)
-    tmp = tempfile.mkdtemp(prefix="unsnare-package-")
-    out = Path(tmp) / "unsnare-evidence.zip"
+    # The download is written to a private folder marked with this server's process id;
+    # if the server is killed before it is removed, the next start removes it.
+    tmp = private_tempdir("package")
+    out = tmp / "unsnare-evidence.zip"
     package.export_package(current, out, password=password or None)
     name = f"unsnare-evidence-{datetime.now().strftime('%Y%m%d-%H%M')}.zip"
     # The package is removed from the temporary folder once it has been sent.
@@ -227,13 +229,11 @@ async def verify_upload(
     reply = await tsr_file.read() if tsr_file is not None and tsr_file.filename else None
     cert = (await tsa_cert_file.read()
             if tsa_cert_file is not None and tsa_cert_file.filename else None)
-    with tempfile.TemporaryDirectory(prefix="unsnare-verify-") as tmp:
-        path = Path(tmp) / safe_name(package_file.filename)
-        path.write_bytes(data)
-        with named_as_uploaded(Path(tmp)):
-            result = await run_in_threadpool(
-                lambda: package.verify_package(path, password=password or None,
-                                               expect_key=expect_key.strip() or None,
-                                               tsr_reply=reply, tsa_cert=cert))
+    # Checked in memory: the package holds originals, and is never written to disk here.
+    name = Path(safe_name(package_file.filename))
+    result = await run_in_threadpool(
+        lambda: package.verify_package(name, password=password or None,
+                                       expect_key=expect_key.strip() or None,
+                                       tsr_reply=reply, tsa_cert=cert, data=data))
     return page(request, "verify.html", result=result,
                 package_name=safe_name(package_file.filename))
