@@ -112,10 +112,12 @@ def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
     """Add uploaded files to the case as originals (hashed at intake, never changed)."""
     from unsnare.web.intake import safe_name
 
-    current = case(session)
-    changed(session)
-    return [
-        current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
-                         source="uploaded in the web app", **kw)
-        for u in uploads
-    ]
+    # Holding `busy` makes an unlock in another browser wait for this add to finish.
+    with session.busy:
+        current = case(session)
+        changed(session)
+        return [
+            current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
+                             source="uploaded in the web app", **kw)
+            for u in uploads
+        ]

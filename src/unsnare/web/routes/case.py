@@ -192,12 +192,17 @@ def export_package(
     password: Annotated[str, Form()] = "",
 ) -> Response:
     """Download the sealed evidence package for the police or a lawyer."""
-    current = casefile.case(session)
     # The download is written to a private folder marked with this server's process id;
     # if the server is killed before it is removed, the next start removes it.
-    tmp = private_tempdir("package")
-    out = tmp / "unsnare-evidence.zip"
-    package.export_package(current, out, password=password or None)
+    with session.busy:  # another browser's unlock waits for the export to finish
+        current = casefile.case(session)
+        tmp = private_tempdir("package")
+        out = tmp / "unsnare-evidence.zip"
+        try:
+            package.export_package(current, out, password=password or None)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
     name = f"unsnare-evidence-{datetime.now().strftime('%Y%m%d-%H%M')}.zip"
     # The package is removed from the temporary folder once it has been sent.
     return FileResponse(out, filename=name, media_type="application/zip",
