@@ -151,3 +151,18 @@ def test_the_key_is_kept_sealed_and_survives_a_new_passphrase(tmp_path: Path) ->
 def test_a_malformed_expected_key_is_a_clear_error(text: str) -> None:
     with pytest.raises(UsageError, match="not a key fingerprint"):
         normalise_fingerprint(text)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [b"", b"not json", b'"a string"', b"[1, 2]", b'{"algorithm": "Ed25519"}',
+     b'{"algorithm": "Ed25519", "public_key": "!!", "signature": "AA=="}',
+     b'{"algorithm": "RSA", "public_key": "AAAA", "signature": "AAAA"}'],
+)
+def test_a_damaged_signature_file_is_a_clear_problem(
+    package: Path, tmp_path: Path, signature: bytes
+) -> None:
+    files = _read(package)
+    files["manifest.sig"] = signature
+    report = verify_package(_write(tmp_path / "bad-sig.zip", files))
+    assert not report.ok and report.problems[0].startswith("manifest.sig cannot be read")

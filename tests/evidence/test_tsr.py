@@ -153,3 +153,21 @@ def test_a_changed_reply_fails_its_signature(package: Path, tsa: Tsa) -> None:
 def test_junk_is_a_clear_problem(package: Path, junk: bytes) -> None:
     report = verify_package(package, tsr_reply=junk)
     assert not report.ok and "not a readable RFC 3161 time-stamp reply" in report.problems[0]
+
+
+def test_damaged_replies_never_crash(package: Path, tsa: Tsa) -> None:
+    import random
+
+    from unsnare.evidence import tsr
+
+    good = tsa.reply(_tsq(package))
+    rng = random.Random(16)
+    for _ in range(400):
+        damaged = bytearray(good)
+        at = rng.randrange(len(damaged))
+        if rng.random() < 0.7:
+            damaged[at] = rng.randrange(256)
+        else:
+            del damaged[at : at + rng.randrange(1, 20)]
+        # Whatever the damage, the answer is a result (problems or not), never an exception.
+        tsr.check_reply(bytes(damaged), b"\0" * 32, nonce=1, trusted=_pem(tsa.ca))

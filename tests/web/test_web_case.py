@@ -292,3 +292,23 @@ def test_an_idle_lock_does_not_cut_off_an_add() -> None:
     worker.join(30)
     store.touch(None)
     assert locker.closed  # once the add is done, the idle case is closed
+
+
+def test_verify_checks_a_time_stamp_reply(client, token, tmp_path) -> None:
+    from evidence.test_tsr import Tsa, _pem
+
+    _create(client, token)
+    csrf = token(client, "/case")
+    package = client.post("/case/export", data={"csrf_token": csrf}).content
+    tsa = Tsa(tmp_path / "tsa")
+    reply = tsa.reply(zipfile.ZipFile(io.BytesIO(package)).read("timestamp/manifest.tsq"))
+    checked = client.post("/case/verify", data={"csrf_token": csrf}, files={
+        "package_file": ("evidence.zip", package, "application/zip"),
+        "tsr_file": ("manifest.tsr", reply, "application/timestamp-reply"),
+        "tsa_cert_file": ("tsa.pem", _pem(tsa.ca), "application/x-pem-file")})
+    assert "evidence.zip is intact" in checked.text
+    assert "Time-stamped" in checked.text and "CN=Test TSA" in checked.text
+    wrong = client.post("/case/verify", data={"csrf_token": csrf}, files={
+        "package_file": ("evidence.zip", package, "application/zip"),
+        "tsr_file": ("manifest.tsr", b"junk", "application/timestamp-reply")})
+    assert "not a readable RFC 3161 time-stamp reply" in wrong.text

@@ -112,15 +112,15 @@ def check(signature_file: bytes, manifest_bytes: bytes, manifest: dict[str, Any]
         if body.get("algorithm") != ALGORITHM or len(public) != 32:
             raise ValueError("not an Ed25519 key")
         key = Ed25519PublicKey.from_public_bytes(public)
-    except (ValueError, KeyError, TypeError) as exc:
-        return None, [f"{SIGNATURE_FILE} cannot be read ({exc})"]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        return None, [f"{SIGNATURE_FILE} cannot be read ({type(exc).__name__}: {exc})"]
     signer = Signer(public)
     try:
         key.verify(signature, manifest_bytes)
     except InvalidSignature:
         return signer, [f"the signature in {SIGNATURE_FILE} does not fit manifest.json: the "
                         "manifest was changed after it was signed (or the signature was)"]
-    named = (manifest.get("signer") or {}).get("public_key")
-    if named != body["public_key"]:
+    named = manifest.get("signer")
+    if not isinstance(named, dict) or named.get("public_key") != body["public_key"]:
         return signer, ["manifest.json names a different signing key from the one that signed it"]
     return signer, []

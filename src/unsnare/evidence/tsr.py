@@ -36,6 +36,12 @@ _HASHES: dict[str, type[hashes.HashAlgorithm]] = {
 }
 
 
+_RSA = {"rsassa_pkcs1v15", "rsassa_pss", "sha1_rsa", "sha224_rsa", "sha256_rsa", "sha384_rsa",
+        "sha512_rsa"}
+_ECDSA = {"ecdsa", "sha1_ecdsa", "sha224_ecdsa", "sha256_ecdsa", "sha384_ecdsa",
+          "sha512_ecdsa"}
+
+
 @dataclass(frozen=True)
 class TimestampCheck:
     """What a time-stamp reply says and what was wrong with it."""
@@ -55,6 +61,11 @@ class TimestampCheck:
 
 class _Bad(Exception):
     """The reply cannot be read far enough to check anything else."""
+
+
+# asn1crypto parses lazily: damage deep inside shows up when a part is first read.
+_PARSE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError,
+                 x509.InvalidVersion, UnsupportedAlgorithm)
 
 
 def load_certificate(data: bytes) -> x509.Certificate:
@@ -84,8 +95,13 @@ def _token(reply: bytes) -> tuple[cms.SignedData, tsp.TSTInfo]:
         return signed, tst
     except _Bad:
         raise
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise _Bad(f"this is not a readable RFC 3161 time-stamp reply ({exc})") from None
+    except _PARSE_ERRORS as exc:
+        raise _Bad(_unreadable(exc)) from None
+
+
+def _unreadable(exc: BaseException) -> str:
+    first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+    return f"this is not a readable RFC 3161 time-stamp reply ({first})"
 
 
 def _signer_cert(signed: cms.SignedData, signer: cms.SignerInfo) -> x509.Certificate | None:
@@ -109,6 +125,11 @@ def _verify_signature(cert: x509.Certificate, signer: cms.SignerInfo, data: byte
     signature = signer["signature"].native
     digest = _HASHES[signer["digest_algorithm"]["algorithm"].native]()
     algorithm = signer["signature_algorithm"]["algorithm"].native
+    # The algorithm field is not itself signed: accept only names that fit the key.
+    known = _RSA if isinstance(key, rsa.RSAPublicKey) else (
+        _ECDSA if isinstance(key, ec.EllipticCurvePublicKey) else {"ed25519"})
+    if algorithm not in known:
+        raise UnsupportedAlgorithm(f"signature algorithm {algorithm} with this key")
     if isinstance(key, rsa.RSAPublicKey):
         if algorithm == "rsassa_pss":
             params = signer["signature_algorithm"]["parameters"]
@@ -179,9 +200,16 @@ def check_reply(reply: bytes, manifest_sha256: bytes, *, nonce: int | None = Non
         return TimestampCheck((f"the time-stamp authority's certificate cannot be read "
                                f"({exc})",))
     try:
-        signed, tst = _token(reply)
+        return _check(reply, manifest_sha256, nonce, anchor)
     except _Bad as exc:
         return TimestampCheck((str(exc),))
+    except _PARSE_ERRORS as exc:
+        return TimestampCheck((_unreadable(exc),))
+
+
+def _check(reply: bytes, manifest_sha256: bytes, nonce: int | None,
+           anchor: x509.Certificate | None) -> TimestampCheck:
+    signed, tst = _token(reply)
     problems: list[str] = []
     notes: list[str] = []
     imprint = tst["message_imprint"]
