@@ -14,13 +14,12 @@ import hashlib
 import io
 import json
 import secrets
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from unsnare.errors import InputError, UnsnareError, UsageError
+from unsnare.errors import InputError, UsageError
 from unsnare.evidence.custody import Action, timestamp
 from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
 from unsnare.evidence.serialize import conversation_to_dict
@@ -394,16 +393,8 @@ def _import(
     tools = case.locker.tools
     try:
         if path is None:
-            with tempfile.TemporaryDirectory(prefix="unsnare-") as tmp:
-                tmp_path = Path(tmp) / Path(name or "upload").name
-                tmp_path.write_bytes(data or b"")
-                try:
-                    reading = tools.read_export(tmp_path, fmt, tz)
-                except UnsnareError as exc:
-                    # Name the file as it was given, not the temporary copy.
-                    if exc.file:
-                        exc.file = exc.file.replace(str(tmp_path), tmp_path.name)
-                    raise
+            # Read from memory: a copy on disk would stay there in clear after a crash.
+            reading = tools.read_upload(Path(name or "upload").name, data or b"", fmt, tz)
         else:
             reading = tools.read_export(path, fmt, tz)
     except (InputError, UsageError) as exc:

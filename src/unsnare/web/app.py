@@ -29,11 +29,22 @@ from unsnare.web.sessions import SessionStore
 _HERE = __file__.rsplit("/", 1)[0]
 
 
-def allowed_hosts(settings: Settings) -> list[str] | None:
-    """Host names this app answers to; None (any) when bound to every interface."""
-    if settings.host in ("0.0.0.0", "::"):
-        return None
-    return sorted({"127.0.0.1", "localhost", "[::1]", settings.host.lower()})
+def allowed_hosts(settings: Settings) -> list[str]:
+    """Host names this app answers to: this machine's own names and the `--host` given.
+
+    Bound to every interface (0.0.0.0), the app also answers to any IP address
+    (see `Guard`), but never to another name, so DNS rebinding still fails.
+    """
+    host = settings.host.lower()
+    names = {"127.0.0.1", "localhost", "[::1]"}
+    if not listens_everywhere(settings):
+        names.add(f"[{host}]" if ":" in host else host)
+    return sorted(names)
+
+
+def listens_everywhere(settings: Settings) -> bool:
+    """True when bound to every interface, so other devices reach it by IP address."""
+    return settings.host in ("0.0.0.0", "::", "")
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -81,6 +92,8 @@ def create_app(settings: Settings) -> FastAPI:
         Guard,
         sessions=sessions,
         max_body=settings.max_upload_bytes,
+        max_json=settings.max_json_bytes,
         allowed_hosts=allowed_hosts(settings),
+        any_ip=listens_everywhere(settings),
     )
     return app

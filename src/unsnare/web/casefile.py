@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from unsnare.errors import LockerError
 from unsnare.evidence.locker import Locker
+from unsnare.evidence.signing import signer_of
 from unsnare.settings import Settings
 from unsnare.web.sessions import SessionStore, WebSession
 
@@ -82,6 +83,7 @@ def overview(session: WebSession) -> dict[str, Any]:
             "case_id": current.id, "title": current.title, "items": current.items(),
             "timeline": current.timeline(), "identifiers": current.identifiers(),
             "notes": current.notes(),
+            "signer_fingerprint": signer_of(current.locker.signing_key()).fingerprint,
         }
     return session.case_cache
 
@@ -110,10 +112,12 @@ def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
     """Add uploaded files to the case as originals (hashed at intake, never changed)."""
     from unsnare.web.intake import safe_name
 
-    current = case(session)
-    changed(session)
-    return [
-        current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
-                         source="uploaded in the web app", **kw)
-        for u in uploads
-    ]
+    # Holding `busy` makes an unlock in another browser wait for this add to finish.
+    with session.busy:
+        current = case(session)
+        changed(session)
+        return [
+            current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
+                             source="uploaded in the web app", **kw)
+            for u in uploads
+        ]
