@@ -43,6 +43,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
         raise
     session.locker, session.case_id, session.locked_by_idle = locker, case.id, False
     save_plan(session)  # a plan made before the case existed goes into it
+    save_checkup(session)
 
 
 def unlock(session: WebSession, store: SessionStore, settings: Settings, passphrase: str) -> None:
@@ -60,6 +61,13 @@ def unlock(session: WebSession, store: SessionStore, settings: Settings, passphr
     session.locker, session.case_id, session.locked_by_idle = locker, case_id, False
     if session.plan is not None and load_plan(session) is None:
         save_plan(session)  # keep a plan made while the case was locked
+    # Check-up ticks made while the case was locked join the ones saved in it.
+    saved = load_checkup(session) or frozenset()
+    if session.checkup and not session.checkup <= saved:
+        session.checkup = session.checkup | saved
+        save_checkup(session)
+    else:
+        session.checkup = None  # read from the case when next shown
 
 
 def case(session: WebSession) -> Any:
@@ -103,6 +111,19 @@ def load_plan(session: WebSession) -> dict[str, Any] | None:
         return None
     saved = case(session).plan()
     return saved if saved.get("steps") else None
+
+
+def save_checkup(session: WebSession) -> None:
+    """Keep the check-up ticks in the case, when one is open."""
+    if session.unlocked and session.checkup is not None:
+        case(session).set_checkup(sorted(session.checkup))
+
+
+def load_checkup(session: WebSession) -> frozenset[str] | None:
+    """The check-up ticks saved in the open case, if any."""
+    if not session.unlocked:
+        return None
+    return frozenset(case(session).checkup())
 
 
 def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,

@@ -27,6 +27,8 @@ class WebSession:
     locker: Any | None = None
     case_id: str | None = None
     plan: dict[str, Any] | None = None
+    # Privacy check-up ticks (which apps someone uses can itself be private).
+    checkup: frozenset[str] | None = None
     reports: dict[str, Any] = field(default_factory=dict)
     # The files behind a report, held in memory so they can be saved to the
     # case later (after it is created or unlocked); never written anywhere else.
@@ -96,6 +98,7 @@ class SessionStore:
                 session.lock()
                 session.locked_by_idle = True
             session.plan = None
+            session.checkup = None
             session.reports.clear()
             session.originals.clear()
             session.hashes.clear()
