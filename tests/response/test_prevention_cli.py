@@ -90,6 +90,7 @@ def test_checkup_json_lists_sources_and_dates() -> None:
 @pytest.mark.parametrize(("args", "words"), [
     (("prevention", "accept"), "Before you accept"),
     (("prevention", "accept", "--audience", "adult"), "Fake profiles are built"),
+    (("prevention", "accept", "--lang", "pt"), "Antes de aceitar"),
     (("prevention", "family"), "Our family agreement"),
     (("prevention", "family", "--lang", "es"), "Nuestro acuerdo familiar"),
     (("prevention", "family", "--lang", "pt"), "Nosso acordo de família"),

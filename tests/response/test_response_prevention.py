@@ -28,9 +28,10 @@ def _raw() -> dict[str, Any]:
     return copy.deepcopy(safe_load(text))
 
 
+@pytest.mark.parametrize("lang", CODES)
 @pytest.mark.parametrize("audience", ["teen", "adult"])
-def test_before_you_accept_names_the_signs_of_a_fake_profile(audience: str) -> None:
-    check = MATERIAL.before_you_accept(audience)
+def test_before_you_accept_names_the_signs_of_a_fake_profile(audience: str, lang: str) -> None:
+    check = MATERIAL.before_you_accept(audience, lang)
     ids = [i for i, _ in check.signs]
     for sign in ("new_account", "few_posts", "strange_mutuals", "move_app", "pictures_fast"):
         assert sign in ids
@@ -114,7 +115,19 @@ def test_a_report_service_not_in_the_directory_is_refused() -> None:
 
 def test_teen_and_adult_signs_must_match() -> None:
     raw = _raw()
-    raw["before_you_accept"]["adult"]["signs"].pop()
+    raw["before_you_accept"]["es"]["adult"]["signs"][0]["id"] = "old_account"
     with pytest.raises(InputError) as err:
         parse_prevention(raw)
-    assert err.value.field == "before_you_accept"
+    assert err.value.field == "before_you_accept.es"
+
+
+def test_page_words_exist_in_every_language_with_the_same_ids() -> None:
+    english = set(MATERIAL.words("en"))
+    assert all(i.startswith("privacy.") for i in english)
+    for lang in CODES:
+        assert set(MATERIAL.words(lang)) == english
+    raw = _raw()
+    del raw["messages"]["pt"]["privacy.print"]
+    with pytest.raises(InputError) as err:
+        parse_prevention(raw)
+    assert err.value.field == "messages.pt.privacy.print"

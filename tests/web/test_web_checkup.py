@@ -115,3 +115,27 @@ def test_tick_without_the_form_token_is_refused(client) -> None:
     refused = client.post("/checkup", data={"done": ["x.protect_posts"]})
     assert refused.status_code == 403
     assert _ticked(client.get("/checkup").text) == []
+
+
+def test_family_page_words_follow_the_language(client) -> None:
+    page = client.get("/checkup/school?lang=es").text
+    assert "Pide ayuda ahora" in page and "Imprimir esta página" in page
+    assert 'aria-label="Antes de que ocurra" lang="es"' in page
+
+
+def test_the_apps_language_cookie_chooses_the_text(client) -> None:
+    client.cookies.set("lang", "pt")
+    page = client.get("/checkup/family").text
+    assert "Nosso acordo de família" in page and "Imprimir esta página" in page
+    # ?lang= wins over the cookie.
+    assert "Our family agreement" in client.get("/checkup/family?lang=en").text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("es", "Señales de un perfil falso"), ("pt", "Sinais de um perfil falso"),
+])
+def test_before_you_accept_in_spanish_and_portuguese(client, lang: str, words: str) -> None:
+    page = client.get(f"/checkup/before-you-accept?audience=adult&lang={lang}").text
+    assert words in page
+    # Switching audience keeps the language.
+    assert f'href="/checkup/before-you-accept?audience=teen&amp;lang={lang}"' in page

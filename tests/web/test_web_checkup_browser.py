@@ -20,6 +20,7 @@ PHONE = {"width": 390, "height": 844}
 PAGES = ["/checkup", "/checkup?audience=teen&platform=instagram",
          "/checkup?platform=grindr&audience=teen",
          "/checkup/before-you-accept?audience=teen", "/checkup/before-you-accept?audience=adult",
+         "/checkup/before-you-accept?audience=teen&lang=es", "/checkup/before-you-accept?lang=pt",
          "/checkup/family", "/checkup/family?lang=es", "/checkup/family?lang=pt",
          "/checkup/school", "/checkup/school?lang=es", "/checkup/school?lang=pt"]
 

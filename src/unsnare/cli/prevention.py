@@ -195,14 +195,14 @@ def prevention_command(
         help="accept (signs of a fake profile), family (conversation guide and agreement) "
              "or school (a counsellor's lesson outline).")],
     audience: Annotated[str, typer.Option(help="For accept: teen or adult.")] = "teen",
-    lang: Annotated[str, typer.Option(help="For family and school: en, es or pt.")] = "en",
+    lang: Annotated[str, typer.Option(help="Language: en, es or pt.")] = "en",
     as_json: Annotated[bool, typer.Option("--json", help="Print the text as JSON.")] = False,
 ) -> None:
     """Prevention material to read or print: before you accept, for families, for schools."""
     material = default_prevention()
     try:
         if what == "accept":
-            check = material.before_you_accept(audience)
+            check = material.before_you_accept(audience, lang)
             data: Any = check.to_dict()
             text = render_accept(check)
         elif what == "family":

@@ -46,17 +46,18 @@ class FakeProfileCheck:
 class Prevention:
     """Everything in the prevention file, checked."""
 
-    accept: Mapping[str, FakeProfileCheck]
+    accept: Mapping[str, Mapping[str, FakeProfileCheck]]
     family: Mapping[str, Mapping[str, Any]]
     school: Mapping[str, Mapping[str, Any]]
     report_services: tuple[Service, ...]
+    messages: Mapping[str, Mapping[str, str]]
 
-    def before_you_accept(self, audience: str) -> FakeProfileCheck:
-        """The fake-profile check for ``teen`` or ``adult``."""
-        if audience not in self.accept:
+    def before_you_accept(self, audience: str, lang: str = "en") -> FakeProfileCheck:
+        """The fake-profile check for ``teen`` or ``adult``, in one language."""
+        if audience not in ACCEPT_AUDIENCES:
             raise UsageError(f"unknown audience {audience!r}", field="audience",
                              hint="use: " + " or ".join(ACCEPT_AUDIENCES))
-        return self.accept[audience]
+        return self.accept[language(lang)][audience]
 
     def family_guide(self, lang: str) -> Mapping[str, Any]:
         """The family conversation guide and agreement in one language."""
@@ -65,6 +66,10 @@ class Prevention:
     def school_lesson(self, lang: str) -> Mapping[str, Any]:
         """The counsellor's lesson outline in one language."""
         return self.school[language(lang)]
+
+    def words(self, lang: str) -> Mapping[str, str]:
+        """The page words (``privacy.*`` message ids) in one language."""
+        return self.messages[language(lang)]
 
 
 def language(lang: str) -> str:
@@ -134,30 +139,33 @@ def _languages(raw: Any, section: str, required: tuple[str, ...]) -> dict[str, M
     return out
 
 
-def _accept(raw: Any) -> dict[str, FakeProfileCheck]:
-    if not isinstance(raw, Mapping):
-        raise InputError("before_you_accept must map audiences to texts", file=FILE,
-                         field="before_you_accept")
-    out: dict[str, FakeProfileCheck] = {}
-    for audience in ACCEPT_AUDIENCES:
-        where = f"before_you_accept.{audience}"
-        item = raw.get(audience)
-        if not isinstance(item, Mapping) or _empty(item):
-            raise InputError(f"{where} is missing or has an empty field", file=FILE, field=where)
-        signs = item.get("signs")
-        if not isinstance(signs, list) or not all(isinstance(s, Mapping) for s in signs):
-            raise InputError("signs must be a list of id and text", file=FILE,
-                             field=f"{where}.signs")
-        out[audience] = FakeProfileCheck(
-            audience=audience, title=_text(item["title"]), intro=_text(item["intro"]),
-            signs=tuple((str(s["id"]), _text(s["text"])) for s in signs),
-            then=tuple(_text(t) for t in item["then"]),
-        )
-    ids = {a: [i for i, _ in c.signs] for a, c in out.items()}
-    if ids["teen"] != ids["adult"]:
-        raise InputError("teen and adult signs must be the same signs in the same order",
-                         file=FILE, field="before_you_accept")
+def _accept(raw: Any) -> dict[str, dict[str, FakeProfileCheck]]:
+    texts = _languages(raw, "before_you_accept", ACCEPT_AUDIENCES)
+    out: dict[str, dict[str, FakeProfileCheck]] = {}
+    for lang, by_audience in texts.items():
+        out[lang] = {}
+        for audience in ACCEPT_AUDIENCES:
+            where = f"before_you_accept.{lang}.{audience}"
+            item = by_audience[audience]
+            signs = item.get("signs") if isinstance(item, Mapping) else None
+            if not isinstance(signs, list) or not all(isinstance(s, Mapping) for s in signs):
+                raise InputError("signs must be a list of id and text", file=FILE,
+                                 field=f"{where}.signs")
+            out[lang][audience] = FakeProfileCheck(
+                audience=audience, title=str(item["title"]), intro=str(item["intro"]),
+                signs=tuple((str(s["id"]), str(s["text"])) for s in signs),
+                then=tuple(str(t) for t in item["then"]),
+            )
+        ids = {a: [i for i, _ in c.signs] for a, c in out[lang].items()}
+        if ids["teen"] != ids["adult"] or (lang != "en" and ids["teen"] != _english_ids(out)):
+            raise InputError("teen and adult signs must be the same signs in the same order",
+                             file=FILE, field=f"before_you_accept.{lang}")
     return out
+
+
+def _english_ids(accept: Mapping[str, Mapping[str, FakeProfileCheck]]) -> list[str]:
+    """The sign ids of the English teen check (every language lists the same signs)."""
+    return [i for i, _ in accept["en"]["teen"].signs]
 
 
 def _services(raw: Any) -> tuple[Service, ...]:
@@ -186,6 +194,7 @@ def parse_prevention(raw: Any) -> Prevention:
                            "outline", "minutes_label", "warning_signs_heading", "warning_signs",
                            "report_heading", "report_intro", "report_steps", "caution")),
         report_services=_services(raw.get("report_services")),
+        messages=_languages(raw.get("messages"), "messages", ("privacy.print",)),
     )
 
 

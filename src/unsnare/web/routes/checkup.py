@@ -28,8 +28,17 @@ def _audience(value: str | None) -> str | None:
     return value if value in AUDIENCES else None
 
 
-def _language(value: str | None) -> str:
-    return value if value in {c for c, _ in LANGUAGES} else "en"
+def _language(request: Request) -> str:
+    # ?lang= first, then the app's `lang` cookie (see /work/notes/i18n.md), else English.
+    codes = {c for c, _ in LANGUAGES}
+    for value in (request.query_params.get("lang"), request.cookies.get("lang")):
+        if value in codes:
+            return str(value)
+    return "en"
+
+
+def _words(lang: str = "en") -> Any:
+    return default_prevention().words(lang)
 
 
 def _ticks(session: WebSession) -> frozenset[str]:
@@ -63,7 +72,7 @@ def checkup_page(request: Request, session: SessionDep, platform: str | None = N
         platforms=shown, all_platforms=catalogue.platforms, ticks=ticks,
         platform=found.id if found else "", audience=chosen_audience or "",
         audience_tabs=AUDIENCE_TABS, warnings=stale_warnings(shown, dt.date.today()),
-        total=total, done=done, status_message=message,
+        total=total, done=done, status_message=message, words=_words(), text_lang="en",
     )
 
 
@@ -91,29 +100,32 @@ def tick_checkup(
 
 @router.get("/checkup/before-you-accept", response_class=HTMLResponse)
 def before_you_accept(request: Request, audience: str | None = None) -> HTMLResponse:
-    """The one-screen fake-profile check, in teen or adult words."""
+    """The one-screen fake-profile check, in teen or adult words (en, es, pt)."""
     chosen = audience if audience in ("teen", "adult") else "teen"
-    check = default_prevention().before_you_accept(chosen)
-    return page(request, "checkup_accept.html", check=check, audience=chosen,
-                audiences=(("teen", "For teens"), ("adult", "For adults")))
+    lang = _language(request)
+    check = default_prevention().before_you_accept(chosen, lang)
+    return _language_page(request, "checkup_accept.html", lang, check=check, audience=chosen)
 
 
-def _language_page(request: Request, name: str, lang: str | None, **context: Any) -> HTMLResponse:
-    return page(request, name, lang=_language(lang), languages=LANGUAGES, **context)
+def _language_page(request: Request, name: str, lang: str, **context: Any) -> HTMLResponse:
+    # `text_lang` and `text_languages`, not `lang` and `languages`: the app's page()
+    # sets those for the whole layout once the i18n mechanism lands.
+    return page(request, name, text_lang=lang, text_languages=LANGUAGES, words=_words(lang),
+                **context)
 
 
 @router.get("/checkup/family", response_class=HTMLResponse)
-def family_guide(request: Request, lang: str | None = None) -> HTMLResponse:
+def family_guide(request: Request) -> HTMLResponse:
     """The printable family conversation guide and agreement (en, es, pt)."""
-    chosen = _language(lang)
+    chosen = _language(request)
     return _language_page(request, "checkup_family.html", chosen,
                           guide=default_prevention().family_guide(chosen))
 
 
 @router.get("/checkup/school", response_class=HTMLResponse)
-def school_lesson(request: Request, lang: str | None = None) -> HTMLResponse:
+def school_lesson(request: Request) -> HTMLResponse:
     """The one-page lesson outline for a school counsellor (en, es, pt)."""
-    chosen = _language(lang)
+    chosen = _language(request)
     material = default_prevention()
     return _language_page(request, "checkup_school.html", chosen,
                           lesson=material.school_lesson(chosen),
