@@ -139,3 +139,30 @@ def test_before_you_accept_in_spanish_and_portuguese(client, lang: str, words: s
     assert words in page
     # Switching audience keeps the language.
     assert f'href="/checkup/before-you-accept?audience=teen&amp;lang={lang}"' in page
+
+
+def test_selfcheck_explains_the_answers_and_links_both_ways(client, token) -> None:
+    form = client.get("/selfcheck").text
+    assert 'href="/checkup"' in form and "Your answers are not saved" in form
+    assert 'checked' not in form  # nothing is answered for the person
+    result = client.post("/selfcheck", data={"csrf_token": token(client, "/selfcheck"),
+                                             "switch_app": "yes", "threat": "yes",
+                                             "money_demand": "yes", "unsafe": "no"})
+    assert result.status_code == 200 and result.headers["cache-control"] == "no-store"
+    assert "This looks like sextortion" in result.text
+    assert "They asked to move apps" in result.text
+    assert 'href="/help"' in result.text and 'href="/checkup"' in result.text
+    assert "Your safety comes first" not in result.text
+    # The check-up links back to the self-check.
+    assert 'href="/selfcheck"' in client.get("/checkup").text
+
+
+def test_selfcheck_puts_crisis_help_first_when_unsafe(client, token) -> None:
+    result = client.post("/selfcheck", data={"csrf_token": token(client, "/selfcheck"),
+                                             "unsafe": "yes"})
+    assert result.text.index("Your safety comes first") < result.text.index("What your answers show")
+
+
+def test_selfcheck_without_the_form_token_is_refused(client) -> None:
+    client.get("/selfcheck")
+    assert client.post("/selfcheck", data={"threat": "yes"}).status_code == 403

@@ -22,7 +22,7 @@ PAGES = ["/checkup", "/checkup?audience=teen&platform=instagram",
          "/checkup/before-you-accept?audience=teen", "/checkup/before-you-accept?audience=adult",
          "/checkup/before-you-accept?audience=teen&lang=es", "/checkup/before-you-accept?lang=pt",
          "/checkup/family", "/checkup/family?lang=es", "/checkup/family?lang=pt",
-         "/checkup/school", "/checkup/school?lang=es", "/checkup/school?lang=pt"]
+         "/checkup/school", "/checkup/school?lang=es", "/checkup/school?lang=pt", "/selfcheck"]
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +118,16 @@ def test_prevention_pages_pass_axe_at_390px(browser: Any, server: LiveServer) ->
                 failures[path] = found
             overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{path} scrolls sideways at 390px"
+        # The self-check's result, with crisis help first.
+        pg.goto("/selfcheck")
+        pg.locator("#threat-yes").check()
+        pg.locator("#unsafe-yes").check()
+        pg.get_by_role("button", name="Show what this means").click()
+        pg.wait_for_load_state()
+        assert pg.get_by_role("heading", name="Your safety comes first").is_visible()
+        found = axe_violations(pg)
+        if found:
+            failures["/selfcheck (result)"] = found
         assert failures == {}, failures
     finally:
         context.close()

@@ -17,9 +17,12 @@ from unsnare.response.prevention import LANGUAGES, default_prevention
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep, SessionDep
 from unsnare.web.render import page
+from unsnare.web.routes.selfcheck import router as selfcheck_router
 from unsnare.web.sessions import WebSession
 
 router = APIRouter()
+# The self-check rides on this router so that the app's router list changes once.
+router.include_router(selfcheck_router)
 
 AUDIENCE_TABS = (("", "Everyone"), ("teen", "For teens"), ("adult", "For adults"))
 
