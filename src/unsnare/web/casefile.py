@@ -99,6 +99,19 @@ def changed(session: WebSession) -> None:
     session.case_cache = None
 
 
+def save_checkup(session: WebSession) -> None:
+    """Keep the check-up ticks in the case, when one is open."""
+    if session.unlocked and session.checkup is not None:
+        case(session).set_checkup(sorted(session.checkup))
+
+
+def load_checkup(session: WebSession) -> frozenset[str] | None:
+    """The check-up ticks saved in the open case, if any."""
+    if not session.unlocked:
+        return None
+    return frozenset(case(session).checkup())
+
+
 def save_plan(session: WebSession) -> None:
     """Keep the plan and its ticks in the case, when one is open."""
     if session.unlocked and session.plan is not None:
@@ -111,19 +124,6 @@ def load_plan(session: WebSession) -> dict[str, Any] | None:
         return None
     saved = case(session).plan()
     return saved if saved.get("steps") else None
-
-
-def save_checkup(session: WebSession) -> None:
-    """Keep the check-up ticks in the case, when one is open."""
-    if session.unlocked and session.checkup is not None:
-        case(session).set_checkup(sorted(session.checkup))
-
-
-def load_checkup(session: WebSession) -> frozenset[str] | None:
-    """The check-up ticks saved in the open case, if any."""
-    if not session.unlocked:
-        return None
-    return frozenset(case(session).checkup())
 
 
 def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
