@@ -147,3 +147,24 @@ def test_every_option_is_documented() -> None:
             for opt in param.opts:
                 if opt.startswith("--") and opt != "--help":
                     assert opt in docs, f"{name} {opt} is not in docs/prevention.md"
+
+
+class _NextYear:
+    """Stands in for the datetime module: today is more than a year after every check."""
+
+    class date:  # noqa: N801 - mirrors datetime.date
+        @staticmethod
+        def today() -> object:
+            import datetime
+
+            return datetime.date(2028, 1, 1)
+
+
+def test_entries_checked_over_a_year_ago_warn_in_the_output(monkeypatch: pytest.MonkeyPatch,
+                                                            ) -> None:
+    monkeypatch.setattr(prevention, "dt", _NextYear)
+    code, out, _ = _run("checkup", "--platform", "discord")
+    assert code == 0
+    assert out.count("over a year ago") == 4  # the platform and its three settings
+    code, out, _ = _run("checkup", "--platform", "discord", "--json")
+    assert len(json.loads(out)["warnings"]) == 4

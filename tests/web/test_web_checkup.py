@@ -166,3 +166,17 @@ def test_selfcheck_puts_crisis_help_first_when_unsafe(client, token) -> None:
 def test_selfcheck_without_the_form_token_is_refused(client) -> None:
     client.get("/selfcheck")
     assert client.post("/selfcheck", data={"threat": "yes"}).status_code == 403
+
+
+def test_page_warns_about_entries_checked_over_a_year_ago(client, monkeypatch) -> None:
+    import datetime
+    import types
+
+    from unsnare.web.routes import checkup
+
+    later = types.SimpleNamespace(date=types.SimpleNamespace(
+        today=lambda: datetime.date(2028, 1, 1)))
+    monkeypatch.setattr(checkup, "dt", later)
+    page = client.get("/checkup?platform=whatsapp").text
+    assert page.count('class="notice warn"') == 5  # WhatsApp and its four settings
+    assert "over a year ago" in page
