@@ -19,6 +19,7 @@ from unsnare.web.api_hashing import router as hashing_router
 from unsnare.web.guard import Guard
 from unsnare.web.routes.case import router as case_router
 from unsnare.web.routes.check import router as check_router
+from unsnare.web.routes.checkup import router as checkup_router
 from unsnare.web.routes.help import router as help_router
 from unsnare.web.routes.home import router as home_router
 from unsnare.web.routes.learn import router as learn_router
@@ -83,7 +84,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.screenshot_reader = ScreenshotReader()
 
     pages = (home_router, help_router, check_router, case_router, protect_router,
-             learn_router, safety_router)
+             learn_router, safety_router, checkup_router)
     for router in (*pages, analysis_router, hashing_router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=f"{_HERE}/static"), name="static")

@@ -44,6 +44,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
         raise
     session.locker, session.case_id, session.locked_by_idle = locker, case.id, False
     save_plan(session)  # a plan made before the case existed goes into it
+    save_checkup(session)
 
 
 def unlock(session: WebSession, store: SessionStore, settings: Settings, passphrase: str) -> None:
@@ -61,6 +62,13 @@ def unlock(session: WebSession, store: SessionStore, settings: Settings, passphr
     session.locker, session.case_id, session.locked_by_idle = locker, case_id, False
     if session.plan is not None and load_plan(session) is None:
         save_plan(session)  # keep a plan made while the case was locked
+    # Check-up ticks made while the case was locked join the ones saved in it.
+    saved = load_checkup(session) or frozenset()
+    if session.checkup and not session.checkup <= saved:
+        session.checkup = session.checkup | saved
+        save_checkup(session)
+    else:
+        session.checkup = None  # read from the case when next shown
 
 
 def case(session: WebSession) -> Any:
@@ -91,6 +99,19 @@ def overview(session: WebSession) -> dict[str, Any]:
 def changed(session: WebSession) -> None:
     """Forget the cached overview after adding anything to the case."""
     session.case_cache = None
+
+
+def save_checkup(session: WebSession) -> None:
+    """Keep the check-up ticks in the case, when one is open."""
+    if session.unlocked and session.checkup is not None:
+        case(session).set_checkup(sorted(session.checkup))
+
+
+def load_checkup(session: WebSession) -> frozenset[str] | None:
+    """The check-up ticks saved in the open case, if any."""
+    if not session.unlocked:
+        return None
+    return frozenset(case(session).checkup())
 
 
 def save_plan(session: WebSession) -> None:

@@ -29,6 +29,8 @@ class WebSession:
     locker: Any | None = None
     case_id: str | None = None
     plan: dict[str, Any] | None = None
+    # Privacy check-up ticks (which apps someone uses can itself be private).
+    checkup: frozenset[str] | None = None
     reports: dict[str, Any] = field(default_factory=dict)
     # The files behind a report, held in memory so they can be saved to the
     # case later (after it is created or unlocked); never written anywhere else.
@@ -117,6 +119,7 @@ class SessionStore:
             finally:
                 session.busy.release()
             session.plan = None
+            session.checkup = None
             session.reports.clear()
             session.originals.clear()
             session.hashes.clear()
