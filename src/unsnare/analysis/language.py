@@ -38,7 +38,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     "de": words(
         "der die das und ist nicht ich du sie wir ein eine mit auf fur zu ihr ihre ihnen "
         "dein deine dich dir mich mir sich auch wenn oder aber habe hast hat sind bin bist "
-        "wird werden kann alle noch nur schon dass dem den des vom zum zur einen einem"
+        "wird werden kann alle noch nur schon dass dem den des vom zum zur einen einem "
+        "diese dieser dieses sonst geht nach wie was wenn"
     ),
     "fr": words(
         "le la les et est ne pas je tu vous nous un une avec pour des du que qui il elle "
@@ -57,7 +58,8 @@ _STOPWORDS: dict[str, frozenset[str]] = {
     ),
     "cs": words(
         "je to se na ze jsem jsi jste ale jak tak pro od do za ve by byl bylo mam mate "
-        "vase vas vsechny ktery ktera ktere kdyz nebo tvoje tve"
+        "vase vas vsechny ktery ktera ktere kdyz nebo tvoje tve jak potom zitra dnes jsme "
+        "bude muzes neni uz si v a ve"
     ),
     "pl": words(
         "i w nie sie to na ze jest z do jak ale co po tak za od czy jestem jestes twoje "

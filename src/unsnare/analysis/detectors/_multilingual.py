@@ -121,6 +121,32 @@ HACKING_CLAIM = (
         "controlo",
         unless=_NOTICE,
     ),
+    # "I am a hacker", "I have been watching you", "I know your password", "all your
+    # data was copied": the claim of control, in each language, without the money.
+    Rule(
+        r"\b(?:ich bin|je suis|sono|soy|sou|ik ben|jsem|jestem|jeg er|jag ar)"
+        r" (?:\w+ ){0,2}?(?:hacker|hackeur|haker|programmierer|programmeur|programmatore"
+        r"|programador|programmeur|programator)\w*"
+        r"|\b(?:ich beobachte (?:dich|sie)|je (?:t'|vous |te )?(?:observe|surveille|espionne)"
+        r"|ti (?:sto )?(?:osservando|osservo|spio|controllo)|ik (?:houd|hou) (?:je|u) "
+        r"(?:\w+ ){0,4}?in de gaten|ik bekijk (?:je|u)|te (?:he estado |estoy |estado )?"
+        r"(?:observando|vigilando|espiando)|(?:estou|estive) (?:te |a te )?(?:observando|vigiando"
+        r"|espionando|observar|vigiar))\b"
+        r"|\b(?:ich kenne|je connais|conosco|conozco|conheco|ik ken) (?:\w+ ){0,2}?"
+        r"(?:passwort|kennwort|mot de passe|password|contrasena|senha|wachtwoord)"
+        r"|\b(?:alle (?:ihre|deine) daten|toutes (?:vos|tes) donnees|tutti i (?:tuoi|suoi) dati"
+        r"|todos (?:tus|sus|los) datos|todos (?:os )?(?:seus|teus) dados|al (?:je|uw) gegevens)"
+        r" (?:\w+ ){0,4}?(?:kopiert|copiees|copiati|copiados|gekopieerd|heruntergeladen"
+        r"|telecharge\w*|scaricat\w*|descargad\w*|baixad\w*|gedownload)",
+        0.55,
+        _HACK,
+        langs=_OTHER,
+        keys="bin suis sono soy sou ben beobachte observe surveille espionne osservando osservo "
+        "spio controllo houd hou bekijk observando vigilando espiando vigiando espionando "
+        "observar vigiar kenne connais conosco conozco conheco ken daten donnees dati datos "
+        "dados gegevens",
+        unless=_NOTICE,
+    ),
     # Languages Unsnare does not read yet: the claim, not its grammar.
     Rule(
         r"\b(?:hacknul|hacknula|hacknuli|napadl|nainstaloval|zhakowal\w*|zhackowal\w*"
@@ -337,9 +363,9 @@ _CURRENCY = (
 
 PAYMENT_DEMAND = (
     Rule(
-        rf"\d[\d.,' ]*\s?{_CURRENCY}\b[^.\n]{{0,80}}?\b(?:in |en |em |v |w |i )?(?:bitcoin\w*|btc"
-        rf"|krypto\w*|crypto\w*|kryptomen\w*)\b|\b(?:bitcoin\w*|btc)\b[^.\n]{{0,60}}?"
-        rf"(?:{_CURRENCY}\s?\d[\d.,' ]*|\d[\d.,' ]*\s?{_CURRENCY})",
+        rf"\d[\d.,' ]*\s?{_CURRENCY}(?![a-z])[^.\n]{{0,80}}?\b(?:in |en |em |v |w |i )?"
+        rf"(?:bitcoin\w*|btc|krypto\w*|crypto\w*|kryptomen\w*)\b|\b(?:bitcoin\w*|btc)\b"
+        rf"[^.\n]{{0,60}}?(?:{_CURRENCY}\s?\d[\d.,' ]*|\d[\d.,' ]*\s?{_CURRENCY}(?![a-z]))",
         0.6,
         _PAY_CRYPTO,
         langs=ALL,
