@@ -16,6 +16,7 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 FORMAT = "unsnare-evidence-package/1"
 MANIFEST = "manifest.json"
+# Evidence (text, pictures, PDFs) deflates far less than this; see _check_expansion.
+_MAX_RATIO = 100
 TSQ = "timestamp/manifest.tsq"
 
 
@@ -224,12 +227,26 @@ def _read_zip(path: Path, password: str | None) -> dict[str, bytes]:
             if encrypted and password is None:
                 raise UsageError("This package is protected by a password.", file=str(path),
                                  hint="Give it with --password (you will be asked).")
+            for info in zf.infolist():
+                _check_expansion(path, info)
             return {i.filename: zf.read(i.filename) for i in zf.infolist() if not i.is_dir()}
-    except (zipfile.BadZipFile, pyzipper.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise InputError(f"This is not a readable ZIP package ({exc}).", file=str(path)) from None
     except RuntimeError as exc:  # pyzipper's "Bad password"
         raise UsageError(f"The package could not be opened: {exc}.", file=str(path),
                          hint="Check the password.") from None
+
+
+def _check_expansion(path: Path, info: zipfile.ZipInfo) -> None:
+    # A package is read whole into memory; a member that claims to expand far
+    # beyond what deflate gives real evidence is refused before it is read.
+    if info.file_size > 16 * 1024**2 and info.file_size > _MAX_RATIO * info.compress_size:
+        raise InputError(
+            f"{info.filename} would expand from {info.compress_size / 1024**2:.1f} MB to "
+            f"{info.file_size / 1024**2:.0f} MB; Unsnare never makes packages like that.",
+            file=str(path),
+            hint="Ask the sender for the package exactly as Unsnare made it.",
+        )
 
 
 def verify_package(path: Path | str, *, password: str | None = None) -> PackageReport:
@@ -244,7 +261,7 @@ def verify_package(path: Path | str, *, password: str | None = None) -> PackageR
         manifest = json.loads(files[MANIFEST])
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise ValueError("unknown format")
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested absurdly deep
         return PackageReport(path, (f"manifest.json cannot be read ({exc})",))
     problems: list[str] = []
     recorded = manifest.get("package_hash")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from unsnare.errors import LockerError
+from unsnare.private import create_private_file
 
 FORMAT_TAG = b"unsnare-locker/1"
 TABLES = ("case", "blob", "record", "custody")
@@ -188,6 +189,13 @@ class SqliteStore:
         if not path.parent.is_dir():
             raise LockerError("The folder for the locker does not exist.", file=str(path))
         lock = _lock_file(path, lock_timeout)
+        try:
+            create_private_file(path)  # SQLite keeps the mode of a file it is given
+        except OSError as exc:
+            lock.close()
+            raise LockerError(
+                f"The locker file cannot be made here: {exc}.", file=str(path)
+            ) from None
         conn = cls._connect(path, lock)
         store = cls(path, conn, lock)
         with store.atomic():
