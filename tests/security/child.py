@@ -38,9 +38,15 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
-def run_python(code: str, *args: str, cwd: Path | None = None, timeout: float = 300) -> ChildRun:
+def run_python(
+    code: str,
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 300,
+) -> ChildRun:
     """Run `code` in a fresh interpreter importing this checkout; measure its peak RSS."""
-    env = {**os.environ, "PYTHONPATH": SRC, "OMP_NUM_THREADS": "1"}
+    env = {**os.environ, "PYTHONPATH": SRC, "OMP_NUM_THREADS": "1", **(env or {})}
     with tempfile.TemporaryDirectory() as tmp:
         peak = Path(tmp) / "peak"
         proc = subprocess.run(
@@ -59,10 +65,10 @@ def run_python(code: str, *args: str, cwd: Path | None = None, timeout: float = 
         )
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> ChildRun:
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> ChildRun:
     """Run the `unsnare` command line in a child process."""
     code = "import sys; from unsnare.cli.main import run; sys.argv[0] = 'unsnare'; run()"
-    return run_python(code, *args, cwd=cwd)
+    return run_python(code, *args, cwd=cwd, env=env)
 
 
 def memory_bound(file_bytes: int) -> int:

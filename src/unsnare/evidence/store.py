@@ -142,7 +142,8 @@ def _lock_file(path: Path, timeout: float) -> IO[bytes]:
     # the database would drop SQLite's own POSIX locks in this process.
     import fcntl  # POSIX only; imported here so the module imports everywhere
 
-    handle = open(str(path) + ".lock", "ab")  # noqa: SIM115 - held for the store's lifetime
+    fd = os.open(str(path) + ".lock", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    handle = os.fdopen(fd, "ab")  # held for the store's lifetime
     deadline = time.monotonic() + timeout
     while True:
         try:
