@@ -125,3 +125,18 @@ def test_the_guard_refuses_a_string_longer_than_its_limit() -> None:
     with pytest.raises(InputError, match="one text over") as caught:
         guard.feed(b"a" * 200)
     assert caught.value.file == "t.json"
+
+
+def test_the_guard_refuses_far_more_lists_than_an_export_holds() -> None:
+    guard = JsonShapeGuard("t.json")
+    with pytest.raises(InputError, match="lists and objects"):
+        guard.feed(b"[" + b"[]," * 200_000)
+
+
+@pytest.mark.parametrize("case", ["telegram", "discord", "messenger", "snapchat"])
+def test_a_file_of_empty_lists_is_refused_in_bounded_memory(tmp_path: Path, case: str) -> None:
+    path = JSON_EXPORTS[case](tmp_path, "[" + ",".join(["[]"] * (4 * MB // 3)) + "]")
+    run = run_cli("import", str(path), "--format", format_of(case))
+    assert run.exit_code == 3, run.stderr
+    assert "lists and objects" in run.stderr
+    assert run.peak_bytes < memory_bound(_size(path))

@@ -19,6 +19,13 @@ MAX_JSON_DEPTH = 100
 # No chat app sends a message anywhere near this long (Telegram: 4,096
 # characters). A longer string is refused rather than held and re-scanned.
 MAX_JSON_STRING = 64 * 1024**2
+# Each list or object costs Python 60-230 bytes however few bytes of JSON it
+# took ("[]" is two), so a file of empty lists would need 20-30 times its size.
+# Chat exports hold one per 70-260 bytes (our fixtures of every format); we
+# allow one per 24 bytes on average, past a first allowance, which keeps a
+# whole parsed document under 10 times the file's size.
+CONTAINER_ALLOWANCE = 100_000
+BYTES_PER_CONTAINER = 24
 # yajl re-scans a token that spans reads from its start on every read, so a
 # long string costs (length / read size) squared: the reader hands such a
 # string over whole, read in steps of this size.
@@ -45,6 +52,7 @@ class JsonShapeGuard:
         self._string_start = 0  # offset of the open string's quote, when in one
         self._backslashes = 0  # backslashes ending the previous chunk
         self._offset = 0
+        self.containers = 0
 
     def feed(self, chunk: bytes) -> None:
         """Account for the next bytes of the document."""
@@ -66,6 +74,9 @@ class JsonShapeGuard:
                 if int(levels.max()) > self.max_depth:
                     raise self._too_deep()
                 self.depth = int(levels[-1])
+            self.containers += int(np.count_nonzero(steps == 1))
+            if self.containers > CONTAINER_ALLOWANCE + (self._offset + n) // BYTES_PER_CONTAINER:
+                raise self._too_dense(self._offset + n)
         self._check_strings(quotes, n)
         self._offset += n
 
@@ -118,6 +129,15 @@ class JsonShapeGuard:
             file=self.file,
             hint="use the file exactly as the platform exported it; if someone sent you this "
             "file, it may have been built to crash programs like this one",
+        )
+
+    def _too_dense(self, seen: int) -> InputError:
+        return InputError(
+            f"this JSON holds {self.containers:,} lists and objects in its first "
+            f"{seen / 1024**2:.1f} MB, far more than any chat export; reading "
+            "it would fill the computer's memory",
+            file=self.file,
+            hint="use the file exactly as the platform exported it",
         )
 
     def _too_long(self) -> InputError:
