@@ -16,7 +16,7 @@ from unsnare.errors import InputError
 from unsnare.importers import read_export
 from unsnare.importers.jsonguard import JsonShapeGuard
 
-from .child import MB, memory_bound, run_cli
+from .child import MB, memory_bound, run_cli, run_python
 from .hostile_json import (
     JSON_EXPORTS,
     corrupt_deflate,
@@ -140,3 +140,34 @@ def test_a_file_of_empty_lists_is_refused_in_bounded_memory(tmp_path: Path, case
     assert run.exit_code == 3, run.stderr
     assert "lists and objects" in run.stderr
     assert run.peak_bytes < memory_bound(_size(path))
+
+
+WEB_UPLOAD = """
+import sys, warnings
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from web.conftest import csrf, make_client
+path, tmp = Path(sys.argv[2]), Path(sys.argv[3])
+with make_client(tmp) as client:
+    answer = client.post(
+        "/check/upload",
+        data={"csrf_token": csrf(client, "/check")},
+        files={"files": (path.name, path.read_bytes(), "application/json")},
+    )
+print(answer.status_code)
+print(answer.text)
+"""
+
+
+@pytest.mark.parametrize("case", ["telegram", "snapchat", "instagram"])
+def test_the_web_answers_deep_json_with_400_in_bounded_memory(tmp_path: Path, case: str) -> None:
+    built = JSON_EXPORTS[case](tmp_path / "export", deep())
+    if built.is_dir():  # upload the one JSON file, as a person would pick it
+        built = next(p for p in built.rglob("*.json"))
+    tests = str(Path(__file__).resolve().parents[1])
+    run = run_python(WEB_UPLOAD, tests, str(built), str(tmp_path / "app"))
+    status, _, page = run.stdout.partition("\n")
+    assert status == "400", run.stdout[:500] + run.stderr[-2000:]
+    assert "nested more than 100 levels" in page
+    # The app itself (FastAPI, the analysers) is most of this; the file adds little.
+    assert run.peak_bytes < memory_bound(built.stat().st_size) + 150 * MB
