@@ -115,3 +115,11 @@ def test_the_web_answers_a_bomb_with_a_clear_4xx_or_page(tmp_path: Path, name: s
             files={"files": (name, data, "image/png")},
         )
         assert page.status_code == 200 and "too large" in page.text
+
+
+def test_match_answers_a_bomb_with_the_input_error_code(tmp_path: Path) -> None:
+    path = tmp_path / "claims.png"
+    path.write_bytes(BOMBS["claims-65535.png"]())
+    run = run_cli("match", str(path), env={"UNSNARE_DATA_DIR": str(tmp_path / "data")})
+    assert run.exit_code == 3, run.stderr
+    assert "too large" in run.stderr and "Traceback" not in run.stderr
