@@ -269,7 +269,7 @@ def cases(quick: bool) -> list[Case]:
             Case(fmt, "500,000 short lines", lambda root, t=text, n=name, ln=line: _write(
                 root / n, t + (ln + "\n") * 500_000))
         )
-    out.append(Case("whatsapp", "zip bomb: 1 MB zip, 1 GB _chat.txt", _zip_bomb))
+    out.append(Case("whatsapp", "zip bomb: _chat.txt of 1 GB in a 3 MB zip", _zip_bomb))
     out.append(Case("csv", "one 8 MB quoted field", lambda root: _write(
         root / "chat.csv", CSV + '2026-03-01 10:01,Max,"' + "x" * (8 * MB) + '"\n')))
     return out
