@@ -174,3 +174,61 @@ def test_the_hash_bank_database_is_owner_only(tmp_path: Path) -> None:
     del store
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
+
+
+def _zip(members: list[tuple[str, bytes]], corrupt: str | None = None) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members:
+            zf.writestr(name, data)
+    raw = bytearray(out.getvalue())
+    if corrupt is not None:
+        start = raw.find(corrupt.encode()) + len(corrupt) + 4  # inside its deflate stream
+        for i in range(start, start + 24):
+            raw[i] ^= 0x5A
+    return bytes(raw)
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 64), "red").save(out, "PNG")
+    return out.getvalue()
+
+
+def _bad_chat() -> bytes:
+    return _zip([("chat.txt", CHAT * 400), ("a.png", _png())], "chat.txt")
+
+
+def _bad_picture() -> bytes:
+    return _zip([("chat.txt", CHAT * 400), ("a.png", _png() * 40)], "a.png")
+
+
+@pytest.mark.parametrize(
+    "archive,kind,status,shown",
+    [
+        # Read as an export, the damaged chat is a clear 400 naming the archive.
+        (_bad_chat, "export", 400, "could not"),
+        # Kept as a file: what cannot be checked next to a picture is never stored.
+        (_bad_chat, "file", 200, "not stored"),
+        (_bad_picture, "export", 200, "not stored"),
+        (_bad_picture, "file", 200, "not stored"),
+    ],
+)
+def test_a_damaged_archive_added_to_a_case_is_explained(
+    tmp_path: Path, archive, status: int, shown: str, kind: str  # type: ignore[no-untyped-def]
+) -> None:
+    with make_client(tmp_path) as client:
+        _open_case(client)
+        answer = client.post(
+            "/case/files",
+            data={"csrf_token": csrf(client, "/case"), "kind": kind},
+            files={"files": ("export.zip", archive(), "application/zip")},
+        )
+    assert answer.status_code == status, answer.text[:300]
+    assert shown in answer.text and "export.zip" in answer.text
