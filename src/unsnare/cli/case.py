@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from unsnare.cli.output import console, print_json
 from unsnare.errors import IntegrityError, UsageError
+from unsnare.private import make_private_dir
 from unsnare.settings import Settings
 
 LockerOpt = Annotated[
@@ -65,7 +66,7 @@ def _open(
 
     path = _locker_path(locker)
     if create and not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         console(stderr=True).print(f"Making a new encrypted locker at {escape(str(path))}.")
         opened = Locker.create(path, _passphrase(confirm=True))
     else:

@@ -100,10 +100,10 @@ class Locker:
         if raw is None or check is None:
             store.close()
             raise LockerError("The locker's header is missing or damaged; it cannot be unlocked.")
-        kek = crypto.derive_kek(passphrase, crypto.KdfParams.from_json(raw))
         try:
+            kek = crypto.derive_kek(passphrase, crypto.KdfParams.from_json(raw))
             crypto.verify_check(kek, check)
-        except LockerError:
+        except (LockerError, IntegrityError):
             store.close()
             raise
         locker = cls(store, kek, **kw)  # type: ignore[arg-type]

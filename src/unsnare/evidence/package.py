@@ -20,6 +20,7 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,8 @@ FORMAT = "unsnare-evidence-package/2"
 READABLE_FORMATS = ("unsnare-evidence-package/1", FORMAT)
 MANIFEST = "manifest.json"
 SIGNATURE = signing.SIGNATURE_FILE
+# Evidence (text, pictures, PDFs) deflates far less than this; see _check_expansion.
+_MAX_RATIO = 100
 TSQ = "timestamp/manifest.tsq"
 # A time-stamp authority's reply, if the person put it into the ZIP afterwards.
 TSR = "timestamp/manifest.tsr"
@@ -247,12 +250,26 @@ def _read_zip(path: Path, password: str | None, data: bytes | None = None) -> di
             if encrypted and password is None:
                 raise UsageError("This package is protected by a password.", file=str(path),
                                  hint="Give it with --password (you will be asked).")
+            for info in zf.infolist():
+                _check_expansion(path, info)
             return {i.filename: zf.read(i.filename) for i in zf.infolist() if not i.is_dir()}
-    except (zipfile.BadZipFile, pyzipper.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise InputError(f"This is not a readable ZIP package ({exc}).", file=str(path)) from None
     except RuntimeError as exc:  # pyzipper's "Bad password"
         raise UsageError(f"The package could not be opened: {exc}.", file=str(path),
                          hint="Check the password.") from None
+
+
+def _check_expansion(path: Path, info: zipfile.ZipInfo) -> None:
+    # A package is read whole into memory; a member that claims to expand far
+    # beyond what deflate gives real evidence is refused before it is read.
+    if info.file_size > 16 * 1024**2 and info.file_size > _MAX_RATIO * info.compress_size:
+        raise InputError(
+            f"{info.filename} would expand from {info.compress_size / 1024**2:.1f} MB to "
+            f"{info.file_size / 1024**2:.0f} MB; Unsnare never makes packages like that.",
+            file=str(path),
+            hint="Ask the sender for the package exactly as Unsnare made it.",
+        )
 
 
 def verify_package(
@@ -278,7 +295,7 @@ def verify_package(
         manifest = json.loads(files[MANIFEST])
         if not isinstance(manifest, dict) or manifest.get("format") not in READABLE_FORMATS:
             raise ValueError("unknown format")
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested absurdly deep
         return PackageReport(path, (f"manifest.json cannot be read ({exc})",))
     problems: list[str] = []
     signer: signing.Signer | None = None

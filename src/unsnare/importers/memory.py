@@ -68,6 +68,7 @@ class MemorySource(ExportSource):
                 raise InputError(f"this zip holds more than {MAX_MEMBERS} files",
                                  file=self.label)
             self._check_size(info.filename, info.file_size)
+            self._check_ratio(info)
             self._members[info.filename] = info.file_size
         if not self._members:
             raise InputError("this zip file is empty", file=self.label,
@@ -85,7 +86,7 @@ class MemorySource(ExportSource):
             try:
                 return self._zip.open(name)
             except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
-                raise self._damaged(name, exc) from None
+                raise self.damaged(name, exc) from None
         return io.BytesIO(self._data[name])
 
     def container_file(self) -> SourceFile | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from unsnare.errors import LockerError
 from unsnare.evidence.locker import Locker
 from unsnare.evidence.signing import signer_of
+from unsnare.private import make_private_dir
 from unsnare.settings import Settings
 from unsnare.web.sessions import SessionStore, WebSession
 
@@ -34,7 +35,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
     if path.exists():
         raise LockerError("A case already exists on this computer.",
                           hint="Unlock it with its passphrase instead.")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dir(path.parent)
     store.lock_path_elsewhere(session)
     locker = Locker.create(path, passphrase)
     try:

@@ -38,10 +38,23 @@ class Upload:
         return self.name.lower().endswith(IMAGE_SUFFIXES)
 
 
+# File systems refuse names over 255 bytes; a longer uploaded name is shortened.
+_MAX_NAME_BYTES = 200
+
+
 def safe_name(name: str) -> str:
     """A file name without folders, so an upload cannot write outside the temp dir."""
     base = PurePath(name.replace("\\", "/")).name.strip()
-    return base if base not in ("", ".", "..") else "upload"
+    if base in ("", ".", ".."):
+        return "upload"
+    if len(base.encode("utf-8", "surrogatepass")) <= _MAX_NAME_BYTES:
+        return base
+    # Keep the start and the suffix (the importers go by it), and a digest of the
+    # whole name so two long names that begin alike stay apart.
+    suffix = PurePath(base).suffix[:16]
+    tag = hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    stem = base.encode("utf-8", "surrogatepass")[:120].decode("utf-8", "ignore")
+    return f"{stem}-{tag}{suffix}"
 
 
 # The importers' hints speak to the command line ("add --format with one of: ...");
