@@ -65,3 +65,33 @@ def test_a_language_not_read_is_unknown_not_none() -> None:
     report = analyze_text("Ahoj, jak se máš? Zítra půjdeme do kina a potom na večeři s rodinou.")
     assert report.risk.level is RiskLevel.UNKNOWN
     assert report.risk.assessed is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is ur mom home right now?",
+        "does your dad check your phone",
+        "what time do u get home from school",
+        "im so nervous about meeting u for the first time",
+        "how do i know ur not a cop",
+        "just delete the texts after ok",
+        "i used to talk to a young girl like you",
+    ],
+)
+def test_grooming_kinds_read_alone(text: str) -> None:
+    report = analyze_text(text)
+    assert "grooming" in {str(t) for t in report.tactics()}
+    assert report.risk.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is my mom home yet? tell her i'm at practice",
+        "meet you at 9:45 by the station",
+        "the cops closed the road, take the other way",
+    ],
+)
+def test_everyday_lines_with_the_same_words_stay_calm(text: str) -> None:
+    assert not analyze_text(text).risk.flagged
