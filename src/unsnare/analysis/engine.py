@@ -95,7 +95,8 @@ class Analyzer:
             if gated and pre is not None and detector.name not in pre:
                 continue
             findings.extend(detector.detect(view))
-        findings = _to_original_spans(_combine_layers(findings), view)
+        long_ids = frozenset(m.id for m in view.messages if len(m.folded) > LONG_TEXT)
+        findings = _to_original_spans(_combine_layers(findings, long_ids), view)
         # Position and sender of just the messages with findings: a map of every
         # message would cost hundreds of MB on a 1,000,000-message conversation.
         where: dict[str, tuple[int, str | None]] = {}
@@ -171,23 +172,34 @@ class Analyzer:
 # layer reports them only in a message that also shows something specific
 # (a threat, saved pictures, sexual talk, a request for pictures, grooming).
 _GENERIC = frozenset({Tactic.PAYMENT_DEMAND, Tactic.DEADLINE, Tactic.HACKING_CLAIM})
+# In a long text (an email, a notice) "we recorded", "the video" and "your
+# contacts" are everyday words too: there a claim to hold pictures needs company.
+_GENERIC_IN_LONG = _GENERIC | {Tactic.STOLEN_CONTENT}
+LONG_TEXT = 320
 
 
-def _combine_layers(findings: list[Finding]) -> list[Finding]:
+def _combine_layers(findings: list[Finding], long_ids: frozenset[str]) -> list[Finding]:
     """Rules first: drop a model finding where a rule already explains the same
     tactic in the same message (the rule's sentence and span say more), and a
     model finding of a generic tactic in a message with nothing specific."""
     if not any(f.get("layer") == "model" for f in findings):
         return findings
     ruled = {(f.message_id, f.tactic) for f in findings if f.get("layer") != "model"}
-    specific = {f.message_id for f in findings if f.tactic not in _GENERIC}
+    specific = {
+        f.message_id
+        for f in findings
+        if f.tactic not in (_GENERIC_IN_LONG if f.message_id in long_ids else _GENERIC)
+    }
     return [
         f
         for f in findings
         if f.get("layer") != "model"
         or (
             (f.message_id, f.tactic) not in ruled
-            and (f.tactic not in _GENERIC or f.message_id in specific)
+            and (
+                f.tactic not in (_GENERIC_IN_LONG if f.message_id in long_ids else _GENERIC)
+                or f.message_id in specific
+            )
         )
     ]
 

@@ -60,6 +60,11 @@ WINDOW_WEIGHT = 0.6
 WINDOW_SIZE = 2
 
 _WORD = re.compile(r"[^\W_]+")
+# A conversation with this many people writing is a group or a public room.
+GROUP_SENDERS = 4
+RAPPORT = frozenset(
+    {Tactic.GROOMING, Tactic.SEXUAL_CONTENT, Tactic.FALSE_IDENTITY, Tactic.IMAGE_REQUEST}
+)
 
 
 class LearnedDetector(Detector):
@@ -118,6 +123,13 @@ class LearnedDetector(Detector):
         empty = np.full((1, distinct.shape[1]), -50.0, dtype=np.float32)
         margins = np.concatenate([distinct, empty])[np.array(row_of, dtype=np.intp)]
         probs = model.probabilities(margins)
+        # The model learned grooming from one adult writing to one young person.
+        # In a room where many people talk, its reading of rapport (grooming,
+        # sexual talk, a lie about age) is not reliable; threats and demands are.
+        if len({m.sender for m in messages}) >= GROUP_SENDERS:
+            for j, tactic in enumerate(self._tactics):
+                if tactic in RAPPORT:
+                    probs[:, j] = 0.0
         thresholds = np.array(self._thresholds, dtype=np.float32)
         # Only messages at half a threshold or more can give a finding, alone or
         # with the ones before them: one vector test for the whole conversation.
