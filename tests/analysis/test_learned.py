@@ -94,3 +94,12 @@ def test_the_detector_can_be_given_its_model() -> None:
     detector = LearnedDetector(LearnedModel.load())
     assert detector.model.outputs
     assert Analyzer().registry.get("learned").version == detector.version
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "🙂🙂🙂🔥🔥", "ok", "Привет 你好 مرحبا hello hola", "\x00\x01\x02" * 100, "a" * 100_000],
+)
+def test_odd_input_stays_calm(text: str) -> None:
+    report = analyze_text(text)
+    assert not report.risk.flagged
