@@ -77,6 +77,8 @@ class LearnedDetector(Detector):
         self._model = model if model is not None else LearnedModel.load()
         self._tactics = tuple(Tactic(o) for o in self._model.outputs)
         self._thresholds = tuple(float(t) for t in self._model.thresholds)
+        self._half = np.array(self._thresholds, dtype=np.float32) / 2
+        self._rapport = [j for j, t in enumerate(self._tactics) if t in RAPPORT]
         self.version = self._model.version  # type: ignore[misc]
 
     @property
@@ -90,6 +92,8 @@ class LearnedDetector(Detector):
         if not messages:
             return []
         model = self._model
+        if len(messages) == 1 and len(messages[0].folded) <= CHUNK_ABOVE:
+            return self._detect_one(messages[0])
         # Each distinct text is scored once; texts too short to say anything
         # ("ok", "lol", a lone emoji) are not scored at all.
         texts: list[str] = []
@@ -120,20 +124,20 @@ class LearnedDetector(Detector):
             # counts at its strongest piece: a phishing email's many "your
             # account" sentences must not add up to a threat no sentence makes.
             distinct = np.maximum.reduceat(pieces, np.array(starts, dtype=np.intp), axis=0)
-        empty = np.full((1, distinct.shape[1]), -50.0, dtype=np.float32)
-        margins = np.concatenate([distinct, empty])[np.array(row_of, dtype=np.intp)]
+        if len(row_of) == len(starts):  # no message skipped, none repeated
+            margins = distinct
+        else:
+            empty = np.full((1, distinct.shape[1]), -50.0, dtype=np.float32)
+            margins = np.concatenate([distinct, empty])[np.array(row_of, dtype=np.intp)]
         probs = model.probabilities(margins)
         # The model learned grooming from one adult writing to one young person.
         # In a room where many people talk, its reading of rapport (grooming,
         # sexual talk, a lie about age) is not reliable; threats and demands are.
-        if len({m.sender for m in messages}) >= GROUP_SENDERS:
-            for j, tactic in enumerate(self._tactics):
-                if tactic in RAPPORT:
-                    probs[:, j] = 0.0
-        thresholds = np.array(self._thresholds, dtype=np.float32)
+        if len(messages) >= GROUP_SENDERS and len({m.sender for m in messages}) >= GROUP_SENDERS:
+            probs[:, self._rapport] = 0.0
         # Only messages at half a threshold or more can give a finding, alone or
         # with the ones before them: one vector test for the whole conversation.
-        near = np.nonzero((probs >= thresholds / 2).any(axis=1))[0]
+        near = np.nonzero((probs >= self._half).any(axis=1))[0]
         if len(near) == 0:
             return []
         near_set = set(near.tolist())
@@ -159,6 +163,17 @@ class LearnedDetector(Detector):
             if len(history) > WINDOW_SIZE:
                 history.pop(0)
         return out
+
+    def _detect_one(self, m: MessageView) -> list[Finding]:
+        """One message alone (a paste, an API call): the plain-Python path."""
+        if len(m.folded) < MIN_LETTERS or _letters(m.folded) < MIN_LETTERS:
+            return []
+        probs = self._model.one_probabilities(m.folded)
+        return [
+            self._finding(m, tactic, j, probs[j], False)
+            for j, tactic in enumerate(self._tactics)
+            if probs[j] >= self._thresholds[j]
+        ]
 
     def _finding(
         self, m: MessageView, tactic: Tactic, output: int, p: float, via_window: bool

@@ -27,7 +27,7 @@ def words_of(folded: str) -> list[str]:
     if len(folded) > MAX_CHARS:
         folded = folded[:MAX_CHARS]
     words = _WORDS.findall(folded)
-    if not folded.isalpha() and any(c.isdigit() for c in folded):
+    if _DIGITS.search(folded) is not None:
         words = [_DIGITS.sub("0", w) if not w.isalpha() else w for w in words]
     return words
 

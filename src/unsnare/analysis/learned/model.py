@@ -56,6 +56,10 @@ class LearnedModel:
         self.meta = meta
         self.version = str(meta.get("version", "0"))
         self._reset_words()
+        # Rows as plain lists for the one-message path (built lazily, row by row).
+        self._rows = _Rows(weights)
+        self._bias = [float(b) for b in bias]
+        self._py_words: dict[str, tuple[list[float], int]] = {}
 
     @classmethod
     def load(cls) -> LearnedModel:
@@ -156,6 +160,16 @@ class LearnedModel:
                     if i is not None:
                         pair_ids.append(i)
                         pair_owner.append(k)
+        if n == 1:
+            # One message (a paste, one API call): two small sums beat the batch machinery.
+            total = float(pair_counts[0])
+            acc = np.zeros(out_dim, dtype=np.float64)
+            if word_ids:
+                acc += self._word_table[word_ids].sum(axis=0)
+                total += float(self._word_count_table[word_ids].sum())
+            if pair_ids:
+                acc += self.weights[pair_ids].sum(axis=0)
+            return (acc / math.sqrt(max(total, 1.0))).astype(np.float32)[None, :]
         sums = np.zeros((n, out_dim), dtype=np.float64)
         counts = np.array(pair_counts, dtype=np.float64)
         if word_ids:
@@ -174,7 +188,57 @@ class LearnedModel:
         norm = np.sqrt(np.maximum(counts, 1.0))[:, None]
         return (sums / norm).astype(np.float32)
 
+    def one_probabilities(self, folded: str) -> list[float]:
+        """The probabilities for one message, in plain Python: for a single message
+        NumPy's per-call cost is larger than the sums themselves."""
+        if len(self._py_words) > WORD_CACHE_LIMIT:
+            self._py_words.clear()
+        out_dim = len(self.outputs)
+        acc = [0.0] * out_dim
+        total = 0
+        words = words_of(folded)
+        for w in dict.fromkeys(words):
+            cached = self._py_words.get(w)
+            if cached is None:
+                feats = word_features(w)
+                vec = [0.0] * out_dim
+                for f in feats:
+                    i = self._index.get(f)
+                    if i is not None:
+                        for j, x in enumerate(self._rows[i]):
+                            vec[j] += x
+                cached = self._py_words[w] = (vec, len(feats))
+            vec, count = cached
+            total += count
+            acc = [a + v for a, v in zip(acc, vec, strict=True)]
+        pairs = dict.fromkeys(zip(words, words[1:], strict=False))
+        total += len(pairs)
+        for a, b in pairs:
+            i = self._index.get("b " + a + " " + b)
+            if i is not None:
+                acc = [a + v for a, v in zip(acc, self._rows[i], strict=True)]
+        norm = math.sqrt(total) if total else 1.0
+        exp = math.exp
+        return [
+            1.0 / (1.0 + exp(-(a / norm + b) if a / norm + b > -50.0 else 50.0))
+            for a, b in zip(acc, self._bias, strict=True)
+        ]
+
     def probabilities(self, margins: Floats) -> Floats:
         """Probabilities from raw margins (the bias added)."""
         result: Floats = 1.0 / (1.0 + np.exp(-(margins + self.bias)))
         return result
+
+
+class _Rows:
+    """Weight rows as Python lists, each converted the first time it is used."""
+
+    def __init__(self, weights: Floats) -> None:
+        self._weights = weights
+        self._cache: dict[int, list[float]] = {}
+
+    def __getitem__(self, i: int) -> list[float]:
+        row = self._cache.get(i)
+        if row is None:
+            row = self._cache[i] = [float(x) for x in self._weights[i]]
+        return row
