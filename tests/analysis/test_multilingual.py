@@ -95,3 +95,23 @@ def test_grooming_kinds_read_alone(text: str) -> None:
 )
 def test_everyday_lines_with_the_same_words_stay_calm(text: str) -> None:
     assert not analyze_text(text).risk.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarebbe un peccato se la tua famiglia vedesse il video",
+        "Es wäre eine Schande, wenn deine Familie das Video sieht",
+        "Ce serait dommage que ta famille voie cette vidéo",
+        "Sería una pena que tu familia viera el video",
+        "Abbiamo tutte le tue password e molto altro",
+        "Mi software reconoce todo lo que haces",
+    ],
+)
+def test_menace_and_control_without_the_money(text: str) -> None:
+    assert analyze_text(text).risk.flagged
+
+
+def test_a_shame_about_something_else_stays_calm() -> None:
+    text = "Schade, dass deine Familie nicht kommen konnte, das Foto ist trotzdem schön"
+    assert not analyze_text(text).risk.flagged

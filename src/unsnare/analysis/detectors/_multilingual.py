@@ -147,6 +147,22 @@ HACKING_CLAIM = (
         "dados gegevens",
         unless=_NOTICE,
     ),
+    # "We have your passwords", "my software sees everything you do".
+    Rule(
+        r"\b(?:ich habe|wir haben|habe ich|j'ai|nous avons|ho|abbiamo|tengo|tenemos|tenho|temos"
+        r"|ik heb|we hebben) (?:\w+ ){0,4}?(?:passwort\w*|kennwort\w*|mots? de passe|password"
+        r"|contrasenas?|senhas?|wachtwoord\w*)"
+        r"|\b(?:meine|mein|mon|ma|il mio|la mia|mi|meu|minha|mijn) (?:\w+ )?(?:software|programm"
+        r"|programa|programme|programma|malware|virus|trojaner|troyano) (?:\w+ ){0,3}?(?:erkennt"
+        r"|sieht|registriert|reconnait|voit|enregistre|riconosce|vede|registra|reconoce|ve"
+        r"|reconhece|herkent|ziet|registreert)",
+        0.55,
+        _HACK,
+        langs=_OTHER,
+        keys="habe haben ai avons ho abbiamo tengo tenemos tenho temos heb hebben meine mein mon "
+        "ma mio mia mi meu minha mijn",
+        unless=_NOTICE,
+    ),
     # Languages Unsnare does not read yet: the claim, not its grammar.
     Rule(
         r"\b(?:hacknul|hacknula|hacknuli|napadl|nainstaloval|zhakowal\w*|zhackowal\w*"
@@ -353,6 +369,24 @@ THREAT_TO_EXPOSE = (
         langs=ALL,
         keys="vsem vsechny wszystkim wszystkich do til till",
         requires=_MEDIA,
+    ),
+)
+
+# "It would be a shame if your family saw it": the audience, without "I will send".
+THREAT_TO_EXPOSE = THREAT_TO_EXPOSE + (
+    Rule(
+        r"\b(?:schade|schande|peinlich|ce serait dommage|quel dommage|honte|peccato|vergogna"
+        r"|zonde|jammer|schande|pena|lastima|verguenza|vergonha)\b[^.!?\n]{0,80}?\b(?:wenn|falls"
+        r"|que|si|se|als|als je|dat)\b[^.!?\n]{0,40}?\b(?:famili\w*|famill\w*|famigli\w*"
+        r"|freund\w*|eltern|kolleg\w*"
+        r"|amis|parents|proches|collegues|amici|genitori|colleghi|vrienden|ouders|collega\w*"
+        r"|amigos|padres|companeros|pais|colegas)\b",
+        0.7,
+        _SEND_ALL,
+        langs=_OTHER,
+        keys="schade schande peinlich dommage honte peccato vergogna zonde jammer pena lastima "
+        "verguenza vergonha",
+        requires=_MEDIA + r"|\b(?:das|ca|cela|questo|quello|dit|dat|esto|eso|isso|isto)\b",
     ),
 )
 
