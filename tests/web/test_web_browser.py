@@ -278,7 +278,8 @@ def test_core_flow_works_without_javascript(browser: Any, server: LiveServer) ->
 
 
 def test_an_open_case_locks_itself_and_leaves_the_screen(browser: Any, tmp_path: Path) -> None:
-    with LiveServer(tmp_path / "idle", idle_lock_seconds=2) as live:
+    # Long enough for the case to be made (Argon2) on a busy machine before it locks.
+    with LiveServer(tmp_path / "idle", idle_lock_seconds=6) as live:
         context = browser.new_context(base_url=live.url)
         try:
             pg = context.new_page()
@@ -288,7 +289,7 @@ def test_an_open_case_locks_itself_and_leaves_the_screen(browser: Any, tmp_path:
             pg.get_by_role("button", name="Create my case").click()
             assert pg.get_by_role("heading", level=1).inner_text().startswith("My case:")
             # The page leaves by itself once idle; the server has locked the case.
-            pg.wait_for_url("**/case?locked=idle", timeout=15_000)
+            pg.wait_for_url("**/case?locked=idle", timeout=30_000)
             assert "locked because it was not used" in pg.content()
             assert pg.get_by_label("Passphrase", exact=True).is_visible()
         finally:
