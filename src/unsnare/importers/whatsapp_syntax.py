@@ -22,35 +22,147 @@ def strip_invisible(text: str) -> str:
     return text.translate(_STRIP_INVISIBLE)
 
 
-# A date: 28/04/2021, 4/28/21, 28.04.21, 28-04-2021, 2021-04-28 (a trailing dot
-# appears in some locales). The separator must repeat.
-_DATE = r"(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})\.?"
-# Between date and time: ", " (en), " " (fr, pt, tr), " à " (fr), " klo " (fi).
-_JOIN = r"(?:,\s?|\s)(?:(?:à|klo|um|kl\.|om|alle|às|a las|в)\s)?"
-# 12-hour markers: AM, am, a.m., a. m.; before them a space, U+202F or U+00A0.
-_TIME = (
-    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
-    r"(?:[ \u202f\u00a0]?(?P<ap>[AaPp]\.?[ \u202f\u00a0]?[Mm]\.?))?"
+# A date: 28/04/2021, 4/28/21, 28.04.21, 28-04-2021, 2021-04-28, "2021. 4. 28."
+# (a space after the separator in ko/hu; a trailing dot in some locales). The
+# separator must repeat; a one-digit last part is only a day (year-first, zh
+# "2021/4/8"), which the reader checks. Right-to-left chats put U+200F before the separators.
+# `\d` is any Unicode digit: Arabic-Indic (٠-٩) and Persian (۰-۹) digits match
+# and `int()` reads them.
+_DATE = (
+    r"(?P<a>\d{1,4})\u200f?(?P<sep>[./-]) ?\u200f?(?P<b>\d{1,2})\u200f?(?P=sep) ?\u200f?"
+    r"(?P<c>\d{1,4})\.?"
 )
-_STAMP = r"(?P<stamp>(?P<date>" + _DATE + ")" + _JOIN + _TIME + ")"
-_IOS = r"\[" + _STAMP + r"\][ \u202f\u00a0]"
-_ANDROID = _STAMP + r"[ \u202f\u00a0][-–][ \u202f\u00a0]"
-IOS_HEADER = re.compile(_IOS + r"(?P<rest>.*)", re.S)
-ANDROID_HEADER = re.compile(_ANDROID + r"(?P<rest>.*)", re.S)
-# The same, found in a whole block of lines at once (re.M: "^" is a line start).
-IOS_LINE = re.compile("^[" + INVISIBLE + "]*" + _IOS + r"(?P<rest>[^\n]*)", re.M)
-ANDROID_LINE = re.compile("^[" + INVISIBLE + "]*" + _ANDROID + r"(?P<rest>[^\n]*)", re.M)
+# Between date and time: ", " (en), "، " (ar), " " (fr, pt, tr), " à " (fr), " klo " (fi).
+_JOIN = r"(?:[,،]\s?|\s)(?:(?:à|klo|um|kl\.|om|alle|às|a las|в)\s)?"
 
-# Both layouts at once, for scanning whole blocks of text (re.M): the opening
-# bracket decides whether "]" or " - " must follow the time.
-SCAN_HEADER = re.compile(
-    "^["
-    + INVISIBLE
-    + r"]*(\[)?"
-    + _STAMP
-    + r"(?(1)\]|[ \u202f\u00a0][-–])[ \u202f\u00a0](?P<rest>[^\n]{0,82})",
-    re.M,
+# Day periods written in words after the time (CLDR "h:mm B" and friends), and
+# the Arabic/Persian markers; each maps to how the 12-hour clock is read.
+# "night" runs over midnight: 10 at night is 22:00, 2 at night is 02:00.
+DAY_PERIODS: dict[str, str] = {
+    "in the morning": "am",
+    "in the afternoon": "pm",
+    "in the evening": "pm",
+    "at night": "night",
+    "noon": "noon",
+    "de la mañana": "am",
+    "de la madrugada": "am",
+    "del mediodía": "noon",
+    "de la tarde": "pm",
+    "de la noche": "night",
+    "da manhã": "am",
+    "da madrugada": "am",
+    "da tarde": "pm",
+    "da noite": "night",
+    "du matin": "am",
+    "de l’après-midi": "pm",
+    "de l'après-midi": "pm",
+    "du soir": "pm",
+    "di mattina": "am",
+    "del pomeriggio": "pm",
+    "di sera": "pm",
+    "di notte": "night",
+    "morgens": "am",
+    "vorm.": "am",
+    "nachm.": "pm",
+    "abends": "pm",
+    "nachts": "night",
+    "pagi": "am",
+    "siang": "noon",
+    "sore": "pm",
+    "malam": "night",
+    "ص": "am",
+    "م": "pm",
+    "ق.ظ.": "am",
+    "ب.ظ.": "pm",
+    "ق.ظ": "am",
+    "ب.ظ": "pm",
+}
+# Markers written before the hour (zh, ja, ko).
+PREFIX_PERIODS: dict[str, str] = {
+    "上午": "am",
+    "早上": "am",
+    "凌晨": "am",
+    "中午": "noon",
+    "下午": "pm",
+    "晚上": "night",
+    "午前": "am",
+    "午後": "pm",
+    "오전": "am",
+    "오후": "pm",
+}
+_WORDS = "|".join(re.escape(w) for w in sorted(DAY_PERIODS, key=len, reverse=True))
+_PREFIXES = "|".join(map(re.escape, PREFIX_PERIODS))
+# 12-hour markers: AM, am, a.m., a. m., or a day period; before them a space,
+# U+202F or U+00A0.
+_TIME = (
+    r"(?:(?P<pre>" + _PREFIXES + r") ?)?"
+    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
+    r"(?:[ \u202f\u00a0]?(?P<ap>[AaPp]\.?[ \u202f\u00a0]?[Mm]\.?|(?i:" + _WORDS + r")))?"
 )
+# Vietnamese puts the time first: "21:25:15, 28/4/2021" or "21:25 28/4/2021".
+_STAMPS = {
+    False: r"(?P<stamp>(?P<date>" + _DATE + ")" + _JOIN + _TIME + ")",
+    True: r"(?P<stamp>" + _TIME + r"(?:[,،]\s?|\s)(?P<date>" + _DATE + "))",
+}
+
+
+def period(marker: str) -> str:
+    """How a 12-hour marker reads the hour: "am", "pm", "noon" or "night"."""
+    if marker[0] in "AaPp" and marker[-1:] in "Mm." and len(marker) <= 5:
+        return "pm" if marker[0] in "Pp" else "am"
+    return DAY_PERIODS.get(marker) or PREFIX_PERIODS.get(marker) or DAY_PERIODS[marker.lower()]
+
+
+def hour24(hour: int, marker: str) -> int | None:
+    """The 24-hour hour for a 12-hour `hour` with its marker; None if it cannot exist."""
+    if not 1 <= hour <= 12:
+        return None
+    kind = period(marker)
+    if kind == "am":
+        return hour % 12
+    if kind == "noon" and hour == 11:
+        return 11
+    if kind == "night" and (hour < 6 or hour == 12):
+        return hour % 12
+    return hour % 12 + 12
+
+
+class Layout:
+    """The compiled header patterns for one order of date and time in the stamp."""
+
+    def __init__(self, time_first: bool) -> None:
+        stamp = _STAMPS[time_first]
+        ios = r"\[" + stamp + r"\][ \u202f\u00a0]"
+        android = stamp + r"[ \u202f\u00a0][-–][ \u202f\u00a0]"
+        self.time_first = time_first
+        self.ios_header = re.compile(ios + r"(?P<rest>.*)", re.S)
+        self.android_header = re.compile(android + r"(?P<rest>.*)", re.S)
+        # The same, found in a whole block of lines at once (re.M: "^" is a line start).
+        self.ios_line = re.compile("^[" + INVISIBLE + "]*" + ios + r"(?P<rest>[^\n]*)", re.M)
+        self.android_line = re.compile(
+            "^[" + INVISIBLE + "]*" + android + r"(?P<rest>[^\n]*)", re.M
+        )
+        # Both layouts at once, for scanning whole blocks of text (re.M): the
+        # opening bracket decides whether "]" or " - " must follow the time.
+        self.scan_header = re.compile(
+            "^["
+            + INVISIBLE
+            + r"]*(\[)?"
+            + stamp
+            + r"(?(1)\]|[ \u202f\u00a0][-–])[ \u202f\u00a0](?P<rest>[^\n]{0,82})",
+            re.M,
+        )
+
+
+DATE_FIRST = Layout(time_first=False)
+TIME_FIRST = Layout(time_first=True)
+LAYOUTS = (DATE_FIRST, TIME_FIRST)
+# The usual (date-first) patterns under their historical names.
+IOS_HEADER = DATE_FIRST.ios_header
+ANDROID_HEADER = DATE_FIRST.android_header
+IOS_LINE = DATE_FIRST.ios_line
+ANDROID_LINE = DATE_FIRST.android_line
+SCAN_HEADER = DATE_FIRST.scan_header
 
 # Android "<file name> (file attached)", translated.
 FILE_ATTACHED = (
@@ -86,6 +198,7 @@ MEDIA_OMITTED = {
     "<Media jätetty pois>",
     "<Без медиафайлов>",
     "<Medya dahil edilmedi>",
+    "<تم استبعاد الوسائط>",
 }
 # iOS "image omitted" and friends, translated; value is the media kind.
 _OMITTED_WORDS: dict[str, tuple[str, ...]] = {
@@ -101,6 +214,8 @@ _OMITTED_WORDS: dict[str, tuple[str, ...]] = {
         "изображение отсутствует",
         "görüntü dahil edilmedi",
         "photo omitted",
+        "hình ảnh bị bỏ qua",
+        "تم استبعاد الصورة",
     ),
     "video": (
         "video omitted",
@@ -282,6 +397,9 @@ SYSTEM_KEYWORDS: tuple[tuple[SystemEvent, tuple[str, ...]], ...] = (
             "päästä päähän",
             "сквозным шифрованием",
             "uçtan uca",
+            "mã hóa đầu cuối",
+            "مشفرة تمامًا",
+            "رمزگذاری سرتاسری",
         ),
     ),
     (
