@@ -112,7 +112,14 @@ CASES = [
         "day-first",
         "2021-04-28T10:35:00+00:00",
     ),
-    ("ios_es_pm.txt", 4, 2, ["Lucía Gómez", "Mateo Ruiz"], "day-first", "2021-04-28T21:25:15+00:00"),
+    (
+        "ios_es_pm.txt",
+        4,
+        2,
+        ["Lucía Gómez", "Mateo Ruiz"],
+        "day-first",
+        "2021-04-28T21:25:15+00:00",
+    ),
     (
         "android_es_dayperiod.txt",
         4,
@@ -129,7 +136,14 @@ CASES = [
         "day-first",
         "2021-04-28T21:25:15+00:00",
     ),
-    ("ios_de_bom.txt", 5, 3, ["Lena Vogt", "Mika Brandt"], "day-first", "2018-06-13T21:25:15+00:00"),
+    (
+        "ios_de_bom.txt",
+        5,
+        3,
+        ["Lena Vogt", "Mika Brandt"],
+        "day-first",
+        "2018-06-13T21:25:15+00:00",
+    ),
     ("android_zh.txt", 3, 0, ["王小明", "李华"], "year-first", "2021-04-28T21:25:00+00:00"),
 ]
 

@@ -63,10 +63,12 @@ LAYOUTS: list[tuple[str, Callable[[datetime, str], str], bool]] = [
     ("ios-vi", lambda t, w: f"[{t:%H:%M:%S}, {t.day}/{t.month}/{t.year}] {w}", True),
     (
         "android-ar",
-        lambda t, w: "\u200f"
-        + f"{t.day}/{t.month}/{t.year}، ".translate(_ARABIC)
-        + _h12_marker(t, "ص", "م").translate(_ARABIC)
-        + f" - {w}",
+        lambda t, w: (
+            "\u200f"
+            + f"{t.day}/{t.month}/{t.year}، ".translate(_ARABIC)
+            + _h12_marker(t, "ص", "م").translate(_ARABIC)
+            + f" - {w}"
+        ),
         False,
     ),
     (
@@ -75,11 +77,21 @@ LAYOUTS: list[tuple[str, Callable[[datetime, str], str], bool]] = [
         False,
     ),
     ("android-en-in", lambda t, w: f"{t:%d/%m/%Y}, {_day_period(t)} - {w}", False),
-    ("android-es", lambda t, w: f"{t.day}/{t.month}/{t:%y}, {_h12_marker(t, 'a. m.', 'p. m.')} - {w}", False),
+    (
+        "android-es",
+        lambda t, w: f"{t.day}/{t.month}/{t:%y}, {_h12_marker(t, 'a. m.', 'p. m.')} - {w}",
+        False,
+    ),
     ("ios-fi-dots", lambda t, w: f"[{t.day}.{t.month}.{t:%y} klo {t.hour}.{t:%M.%S}] {w}", True),
     ("android-fi", lambda t, w: f"{t.day}.{t.month}.{t.year} klo {t.hour}.{t:%M} - {w}", False),
     ("android-zh", lambda t, w: f"{t.year}/{t.month}/{t.day} {_zh(t)} - {w}", False),
-    ("android-ko", lambda t, w: f"{t.year}. {t.month}. {t.day}. {'오후' if t.hour >= 12 else '오전'} {(t.hour % 12) or 12}:{t:%M} - {w}", False),
+    (
+        "android-ko",
+        lambda t, w: (
+            f"{t.year}. {t.month}. {t.day}. {'오후' if t.hour >= 12 else '오전'} {(t.hour % 12) or 12}:{t:%M} - {w}"
+        ),
+        False,
+    ),
 ]
 
 NAMES = st.sampled_from(["Alex Kim", "Zoë", "نور", "Иван", "Sam 🦊", "+44 7700 900123", "kai_22"])
