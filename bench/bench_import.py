@@ -79,6 +79,34 @@ def write_telegram(path: Path, n: int, seed: int = 7) -> int:
     return path.stat().st_size
 
 
+def write_meta(folder: Path, n: int, seed: int = 7) -> Path:
+    """Write an invented n-message Messenger thread file (newest first, as Meta writes it).
+
+    Records are laid out like Meta's (two-space indent, one field a line); a
+    file this large (over 16 MB) is streamed, oldest message first.
+    """
+    rnd = random.Random(seed)
+    thread = folder / "messages" / "inbox" / "jordanreyes_1"
+    thread.mkdir(parents=True)
+    path = thread / "message_1.json"
+    t = 1_700_000_000_000 + n * 130_000
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{\n  "participants": [\n    {\n      "name": "Jordan Reyes"\n    },\n')
+        f.write('    {\n      "name": "Alex Kim"\n    }\n  ],\n  "messages": [\n')
+        for i in range(n):
+            t -= rnd.randint(5, 120) * 1000
+            text = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(8, 30)))
+            sep = ",\n" if i < n - 1 else "\n"
+            f.write(
+                f'    {{\n      "sender_name": "{NAMES[i % 2]}",\n'
+                f'      "timestamp_ms": {t},\n      "content": "{text}",\n'
+                f'      "is_geoblocked_for_viewer": false\n    }}{sep}'
+            )
+        f.write('  ],\n  "title": "Jordan Reyes",\n  "is_still_participant": true,\n')
+        f.write('  "thread_path": "inbox/jordanreyes_1"\n}\n')
+    return path
+
+
 def baseline_scan(path: Path) -> tuple[float, int]:
     """Seconds to read every line and match a header regex, building nothing."""
     header = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4}), (\d{1,2}):(\d{2}) - (.*)")
@@ -186,6 +214,15 @@ def main() -> None:
         tg_s = time.perf_counter() - start
         print(f"{tg_n:,}-message Telegram result.json ({tg_size / 1e6:.0f} MB)")
         print(f"  peak RSS streaming all messages:  {tg_rss:.0f} MB in {tg_s:.1f} s wall")
+        tg.unlink()
+        meta_file = write_meta(Path(tmp) / "meta", args.big)
+        meta_size = meta_file.stat().st_size
+        start = time.perf_counter()
+        meta_n, meta_rss = peak_memory(Path(tmp) / "meta")
+        meta_s = time.perf_counter() - start
+        how = "streamed" if meta_size > 16 * 1024**2 else "read whole"
+        print(f"{meta_n:,}-message Messenger message_1.json ({meta_size / 1e6:.0f} MB, {how})")
+        print(f"  peak RSS streaming all messages:  {meta_rss:.0f} MB in {meta_s:.1f} s wall")
     if args.write:
         machine = (
             f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -209,7 +246,11 @@ def main() -> None:
             f"| peak RSS, `unsnare import --json > /dev/null` | {cli_rss:.0f} MB | |\n"
             f"| {tg_n:,}-message Telegram result.json, size | {tg_size / 1e6:.0f} MB | |\n"
             f"| peak RSS, streaming it (wall time) | {tg_rss:.0f} MB ({tg_s:.1f} s) "
-            "| < 300 MB |\n",
+            "| < 300 MB |\n"
+            f"| {meta_n:,}-message Messenger message_1.json, size | {meta_size / 1e6:.0f} MB "
+            f"({how}) | |\n"
+            f"| peak RSS, streaming it oldest first (wall time) | {meta_rss:.0f} MB "
+            f"({meta_s:.1f} s) | < 300 MB |\n",
             encoding="utf-8",
         )
 

@@ -76,7 +76,7 @@ def test_file_too_large_to_parse_whole_is_streamed_oldest_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     whole = read_export(DATA / "meta_minimal" / "group_bom", tz="UTC").conversations[0]
-    monkeypatch.setattr(meta_dyi, "MAX_JSON_BYTES", 100)
+    monkeypatch.setattr(meta_dyi, "STREAM_ABOVE", 100)
     monkeypatch.setattr(meta_dyi, "STREAM_WINDOW", 3)
     streamed = read_export(DATA / "meta_minimal" / "group_bom", tz="UTC").conversations[0]
     assert streamed.messages == whole.messages
