@@ -20,6 +20,7 @@ CASES = [
             ("+15555550123", "hey, is this Casey?"),
             ("me", "who is this"),
             ("+15555550123", "a friend of your cousin\nwe met at the lake last summer"),
+            ("me", "which cousin?"),
             ("+15555550123", "send one back or everyone sees this"),
             ("+15555550123", "This message was deleted from the conversation!"),
             (None, "You named the conversation Lake crew"),
@@ -61,10 +62,11 @@ def test_conversation_reads_in_order(
 
 def test_txt_reactions_attachments_and_deleted() -> None:
     msgs = read_export(DATA / "txt", tz="UTC").conversations[0].messages
-    assert msgs[2].reactions == (Reaction("Disliked", "Me"),)
-    assert msgs[3].attachments[0].file_name == "IMG_0042.HEIC"
-    assert not msgs[3].attachments[0].present
-    assert msgs[4].deleted and msgs[4].system_event is SystemEvent.DELETED
+    assert msgs[2].reactions == (Reaction("Disliked", "me"),)
+    assert msgs[3].reply_to == msgs[2].id  # an indented thread reply
+    assert msgs[4].attachments[0].file_name == "IMG_0042.HEIC"
+    assert not msgs[4].attachments[0].present
+    assert msgs[5].deleted and msgs[5].system_event is SystemEvent.DELETED
 
 
 def test_html_thread_reply_points_at_its_message_and_media_is_hashed() -> None:
@@ -72,4 +74,4 @@ def test_html_thread_reply_points_at_its_message_and_media_is_hashed() -> None:
     assert msgs[1].reply_to == msgs[0].id
     att = msgs[2].attachments[0]
     assert att.present and att.sha256 and att.media_type == "image/jpeg"
-    assert msgs[2].reactions == (Reaction("Disliked", "Me"),)
+    assert msgs[2].reactions == (Reaction("Disliked", "me"),)

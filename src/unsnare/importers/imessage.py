@@ -25,6 +25,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from unsnare.importers.base import (
+    ACCOUNT_HOLDER,
     ChatState,
     ChatStream,
     Importer,
@@ -134,6 +135,10 @@ def _sender(state: ChatState, who: str) -> str | None:
     return state.participant(who)
 
 
+def _actor(who: str) -> str:
+    return ACCOUNT_HOLDER if who == OWNER else who
+
+
 def _body(
     src: ExportSource, folder: str, lines: list[str]
 ) -> tuple[str, tuple[Attachment, ...], tuple[Reaction, ...]]:
@@ -150,7 +155,7 @@ def _body(
         if in_reactions:
             m = _REACTION.match(line)
             if m and line[:1].isspace():
-                reactions.append(Reaction(m["what"], m["who"]))
+                reactions.append(Reaction(m["what"], _actor(m["who"])))
                 continue
             in_reactions = False
         if _ATTACHMENT_LINE.match(stripped):
@@ -178,9 +183,13 @@ def _txt_reader(src: ExportSource, member: str, options: ImportOptions) -> Messa
     def produce(state: ChatState) -> Iterator[Message]:
         sha = src.sha256(member)
         block: list[tuple[int, str]] = []
+        indent = 0  # thread replies are indented under the message they answer
+        parent: str | None = None
         previous_blank = True
 
-        def build(rows: list[tuple[int, str]]) -> Message | None:
+        def build(rows: list[tuple[int, str]], indent: int) -> Message | None:
+            if indent:
+                rows = [(n, t[indent:] if t[:indent].isspace() else t.lstrip()) for n, t in rows]
             while rows and not rows[-1][1].strip():
                 rows.pop()
             if not rows:
@@ -227,20 +236,24 @@ def _txt_reader(src: ExportSource, member: str, options: ImportOptions) -> Messa
                 system_event=SystemEvent.DELETED if deleted else None,
                 attachments=atts,
                 reactions=reactions,
+                reply_to=parent if indent else None,
                 deleted=deleted,
                 edited=bool(m["note"] and m["note"].startswith("Edited")),
             )
 
         for lineno, line in iter_text_lines(src, member):
             # A message starts at a timestamp line after a blank line (or the file's start).
-            if previous_blank and STAMP.match(line):
-                msg = build(block)
+            stripped = line.lstrip(" ")
+            if previous_blank and STAMP.match(stripped):
+                msg = build(block, indent)
                 if msg is not None:
+                    if not indent:
+                        parent = msg.id
                     yield msg
-                block = []
+                block, indent = [], len(line) - len(stripped)
             block.append((lineno, line))
             previous_blank = not line.strip()
-        msg = build(block)
+        msg = build(block, indent)
         if msg is not None:
             yield msg
 
@@ -386,7 +399,7 @@ def _html_message(
     for r in rec["reactions"]:
         rm = _REACTION.match(" ".join(r.split()))
         if rm:
-            reactions.append(Reaction(rm["what"], rm["who"]))
+            reactions.append(Reaction(rm["what"], _actor(rm["who"])))
     deleted = text == _DELETED
     return Message(
         id=f"H{rec['n']}",
