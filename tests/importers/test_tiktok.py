@@ -40,7 +40,7 @@ CASES = [
 def test_direct_messages_per_contact(
     export: str, titles: list[str], first_chat: list[tuple[str, str]], codes: list[str]
 ) -> None:
-    result = read_export(DATA / export, tz="Europe/Berlin")
+    result = read_export(DATA / export)  # no --tz: TikTok's times are read as UTC
     assert result.format == "tiktok"
     assert [c.title for c in result.conversations] == titles
     conv = result.conversations[0]
@@ -69,3 +69,10 @@ def test_user_data_without_messages_gives_a_clear_error(tmp_path: Path) -> None:
     path.write_text('{"Profile": {}}', encoding="utf-8")
     with pytest.raises(ImportFormatError, match="no tiktok conversation"):
         read_export(path, tz="UTC")
+
+
+def test_a_zone_given_with_tz_is_used_for_the_wall_clock_times() -> None:
+    conv = read_export(DATA / "json", tz="Europe/Berlin").conversations[0]
+    assert conv.timezone == "Europe/Berlin" and conv.timezone_assumed
+    assert conv.messages[0].timestamp is not None
+    assert conv.messages[0].timestamp.isoformat() == "2023-06-01T20:15:03+02:00"

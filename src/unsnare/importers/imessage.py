@@ -120,7 +120,7 @@ class IMessageImporter(Importer):
                     title=PurePosixPath(member).stem,
                     source_files=files,
                     timezone=options.zone_name,
-                    timezone_assumed=not options.zone_given,
+                    timezone_assumed=True,
                 )
             )
         return streams

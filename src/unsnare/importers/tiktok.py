@@ -11,14 +11,15 @@ TXT: the same per-contact sections, each opened by a "Chat History with
 (``2023-06-01 20:15:03 alex_22: hey``) or as a block of ``Date:``,
 ``From:`` and ``Content:`` lines.
 
-Times carry no zone; Unsnare reads them as UTC and says so.
+Times carry no zone; Unsnare reads them as UTC unless --tz names a zone,
+and says so.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -41,16 +42,27 @@ _LINE = re.compile(
 )
 _FIELD = re.compile(r"^(?P<key>Date|From|Content):\s?(?P<value>.*)$")
 ZONE_NOTE = (
-    "TikTok writes message times without a time zone; Unsnare read them as UTC. "
-    "Check one message you remember against the app."
+    "TikTok writes message times without a time zone; Unsnare read them as UTC "
+    "(or the --tz zone, when one was given). Check one message you remember against the app."
 )
 
 
-def _utc(value: str) -> datetime | None:
+def _wall(value: str) -> datetime | None:
+    """A "YYYY-MM-DD HH:MM:SS" time without its zone, or None."""
     try:
-        return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+        return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S")
     except ValueError:
         return None
+
+
+def _when(value: str, zone: tzinfo) -> datetime | None:
+    wall = _wall(value)
+    return wall.replace(tzinfo=zone) if wall else None
+
+
+def _zone(options: ImportOptions) -> tuple[tzinfo, str]:
+    """UTC, unless the person named the zone the times are in."""
+    return (options.zone, options.zone_name) if options.zone_given else (UTC, "UTC")
 
 
 def _json_member(src: ExportSource) -> str | None:
@@ -99,7 +111,12 @@ class TikTokImporter(Importer):
         return streams
 
     def _stream(
-        self, src: ExportSource, member: str, contact: str, produce: MessageSource
+        self,
+        src: ExportSource,
+        member: str,
+        contact: str,
+        produce: MessageSource,
+        options: ImportOptions,
     ) -> ChatStream:
         sha = src.sha256(member)
         stream = ChatStream(
@@ -109,7 +126,7 @@ class TikTokImporter(Importer):
             produce=produce,
             title=contact,
             source_files=src.source_files(member),
-            timezone="UTC",
+            timezone=_zone(options)[1],
             timezone_assumed=True,
         )
         stream.state.notes.append(ZONE_NOTE)
@@ -128,7 +145,16 @@ class TikTokImporter(Importer):
                 src,
                 member,
                 _contact(key),
-                _json_reader(src, member, f'{path}["{key}"]', entries, owner, _contact(key)),
+                _json_reader(
+                    src,
+                    member,
+                    f'{path}["{key}"]',
+                    entries,
+                    owner,
+                    _contact(key),
+                    _zone(options)[0],
+                ),
+                options,
             )
             for key, entries in history.items()
         ]
@@ -140,7 +166,13 @@ class TikTokImporter(Importer):
             if m:
                 contacts.append(m["name"])
         return [
-            self._stream(src, member, contact, _txt_reader(src, member, index, contact))
+            self._stream(
+                src,
+                member,
+                contact,
+                _txt_reader(src, member, index, contact, _zone(options)[0]),
+                options,
+            )
             for index, contact in enumerate(contacts)
         ]
 
@@ -177,7 +209,13 @@ def _owner(doc: dict[str, Any]) -> str | None:
 
 
 def _json_reader(
-    src: ExportSource, member: str, path: str, entries: Any, owner: str | None, contact: str
+    src: ExportSource,
+    member: str,
+    path: str,
+    entries: Any,
+    owner: str | None,
+    contact: str,
+    zone: tzinfo,
 ) -> MessageSource:
     fname = src.display_name(member)
 
@@ -190,7 +228,7 @@ def _json_reader(
         for i, raw in rows:
             where = f"{path}[{i}]"
             msg = read_record(
-                state, raw, fname, where, _json_message, src, member, where, i, state, contact
+                state, raw, fname, where, _json_message, src, member, where, i, state, contact, zone
             )
             if msg is not None:
                 yield msg
@@ -198,13 +236,13 @@ def _json_reader(
     return produce
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH = datetime(1970, 1, 1)
 
 
 def _sort_key(raw: Any) -> datetime:
     if not isinstance(raw, dict):
         return _EPOCH  # reported as a warning when read
-    return _utc(text_of(raw.get("Date"))) or _EPOCH
+    return _wall(text_of(raw.get("Date"))) or _EPOCH
 
 
 def _json_message(
@@ -215,9 +253,10 @@ def _json_message(
     i: int,
     state: ChatState,
     contact: str,
+    zone: tzinfo,
 ) -> Message:
     source = Source(src.sha256(member), src.display_name(member), path=path)
-    when = _utc(text_of(raw.get("Date")))
+    when = _when(text_of(raw.get("Date")), zone)
     if when is None:
         state.warn_at(source, "bad_timestamp", "this message has no readable Date")
     sender = text_of(raw.get("From")) or None
@@ -237,7 +276,9 @@ def _register(state: ChatState, sender: str, contact: str) -> None:
     state.participant(sender, is_owner=sender != contact)
 
 
-def _txt_reader(src: ExportSource, member: str, index: int, contact: str) -> MessageSource:
+def _txt_reader(
+    src: ExportSource, member: str, index: int, contact: str, zone: tzinfo
+) -> MessageSource:
     """Messages of the `index`-th section of a TXT file; stray lines become warnings."""
     fname = src.display_name(member)
 
@@ -291,14 +332,14 @@ def _txt_reader(src: ExportSource, member: str, index: int, contact: str) -> Mes
                     yield build(current)
                 current = {
                     "line": lineno,
-                    "when": _utc(m["date"]),
+                    "when": _when(m["date"], zone),
                     "who": m["who"].strip(),
                     "lines": [m["text"]],
                 }
             elif f and f["key"] == "Date":
                 if current is not None:
                     yield build(current)
-                current = {"line": lineno, "when": _utc(f["value"]), "lines": []}
+                current = {"line": lineno, "when": _when(f["value"], zone), "lines": []}
             elif f and current is not None and f["key"] == "From" and "who" not in current:
                 current["who"] = f["value"].strip()
             elif f and current is not None and f["key"] == "Content" and not current["lines"]:
