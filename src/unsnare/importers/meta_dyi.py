@@ -243,7 +243,7 @@ def _take_header(state: ChatState, doc: dict[str, Any], title_set: bool) -> bool
 STREAM_ABOVE = min(MAX_JSON_BYTES, 16 * 1024**2)
 # Messages held at once while a streamed file is read backwards: each window
 # costs one more pass over the file.
-STREAM_WINDOW = 250_000
+STREAM_WINDOW = 150_000
 
 
 def _stream_oldest_first(

@@ -92,12 +92,25 @@ PREFIX_PERIODS: dict[str, str] = {
 }
 _WORDS = "|".join(re.escape(w) for w in sorted(DAY_PERIODS, key=len, reverse=True))
 _PREFIXES = "|".join(map(re.escape, PREFIX_PERIODS))
+
+
+def _first_letters(words: dict[str, str]) -> str:
+    """A lookahead on the words' first letters: lines without a marker skip the
+    alternation at once (measured: the unguarded words tripled the header sweep)."""
+    firsts = {w[0] for w in words} | {w[0].upper() for w in words}
+    return "(?=[" + re.escape("".join(sorted(firsts))) + "])"
+
+
 # 12-hour markers: AM, am, a.m., a. m., or a day period; before them a space,
 # U+202F or U+00A0.
 _TIME = (
-    r"(?:(?P<pre>" + _PREFIXES + r") ?)?"
+    r"(?:" + _first_letters(PREFIX_PERIODS) + r"(?P<pre>" + _PREFIXES + r") ?)?"
     r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
-    r"(?:[ \u202f\u00a0]?(?P<ap>[AaPp]\.?[ \u202f\u00a0]?[Mm]\.?|(?i:" + _WORDS + r")))?"
+    r"(?:[ \u202f\u00a0]?(?P<ap>[AaPp]\.?[ \u202f\u00a0]?[Mm]\.?|"
+    + _first_letters(DAY_PERIODS)
+    + r"(?i:"
+    + _WORDS
+    + r")))?"
 )
 # Vietnamese puts the time first: "21:25:15, 28/4/2021" or "21:25 28/4/2021".
 _STAMPS = {
