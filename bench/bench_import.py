@@ -11,10 +11,12 @@ Run: OMP_NUM_THREADS=1 .venv/bin/python bench/bench_import.py [--write]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -105,6 +107,105 @@ def write_meta(folder: Path, n: int, seed: int = 7) -> Path:
         f.write('  ],\n  "title": "Jordan Reyes",\n  "is_still_participant": true,\n')
         f.write('  "thread_path": "inbox/jordanreyes_1"\n}\n')
     return path
+
+
+def _texts(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    return [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 14))) for _ in range(n)]
+
+
+def write_other_formats(folder: Path, n: int) -> dict[str, Path]:
+    """Invented n-message exports in the other formats, for the 100,000-message timing."""
+    texts = _texts(n)
+    t0 = datetime(2023, 1, 13, 9, 0)
+    out: dict[str, Path] = {}
+    # WhatsApp layouts added for issue 11: Vietnamese iOS (time first), Arabic Android.
+    vi = folder / "vi.txt"
+    arabic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    ar = folder / "ar.txt"
+    with vi.open("w", encoding="utf-8") as fv, ar.open("w", encoding="utf-8") as fa:
+        for i, text in enumerate(texts):
+            t = t0 + timedelta(seconds=37 * i)
+            fv.write(f"[{t:%H:%M:%S}, {t.day}/{t.month}/{t.year}] {NAMES[i % 2]}: {text}\n")
+            stamp = f"{t.day}/{t.month}/{t.year}، {(t.hour % 12) or 12}:{t:%M} "
+            marker = "م" if t.hour >= 12 else "ص"
+            fa.write(f"\u200f{stamp.translate(arabic)}{marker} - {NAMES[i % 2]}: {text}\n")
+    out["whatsapp (vi, time first)"], out["whatsapp (ar digits)"] = vi, ar
+    imsg = folder / "imessage" / "Jordan Reyes.txt"
+    imsg.parent.mkdir()
+    with imsg.open("w", encoding="utf-8") as f:
+        for i, text in enumerate(texts):
+            t = t0 + timedelta(seconds=37 * i)
+            hour = f"{(t.hour % 12) or 12:>2}"
+            f.write(f"{t:%b %d, %Y} {hour}:{t:%M:%S} {'PM' if t.hour >= 12 else 'AM'}\n")
+            f.write(f"{'Me' if i % 2 else '+15555550123'}\n{text}\n\n")
+    out["imessage (txt)"] = imsg
+    tiktok = folder / "user_data_tiktok.json"
+    rows = [
+        {
+            "Date": f"{t0 + timedelta(seconds=37 * i):%Y-%m-%d %H:%M:%S}",
+            "From": NAMES[i % 2],
+            "Content": text,
+        }
+        for i, text in enumerate(texts)
+    ]
+    box = {"ChatHistory": {"Chat History with Jordan Reyes:": rows[::-1]}}
+    tiktok.write_text(json.dumps({"Direct Message": {"Direct Messages": box}}), encoding="utf-8")
+    out["tiktok (json)"] = tiktok
+    skype = folder / "skype" / "messages.json"
+    skype.parent.mkdir()
+    msgs = [
+        {
+            "id": str(i),
+            "originalarrivaltime": f"{t0 + timedelta(seconds=37 * i):%Y-%m-%dT%H:%M:%S}.000Z",
+            "messagetype": "RichText",
+            "content": text,
+            "from": f"8:live:{i % 2}",
+            "displayName": NAMES[i % 2],
+            "properties": None,
+        }
+        for i, text in enumerate(texts)
+    ]
+    skype.write_text(
+        json.dumps(
+            {
+                "userId": "8:live:1",
+                "exportDate": "2024",
+                "conversations": [
+                    {"id": "8:live:0", "displayName": NAMES[0], "MessageList": msgs[::-1]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    out["skype"] = skype
+    gchat = folder / "Google Chat" / "Groups" / "DM abc" / "messages.json"
+    gchat.parent.mkdir(parents=True)
+    gmsgs = [
+        {
+            "creator": {"name": NAMES[i % 2], "email": f"p{i % 2}@example.com"},
+            "created_date": f"{t0 + timedelta(seconds=37 * i):%A, %-d %B %Y at %H:%M:%S} UTC",
+            "text": text,
+        }
+        for i, text in enumerate(texts)
+    ]
+    gchat.write_text(json.dumps({"messages": gmsgs}), encoding="utf-8")
+    out["google-chat"] = gchat.parent.parent.parent
+    return out
+
+
+def time_read(path: Path) -> tuple[float, float, int]:
+    """(wall s, CPU s, messages) of read_export, best of two."""
+    from unsnare.importers import read_export
+
+    best = (9e9, 9e9, 0)
+    for _ in range(2):
+        start, cpu = time.perf_counter(), time.process_time()
+        result = read_export(path, tz="UTC")
+        wall, used = time.perf_counter() - start, time.process_time() - cpu
+        n = sum(len(c.messages) for c in result.conversations)
+        best = (min(best[0], wall), min(best[1], used), n)
+    return best
 
 
 def baseline_scan(path: Path) -> tuple[float, int]:
@@ -199,6 +300,14 @@ def main() -> None:
         )
         print(f"  streamed messages:                {stream:.2f} s wall, {stream_cpu:.2f} s CPU")
         small.unlink()
+        others = Path(tmp) / "others"
+        others.mkdir()
+        other_rows = []
+        for fmt, path in write_other_formats(others, 100_000).items():
+            o_wall, o_cpu, o_n = time_read(path)
+            other_rows.append((fmt, o_n, o_wall, o_cpu))
+            print(f"  {fmt:<27} {o_n:,} messages: {o_wall:.2f} s wall, {o_cpu:.2f} s CPU")
+        shutil.rmtree(others)
         big = Path(tmp) / "chat_1m.txt"
         big_size = write_export(big, args.big)
         n, rss = peak_memory(big)
@@ -241,7 +350,12 @@ def main() -> None:
             f"| `read_export` (materialised Conversation), CPU | {whole_cpu:.2f} s | < 2 s |\n"
             f"| streamed messages (`open_export`), wall / CPU | {stream:.2f} s / "
             f"{stream_cpu:.2f} s | |\n"
-            f"| {n:,}-message export, size | {big_size / 1e6:.0f} MB | |\n"
+            + "".join(
+                f"| 100,000 messages, {fmt}: `read_export` wall / CPU | {o_wall:.2f} s / "
+                f"{o_cpu:.2f} s | < 2 s |\n"
+                for fmt, _, o_wall, o_cpu in other_rows
+            )
+            + f"| {n:,}-message export, size | {big_size / 1e6:.0f} MB | |\n"
             f"| peak RSS, streaming all messages | {rss:.0f} MB | < 300 MB |\n"
             f"| peak RSS, `unsnare import --json > /dev/null` | {cli_rss:.0f} MB | |\n"
             f"| {tg_n:,}-message Telegram result.json, size | {tg_size / 1e6:.0f} MB | |\n"

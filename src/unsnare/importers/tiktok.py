@@ -49,8 +49,11 @@ ZONE_NOTE = (
 
 def _wall(value: str) -> datetime | None:
     """A "YYYY-MM-DD HH:MM:SS" time without its zone, or None."""
+    value = value.strip()
+    if len(value) != 19:
+        return None  # fromisoformat would also take other shapes; TikTok writes this one
     try:
-        return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S")
+        return datetime.fromisoformat(value)  # much faster than strptime
     except ValueError:
         return None
 
