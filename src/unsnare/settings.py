@@ -23,6 +23,8 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8765
     max_upload_bytes: int = 200 * 1024 * 1024
+    # JSON bodies (the API) are parsed whole into memory: keep them far smaller.
+    max_json_bytes: int = 32 * 1024 * 1024
     idle_lock_seconds: int = 10 * 60
 
     @classmethod

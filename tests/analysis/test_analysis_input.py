@@ -27,8 +27,8 @@ def test_binary_data_is_named_as_binary() -> None:
     [
         ("Я отправлю твои фото всем твоим друзьям, если ты не заплатишь", "ru"),
         (
-            "Ich schicke deine Bilder an deine Familie, wenn du nicht zahlst, und das ist kein Witz",
-            "de",
+            "Wyślę twoje zdjęcia całej twojej rodzinie, jeśli nie zapłacisz, i to nie jest żart",
+            "pl",
         ),
         ("سأرسل صورك إلى عائلتك إذا لم تدفع", "ar"),
     ],
@@ -38,7 +38,7 @@ def test_unsupported_language_is_reported_not_scored_safe(text: str, code: str) 
     assert report.language == code
     assert report.supported_language is False
     assert report.risk.assessed is False
-    assert report.risk.level is not RiskLevel.NONE
+    assert report.risk.level is RiskLevel.UNKNOWN
     assert any("does NOT mean it is safe" in w for w in report.warnings)
 
 
@@ -47,9 +47,16 @@ def test_unsupported_language_is_reported_not_scored_safe(text: str, code: str) 
     [
         ("manda tus fotos ahora o todos van a ver", "es"),
         ("manda suas fotos agora ou vou postar", "pt"),
+        (
+            "Ich schicke deine Nacktbilder an deine ganze Familie, wenn du nicht sofort zahlst",
+            "de",
+        ),
+        ("Envoie-moi 300 euros ou j'envoie tes photos intimes à toute ta famille", "fr"),
+        ("Mandami 300 euro o mando le tue foto nude a tutti i tuoi amici", "it"),
+        ("Betaal 300 euro of ik stuur je naaktfoto's naar al je vrienden", "nl"),
     ],
 )
-def test_spanish_and_portuguese_are_supported(text: str, code: str) -> None:
+def test_seven_languages_are_supported(text: str, code: str) -> None:
     report = analyze_text(text)
     assert report.supported_language is True
     assert report.risk.flagged

@@ -34,6 +34,7 @@ EXAMPLES = {
     "hacking_claim": "i hacked your phone",
     "grooming": "don't tell your parents about us",
     "self_harm_pressure": "just kill yourself",
+    "learned": "pay 300 now or your pics go to every single one of your followers",
 }
 
 

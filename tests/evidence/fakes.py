@@ -69,6 +69,10 @@ def fake_read_export(path: Path, fmt: str | None, tz: str | None) -> ExportReadi
     return ExportReading("fake-chat", (parse_chat(path.read_bytes(), path.name),))
 
 
+def fake_read_upload(name: str, data: bytes, fmt: str | None, tz: str | None) -> ExportReading:
+    return ExportReading("fake-chat", (parse_chat(data, name),))
+
+
 def parse_chat(raw: bytes, name: str) -> Conversation:
     """The tiny invented chat format the fake importer reads."""
     import hashlib
@@ -117,6 +121,7 @@ def fake_analyze(conv: Conversation) -> dict[str, Any]:
 def fake_tools(**overrides: Any) -> Toolkit:
     base: dict[str, Any] = {"check_image": fake_check, "hash_image": fake_hash,
                             "read_screenshot": fake_screenshot, "read_export": fake_read_export,
+                            "read_upload": fake_read_upload,
                             "analyze": fake_analyze}
     base.update(overrides)
     return Toolkit(**base)

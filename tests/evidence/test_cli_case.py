@@ -90,9 +90,17 @@ def test_a_whole_case_from_the_command_line(env: Path) -> None:
     package = env / "evidence.zip"
     code, out, exc = _run("case", "export", case_id, str(package), "--json")
     assert code == 0, exc
-    assert json.loads(out)["package_hash"]
+    made = json.loads(out)
+    assert made["package_hash"] and len(made["signer_fingerprint"]) == 39
     code, out, _ = _run("package", "verify", str(package))
-    assert code == 0 and out.startswith("OK")
+    assert code == 0 and out.startswith("OK") and made["signer_fingerprint"] in out
+    code, out, _ = _run("package", "verify", str(package), "--expect-key",
+                        made["signer_fingerprint"].replace(" ", ""))
+    assert code == 0, out
+    code, out, _ = _run("package", "verify", str(package), "--expect-key", "0" * 32)
+    assert code != 0 and "not signed by the key you expected" in out
+    code, out, exc = _run("package", "verify", str(package), "--tsr", str(env / "none.tsr"))
+    assert code != 0 and "cannot be read" in out + str(exc)
     code, out, _ = _run("case", "verify", "--json")
     assert code == 0 and json.loads(out)[0]["ok"]
 

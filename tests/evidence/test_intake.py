@@ -192,11 +192,11 @@ def test_unreadable_export_named_as_export_fails_cleanly(locker: Locker, tmp_pat
     assert result.items[0].kind == "file" and "not a chat export" in result.messages[0]
 
 
-def test_export_error_names_the_file_not_its_temporary_copy(locker: Locker) -> None:
-    def strict(path: Path, fmt: object, tz: object) -> object:
-        raise ImportFormatError("bad line", file=str(path), line=2)
+def test_export_error_names_the_uploaded_file(locker: Locker) -> None:
+    def strict(name: str, data: bytes, fmt: object, tz: object) -> object:
+        raise ImportFormatError("bad line", file=name, line=2)
 
-    locker.tools = fake_tools(read_export=strict)
+    locker.tools = fake_tools(read_upload=strict)
     case = locker.new_case("case")
     with pytest.raises(ImportFormatError) as caught:
         case.add_file(data=b"[x] hi", name="chat.txt", kind="export")

@@ -17,10 +17,12 @@ from unsnare.evidence import Locker
 from unsnare.evidence.crypto import KdfParams
 
 TESTS = str(Path(__file__).resolve().parents[1])
+# This tree's own code, not whichever copy of unsnare is installed.
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def _python(script: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": TESTS}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join((TESTS, SRC))}
     return subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 
 from unsnare.settings import Settings
-from unsnare.web import errors
+from unsnare.web import apitoken, errors
 from unsnare.web.api_hashing import router
 
 from .pictures import encode, make_picture
@@ -25,10 +25,12 @@ PDQ = "a5" * 32
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
     app = FastAPI()
-    app.state.settings = Settings(data_dir=tmp_path / "data")
+    settings = Settings(data_dir=tmp_path / "data")
+    app.state.settings = settings
     app.include_router(router)
     errors.install(app)
-    return TestClient(app)
+    token = apitoken.ensure_token(settings)
+    return TestClient(app, headers={"Authorization": f"Bearer {token}"})
 
 
 def upload(data: bytes, name: str = "photo.png") -> dict[str, tuple[str, bytes, str]]:
@@ -42,7 +44,8 @@ def test_hash_an_image_stores_nothing(client: TestClient, tmp_path: Path) -> Non
     body = r.json()
     assert len(body["pdq"]) == 64 and body["media_type"] == "image/png"
     assert body["dihedral"]["original"] == body["pdq"] and len(body["dihedral"]) == 8
-    assert not (tmp_path / "data").exists()
+    # Only the API token's hash is in the data folder: the image left nothing.
+    assert [p.name for p in (tmp_path / "data").iterdir()] == [apitoken.TOKEN_FILE]
 
 
 def test_bank_lifecycle_and_live_lookups(client: TestClient) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from unsnare.settings import Settings
+from unsnare.web import apitoken
 from unsnare.web.app import create_app
 
 with warnings.catch_warnings():
@@ -20,10 +21,26 @@ with warnings.catch_warnings():
 BASE = "http://127.0.0.1"
 
 
+# The API token of each data folder, made once like `unsnare serve` does.
+_API_TOKENS: dict[Path, str] = {}
+
+
+def api_token(settings: Settings) -> str:
+    """The API token for these settings' data folder (made on first use)."""
+    made = apitoken.ensure_token(settings)
+    if made is not None:
+        _API_TOKENS[settings.data_dir] = made
+    return _API_TOKENS.get(settings.data_dir) or _API_TOKENS.setdefault(
+        settings.data_dir, apitoken.new_token(settings)
+    )
+
+
 def make_client(tmp_path: Path, **overrides: object) -> TestClient:
-    """A client for an app whose data lives in `tmp_path`."""
+    """A client for an app whose data lives in `tmp_path`; it sends the API token."""
     settings = Settings(data_dir=tmp_path / "data", **overrides)  # type: ignore[arg-type]
-    return TestClient(create_app(settings), base_url=BASE, raise_server_exceptions=False)
+    headers = {"Authorization": f"Bearer {api_token(settings)}"}
+    return TestClient(create_app(settings), base_url=BASE, raise_server_exceptions=False,
+                      headers=headers)
 
 
 @pytest.fixture

@@ -120,9 +120,17 @@ def test_export_and_verify_the_sealed_package(client, token) -> None:
     assert package.status_code == 200
     assert package.headers["content-type"] == "application/zip"
     assert "attachment" in package.headers["content-disposition"]
-    ok = client.post("/case/verify", data={"csrf_token": csrf},
+    key = re.search(r'id="signer">.*?<code class="hash">([0-9a-f ]{39})</code>',
+                    client.get("/case").text, re.S)
+    assert key, "the case page shows the signing key"
+    ok = client.post("/case/verify", data={"csrf_token": csrf, "expect_key": key.group(1)},
                      files={"package_file": ("evidence.zip", package.content, "application/zip")})
     assert "evidence.zip is intact" in ok.text
+    assert f"Signed by the key <code class=\"hash\">{key.group(1)}</code>" in ok.text
+    other = client.post("/case/verify", data={"csrf_token": csrf, "expect_key": "0" * 32},
+                        files={"package_file": ("evidence.zip", package.content, "x")})
+    assert "or was not signed by the key you expected" in other.text
+    assert "not signed by the key you expected" in other.text
     # Change one byte of one file inside: verification must say so.
     src = zipfile.ZipFile(io.BytesIO(package.content))
     out = io.BytesIO()
@@ -205,3 +213,102 @@ def test_a_long_timeline_is_paged(client, token, monkeypatch) -> None:
     assert "Timeline (3)" in first and "Page 1 of 2" in first
     second = client.get("/case?timeline_page=2").text
     assert "Page 2 of 2" in second and second.count("Blocked ") == 1
+
+
+def test_unlocking_in_a_second_browser_waits_for_an_add_in_the_first(
+    client, token, monkeypatch
+) -> None:
+    import threading
+    import time
+
+    from unsnare.evidence.case import Case
+
+    from .conftest import BASE, TestClient
+
+    _create(client, token)
+    started = threading.Event()
+    real_add = Case.add_file
+
+    def slow_add(self, *args, **kw):
+        started.set()
+        time.sleep(1.0)  # the second browser unlocks while this add runs
+        return real_add(self, *args, **kw)
+
+    monkeypatch.setattr(Case, "add_file", slow_add)
+    csrf = token(client, "/case")
+    answers = []
+    adding = threading.Thread(target=lambda: answers.append(client.post(
+        "/case/files", data={"csrf_token": csrf, "kind": "file"},
+        files={"files": ("receipt-4471.txt", b"paid 300 to quickcash", "text/plain")})))
+    adding.start()
+    assert started.wait(30)
+    # Another browser on the same app: its own cookie jar, so its own session.
+    with TestClient(client.app, base_url=BASE, raise_server_exceptions=False) as second:
+        opened = second.post("/case/unlock", data={"csrf_token": token(second, "/case"),
+                                                    "passphrase": PASS})
+        adding.join(30)
+        assert "Your case is open" in opened.text
+        # The add finished and was saved before the first browser's case was closed.
+        assert answers and answers[0].status_code == 200, answers
+        assert "receipt-4471.txt" in second.get("/case").text
+    assert "Open your case" in client.get("/case").text  # the first browser is locked now
+
+
+def test_an_idle_lock_does_not_cut_off_an_add() -> None:
+    import threading
+
+    from unsnare.web.sessions import SessionStore
+
+    class Clock:
+        now = 0.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    class Locker:
+        closed = False
+
+        def close(self) -> None:
+            self.closed = True
+
+    clock = Clock()
+    store = SessionStore(idle_lock_seconds=10, clock=clock)
+    session, _ = store.touch(None)
+    session.locker = locker = Locker()
+    holding, done = threading.Event(), threading.Event()
+
+    def add() -> None:  # an add running in a worker thread
+        with session.busy:
+            holding.set()
+            done.wait(30)
+
+    worker = threading.Thread(target=add)
+    worker.start()
+    assert holding.wait(30)
+    clock.now = 100.0
+    store.touch(None)  # another request comes in while the add runs
+    assert not locker.closed and session.locker is locker
+    done.set()
+    worker.join(30)
+    store.touch(None)
+    assert locker.closed  # once the add is done, the idle case is closed
+
+
+def test_verify_checks_a_time_stamp_reply(client, token, tmp_path) -> None:
+    from evidence.test_tsr import Tsa, _pem
+
+    _create(client, token)
+    csrf = token(client, "/case")
+    package = client.post("/case/export", data={"csrf_token": csrf}).content
+    tsa = Tsa(tmp_path / "tsa")
+    reply = tsa.reply(zipfile.ZipFile(io.BytesIO(package)).read("timestamp/manifest.tsq"))
+    checked = client.post("/case/verify", data={"csrf_token": csrf}, files={
+        "package_file": ("evidence.zip", package, "application/zip"),
+        "tsr_file": ("manifest.tsr", reply, "application/timestamp-reply"),
+        "tsa_cert_file": ("tsa.pem", _pem(tsa.ca), "application/x-pem-file")})
+    assert "evidence.zip is intact" in checked.text
+    assert "Time-stamped" in checked.text and "CN=Test TSA" in checked.text
+    wrong = client.post("/case/verify", data={"csrf_token": csrf}, files={
+        "package_file": ("evidence.zip", package, "application/zip"),
+        "tsr_file": ("manifest.tsr", b"junk", "application/timestamp-reply")})
+    assert "not a readable RFC 3161 time-stamp reply" in wrong.text

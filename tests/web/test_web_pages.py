@@ -193,12 +193,12 @@ def test_bad_uploads_get_clear_errors(client, token, name, data, status, words) 
          'choose Snapchat\'s chat_history.json, or choose another under "Format"'),
     ],
 )
-def test_upload_hints_speak_of_the_form(tmp_path, hint, expected) -> None:
+def test_upload_hints_speak_of_the_form(hint, expected) -> None:
     from unsnare.errors import ImportFormatError
-    from unsnare.web.intake import named_as_uploaded
+    from unsnare.web.intake import form_hints
 
-    with pytest.raises(ImportFormatError) as caught, named_as_uploaded(tmp_path):
-        raise ImportFormatError("not an export", file=str(tmp_path / "chat.txt"), hint=hint)
+    with pytest.raises(ImportFormatError) as caught, form_hints():
+        raise ImportFormatError("not an export", file="chat.txt", hint=hint)
     assert caught.value.hint == expected and caught.value.file == "chat.txt"
 
 

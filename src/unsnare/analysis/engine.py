@@ -6,12 +6,13 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
 from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
 from unsnare.analysis.registry import DetectorRegistry, builtin_registry
 from unsnare.analysis.report import AnalysisReport, Finding, Risk
-from unsnare.analysis.risk import adjust_for_scheme, assess_risk, scheme_of
+from unsnare.analysis.risk import adjust_for_scheme, assess_risk, corroborated, scheme_of
 from unsnare.analysis.stages import timeline
 from unsnare.analysis.tactics import RiskLevel, Scheme, Stage, Tactic
 from unsnare.analysis.text import Folder, looks_binary
@@ -94,6 +95,7 @@ class Analyzer:
             if gated and pre is not None and detector.name not in pre:
                 continue
             findings.extend(detector.detect(view))
+        findings = _to_original_spans(_combine_layers(findings), view)
         # Position and sender of just the messages with findings: a map of every
         # message would cost hundreds of MB on a 1,000,000-message conversation.
         where: dict[str, tuple[int, str | None]] = {}
@@ -109,12 +111,13 @@ class Analyzer:
         crisis_ids = _crisis(view, targets)
         assessed = view.language.supported and bool(view.messages)
         risk = assess_risk(findings, bool(crisis_ids), assessed)
-        if not assessed and risk.level is RiskLevel.NONE:
-            risk = Risk(RiskLevel.LOW, max(risk.score, 0.15), risk.drivers, False)
+        if not assessed and not risk.flagged:
+            risk = Risk(RiskLevel.UNKNOWN, risk.score, risk.drivers, False)
         scheme = Scheme.NONE
         if risk.flagged:  # (only then do the images matter: most messages skip the scan)
             scheme = scheme_of(findings, any(m.has_image for m in view.messages))
         risk = adjust_for_scheme(risk, scheme, bool(crisis_ids))
+        risk = corroborated(risk, findings, len(view.messages))
         stage, stages = timeline(view, findings) if scheme is not Scheme.NONE else (Stage.NONE, ())
         id_messages = (
             [m for m in view.messages if m.sender not in targets] if targets else view.messages
@@ -161,6 +164,51 @@ class Analyzer:
                 "some of the conversation may be missing."
             )
         return out
+
+
+# Tactics that on their own say little about sextortion: phishing and ordinary
+# bills talk about payment, deadlines and account access too. The learned
+# layer reports them only in a message that also shows something specific
+# (a threat, saved pictures, sexual talk, a request for pictures, grooming).
+_GENERIC = frozenset({Tactic.PAYMENT_DEMAND, Tactic.DEADLINE, Tactic.HACKING_CLAIM})
+
+
+def _combine_layers(findings: list[Finding]) -> list[Finding]:
+    """Rules first: drop a model finding where a rule already explains the same
+    tactic in the same message (the rule's sentence and span say more), and a
+    model finding of a generic tactic in a message with nothing specific."""
+    if not any(f.get("layer") == "model" for f in findings):
+        return findings
+    ruled = {(f.message_id, f.tactic) for f in findings if f.get("layer") != "model"}
+    specific = {f.message_id for f in findings if f.tactic not in _GENERIC}
+    return [
+        f
+        for f in findings
+        if f.get("layer") != "model"
+        or (
+            (f.message_id, f.tactic) not in ruled
+            and (f.tactic not in _GENERIC or f.message_id in specific)
+        )
+    ]
+
+
+def _to_original_spans(findings: list[Finding], view: ConversationView) -> list[Finding]:
+    """Spans in the text as written: detectors match the normalised text, which is
+    shorter when marks, spaces or stretched letters were taken out."""
+    if not findings:
+        return findings
+    uneven = {m.id: m for m in view.messages if m.offsets is not None}
+    if not uneven:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        m = uneven.get(f.message_id)
+        if m is None:
+            out.append(f)
+            continue
+        start, end = m.span(f.start, f.end)
+        out.append(replace(f, start=start, end=end))
+    return out
 
 
 def _roles(

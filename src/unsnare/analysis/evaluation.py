@@ -171,3 +171,232 @@ def _count(c: Counts, truth: bool, predicted: bool) -> None:
         c.fp += 1
     else:
         c.tn += 1
+
+
+# ---------------------------------------------------------------------------
+# Every file of an evaluation folder, with breakdowns by language and channel,
+# and the conversation-level early warning.
+
+
+@dataclass
+class Breakdown:
+    """Flag counts for one slice of the lines (a file, a language, a channel)."""
+
+    counts: Counts = field(default_factory=Counts)
+    high_negatives: int = 0
+
+
+@dataclass
+class ConversationScore:
+    """How early one whole conversation raised its first alert."""
+
+    id: str
+    label: str
+    messages: int
+    first_alert: int | None  # index of the message at which the risk first reached medium
+    expected: int | None  # the file's first_alert_index (grooming conversations)
+
+    @property
+    def in_time(self) -> bool:
+        """For a grooming conversation: alerted at or before the expected message."""
+        return (
+            self.first_alert is not None
+            and self.expected is not None
+            and self.first_alert <= self.expected
+        )
+
+
+@dataclass
+class FolderResult:
+    """The evaluation of every file in a folder."""
+
+    overall: EvalResult = field(default_factory=EvalResult)
+    files: dict[str, Breakdown] = field(default_factory=dict)
+    languages: dict[str, Breakdown] = field(default_factory=dict)
+    channels: dict[str, Breakdown] = field(default_factory=dict)
+    file_tactics: dict[str, dict[str, Counts]] = field(default_factory=dict)
+    conversations: list[ConversationScore] = field(default_factory=list)
+    non_english_quotes: Counts = field(default_factory=Counts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The figures as plain data."""
+
+        def c(x: Counts) -> dict[str, Any]:
+            return {
+                "precision": round(x.precision(), 3),
+                "recall": round(x.recall(), 3),
+                "f1": round(x.f1(), 3),
+                "tp": x.tp,
+                "fp": x.fp,
+                "fn": x.fn,
+                "tn": x.tn,
+            }
+
+        def b(d: dict[str, Breakdown]) -> dict[str, Any]:
+            return {
+                k: {**c(v.counts), "negatives_high": v.high_negatives} for k, v in sorted(d.items())
+            }
+
+        grooming = [s for s in self.conversations if s.label != "benign"]
+        benign = [s for s in self.conversations if s.label == "benign"]
+        return {
+            **self.overall.to_dict(),
+            "files": b(self.files),
+            "languages": b(self.languages),
+            "channels": b(self.channels),
+            "file_tactics": {
+                f: {k: c(v) for k, v in sorted(t.items())}
+                for f, t in sorted(self.file_tactics.items())
+            },
+            "non_english_quotes": c(self.non_english_quotes),
+            "conversations": {
+                "grooming": len(grooming),
+                "alerted_in_time": sum(s.in_time for s in grooming),
+                "benign": len(benign),
+                "benign_never_medium": sum(s.first_alert is None for s in benign),
+                "each": [
+                    {
+                        "id": s.id,
+                        "label": s.label,
+                        "messages": s.messages,
+                        "first_alert": s.first_alert,
+                        "expected": s.expected,
+                    }
+                    for s in self.conversations
+                ],
+            },
+        }
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot open the file ({exc.strerror})", file=str(path)) from None
+    with handle:
+        for n, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    f"not valid JSON ({exc.msg})",
+                    file=str(path),
+                    line=n,
+                    hint="each line must be one JSON object",
+                ) from None
+            if not isinstance(row, dict):
+                raise InputError(
+                    "the line is not a JSON object",
+                    file=str(path),
+                    line=n,
+                    hint="each line must be one JSON object",
+                )
+            yield n, row
+
+
+def _conversation_score(
+    row: dict[str, Any], n: int, path: Path, analyzer: Analyzer
+) -> ConversationScore:
+    from unsnare.analysis.early import first_alert
+    from unsnare.models import Conversation, Message, Participant, Source
+
+    raw = row.get("messages")
+    if not isinstance(raw, list):
+        raise InputError(
+            "the conversation has no `messages` list", file=str(path), line=n, field="messages"
+        )
+    senders: dict[str, Participant] = {}
+    messages: list[Message] = []
+    for i, m in enumerate(raw):
+        if not isinstance(m, dict) or not isinstance(m.get("text"), str):
+            raise InputError(
+                f"message {i} has no `text` string", file=str(path), line=n, field="messages"
+            )
+        who = str(m.get("sender") or "unknown")
+        senders.setdefault(who, Participant(id=who, name=who, is_owner=False))
+        messages.append(
+            Message(
+                id=str(i),
+                sender=who,
+                timestamp=None,
+                text=m["text"],
+                source=Source("eval", path.name, line=n),
+            )
+        )
+    conv = Conversation(
+        id=str(row.get("id", n)),
+        platform="chat",
+        format="eval",
+        participants=tuple(senders.values()),
+        messages=tuple(messages),
+    )
+    expected = row.get("first_alert_index")
+    return ConversationScore(
+        id=conv.id,
+        label=str(row.get("label")),
+        messages=len(messages),
+        first_alert=first_alert(analyzer, conv),
+        expected=expected if isinstance(expected, int) else None,
+    )
+
+
+def evaluate_folder(folder: Path, analyzer: Analyzer) -> FolderResult:
+    """Evaluate every `*.jsonl` file in a folder: lines one by one, conversations whole."""
+    from unsnare.analysis import analyze_text
+
+    if not folder.is_dir():
+        raise InputError(
+            "not a folder",
+            file=str(folder),
+            hint="give the folder that holds the evaluation .jsonl files, or one .jsonl file",
+        )
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise InputError("no .jsonl files in this folder", file=str(folder))
+    res = FolderResult()
+    overall = res.overall
+    for path in files:
+        tactics = res.file_tactics.setdefault(path.name, {})
+        for n, row in _rows(path):
+            if "messages" in row and "text" not in row:
+                res.conversations.append(_conversation_score(row, n, path, analyzer))
+                continue
+            label = row.get("label")
+            if label not in ("positive", "negative") or not isinstance(row.get("text"), str):
+                continue
+            positive = label == "positive"
+            report = analyze_text(row["text"], analyzer)
+            flagged = report.risk.flagged
+            high = not positive and report.risk.level in (RiskLevel.HIGH, RiskLevel.CRITICAL)
+            overall.lines += 1
+            _count(overall.flag, positive, flagged)
+            rid = str(row.get("id", n))
+            if positive and not flagged:
+                overall.misses.append((rid, f"missed (risk {report.risk.level})"))
+            if not positive and flagged:
+                overall.misses.append((rid, f"false alarm (risk {report.risk.level})"))
+            if high:
+                overall.negatives_high.append(rid)
+            group = _group(row)
+            if group:
+                _count(overall.groups.setdefault(group, Counts()), positive, flagged)
+            lang = str(row.get("lang") or "?")
+            for key, table in (
+                (path.name, res.files),
+                (lang, res.languages),
+                (str(row.get("channel") or "?"), res.channels),
+            ):
+                slice_ = table.setdefault(key, Breakdown())
+                _count(slice_.counts, positive, flagged)
+                slice_.high_negatives += high
+            if path.name == "quotes.jsonl" and lang != "en":
+                _count(res.non_english_quotes, positive, flagged)
+            tags = row.get("tags") or []
+            truth = {str(t) for t in tags} if isinstance(tags, list) else set()
+            found = {str(t) for t in report.tactics()}
+            for tactic in truth | found:
+                for table2 in (overall.tactics, tactics):
+                    _count(table2.setdefault(tactic, Counts()), tactic in truth, tactic in found)
+    return res

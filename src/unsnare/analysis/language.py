@@ -13,9 +13,15 @@ from operator import itemgetter
 
 from unsnare.analysis.text import words
 
-SUPPORTED = ("en", "es", "pt")
+# Languages the analysis reads: English, Spanish and Portuguese with rules and
+# the learned model, and German, French, Italian and Dutch with the learned
+# model and the English rules (the bulk emails share much of their layout).
+SUPPORTED = ("en", "es", "pt", "de", "fr", "it", "nl")
 
 # Short function words; a text's language is the one whose words it uses most.
+# Written folded (lower case, accents off), as the analysis reads text. The
+# languages without a pack are here too, so that a Czech or Swedish email is
+# recognised as such and reported as not assessed, rather than read as English.
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": words(
         "the and you your to of is are it i me my we in on for that this with be have what "
@@ -29,10 +35,61 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "o os as que de e em um uma voce vc seu sua eu nao se mas com para por do da dos vou "
         "tudo pra seus suas ta tenho das isso esta meu minha muito agora fotos tem ao no na"
     ),
-    "de": words("der die das und ist nicht ich du sie wir ein eine mit auf fur zu"),
-    "fr": words("le la les et est ne pas je tu vous nous un une avec pour des du"),
-    "it": words("il lo la gli e non che di un una sono sei per con mi ti ma"),
-    "nl": words("de het een en is niet ik je jij wij met op voor van dat"),
+    "de": words(
+        "der die das und ist nicht ich du sie wir ein eine mit auf fur zu ihr ihre ihnen "
+        "dein deine dich dir mich mir sich auch wenn oder aber habe hast hat sind bin bist "
+        "wird werden kann alle noch nur schon dass dem den des vom zum zur einen einem "
+        "diese dieser dieses sonst geht nach wie was wenn"
+    ),
+    "fr": words(
+        "le la les et est ne pas je tu vous nous un une avec pour des du que qui il elle "
+        "ce cette mon ma mes ton ta tes votre vos sur dans mais ou tout tous suis es sont "
+        "ai as avez au aux ne plus si"
+    ),
+    "it": words(
+        "il lo la gli e non che di un una sono sei per con mi ti ma le del della dei io tu "
+        "lui lei noi voi tuo tua tuoi tue mio mia questo questa anche come se ho hai ha "
+        "abbiamo ci al alla nel nella"
+    ),
+    "nl": words(
+        "de het een en is niet ik je jij wij met op voor van dat jouw jou mijn zijn ben "
+        "bent heb hebt heeft wordt worden kan als maar ook nog al er naar om uit dit deze "
+        "die wat u uw"
+    ),
+    "cs": words(
+        "je to se na ze jsem jsi jste ale jak tak pro od do za ve by byl bylo mam mate "
+        "vase vas vsechny ktery ktera ktere kdyz nebo tvoje tve jak potom zitra dnes jsme "
+        "bude muzes neni uz si v a ve"
+    ),
+    "pl": words(
+        "i w nie sie to na ze jest z do jak ale co po tak za od czy jestem jestes twoje "
+        "twoj ktory ktore bedzie wszystkich moje"
+    ),
+    "da": words(
+        "og i at det er en til pa med jeg du har ikke af de den som for vil din dine mig "
+        "vi kan skal var meget alle"
+    ),
+    "no": words(
+        "og i at det er en til pa med jeg du har ikke av de den som for vil din dine meg "
+        "vi kan skal var ogsa alle hvis"
+    ),
+    "sv": words(
+        "och i att det ar en till pa med jag du har inte av de den som for vill din dina "
+        "mig vi kan ska var ocksa alla om"
+    ),
+    "fi": words(
+        "ja on ei etta se olen olet sinun minun han me te he mutta kun tai jos kaikki "
+        "tama sinua"
+    ),
+    "tr": words(
+        "ve bir bu da de icin ile ben sen senin benim ne ama cok gibi olarak var yok"
+    ),
+    "ro": words(
+        "si in este nu ca pe cu la de un o sunt esti tu eu tau ta tale mai dar"
+    ),
+    "hu": words(
+        "a az es hogy nem van egy meg de ha is en te neked vagy minden mert"
+    ),
 }
 
 # Each stop word to the languages that use it (one look-up per word).

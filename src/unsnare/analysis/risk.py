@@ -40,6 +40,9 @@ def youth_seen(findings: Sequence[Finding]) -> bool:
     )
 
 
+LONE_DEADLINE_CAP = 0.35
+
+
 def score_findings(findings: Sequence[Finding], crisis: bool) -> float:
     """The combined risk score in [0, 1]."""
     best = strongest(findings)
@@ -68,6 +71,10 @@ def score_findings(findings: Sequence[Finding], crisis: bool) -> float:
     for applies, floor in floors:
         if applies:
             score = max(score, floor)
+    # A deadline alone is what every bill and phishing email says; it matters next
+    # to a threat, a demand or sexual talk, not on its own.
+    if set(best) == {T.DEADLINE}:
+        score = min(score, LONE_DEADLINE_CAP)
     if crisis and score >= 0.4:
         score = max(score, 0.95)
     return min(score, 1.0)
@@ -94,7 +101,9 @@ def scheme_of(findings: Sequence[Finding], has_images: bool) -> Scheme:
     pay = _has(best, T.PAYMENT_DEMAND)
     images = _has(best, T.IMAGE_REQUEST) or _has(best, T.STOLEN_CONTENT) or has_images
     sexual = _has(best, T.SEXUAL_CONTENT, 0.4)
-    if _has(best, T.HACKING_CLAIM) and not images:
+    # The bulk email claims a webcam recording (stolen content) with the hack;
+    # only pictures really exchanged or asked for make it something else.
+    if _has(best, T.HACKING_CLAIM) and not (_has(best, T.IMAGE_REQUEST) or has_images):
         return Scheme.MASS_EMAIL_SEXTORTION
     if pay and (threat or _has(best, T.ESCALATING_DEMANDS) or images):
         return Scheme.FINANCIAL_SEXTORTION
@@ -121,3 +130,26 @@ def adjust_for_scheme(risk: Risk, scheme: Scheme, crisis: bool) -> Risk:
     if scheme is Scheme.MASS_EMAIL_SEXTORTION and not crisis and risk.score > MASS_EMAIL_CAP:
         return Risk(level_for(MASS_EMAIL_CAP), MASS_EMAIL_CAP, risk.drivers, risk.assessed)
     return risk
+
+
+# In a conversation this long, one message alone that only the learned model
+# reads as abuse, or that only holds sexual talk (common between adults), does
+# not raise an alert: a rule or a second message has to agree.
+CORROBORATE_FROM = 10
+
+
+def corroborated(risk: Risk, findings: Sequence[Finding], messages: int) -> Risk:
+    """Keep a long conversation below medium when a single message, read by the
+    learned model alone or holding only sexual talk, would lift it there."""
+    if messages < CORROBORATE_FROM or not risk.flagged or risk.score >= 0.95:
+        return risk
+    weighty = [f for f in findings if f.score >= 0.4]
+    if len({f.message_id for f in weighty}) > 1:
+        return risk
+    by_model = all(f.get("layer") == "model" for f in weighty)
+    only_sexual = all(f.tactic is T.SEXUAL_CONTENT and not f.get("youth_cue") for f in weighty)
+    if not (by_model or only_sexual):
+        return risk
+    return Risk(
+        level_for(min(risk.score, 0.39)), min(risk.score, 0.39), risk.drivers, risk.assessed
+    )

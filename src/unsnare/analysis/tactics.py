@@ -84,6 +84,9 @@ class RiskLevel(StrEnum):
     """How urgent the situation looks, from none to critical."""
 
     NONE = "none"
+    # The conversation is in a language Unsnare cannot read yet: nothing found
+    # does not mean safe, so it is never reported as none or low.
+    UNKNOWN = "unknown"
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"

@@ -7,6 +7,7 @@ thousands of messages a second on one core).
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -31,6 +32,20 @@ class MessageView(NamedTuple):
     folded: str
     words: frozenset[str]
     has_image: bool
+    # Where each character of `folded` came from in `text` (with an end entry),
+    # or None when `folded` is as long as `text`, character for character.
+    offsets: array[int] | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in `text` of a span in `folded`."""
+        off = self.offsets
+        if off is None:
+            return start, end
+        last = len(off) - 1
+        s = off[min(start, last)]
+        if end <= start or last == 0:
+            return s, s
+        return s, max(off[min(end - 1, last - 1)] + 1, s)
 
 
 @dataclass(frozen=True)
@@ -95,7 +110,8 @@ def build_view(
         if m.kind is not MessageKind.MESSAGE:
             continue
         text = m.text[:RULE_TEXT_LIMIT] if len(m.text) > RULE_TEXT_LIMIT else m.text
-        folded = folder.fold(text)
+        normal = folder.fold(text)
+        folded = normal.text
         if folded == text:
             folded = text  # share the string: halves memory on huge conversations
         words = tokens(folded)
@@ -114,6 +130,7 @@ def build_view(
             folded,
             words,
             bool(media) and _has_image(media),
+            normal.offsets,
         )
         views.append(view)
         if prefiltered is not None and owners is not None and words:

@@ -13,7 +13,8 @@ from rich.markup import escape
 
 from unsnare.analysis import AnalysisReport, Analyzer, analyze, analyze_text
 from unsnare.analysis.email import looks_like_email
-from unsnare.analysis.evaluation import evaluate, read_lines
+from unsnare.analysis.evaluation import Breakdown, EvalResult, evaluate, evaluate_folder, read_lines
+from unsnare.analysis.evaluation import FolderResult as EvalFolderResult
 from unsnare.cli.output import console, print_json
 from unsnare.errors import InputError, UsageError
 from unsnare.response import services_for
@@ -147,6 +148,7 @@ _SHOW_AT_MOST = 100
 _LEVEL_STYLE = {
     "none": "green",
     "low": "green",
+    "unknown": "yellow",
     "medium": "yellow",
     "high": "red",
     "critical": "bold red",
@@ -156,17 +158,20 @@ _LEVEL_STYLE = {
 def _crisis_lines(country: str | None) -> list[str]:
     """Who to call or text right now: the country's crisis services, else international ones."""
     services = [
-        s for s in services_for(country or "", None)
+        s
+        for s in services_for(country or "", None)
         if {"emergency", "crisis_support"} & set(s.handles)
     ]
     lines = []
     for s in services[:4]:
         how = "; ".join(
-            part for part in (
+            part
+            for part in (
                 f"call {s.phone}" if s.phone else "",
                 f"text {s.text}" if s.text else "",
                 s.url,
-            ) if part
+            )
+            if part
         )
         lines.append(f"  {s.name}: {how}")
     return lines
@@ -192,7 +197,10 @@ def _print_report(r: AnalysisReport, country: str | None = None) -> None:
         f"Scheme: {r.scheme}   Stage: {r.stage}"
     )
     if not r.risk.assessed:
-        out.print("[yellow]Not fully assessed: 'none' or 'low' here does not mean safe.[/]")
+        out.print(
+            "[yellow]Not assessed: Unsnare cannot read this language yet, so finding "
+            "nothing does not mean safe.[/]"
+        )
     if r.scheme != "none":
         out.print(
             "This is not your fault. Do not pay and do not send more. Keep the messages "
@@ -223,14 +231,32 @@ def _print_report(r: AnalysisReport, country: str | None = None) -> None:
 
 
 def eval_command(
-    file: Annotated[Path, typer.Argument(help="JSON lines with id, text, label, tags.")],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="A JSON-lines file (id, text, label, tags) or a folder of them "
+            "(every *.jsonl, conversations included)."
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+    misses: Annotated[bool, typer.Option("--misses", help="List the ids of every miss.")] = False,
 ) -> None:
     """Measure precision, recall and F1 on labelled lines, and list the misses."""
-    result = evaluate(read_lines(file), Analyzer())
+    if path.is_dir():
+        folder = evaluate_folder(path, Analyzer())
+        if as_json:
+            print_json(folder.to_dict())
+            return
+        _print_folder(folder, misses)
+        return
+    result = evaluate(read_lines(path), Analyzer())
     if as_json:
         print_json(result.to_dict())
         return
+    _print_result(result, show_misses=True)
+
+
+def _print_result(result: EvalResult, show_misses: bool) -> None:
     out = console()
     f = result.flag
     out.print(f"{result.lines} labelled lines. Flag = risk medium or above.")
@@ -250,7 +276,62 @@ def eval_command(
             f"  {name:20} precision {c.precision():.3f}  recall {c.recall():.3f}  "
             f"F1 {c.f1():.3f}  (tp {c.tp}, fp {c.fp}, fn {c.fn})"
         )
-    if result.misses:
+    if show_misses and result.misses:
         out.print("\nMisses:")
-    for mid, why in result.misses:
-        out.print(f"  {escape(mid)}: {why}")
+        for mid, why in result.misses:
+            out.print(f"  {escape(mid)}: {why}")
+
+
+def _print_breakdown(title: str, table: dict[str, Breakdown]) -> None:
+    out = console()
+    out.print(f"\nBy {title}:")
+    out.print(
+        f"  {title:16} {'lines':>6} {'prec':>6} {'recall':>6} {'F1':>6}   tp   fp   fn  high-neg"
+    )
+    for name, b in sorted(table.items()):
+        c = b.counts
+        out.print(
+            f"  {escape(name):16} {c.tp + c.fp + c.fn + c.tn:6d} {c.precision():6.3f} "
+            f"{c.recall():6.3f} {c.f1():6.3f} {c.tp:4d} {c.fp:4d} {c.fn:4d} {b.high_negatives:5d}"
+        )
+
+
+def _print_folder(folder: EvalFolderResult, show_misses: bool) -> None:
+    out = console()
+    _print_result(folder.overall, show_misses)
+    _print_breakdown("file", folder.files)
+    _print_breakdown("language", folder.languages)
+    _print_breakdown("channel", folder.channels)
+    q = folder.non_english_quotes
+    if q.tp + q.fn:
+        out.print(
+            f"\nNon-English sextortion messages in quotes.jsonl: recall {q.recall():.3f} "
+            f"({q.tp}/{q.tp + q.fn}), precision {q.precision():.3f}"
+        )
+    for name, tactics in sorted(folder.file_tactics.items()):
+        if not tactics:
+            continue
+        out.print(f"\nPer tactic in {escape(name)}:")
+        for tname, c in sorted(tactics.items()):
+            out.print(
+                f"  {tname:20} precision {c.precision():.3f}  recall {c.recall():.3f}  "
+                f"(tp {c.tp}, fp {c.fp}, fn {c.fn})"
+            )
+    convs = folder.conversations
+    if convs:
+        grooming = [s for s in convs if s.label != "benign"]
+        benign = [s for s in convs if s.label == "benign"]
+        out.print("\nWhole conversations (first alert = risk medium or above):")
+        if grooming:
+            timely = sum(s.in_time for s in grooming)
+            out.print(
+                f"  grooming: alerted at or before the expected message in {timely}/"
+                f"{len(grooming)} ({timely / len(grooming):.2f})"
+            )
+            for s in grooming:
+                out.print(f"    {escape(s.id)}: first alert {s.first_alert}, expected {s.expected}")
+        if benign:
+            calm = sum(s.first_alert is None for s in benign)
+            out.print(
+                f"  benign: never reached medium in {calm}/{len(benign)} ({calm / len(benign):.2f})"
+            )

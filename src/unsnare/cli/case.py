@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from unsnare.cli.output import console, print_json
 from unsnare.errors import IntegrityError, UsageError
+from unsnare.private import make_private_dir
 from unsnare.settings import Settings
 
 LockerOpt = Annotated[
@@ -65,7 +66,7 @@ def _open(
 
     path = _locker_path(locker)
     if create and not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         console(stderr=True).print(f"Making a new encrypted locker at {escape(str(path))}.")
         opened = Locker.create(path, _passphrase(confirm=True))
     else:
@@ -314,10 +315,14 @@ def export_command(
         result = export_package(opened.case(case_ref), out, password=secret)
     if as_json:
         print_json({"package": str(result.path), "package_hash": result.package_hash,
-                    "manifest_sha256": result.manifest_sha256, "encrypted": result.encrypted})
+                    "manifest_sha256": result.manifest_sha256, "encrypted": result.encrypted,
+                    "signer_fingerprint": result.signer_fingerprint})
         return
     console().print(f"Wrote {escape(str(result.path))}\n  package hash {result.package_hash}\n"
-                    "  Keep the file safe; check it any time with `unsnare package verify`.")
+                    f"  signed with the key {result.signer_fingerprint}\n"
+                    "  Tell whoever receives it this key fingerprint in another way (by phone), "
+                    "so they can check it\n  with `unsnare package verify --expect-key`. "
+                    "Keep the file safe.")
     if not result.encrypted:
         console().print("  [yellow]This package is not encrypted:[/] anyone who gets the file "
                         "can read it. Use --password to protect it.")
@@ -362,24 +367,49 @@ def passphrase_command(locker: LockerOpt = None) -> None:
 def package_verify_command(
     package: Annotated[Path, typer.Argument(help="The package ZIP.")],
     password: Annotated[bool, typer.Option("--password", help="Ask for its password.")] = False,
+    expect_key: Annotated[str | None, typer.Option(
+        "--expect-key", help="The signing key fingerprint the sender gave you.")] = None,
+    tsr: Annotated[Path | None, typer.Option(
+        "--tsr", help="A time-stamp authority's reply (.tsr) to the package's request.")] = None,
+    tsa_cert: Annotated[Path | None, typer.Option(
+        "--tsa-cert", help="The time-stamp authority's certificate (PEM or DER).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Recompute every hash in a package and say OK or name each mismatch."""
+    """Check the signature, recompute every hash, and say OK (and who signed) or name each
+    mismatch."""
     from unsnare.evidence.package import verify_package
 
     secret = None
     if password:
         secret = os.environ.get("UNSNARE_PACKAGE_PASSWORD") or typer.prompt(
             "Package password", hide_input=True)
-    report = verify_package(package, password=secret)
+    report = verify_package(package, password=secret, expect_key=expect_key,
+                            tsr_reply=_read_option(tsr, "--tsr"),
+                            tsa_cert=_read_option(tsa_cert, "--tsa-cert"))
     if as_json:
         print_json(report.to_dict())
     elif report.ok:
         console().print(f"OK: {report.files_checked} files match; package hash "
-                        f"{report.package_hash}")
+                        f"{report.package_hash}\n  signed by the key {report.signer_fingerprint}"
+                        f" (made by {escape(report.signed_by or 'unknown')})")
+        if not expect_key:
+            console().print("  Check that this is the key the sender told you about (or pass "
+                            "--expect-key): anyone can sign a package with some key.")
     else:
         console().print(f"[bold red]NOT OK[/]: {escape(str(package))}")
         for p in report.problems:
             console().print(f"  - {escape(p)}")
+    for note in report.notes:
+        console().print(f"  {escape(note)}")
     if not report.ok:
         raise typer.Exit(IntegrityError.exit_code)
+
+
+def _read_option(path: Path | None, option: str) -> bytes | None:
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"The file cannot be read ({exc.strerror}).", file=str(path),
+                         field=option, hint="Check the path and try again.") from None

@@ -20,6 +20,9 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     from unsnare.cli import response
 
     yield response.register
+    from unsnare.cli import prevention
+
+    yield prevention.register
     from unsnare.cli import analysis
 
     yield analysis.register

@@ -36,6 +36,7 @@ from unsnare.hashing.guidance import guide_for
 from unsnare.hashing.matcher import HashMatcher, MatchResult
 from unsnare.hashing.pdq import IMAGE_SUFFIXES, VIDEO_SUFFIXES, FileHashes
 from unsnare.hashing.storage import bank_index_dir, open_bank_store
+from unsnare.private import make_private_dir, write_private
 from unsnare.settings import Settings
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for other programs.")]
@@ -90,10 +91,10 @@ def protect(
         except HashingError as exc:  # one bad file must not stop the others
             failed += 1
             err.print(f"[bold red]Could not read[/] {escape(exc.explain())}")
-    out.mkdir(parents=True, exist_ok=True)
+    make_private_dir(out)
     now = datetime.now(UTC)
-    (out / "unsnare-hash-list.json").write_text(hash_list_json(done, now), "utf-8")
-    (out / "unsnare-hash-list.csv").write_text(hash_list_csv(done), "utf-8")
+    write_private(out / "unsnare-hash-list.json", hash_list_json(done, now))
+    write_private(out / "unsnare-hash-list.csv", hash_list_csv(done))
     _show_protect(done, notes, out, age)
     if failed:
         err.print(f"{failed} file(s) could not be read (see above); the others are in the list.")

@@ -261,6 +261,8 @@ def render_selfcheck(result: SelfCheckResult) -> str:
         lines.append(f"  • {escape(sign.explanation)}")
     if not result.unsafe:
         lines.extend(["", escape(result.next_step)])
+    lines.extend(["", "Before it happens (again): the privacy check-up hides your follower "
+                  "and friend lists and limits who can reach you. Run `unsnare checkup`."])
     return "\n".join(lines)
 
 

@@ -26,6 +26,10 @@ def serve(
     locker: Annotated[
         Path | None, typer.Option("--locker", help="The case locker file to use.")
     ] = None,
+    new_api_token: Annotated[
+        bool, typer.Option("--new-api-token",
+                           help="Make a new token for /api/v1 (the old one stops working).")
+    ] = False,
 ) -> None:
     """Start the Unsnare web app in your browser (private: it runs only on this computer)."""
     import uvicorn
@@ -45,11 +49,29 @@ def serve(
             err=True,
         )
     _check_port(host, port)
+    # A server killed mid-download (or an older Unsnare) may have left files in clear.
+    from unsnare.web.leftovers import remove_leftovers
+
+    remove_leftovers()
+    _show_api_token(settings, new=new_api_token)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"Unsnare is running at http://{shown}:{port}/ - open it in your browser.")
     typer.echo("Press Ctrl+C to stop. Your case locks when Unsnare stops.")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
                 server_header=False, access_log=False)
+
+
+def _show_api_token(settings: Settings, *, new: bool) -> None:
+    from unsnare.web import apitoken
+
+    token = apitoken.new_token(settings) if new else apitoken.ensure_token(settings)
+    if token is None:
+        typer.echo("The API (/api/v1) needs the token shown when Unsnare first started; "
+                   "run with --new-api-token to make a new one.")
+        return
+    # Only a hash is kept: this is the one time the token can be seen.
+    typer.echo(f"API token for /api/v1 (shown only now; keep it safe): {token}")
+    typer.echo(f"Send it as the header 'Authorization: Bearer {token}'.")
 
 
 def _check_port(host: str, port: int) -> None:

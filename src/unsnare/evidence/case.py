@@ -370,6 +370,20 @@ class Case:
             self.log(Action.ANNOTATE, subject="plan", details={"checklist": sorted(state)},
                      actor=actor)
 
+    def checkup(self) -> list[str]:
+        """The privacy check-up settings ticked as done (``platform.setting`` ids)."""
+        for r in self._of("checkup_state"):
+            return [str(t) for t in r.get("ticked") or []]
+        return []
+
+    def set_checkup(self, ticked: list[str], *, actor: str | None = None) -> None:
+        """Replace the ticked check-up settings (the change is logged)."""
+        record = {"type": "checkup_state", "id": "checkup", "ticked": sorted(ticked)}
+        with self.writing():
+            self.replace_record(record)
+            self.log(Action.ANNOTATE, subject="checkup", details={"ticked": len(ticked)},
+                     actor=actor)
+
     # --- derived views ----------------------------------------------------
     def identifiers(self) -> list[Identifier]:
         """Offender identifiers, merged by kind and normalised value, with where seen."""

@@ -53,14 +53,50 @@ class KdfParams:
 
     @classmethod
     def from_json(cls, data: bytes) -> KdfParams:
-        """Read from the locker header."""
-        raw = json.loads(data)
-        return cls(
-            salt=str(raw["salt"]),
-            time_cost=int(raw["time_cost"]),
-            memory_cost=int(raw["memory_cost"]),
-            parallelism=int(raw["parallelism"]),
-        )
+        """Read from the locker header, refusing settings no Unsnare locker has.
+
+        The header is not secret, so anyone with the file can change it: a
+        `time_cost` of 100000 would make unlocking hang, so it is bounded here.
+        """
+        try:
+            raw = json.loads(data)
+            params = cls(
+                salt=str(raw["salt"]),
+                time_cost=int(raw["time_cost"]),
+                memory_cost=int(raw["memory_cost"]),
+                parallelism=int(raw["parallelism"]),
+            )
+            bytes.fromhex(params.salt)
+        except (ValueError, TypeError, KeyError, RecursionError) as exc:
+            raise _damaged_settings(f"they cannot be read: {type(exc).__name__}") from None
+        for field, value, (low, high) in (
+            ("time_cost", params.time_cost, _TIME_COST),
+            ("memory_cost", params.memory_cost, _MEMORY_COST),
+            ("parallelism", params.parallelism, _PARALLELISM),
+            ("salt length", len(params.salt) // 2, _SALT_BYTES),
+        ):
+            if not low <= value <= high:
+                raise _damaged_settings(f"{field} is {value}, outside {low} to {high}")
+        return params
+
+
+# Bounds on stored Argon2id settings: wide around what Unsnare writes (3 passes,
+# 64 MiB, 1 lane, 16-byte salt; tests use 1 pass and 8 KiB), narrow enough
+# that a changed header cannot make unlocking hang or exhaust memory.
+_TIME_COST = (1, 20)
+_MEMORY_COST = (8, 2 * 1024 * 1024)  # KiB: up to 2 GiB
+_PARALLELISM = (1, 16)
+_SALT_BYTES = (8, 64)
+
+
+def _damaged_settings(why: str) -> IntegrityError:
+    return IntegrityError(
+        f"The locker's key settings are damaged or were changed ({why}); "
+        "it was not opened, and nothing was changed.",
+        field="kdf",
+        hint="Restore the locker folder from a backup copy. The settings are not secret, "
+        "but they must be exactly as Unsnare wrote them.",
+    )
 
 
 def derive_kek(passphrase: str, params: KdfParams) -> bytes:

@@ -14,13 +14,13 @@ import hashlib
 import io
 import json
 import secrets
-import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from unsnare.errors import InputError, UnsnareError, UsageError
+from unsnare.errors import InputError, UsageError
 from unsnare.evidence.custody import Action, timestamp
 from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
 from unsnare.evidence.serialize import conversation_to_dict
@@ -37,6 +37,10 @@ KINDS = ("auto", "export", "screenshot", "image", "file")
 # One file inside an archive is read into memory to be checked; beyond this, ask
 # the person to unpack it (videos are streamed and exempt).
 MAX_MEMBER_BYTES = 1 << 30
+# Real files deflate far less than this; a member that claims more is a zip bomb.
+MAX_ZIP_RATIO = 100
+# What reading a damaged zip member raises (zlib: a corrupted deflate stream).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError)
 
 VIDEO_REASON = (
     "This video was not stored: videos cannot be checked for intimate content on this "
@@ -188,25 +192,25 @@ class _Intake:
     def archive(self, data: bytes, name: str, parent: str | None) -> tuple[Item, bool]:
         """Store a zip whole when it holds no risky media, else member by member."""
         record = self._item(data, name, ItemKind.FILE, parent=parent)
+        members: list[zipfile.ZipInfo] = []
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
             members = [m for m in zf.infolist() if not m.is_dir()]
             # Look at each member's first bytes only: an archive may unpack to far
             # more than memory holds.
             media = {m.filename: media_of(m.filename, _head(zf, m)) for m in members}
-        except (RuntimeError, NotImplementedError):
-            # Encrypted (or exotic) members cannot be checked; judge by their names.
+        except (RuntimeError, NotImplementedError, OSError, *_DAMAGED):
+            # Encrypted, exotic or damaged members cannot be checked; judge by their
+            # names (a damaged member named like a picture may still hold one).
             named = [m.filename for m in members if media_of(m.filename, b"") != "other"]
             if named:
                 record["withheld_reason"] = (
-                    f"This archive is locked or cannot be opened here, and it holds "
+                    f"This archive is locked, damaged or cannot be opened here, and it holds "
                     f"{len(named)} picture(s) or video(s) that could not be checked, so it was "
                     "not stored. Its fingerprints and details were kept."
                 )
                 self._withhold_note(record)
                 return self._commit(record, None), False
-            return self._commit(record, data), True
-        except (zipfile.BadZipFile, OSError):
             return self._commit(record, data), True
         risky = [n for n, kind in media.items() if kind in ("image", "video")]
         if not risky:
@@ -220,18 +224,37 @@ class _Intake:
         container = self._commit(record, None)
         with zf:
             for m in members:
-                member_name = f"{name}/{m.filename}"
-                if media[m.filename] == "video":
-                    with zf.open(m) as fh:
-                        self.video_stream(fh, member_name, container.id)
-                    continue
-                if m.file_size > MAX_MEMBER_BYTES:
-                    raise InputError(
-                        f"{m.filename} inside the archive is too large to check "
-                        f"({m.file_size} bytes).", file=name,
-                        hint="Unpack the archive and add its files one by one.")
-                self.single(zf.read(m), member_name, "file", container.id)
+                self._member(zf, m, name, media[m.filename], container.id)
         return container, False
+
+    def _member(
+        self, zf: zipfile.ZipFile, m: zipfile.ZipInfo, name: str, kind: str, parent: str
+    ) -> None:
+        member_name = f"{name}/{m.filename}"
+        try:
+            if kind == "video":
+                with zf.open(m) as fh:
+                    self.video_stream(fh, member_name, parent)
+                return
+            if m.file_size > MAX_MEMBER_BYTES:
+                raise InputError(
+                    f"{m.filename} inside the archive is too large to check "
+                    f"({m.file_size} bytes).", file=name,
+                    hint="Unpack the archive and add its files one by one.")
+            if m.file_size > 16 * 1024**2 and m.file_size > MAX_ZIP_RATIO * m.compress_size:
+                raise InputError(
+                    f"{m.filename} inside the archive would expand from {m.compress_size} to "
+                    f"{m.file_size} bytes, far more than real files compress.", file=name,
+                    hint="This archive looks built to fill the computer's memory; "
+                    "add the files it should hold one by one.")
+            data = zf.read(m)
+        except _DAMAGED as exc:
+            raise InputError(
+                f"{m.filename} inside the archive is damaged and cannot be read ({exc}).",
+                file=name,
+                hint="Copy or download the archive again; the files before it were added.",
+            ) from None
+        self.single(data, member_name, "file", parent)
 
     def video_file(self, path: Path, name: str) -> Item:
         """A video on disk: hashed in chunks (it may be gigabytes), never stored."""
@@ -394,16 +417,8 @@ def _import(
     tools = case.locker.tools
     try:
         if path is None:
-            with tempfile.TemporaryDirectory(prefix="unsnare-") as tmp:
-                tmp_path = Path(tmp) / Path(name or "upload").name
-                tmp_path.write_bytes(data or b"")
-                try:
-                    reading = tools.read_export(tmp_path, fmt, tz)
-                except UnsnareError as exc:
-                    # Name the file as it was given, not the temporary copy.
-                    if exc.file:
-                        exc.file = exc.file.replace(str(tmp_path), tmp_path.name)
-                    raise
+            # Read from memory: a copy on disk would stay there in clear after a crash.
+            reading = tools.read_upload(Path(name or "upload").name, data or b"", fmt, tz)
         else:
             reading = tools.read_export(path, fmt, tz)
     except (InputError, UsageError) as exc:

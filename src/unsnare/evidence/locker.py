@@ -21,8 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from unsnare.errors import IntegrityError, LockerError, UsageError
-from unsnare.evidence import crypto
+from unsnare.evidence import crypto, signing
 from unsnare.evidence.case import Case
 from unsnare.evidence.custody import Action
 from unsnare.evidence.store import CaseStore, MemoryStore, SqliteStore
@@ -98,10 +100,10 @@ class Locker:
         if raw is None or check is None:
             store.close()
             raise LockerError("The locker's header is missing or damaged; it cannot be unlocked.")
-        kek = crypto.derive_kek(passphrase, crypto.KdfParams.from_json(raw))
         try:
+            kek = crypto.derive_kek(passphrase, crypto.KdfParams.from_json(raw))
             crypto.verify_check(kek, check)
-        except LockerError:
+        except (LockerError, IntegrityError):
             store.close()
             raise
         locker = cls(store, kek, **kw)  # type: ignore[arg-type]
@@ -274,9 +276,15 @@ class Locker:
                 key = crypto.unwrap_key(self._kek, wrapped, case_id)
                 self.store.replace(case_id, "case", "key", crypto.wrap_key(new_kek, key, case_id))
             self._write_registry(self.registered_cases(), new_kek)
+            signing.reseal(self.store, self._kek, new_kek)
             self.store.meta_put("kdf", params.to_json())
             self.store.meta_put("check", crypto.make_check(new_kek))
         self._kek = new_kek
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        """The key that signs this locker's packages (made and sealed here on first use)."""
+        self._require_open()
+        return signing.locker_key(self.store, self._kek)
 
     def describe(self) -> dict[str, object]:
         """Locker facts for display (no secrets)."""

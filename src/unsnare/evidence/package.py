@@ -3,19 +3,24 @@ the originals (never an explicit image) and an RFC 3161 time-stamp request.
 
 `manifest.json` lists every item with its intake hashes, every other file in
 the ZIP with its SHA-256, and the custody log. Its `package_hash` is the
-SHA-256 of the manifest's canonical JSON without that field. The time-stamp
-request covers the SHA-256 of the `manifest.json` bytes. `verify_package`
-recomputes all of it.
+SHA-256 of the manifest's canonical JSON without that field. `manifest.sig`
+is an Ed25519 signature over the exact `manifest.json` bytes by the locker's
+own key (see `signing`), which anyone able to recompute hashes still cannot
+forge. The time-stamp request covers the SHA-256 of the `manifest.json` bytes;
+a reply from a time-stamp authority can be checked against it (see `tsr`).
+`verify_package` recomputes all of it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from unsnare import __version__
 from unsnare.errors import InputError, IntegrityError, UsageError
+from unsnare.evidence import signing, tsr
 from unsnare.evidence.custody import Action, CustodyEntry, canonical_json, check_chain, timestamp
 from unsnare.evidence.records import EventKind
 from unsnare.evidence.report import html_to_pdf, merge_by_message, render_report_html
@@ -32,9 +38,16 @@ from unsnare.evidence.transcripts import transcript_csv, transcript_html
 if TYPE_CHECKING:
     from unsnare.evidence.case import Case
 
-FORMAT = "unsnare-evidence-package/1"
+FORMAT = "unsnare-evidence-package/2"
+# Version 1 packages were not signed: they are read, and reported as unsigned.
+READABLE_FORMATS = ("unsnare-evidence-package/1", FORMAT)
 MANIFEST = "manifest.json"
+SIGNATURE = signing.SIGNATURE_FILE
+# Evidence (text, pictures, PDFs) deflates far less than this; see _check_expansion.
+_MAX_RATIO = 100
 TSQ = "timestamp/manifest.tsq"
+# A time-stamp authority's reply, if the person put it into the ZIP afterwards.
+TSR = "timestamp/manifest.tsr"
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,7 @@ class PackageResult:
     manifest_sha256: str
     files: int
     encrypted: bool
+    signer_fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -58,17 +72,23 @@ class PackageReport:
     files_checked: int = 0
     case_title: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # The fingerprint of the key whose valid signature covers the manifest.
+    signer_fingerprint: str | None = None
+    signed_by: str | None = None
+    timestamp: tsr.TimestampCheck | None = None
 
     @property
     def ok(self) -> bool:
-        """True when every hash and the custody chain check out."""
+        """True when the signature, every hash and the custody chain check out."""
         return not self.problems
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"package": str(self.path), "ok": self.ok, "problems": list(self.problems),
                 "package_hash": self.package_hash, "files_checked": self.files_checked,
-                "case": self.case_title}
+                "case": self.case_title, "signer_fingerprint": self.signer_fingerprint,
+                "signed_by": self.signed_by, "notes": list(self.notes),
+                "timestamp": self.timestamp.to_dict() if self.timestamp else None}
 
 
 def package_hash(manifest: dict[str, Any]) -> str:
@@ -83,7 +103,8 @@ def _safe(name: str) -> str:
 
 
 def _build_files(
-    case: Case, actor: str, made_at: str, render_pdf: Callable[[str], bytes]
+    case: Case, actor: str, made_at: str, render_pdf: Callable[[str], bytes],
+    signer: signing.Signer,
 ) -> tuple[dict[str, bytes], dict[str, Any]]:
     """Every file for the ZIP except the manifest and time-stamp request, plus manifest parts."""
     files: dict[str, bytes] = {}
@@ -134,6 +155,7 @@ def _build_files(
     context = {
         "case": case_info, "made_at": made_at, "made_by": actor,
         "generator": f"Unsnare {__version__}", "items": items, "conversations": conversations,
+        "signer_fingerprint": signer.fingerprint,
         "identifiers": identifiers, "notes": notes, "custody": custody,
         "threats": of(EventKind.THREAT), "demands": of(EventKind.DEMAND),
         "key_events": merge_by_message(of(EventKind.THREAT, EventKind.DEMAND,
@@ -162,10 +184,12 @@ def export_package(
         raise UsageError("The package password is too short: use at least 8 characters.")
     actor = actor or case.locker.actor
     made_at = timestamp(case.now())
-    files, parts = _build_files(case, actor, made_at, render_pdf)
+    key = case.locker.signing_key()
+    signer = signing.signer_of(key)
+    files, parts = _build_files(case, actor, made_at, render_pdf, signer)
     manifest: dict[str, Any] = {
         "format": FORMAT, "generator": f"unsnare {__version__}", "created_at": made_at,
-        "created_by": actor, **parts,
+        "created_by": actor, "signer": signer.to_dict(), **parts,
         "files": [{"path": p, "sha256": hashlib.sha256(b).hexdigest(), "size": len(b)}
                   for p, b in sorted(files.items())],
         "timestamp_request": {"path": TSQ, "hash_algorithm": "sha256", "covers": MANIFEST},
@@ -174,6 +198,7 @@ def export_package(
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
     manifest_sha = hashlib.sha256(manifest_bytes).digest()
     files[MANIFEST] = manifest_bytes
+    files[SIGNATURE] = signing.sign(key, manifest_bytes)
     files[TSQ] = timestamp_request(manifest_sha)
     tmp = out.with_name(out.name + ".partial")
     try:
@@ -188,17 +213,18 @@ def export_package(
             case.log(Action.EXPORT, subject=case.id, actor=actor, details={
                 "package": out.name, "package_hash": manifest["package_hash"],
                 "manifest_sha256": manifest_sha.hex(), "encrypted": password is not None,
+                "signer": signer.fingerprint,
             })
     except BaseException:
         out.unlink(missing_ok=True)  # no package leaves without its custody entry
         raise
     return PackageResult(out, manifest["package_hash"], manifest_sha.hex(), len(files),
-                         password is not None)
+                         password is not None, signer.fingerprint)
 
 
 def _write_zip(path: Path, files: dict[str, bytes], password: str | None) -> None:
-    order = [MANIFEST, TSQ, "report.pdf"] + sorted(k for k in files if k not in
-                                                   (MANIFEST, TSQ, "report.pdf"))
+    first = [MANIFEST, SIGNATURE, TSQ, "report.pdf"]
+    order = first + sorted(k for k in files if k not in first)
     if password is None:
         with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for name in order:
@@ -213,40 +239,79 @@ def _write_zip(path: Path, files: dict[str, bytes], password: str | None) -> Non
             zf.writestr(name, files[name])
 
 
-def _read_zip(path: Path, password: str | None) -> dict[str, bytes]:
+def _read_zip(path: Path, password: str | None, data: bytes | None = None) -> dict[str, bytes]:
     import pyzipper
 
     try:
-        with pyzipper.AESZipFile(path) as zf:
+        with pyzipper.AESZipFile(io.BytesIO(data) if data is not None else path) as zf:
             if password is not None:
                 zf.setpassword(password.encode())
             encrypted = any(info.flag_bits & 0x1 for info in zf.infolist())
             if encrypted and password is None:
                 raise UsageError("This package is protected by a password.", file=str(path),
                                  hint="Give it with --password (you will be asked).")
+            for info in zf.infolist():
+                _check_expansion(path, info)
             return {i.filename: zf.read(i.filename) for i in zf.infolist() if not i.is_dir()}
-    except (zipfile.BadZipFile, pyzipper.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise InputError(f"This is not a readable ZIP package ({exc}).", file=str(path)) from None
     except RuntimeError as exc:  # pyzipper's "Bad password"
         raise UsageError(f"The package could not be opened: {exc}.", file=str(path),
                          hint="Check the password.") from None
 
 
-def verify_package(path: Path | str, *, password: str | None = None) -> PackageReport:
-    """Recompute every hash in a package; the report names each mismatch."""
+def _check_expansion(path: Path, info: zipfile.ZipInfo) -> None:
+    # A package is read whole into memory; a member that claims to expand far
+    # beyond what deflate gives real evidence is refused before it is read.
+    if info.file_size > 16 * 1024**2 and info.file_size > _MAX_RATIO * info.compress_size:
+        raise InputError(
+            f"{info.filename} would expand from {info.compress_size / 1024**2:.1f} MB to "
+            f"{info.file_size / 1024**2:.0f} MB; Unsnare never makes packages like that.",
+            file=str(path),
+            hint="Ask the sender for the package exactly as Unsnare made it.",
+        )
+
+
+def verify_package(
+    path: Path | str, *, password: str | None = None, expect_key: str | None = None,
+    tsr_reply: bytes | None = None, tsa_cert: bytes | None = None, data: bytes | None = None,
+) -> PackageReport:
+    """Check the signature and recompute every hash in a package; name each mismatch.
+
+    `expect_key` is the signer's fingerprint learned by another channel (the
+    report's first page, a phone call); `tsr_reply` a time-stamp authority's
+    reply to the package's request and `tsa_cert` that authority's certificate
+    (PEM or DER), which the reply's signer must be or be issued by. With `data`,
+    the package is read from those bytes and `path` only names it.
+    """
     path = Path(path)
-    if not path.is_file():
+    if data is None and not path.is_file():
         raise InputError("There is no such package file.", file=str(path))
-    files = _read_zip(path, password)
+    expected = signing.normalise_fingerprint(expect_key) if expect_key else None
+    files = _read_zip(path, password, data)
     if MANIFEST not in files:
         return PackageReport(path, ("manifest.json is missing: this is not a sealed package",))
     try:
         manifest = json.loads(files[MANIFEST])
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        if not isinstance(manifest, dict) or manifest.get("format") not in READABLE_FORMATS:
             raise ValueError("unknown format")
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested absurdly deep
         return PackageReport(path, (f"manifest.json cannot be read ({exc})",))
     problems: list[str] = []
+    signer: signing.Signer | None = None
+    if SIGNATURE not in files:
+        problems.append(
+            f"{SIGNATURE} is missing: the package is not signed, so anyone who can recompute "
+            "its hashes could have made or changed it")
+    else:
+        signer, signature_problems = signing.check(files[SIGNATURE], files[MANIFEST], manifest)
+        problems += signature_problems
+        if signature_problems:
+            signer = None  # a key that did not sign this manifest names nobody
+    if expected and (signer is None or signer.fingerprint != expected):
+        problems.append(
+            f"it was not signed by the key you expected ({expected}): "
+            + (f"the key {signer.fingerprint} signed it" if signer else "no valid signature"))
     recorded = manifest.get("package_hash")
     if package_hash(manifest) != recorded:
         problems.append("manifest.json was edited: its package hash does not match its contents")
@@ -273,7 +338,7 @@ def verify_package(path: Path | str, *, password: str | None = None) -> PackageR
             or hashlib.md5(data, usedforsecurity=False).hexdigest() != item.get("md5")
         ):
             problems.append(f"original {p} does not match the hashes taken at intake (changed)")
-    for extra in sorted(set(files) - set(listed) - {MANIFEST, TSQ}):
+    for extra in sorted(set(files) - set(listed) - {MANIFEST, SIGNATURE, TSQ, TSR}):
         problems.append(f"{extra} is in the package but not in the manifest (added)")
     entries = [CustodyEntry.from_dict(e) for e in manifest.get("custody_log", [])]
     head = manifest.get("custody_head")
@@ -291,5 +356,25 @@ def verify_package(path: Path | str, *, password: str | None = None) -> PackageR
                 problems.append(f"{TSQ} is not for this manifest.json (changed)")
         except IntegrityError as exc:
             problems.append(f"{TSQ}: {exc.message}")
+    stamp = None
+    reply = tsr_reply if tsr_reply is not None else files.get(TSR)
+    if reply is not None:
+        nonce = _request_nonce(tsq)
+        stamp = tsr.check_reply(reply, hashlib.sha256(files[MANIFEST]).digest(), nonce=nonce,
+                                trusted=tsa_cert)
+        problems += stamp.problems
     return PackageReport(path, tuple(problems), recorded, len(files),
-                         (manifest.get("case") or {}).get("title"))
+                         (manifest.get("case") or {}).get("title"),
+                         notes=tuple(stamp.notes if stamp else ()),
+                         signer_fingerprint=signer.fingerprint if signer else None,
+                         signed_by=manifest.get("created_by") if signer else None,
+                         timestamp=stamp)
+
+
+def _request_nonce(tsq: bytes | None) -> int | None:
+    if tsq is None:
+        return None
+    try:
+        return parse_timestamp_request(tsq).nonce
+    except IntegrityError:
+        return None

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from unsnare.errors import LockerError
+from unsnare.private import create_private_file
 
 FORMAT_TAG = b"unsnare-locker/1"
 TABLES = ("case", "blob", "record", "custody")
@@ -141,7 +142,8 @@ def _lock_file(path: Path, timeout: float) -> IO[bytes]:
     # the database would drop SQLite's own POSIX locks in this process.
     import fcntl  # POSIX only; imported here so the module imports everywhere
 
-    handle = open(str(path) + ".lock", "ab")  # noqa: SIM115 - held for the store's lifetime
+    fd = os.open(str(path) + ".lock", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    handle = os.fdopen(fd, "ab")  # held for the store's lifetime
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -188,6 +190,13 @@ class SqliteStore:
         if not path.parent.is_dir():
             raise LockerError("The folder for the locker does not exist.", file=str(path))
         lock = _lock_file(path, lock_timeout)
+        try:
+            create_private_file(path)  # SQLite keeps the mode of a file it is given
+        except OSError as exc:
+            lock.close()
+            raise LockerError(
+                f"The locker file cannot be made here: {exc}.", file=str(path)
+            ) from None
         conn = cls._connect(path, lock)
         store = cls(path, conn, lock)
         with store.atomic():

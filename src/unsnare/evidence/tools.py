@@ -16,6 +16,7 @@ from typing import Any
 from unsnare import analysis, importers
 from unsnare.hashing.pdq import hash_image_bytes
 from unsnare.imaging import nudity, screenshots
+from unsnare.importers.source import ExportSource
 from unsnare.models import Conversation
 
 
@@ -65,10 +66,18 @@ def _read_screenshot(
     return screenshots.read_screenshot(data, name=name, sha256=sha256, reader=reader)
 
 
-def _read_export(path: Path, fmt: str | None, tz: str | None) -> ExportReading:
+def _read_export(path: Path | ExportSource, fmt: str | None,
+                 tz: str | None) -> ExportReading:
     result = importers.read_export(path, format=fmt, tz=tz)
     warnings = tuple(f"{w.where()}: {w.message}" for w in result.warnings)
     return ExportReading(str(result.format), tuple(result.conversations), warnings)
+
+
+def _read_upload(name: str, data: bytes, fmt: str | None, tz: str | None) -> ExportReading:
+    # Read from memory: an upload is never written to disk in clear (issue 16).
+    from unsnare.importers.memory import MemorySource
+
+    return _read_export(MemorySource([(name, data)]), fmt, tz)
 
 
 def _analyze(conversation: Conversation) -> dict[str, Any]:
@@ -85,6 +94,10 @@ class Toolkit:
     read_screenshot: Callable[[bytes, str, str], Conversation] = field(default=_read_screenshot)
     read_export: Callable[[Path, str | None, str | None], ExportReading] = field(
         default=_read_export
+    )
+    # Bytes that came without a path (a web upload): (name, data, format, zone).
+    read_upload: Callable[[str, bytes, str | None, str | None], ExportReading] = field(
+        default=_read_upload
     )
     analyze: Callable[[Conversation], dict[str, Any]] = field(default=_analyze)
 

@@ -8,7 +8,6 @@ we only decode, so our hash equals the reference on the same decoded pixels.
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import pdqhash
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from unsnare.errors import HashingError
+from unsnare.imaging import bounds
 
 # Below this PDQ quality the hash says little about the picture (flat or tiny
 # images); Meta's guidance is to treat such hashes with care, not to drop them.
@@ -69,18 +69,28 @@ def decode_image(data: bytes, *, name: str = "image") -> tuple[np.ndarray, str]:
     """Decode image bytes to an RGB pixel array (upright, first frame) and its MIME type."""
     _register_heif()
     try:
-        with Image.open(io.BytesIO(data)) as img:
+        with bounds.open_picture(data) as img:
             media_type = Image.MIME.get(img.format or "", "image/unknown")
             if img.format == "HEIF":
                 media_type = "image/heic"
             # Hash the picture as a viewer shows it: phones store rotation in EXIF.
             # (Only then: transposing and converting copy every pixel.)
+            orientation = img.getexif().get(_ORIENTATION, 1)
             picture: Image.Image = img
-            if img.getexif().get(_ORIENTATION, 1) != 1:
-                picture = ImageOps.exif_transpose(img)
+            if bounds.is_large(img):
+                picture = bounds.decode_reduced(img)
+            if orientation != 1:
+                picture = ImageOps.exif_transpose(picture)
             if picture.mode != "RGB":
                 picture = picture.convert("RGB")
             pixels = np.asarray(picture, dtype=np.uint8)
+    except bounds.PictureTooLarge as exc:
+        raise HashingError(
+            f"this picture is too large to read safely ({exc})",
+            file=name,
+            hint="If it is a real photo, save a smaller copy (under 8000 pixels wide) and "
+            "hash that; a file built to look huge cannot be hashed.",
+        ) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise HashingError(
             f"this file cannot be read as an image ({exc.__class__.__name__})",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from unsnare.hashing.banks import (
     missing_bank,
     normalise_hash,
 )
+from unsnare.private import create_private_file, make_private_dir
 from unsnare.settings import Settings
 
 _meta = sa.MetaData()
@@ -100,7 +102,10 @@ class SqlBankStore:
     def from_url(cls, url: str) -> SqlBankStore:
         """Open (and create if needed) the bank tables at a database URL."""
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            db = Path(url.removeprefix("sqlite:///"))
+            make_private_dir(db.parent)
+            with contextlib.suppress(OSError):  # exists already, or SQLite will explain
+                create_private_file(db)
         try:
             engine = sa.create_engine(url)
         except (SQLAlchemyError, ImportError, ValueError) as exc:

@@ -14,6 +14,7 @@ import pillow_heif
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from unsnare.errors import InputError
+from unsnare.imaging import bounds
 
 # Animated images can hide a frame; the nudity check looks at up to this many,
 # spread evenly over the animation, so a long GIF cannot make it slow.
@@ -29,10 +30,30 @@ def _unreadable(name: str | None, why: str) -> InputError:
     return InputError(f"This image cannot be read ({why}).", file=name, hint=_HINT)
 
 
+def _too_large(name: str | None, exc: bounds.PictureTooLarge) -> InputError:
+    return InputError(
+        f"This picture is too large to open safely ({exc}).",
+        file=name,
+        hint="If it is a real photo, save a smaller copy (under 8000 pixels wide) and use "
+        "that; a file built to look huge cannot be opened.",
+    )
+
+
+def _shrunk(im: Image.Image) -> Image.Image:
+    # The checks look at pictures far smaller than this; shrink big ones early.
+    return bounds.decode_reduced(im) if bounds.is_large(im) else im
+
+
 def _open_heif(data: bytes, name: str | None) -> list[Image.Image]:
     try:
         heif = pillow_heif.open_heif(io.BytesIO(data))
-        return [frame.to_pillow() for frame in heif]
+        frames = []
+        for frame in heif:
+            width, height = frame.size
+            if width * height > bounds.MAX_PIXELS:
+                raise _too_large(name, bounds.PictureTooLarge(f"it is {width} x {height} pixels"))
+            frames.append(_shrunk(frame.to_pillow()))
+        return frames
     except (ValueError, RuntimeError, OSError) as exc:
         raise _unreadable(name, f"damaged HEIF data: {exc}") from exc
 
@@ -71,15 +92,18 @@ def _open_pillow(data: bytes, name: str | None, limit: int) -> Iterator[Image.Im
         # verify() checks the file's structure (PNG checksums, headers) whatever
         # ImageFile.LOAD_TRUNCATED_IMAGES says: WeasyPrint sets that process-wide
         # on import, after which Pillow would quietly decode a cut-off file.
-        Image.open(io.BytesIO(data)).verify()
-        im = Image.open(io.BytesIO(data))
+        bounds.open_picture(data).verify()
+        im = bounds.open_picture(data)
         count = int(getattr(im, "n_frames", 1))
         for index in _frame_indices(count, limit):
             im.seek(index)
+            if bounds.is_large(im):
+                yield bounds.decode_reduced(im)
+                continue
             im.load()
             yield im.copy()
-    except Image.DecompressionBombError as exc:
-        raise _unreadable(name, "it is too large to open safely") from exc
+    except bounds.PictureTooLarge as exc:
+        raise _too_large(name, exc) from None
     except (UnidentifiedImageError, OSError, ValueError, EOFError, SyntaxError) as exc:
         raise _unreadable(name, f"not a picture Unsnare knows, or damaged: {exc}") from exc
 

@@ -84,7 +84,7 @@ def _pick_chat(streams: list[ChatStream], chat: str) -> list[ChatStream]:
 
 @contextmanager
 def open_export(
-    path: Path | str,
+    path: Path | str | ExportSource,
     *,
     format: str | None = None,
     tz: str | None = None,
@@ -94,8 +94,10 @@ def open_export(
     """Open an export for streaming; read each `ChatStream` inside the `with` block."""
     reg = registry or default_registry()
     options = make_options(tz, chat)
-    path = Path(path)
-    with ExportSource(path) as src:
+    # An ExportSource may be passed as it is (a `MemorySource` for uploads).
+    given = path if isinstance(path, ExportSource) else None
+    path = path.path if isinstance(path, ExportSource) else Path(path)
+    with given or ExportSource(path) as src:
         importer = reg.get(format) if format else reg.detect(src)
         try:
             streams = importer.read(src, options)
@@ -123,13 +125,13 @@ def open_export(
 
 
 def read_export(
-    path: Path | str,
+    path: Path | str | ExportSource,
     *,
     format: str | None = None,
     tz: str | None = None,
     chat: str | None = None,
 ) -> ImportResult:
-    """Read a whole export (file, folder or zip) into conversations."""
+    """Read a whole export (file, folder or zip, or a `MemorySource`) into conversations."""
     with open_export(path, format=format, tz=tz, chat=chat) as opened:
         convs = tuple(stream.collect() for stream in opened.streams)
         fmt = opened.format

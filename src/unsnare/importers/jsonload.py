@@ -10,11 +10,13 @@ from typing import IO, Any
 import ijson  # type: ignore[import-untyped]
 
 from unsnare.errors import ImportFormatError, InputError
-from unsnare.importers.source import ExportSource
+from unsnare.importers.jsonguard import READ_SIZE, JsonShapeGuard
+from unsnare.importers.source import READ_ERRORS, ExportSource
 
 # JSON exports are parsed whole, which needs several times their size in
 # memory; beyond this we stop and explain rather than exhaust the machine.
 MAX_JSON_BYTES = 256 * 1024**2
+_GUARD_STEP = 1024**2
 
 
 def find_export_json(src: ExportSource, basename: str) -> str | None:
@@ -43,6 +45,9 @@ def load_json(src: ExportSource, name: str) -> Any:
             hint="export a shorter date range, or one chat at a time",
         )
     data = src.read_bytes(name)
+    guard = JsonShapeGuard(src.display_name(name))
+    for start in range(0, len(data), _GUARD_STEP):
+        guard.feed(data[start : start + _GUARD_STEP])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -64,12 +69,17 @@ def load_json(src: ExportSource, name: str) -> Any:
         ) from None
 
 
-class _SkipBom:
-    """A read-only view of a byte stream without a leading UTF-8 BOM (yajl rejects it)."""
+class _GuardedReader:
+    """A read-only view of a byte stream without a leading UTF-8 BOM (yajl rejects it).
 
-    def __init__(self, f: IO[bytes]) -> None:
-        self._f = f
-        head = f.read(3)
+    Every byte passes a `JsonShapeGuard` on its way to the parser.
+    """
+
+    def __init__(self, src: ExportSource, name: str, f: IO[bytes]) -> None:
+        self._src, self._name, self._f = src, name, f
+        file = src.display_name(name)
+        self._guard = JsonShapeGuard(file)
+        head = self._read(3)
         self._head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
 
     def read(self, n: int = -1) -> bytes:
@@ -77,10 +87,24 @@ class _SkipBom:
             return b""
         if self._head:
             out, self._head = self._head, b""
-            return out + (
-                self._f.read(n - len(out) if n > 0 else -1) if n < 0 or n > len(out) else b""
-            )
-        return self._f.read(n)
+            out += self._read(n - len(out) if n > 0 else -1) if n < 0 or n > len(out) else b""
+        else:
+            out = self._read(n)
+        self._guard.feed(out)
+        if self._guard.open_string() > len(out):
+            # A long string spans reads: hand it over whole (see READ_SIZE).
+            parts = [out]
+            while self._guard.open_string() and (more := self._read(READ_SIZE)):
+                self._guard.feed(more)
+                parts.append(more)
+            out = b"".join(parts)
+        return out
+
+    def _read(self, n: int) -> bytes:
+        try:
+            return self._f.read(n)
+        except READ_ERRORS as exc:
+            raise self._src.damaged(self._name, exc) from None
 
 
 def _broken(src: ExportSource, name: str, exc: Exception, where: str) -> ImportFormatError:
@@ -100,7 +124,11 @@ def stream_items(src: ExportSource, name: str, prefix: str) -> Iterator[Any]:
     with src.open(name) as raw:
         count = 0
         try:
-            for item in ijson.items(_SkipBom(raw), prefix, use_float=True):
+            for item in ijson.items(
+                _GuardedReader(src, name, raw),
+                prefix,
+                use_float=True,
+            ):
                 yield item
                 count += 1
         except (ijson.JSONError, UnicodeDecodeError) as exc:
@@ -112,7 +140,7 @@ def stream_members(src: ExportSource, name: str) -> Iterator[tuple[str, Any]]:
     with src.open(name) as raw:
         count = 0
         try:
-            for key, value in ijson.kvitems(_SkipBom(raw), "", use_float=True):
+            for key, value in ijson.kvitems(_GuardedReader(src, name, raw), "", use_float=True):
                 yield key, value
                 count += 1
         except (ijson.JSONError, UnicodeDecodeError) as exc:
@@ -131,7 +159,7 @@ def read_header(src: ExportSource, name: str, stop: tuple[str, ...]) -> tuple[di
     hit = ""
     with src.open(name) as raw:
         try:
-            for prefix, event, value in ijson.parse(_SkipBom(raw), use_float=True):
+            for prefix, event, value in ijson.parse(_GuardedReader(src, name, raw), use_float=True):
                 if prefix == "" and event in ("map_key", "end_map"):
                     if builder is not None and key is not None:
                         out[key] = builder.value

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -23,7 +24,13 @@ from unsnare.models import SourceFile
 # file was picked, so we say so instead of churning through it.
 MAX_FILE_BYTES = 1024**3
 MAX_MEMBERS = 200_000
+# Chat text and JSON compress about 5-20 times; deflate can reach about 1,000.
+# A large member that claims more than this ratio is a zip bomb, not an export.
+MAX_ZIP_RATIO = 100
+_RATIO_FROM = 16 * 1024**2
 _CHUNK = 1 << 20
+# What reading a damaged file or zip member can raise (zlib: a corrupted deflate stream).
+READ_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, EOFError)
 
 
 class ExportSource:
@@ -101,6 +108,7 @@ class ExportSource:
                     f"this zip holds more than {MAX_MEMBERS} files", file=str(self.path)
                 )
             self._check_size(info.filename, info.file_size)
+            self._check_ratio(info)
             self._members[info.filename] = info.file_size
         if not self._members:
             raise InputError(
@@ -115,6 +123,18 @@ class ExportSource:
                 f"{name} is {size / 1024**3:.1f} GB, far larger than any chat export",
                 file=str(self.path),
                 hint="check that you picked the chat export and not a backup or disk image",
+            )
+
+    def _check_ratio(self, info: zipfile.ZipInfo) -> None:
+        # zipfile never reads past a member's stated size (and checks its CRC), so
+        # the stated sizes bound what reading can expand to.
+        if info.file_size > _RATIO_FROM and info.file_size > MAX_ZIP_RATIO * info.compress_size:
+            raise InputError(
+                f"{info.filename} would expand from {info.compress_size / 1024**2:.1f} MB to "
+                f"{info.file_size / 1024**2:.0f} MB, far more than any chat export compresses",
+                file=str(self.path),
+                hint="this zip looks built to fill the computer's memory; "
+                "use the zip exactly as the platform made it",
             )
 
     # -- access -------------------------------------------------------------------
@@ -144,10 +164,11 @@ class ExportSource:
             if self.kind == "folder":
                 return (self.path / name).open("rb")
             return self.path.open("rb")
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
-            raise self._damaged(name, exc) from None
+        except (*READ_ERRORS, RuntimeError) as exc:
+            raise self.damaged(name, exc) from None
 
-    def _damaged(self, name: str, exc: BaseException) -> InputError:
+    def damaged(self, name: str, exc: BaseException) -> InputError:
+        """The error to raise when reading member `name` failed with `exc`."""
         return ImportFormatError(
             f"could not read {name} ({type(exc).__name__}: {exc})",
             file=str(self.path),
@@ -159,15 +180,15 @@ class ExportSource:
         with self.open(name) as f:
             try:
                 return f.read()
-            except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                raise self._damaged(name, exc) from None
+            except READ_ERRORS as exc:
+                raise self.damaged(name, exc) from None
 
     def head(self, name: str, n: int = 65536) -> bytes:
         """The first bytes of a member, for sniffing."""
         try:
             with self.open(name) as f:
                 return f.read(n)
-        except (InputError, zipfile.BadZipFile, OSError, EOFError):
+        except (InputError, *READ_ERRORS):
             return b""
 
     def iter_chunks(self, name: str) -> Iterator[bytes]:
@@ -176,8 +197,8 @@ class ExportSource:
             while True:
                 try:
                     chunk = f.read(_CHUNK)
-                except (zipfile.BadZipFile, OSError, EOFError) as exc:
-                    raise self._damaged(name, exc) from None
+                except READ_ERRORS as exc:
+                    raise self.damaged(name, exc) from None
                 if not chunk:
                     return
                 yield chunk

@@ -6,13 +6,14 @@ import hashlib
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field, model_validator
 
 from unsnare import analysis
 from unsnare.models import Conversation, Message, Participant, Source
+from unsnare.web.apitoken import require_token
 
-router = APIRouter(prefix="/api/v1", tags=["analysis"])
+router = APIRouter(prefix="/api/v1", tags=["analysis"], dependencies=[Depends(require_token)])
 
 
 class MessageIn(BaseModel):

@@ -25,8 +25,9 @@ from unsnare.hashing.matcher import VARIANTS, HashMatcher, Match, MatchResult
 from unsnare.hashing.pdq import ImageHashes, hash_image_variants
 from unsnare.hashing.storage import bank_index_dir, open_bank_store
 from unsnare.settings import Settings
+from unsnare.web.apitoken import require_token
 
-router = APIRouter(prefix="/api/v1", tags=["hashing"])
+router = APIRouter(prefix="/api/v1", tags=["hashing"], dependencies=[Depends(require_token)])
 # Guards only the one-time creation of an app's matcher (a lock, not shared data).
 _BUILD_LOCK = threading.Lock()
 
@@ -47,8 +48,18 @@ def get_matcher(request: Request) -> HashMatcher:
     return matcher
 
 
+# Caps on what one request may ask for, so an oversized list is refused at once
+# (422) instead of being worked through: a 10,000-bank lookup took 7 s.
+MAX_BANKS = 64
+MAX_NAME = 200
+MAX_LABELS = 32
+
 MatcherDep = Annotated[HashMatcher, Depends(get_matcher)]
-BanksQuery = Annotated[list[str] | None, Query(description="Only these banks (repeatable).")]
+BanksQuery = Annotated[
+    list[str] | None,
+    Query(description=f"Only these banks (repeatable, up to {MAX_BANKS}).", max_length=MAX_BANKS),
+]
+BankNames = Annotated[list[Annotated[str, Field(max_length=MAX_NAME)]], Field(max_length=MAX_BANKS)]
 
 
 class ImageHashesOut(BaseModel):
@@ -92,18 +103,18 @@ class MatchResultOut(BaseModel):
 class LookupIn(BaseModel):
     """Hashes to look up: a PDQ hash (or several, e.g. dihedral variants) and/or an MD5."""
 
-    pdq: list[str] = Field(default_factory=list, max_length=8)
-    md5: str | None = None
-    banks: list[str] | None = None
+    pdq: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list, max_length=8)
+    md5: str | None = Field(default=None, max_length=32)
+    banks: BankNames | None = None
 
 
 class BankIn(BaseModel):
     """A new hash bank."""
 
-    name: str
+    name: str = Field(min_length=1, max_length=MAX_NAME)
     kind: BankKind = BankKind.BLOCKLIST
     max_distance: int = Field(default=DEFAULT_PDQ_DISTANCE, ge=0, le=256)
-    description: str = ""
+    description: str = Field(default="", max_length=2000)
 
 
 class BankStatusOut(BaseModel):
@@ -121,10 +132,12 @@ class BankStatusOut(BaseModel):
 class HashIn(BaseModel):
     """One hash to add; the type is guessed from the length when not given."""
 
-    hash: str
+    hash: str = Field(max_length=64)
     signal_type: SignalType | None = None
-    source: str = ""
-    labels: list[str] = Field(default_factory=list)
+    source: str = Field(default="", max_length=1000)
+    labels: list[Annotated[str, Field(max_length=MAX_NAME)]] = Field(
+        default_factory=list, max_length=MAX_LABELS
+    )
 
 
 class AddHashesIn(BaseModel):

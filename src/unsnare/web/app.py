@@ -19,6 +19,7 @@ from unsnare.web.api_hashing import router as hashing_router
 from unsnare.web.guard import Guard
 from unsnare.web.routes.case import router as case_router
 from unsnare.web.routes.check import router as check_router
+from unsnare.web.routes.checkup import router as checkup_router
 from unsnare.web.routes.help import router as help_router
 from unsnare.web.routes.home import router as home_router
 from unsnare.web.routes.learn import router as learn_router
@@ -29,11 +30,22 @@ from unsnare.web.sessions import SessionStore
 _HERE = __file__.rsplit("/", 1)[0]
 
 
-def allowed_hosts(settings: Settings) -> list[str] | None:
-    """Host names this app answers to; None (any) when bound to every interface."""
-    if settings.host in ("0.0.0.0", "::"):
-        return None
-    return sorted({"127.0.0.1", "localhost", "[::1]", settings.host.lower()})
+def allowed_hosts(settings: Settings) -> list[str]:
+    """Host names this app answers to: this machine's own names and the `--host` given.
+
+    Bound to every interface (0.0.0.0), the app also answers to any IP address
+    (see `Guard`), but never to another name, so DNS rebinding still fails.
+    """
+    host = settings.host.lower()
+    names = {"127.0.0.1", "localhost", "[::1]"}
+    if not listens_everywhere(settings):
+        names.add(f"[{host}]" if ":" in host else host)
+    return sorted(names)
+
+
+def listens_everywhere(settings: Settings) -> bool:
+    """True when bound to every interface, so other devices reach it by IP address."""
+    return settings.host in ("0.0.0.0", "::", "")
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -72,7 +84,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.screenshot_reader = ScreenshotReader()
 
     pages = (home_router, help_router, check_router, case_router, protect_router,
-             learn_router, safety_router)
+             learn_router, safety_router, checkup_router)
     for router in (*pages, analysis_router, hashing_router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=f"{_HERE}/static"), name="static")
@@ -81,6 +93,8 @@ def create_app(settings: Settings) -> FastAPI:
         Guard,
         sessions=sessions,
         max_body=settings.max_upload_bytes,
+        max_json=settings.max_json_bytes,
         allowed_hosts=allowed_hosts(settings),
+        any_ip=listens_everywhere(settings),
     )
     return app

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from unsnare.errors import LockerError
 from unsnare.evidence.locker import Locker
+from unsnare.evidence.signing import signer_of
+from unsnare.private import make_private_dir
 from unsnare.settings import Settings
 from unsnare.web.sessions import SessionStore, WebSession
 
@@ -33,7 +35,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
     if path.exists():
         raise LockerError("A case already exists on this computer.",
                           hint="Unlock it with its passphrase instead.")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dir(path.parent)
     store.lock_path_elsewhere(session)
     locker = Locker.create(path, passphrase)
     try:
@@ -43,6 +45,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
         raise
     session.locker, session.case_id, session.locked_by_idle = locker, case.id, False
     save_plan(session)  # a plan made before the case existed goes into it
+    save_checkup(session)
 
 
 def unlock(session: WebSession, store: SessionStore, settings: Settings, passphrase: str) -> None:
@@ -60,6 +63,13 @@ def unlock(session: WebSession, store: SessionStore, settings: Settings, passphr
     session.locker, session.case_id, session.locked_by_idle = locker, case_id, False
     if session.plan is not None and load_plan(session) is None:
         save_plan(session)  # keep a plan made while the case was locked
+    # Check-up ticks made while the case was locked join the ones saved in it.
+    saved = load_checkup(session) or frozenset()
+    if session.checkup and not session.checkup <= saved:
+        session.checkup = session.checkup | saved
+        save_checkup(session)
+    else:
+        session.checkup = None  # read from the case when next shown
 
 
 def case(session: WebSession) -> Any:
@@ -82,6 +92,7 @@ def overview(session: WebSession) -> dict[str, Any]:
             "case_id": current.id, "title": current.title, "items": current.items(),
             "timeline": current.timeline(), "identifiers": current.identifiers(),
             "notes": current.notes(),
+            "signer_fingerprint": signer_of(current.locker.signing_key()).fingerprint,
         }
     return session.case_cache
 
@@ -89,6 +100,19 @@ def overview(session: WebSession) -> dict[str, Any]:
 def changed(session: WebSession) -> None:
     """Forget the cached overview after adding anything to the case."""
     session.case_cache = None
+
+
+def save_checkup(session: WebSession) -> None:
+    """Keep the check-up ticks in the case, when one is open."""
+    if session.unlocked and session.checkup is not None:
+        case(session).set_checkup(sorted(session.checkup))
+
+
+def load_checkup(session: WebSession) -> frozenset[str] | None:
+    """The check-up ticks saved in the open case, if any."""
+    if not session.unlocked:
+        return None
+    return frozenset(case(session).checkup())
 
 
 def save_plan(session: WebSession) -> None:
@@ -110,10 +134,12 @@ def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
     """Add uploaded files to the case as originals (hashed at intake, never changed)."""
     from unsnare.web.intake import safe_name
 
-    current = case(session)
-    changed(session)
-    return [
-        current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
-                         source="uploaded in the web app", **kw)
-        for u in uploads
-    ]
+    # Holding `busy` makes an unlock in another browser wait for this add to finish.
+    with session.busy:
+        current = case(session)
+        changed(session)
+        return [
+            current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
+                             source="uploaded in the web app", **kw)
+            for u in uploads
+        ]

@@ -53,7 +53,9 @@ def _error(request: Request, status: int, title: str, exc: UnsnareError | None) 
         body: dict[str, object] = {"error": title}
         if exc is not None:
             body = {"error": exc.message, "where": exc.where() or None, "hint": exc.hint}
-        return JSONResponse(body, status_code=status)
+        # RFC 6750: a 401 names the scheme the client should use.
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(body, status_code=status, headers=headers)
     return page(request, "error.html", status_code=status, title=title, error=exc)
 
 

@@ -2,11 +2,15 @@
 security headers, an upload size limit and a Host check.
 
 The Host check stops DNS-rebinding: a web page elsewhere cannot point its own
-name at 127.0.0.1 and read this app through the person's browser.
+name at 127.0.0.1 and read this app through the person's browser. It is on for
+every bind; bound to every interface, the app also answers to bare IP
+addresses (how other devices reach it), which rebinding cannot produce: a
+rebinding page always arrives under its own domain name.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable
 from http.cookies import SimpleCookie
 from typing import Any
@@ -47,12 +51,16 @@ class Guard:
         *,
         sessions: SessionStore,
         max_body: int,
-        allowed_hosts: Iterable[str] | None,
+        allowed_hosts: Iterable[str],
+        max_json: int | None = None,
+        any_ip: bool = False,
     ) -> None:
         self.app = app
         self.sessions = sessions
         self.max_body = max_body
-        self.allowed_hosts = None if allowed_hosts is None else frozenset(allowed_hosts)
+        self.max_json = max_body if max_json is None else min(max_json, max_body)
+        self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
+        self.any_ip = any_ip
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Wrap one HTTP request; pass anything else through untouched."""
@@ -66,7 +74,7 @@ class Guard:
         session, created = self.sessions.touch(_cookie(headers.get("cookie", "")))
         scope.setdefault("state", {})["session"] = session
         static = scope["path"].startswith("/static/")
-        limited_receive = self._limit(receive, headers)
+        limited_receive = self._limit(receive, headers, scope["path"])
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -84,16 +92,20 @@ class Guard:
         await self.app(scope, limited_receive, send_with_headers)
 
     def _host_allowed(self, host: str) -> bool:
-        if self.allowed_hosts is None:
+        name = (host.rsplit(":", 1)[0] if not host.endswith("]") else host).lower()
+        if name in self.allowed_hosts:
             return True
-        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        return name.lower() in self.allowed_hosts
+        return self.any_ip and _is_ip(name)
 
-    def _limit(self, receive: Receive, headers: dict[str, str]) -> Receive:
+    def _limit(self, receive: Receive, headers: dict[str, str], path: str) -> Receive:
         declared = headers.get("content-length", "")
-        raise_at_read = declared.isdigit() and int(declared) > self.max_body
-        seen = 0
         max_body = self.max_body
+        if path.startswith("/api/") and not headers.get("content-type", "").startswith(
+            "multipart/"
+        ):
+            max_body = self.max_json  # JSON is parsed whole: a smaller cap
+        raise_at_read = declared.isdigit() and int(declared) > max_body
+        seen = 0
 
         async def limited() -> Message:
             nonlocal seen
@@ -107,6 +119,14 @@ class Guard:
             return message
 
         return limited
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _too_large(limit: int) -> UploadTooLargeError:

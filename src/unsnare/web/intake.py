@@ -1,25 +1,24 @@
 """Turn uploads and pasted text into analysed conversations for the check page.
 
-Uploads are written to a private temporary folder only for as long as the
-importer needs a path, then deleted; nothing is kept unless the person
-chooses to save it to their (encrypted) case.
+Uploads are read from memory (`MemorySource`), never written to disk;
+nothing is kept unless the person chooses to save it to their (encrypted)
+case.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from unsnare import analysis, importers
 from unsnare.analysis import text_input
 from unsnare.errors import InputError, UnsnareError
 from unsnare.imaging import screenshots
+from unsnare.importers.memory import MemorySource
 from unsnare.models import Conversation
 from unsnare.web import reportview
 
@@ -39,23 +38,23 @@ class Upload:
         return self.name.lower().endswith(IMAGE_SUFFIXES)
 
 
+# File systems refuse names over 255 bytes; a longer uploaded name is shortened.
+_MAX_NAME_BYTES = 200
+
+
 def safe_name(name: str) -> str:
     """A file name without folders, so an upload cannot write outside the temp dir."""
     base = PurePath(name.replace("\\", "/")).name.strip()
-    return base if base not in ("", ".", "..") else "upload"
-
-
-@contextmanager
-def named_as_uploaded(folder: Path) -> Iterator[None]:
-    """Errors about the temporary copies in `folder` name the files as they were chosen."""
-    try:
-        yield
-    except UnsnareError as exc:
-        # The person never saw the temporary folder; its path only confuses.
-        exc.file = as_uploaded(exc.file, folder) or None
-        if exc.hint:
-            exc.hint = _CLI_FORMAT.sub(_format_choice, exc.hint)
-        raise
+    if base in ("", ".", ".."):
+        return "upload"
+    if len(base.encode("utf-8", "surrogatepass")) <= _MAX_NAME_BYTES:
+        return base
+    # Keep the start and the suffix (the importers go by it), and a digest of the
+    # whole name so two long names that begin alike stay apart.
+    suffix = PurePath(base).suffix[:16]
+    tag = hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    stem = base.encode("utf-8", "surrogatepass")[:120].decode("utf-8", "ignore")
+    return f"{stem}-{tag}{suffix}"
 
 
 # The importers' hints speak to the command line ("add --format with one of: ...");
@@ -69,9 +68,15 @@ def _format_choice(m: re.Match[str]) -> str:
     return 'choose another under "Format"' if m.group(1) else 'choose it under "Format"'
 
 
-def as_uploaded(text: str | None, folder: Path) -> str:
-    """`text` with the temporary folder's path taken out."""
-    return (text or "").replace(str(folder) + os.sep, "").replace(str(folder), "")
+@contextmanager
+def form_hints() -> Iterator[None]:
+    """Importer hints about --format speak of the web form's "Format" list instead."""
+    try:
+        yield
+    except UnsnareError as exc:
+        if exc.hint:
+            exc.hint = _CLI_FORMAT.sub(_format_choice, exc.hint)
+        raise
 
 
 def analyze(conversation: Conversation) -> reportview.ReportView:
@@ -106,18 +111,12 @@ def from_uploads(
                          hint="Export the chat again and choose the new file.")
     if all(u.is_image for u in uploads) and not fmt:
         return [analyze(_screenshots(uploads, reader))], []
-    with tempfile.TemporaryDirectory(prefix="unsnare-upload-") as tmp:
-        folder = Path(tmp)
-        for upload in uploads:
-            (folder / safe_name(upload.name)).write_bytes(upload.data)
-        target = folder / safe_name(uploads[0].name) if len(uploads) == 1 else folder
-        with named_as_uploaded(folder):
-            result = importers.read_export(target, format=fmt or None, tz=tz or None)
-        conversations = list(result.conversations)
-    warnings = [
-        as_uploaded(f"{w.where()}: {w.message}" if w.where() else w.message, folder)
-        for w in result.warnings
-    ]
+    # Read from memory: a temporary copy would stay on disk in clear after a crash.
+    source = MemorySource([(safe_name(u.name), u.data) for u in uploads])
+    with form_hints():
+        result = importers.read_export(source, format=fmt or None, tz=tz or None)
+    conversations = list(result.conversations)
+    warnings = [f"{w.where()}: {w.message}" if w.where() else w.message for w in result.warnings]
     if not conversations:
         raise InputError("We could not find any messages in that file.",
                          file=uploads[0].name,

@@ -24,6 +24,10 @@ RISK_WORDS = {
     "high": "This looks very much like sextortion.",
     "medium": "Some signs of sextortion or grooming are here.",
     "low": "A few warning signs, but not a clear threat.",
+    "unknown": (
+        "We could not read this language well enough to tell. Finding nothing here does "
+        "not mean it is safe: please ask someone you trust or a helpline to read it."
+    ),
     "none": "We did not find clear signs of sextortion in this conversation.",
 }
 STAGE_WORDS = {

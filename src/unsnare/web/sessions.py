@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from unsnare.errors import LockerError
+
 SESSION_COOKIE = "unsnare_session"
 
 
@@ -27,6 +29,8 @@ class WebSession:
     locker: Any | None = None
     case_id: str | None = None
     plan: dict[str, Any] | None = None
+    # Privacy check-up ticks (which apps someone uses can itself be private).
+    checkup: frozenset[str] | None = None
     reports: dict[str, Any] = field(default_factory=dict)
     # The files behind a report, held in memory so they can be saved to the
     # case later (after it is created or unlocked); never written anywhere else.
@@ -35,21 +39,33 @@ class WebSession:
     # The case overview, decrypted once; cleared by every change made here.
     case_cache: dict[str, Any] | None = None
     locked_by_idle: bool = False
+    # Held while a change to the case runs (an add can take seconds): closing the
+    # case waits for it, so unlocking in another browser never cuts an add off.
+    busy: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     @property
     def unlocked(self) -> bool:
         """True while an evidence locker is open for this browser."""
         return self.locker is not None
 
-    def lock(self) -> None:
-        """Close the locker (if open) and forget everything read from the case."""
-        locker, self.locker = self.locker, None
-        self.case_id = None
-        self.case_cache = None
-        if locker is not None:
-            close = getattr(locker, "close", None)
-            if callable(close):
-                close()
+    def lock(self, wait: float = -1) -> None:
+        """Close the locker (if open) and forget everything read from the case, after any
+        change in progress has finished (LockerError if it takes more than `wait` seconds)."""
+        if not self.busy.acquire(timeout=wait):
+            raise LockerError(
+                "Your case is still saving something in another window.",
+                hint="Wait a minute for it to finish, then try again.",
+            )
+        try:
+            locker, self.locker = self.locker, None
+            self.case_id = None
+            self.case_cache = None
+            if locker is not None:
+                close = getattr(locker, "close", None)
+                if callable(close):
+                    close()
+        finally:
+            self.busy.release()
 
 
 class SessionStore:
@@ -59,6 +75,8 @@ class SessionStore:
     max_reports = 5
     # Sessions idle for a day are dropped entirely so memory stays bounded.
     forget_after = 24 * 3600.0
+    # How long opening the case waits for another browser's add to finish.
+    busy_wait = 300.0
 
     def __init__(self, idle_lock_seconds: int, clock: Callable[[], float] = time.monotonic):
         self._idle = idle_lock_seconds
@@ -92,10 +110,16 @@ class SessionStore:
         for session in self._sessions.values():
             if now - session.last_seen <= self._idle:
                 continue
-            if session.locker is not None:
-                session.lock()
-                session.locked_by_idle = True
+            if not session.busy.acquire(blocking=False):
+                continue  # still saving: not idle after all; look again next time
+            try:
+                if session.locker is not None:
+                    session.lock()
+                    session.locked_by_idle = True
+            finally:
+                session.busy.release()
             session.plan = None
+            session.checkup = None
             session.reports.clear()
             session.originals.clear()
             session.hashes.clear()
@@ -110,11 +134,14 @@ class SessionStore:
                 session.lock()
 
     def lock_path_elsewhere(self, keep: WebSession) -> None:
-        """Close the case in every other browser session (one locker file, one user)."""
+        """Close the case in every other browser session (one locker file, one user),
+        each after the change it is making (such as an add) has finished."""
         with self._mutex:
-            for session in self._sessions.values():
-                if session is not keep and session.locker is not None:
-                    session.lock()
+            others = [s for s in self._sessions.values()
+                      if s is not keep and s.locker is not None]
+        # Waited for outside the mutex, so other browsers' requests are not held up.
+        for session in others:
+            session.lock(wait=self.busy_wait)
 
     def remember_report(self, session: WebSession, report: Any, originals: Any = None) -> str:
         """Keep an analysis (and, if given, the files it came from) and return its random id."""

@@ -37,6 +37,9 @@ BUILTIN_DETECTORS = (
 
 
 def register_builtins(registry: DetectorRegistry) -> None:
-    """Register one instance of each built-in detector."""
+    """Register one instance of each built-in detector, then the learned layer."""
+    from unsnare.analysis.learned.detector import LearnedDetector
+
     for cls in BUILTIN_DETECTORS:
         registry.register(cls())
+    registry.register(LearnedDetector())

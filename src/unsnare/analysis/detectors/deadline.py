@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.detectors import _multilingual
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
@@ -110,7 +111,7 @@ class DeadlineDetector(PatternDetector):
     name = "deadline"
     version = "1"
     tactic = Tactic.DEADLINE
-    rules = RULES
+    rules = RULES + _multilingual.DEADLINE
     def validate(
         self, message: MessageView, match: re.Match[str], rule: Rule, score: float
     ) -> float | None:

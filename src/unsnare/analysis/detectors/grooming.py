@@ -83,13 +83,17 @@ RULES = (
     # Age probing and age-gap talk.
     Rule(
         r"(?<![\d.$])(?:9|1[0-7])\s*(?:yrs?|years?|y/?o|yo)\b|\b(?:ur|you'?re|you are|u r|u are|ure"
-        r"|your)\s+(?:only\s+|just\s+)?(?:9|1[0-7])\b|\bjail ?bait\b|\bage (?:is|doesn'?t"
+        r"|your)\s+(?:only\s+|just\s+)?(?:9|1[0-7])\b(?![.,:/-]?\d|\s*(?:months?|days?|weeks?"
+        r"|hours?|hrs?|mins?|minutes?|items?|orders?|gb|mb|%|x|pm|am|o'?clock|points?|pts|euros?"
+        r"|dollars?|bucks|percent|people|members?|messages?|photos?|pics?))|\bjail ?bait\b"
+        r"|\bage (?:is|doesn'?t"
         r"|doesnt|dont"
         r"|don'?t) (?:just )?(?:a number|matter)|\b(?:mature|big|old|small) for (?:your|ur) age\b"
         rf"|\b(?:look|looks|seem|seems) (?:\w+ )?older than\b|\b(?:girls?|boys?"
         rf"|kids?) (?:at )?{YOUR} age"
         rf"|\bif i (?:was|were) (?:\w+ )?(?:younger|{YOUR} age)\b|\bnot {YOUR} age\b|\bso young\b"
         rf"|\bolder (?:guy|guys|man|men|dude|bf|boyfriend)s?\b|\bmen my age\b"
+        r"|\b(?:pretty |cute |sweet |little |lil )?young (?:girl|boy|thing|lady|one)s?\b"
         r"|\b(?:[5-9]th|1[0-2]th) grade\b|\bmiddle school\b|\bget me (?:in ?to |into )?(?:trouble"
         r"|jail)\b|\bgo to jail\b|\bgoto jail\b|\bput in jail\b|\bjail\b",
         0.45,
@@ -130,6 +134,84 @@ RULES = (
             "mom mum mommy momz dad daddy parent parents aunt mother father family folks "
             "sister bro uncle grandma grandpa"
         ),
+    ),
+    # When the adults are away: asking when a parent comes home, whether the
+    # person is on their own, hiding things from them or getting in trouble.
+    Rule(
+        rf"\b(?:when|what time|how long|till when|until when)\s+(?:does|do|is|are|will|r|till"
+        rf"|until|before)?\s*{_GUARD}\s+(?:\w+\s+){{0,3}}?(?:come|coming|be|get|getting|go"
+        rf"|going|leave|leaving)\s+(?:\w+\s+)?(?:home|back|out|to work|to bed)\b"
+        rf"|\b{_GUARD}\s+(?:don'?t|dont|doesn'?t|doesnt|won'?t|wont|wouldn'?t|wouldnt)\s+"
+        rf"(?:\w+\s+)?(?:mind|like|approve|understand|let)\b"
+        rf"|\b(?:keep|kept|hide|hid|hidden)\s+(?:\w+\s+){{0,2}}?from\s+{_GUARD}"
+        rf"|\b(?:in|into)\s+trouble\s+with\s+{_GUARD}"
+        rf"|\bby\s+(?:your ?self|ur ?self|yourself|urself|yrself)\b"
+        rf"|\bolder than {_GUARD}",
+        0.45,
+        "They ask when the adults around you are away, or want things kept from them. That is"
+        " a grooming sign.",
+        detail=_k(K.ISOLATION),
+        unless=r"\bmy (?:mom|mum|dad|parents)\b",
+        keys=(
+            "mom mum mommy momz dad daddy parent parents aunt mother father family folks "
+            "sister bro uncle grandma grandpa yourself urself yrself self"
+        ),
+    ),
+    # Whether a parent is there now, what they allow, when school ends.
+    Rule(
+        rf"\b(?:is|are|r|iz)\s+{_GUARD}(?:\s+\w+)?\s+(?:there|home|around|awake|up|at home"
+        rf"|asleep|gone|away|out|in)\b"
+        rf"|\b(?:does|do|dose|did|doesn'?t|doesnt|don'?t|dont|would|will)\s+{_GUARD}\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:let|allow|care|check|read|look at|know about|mind|have a|has a"
+        rf"|got a)\b"
+        rf"|\b(?:what time|when)\s+(?:do\s+|does\s+|will\s+|r\s+)?(?:you|u|ya)\s+(?:get|come"
+        rf"|go)\s+(?:home|out|back)\s+(?:from|of)\s+school\b",
+        0.45,
+        "They ask whether your parents are around or what they allow. That is a grooming sign.",
+        detail=_k(K.ISOLATION),
+        unless=r"\bmy (?:mom|mum|dad|parents)\b",
+        keys=(
+            "mom mum mommy momz dad daddy parent parents aunt mother father family folks "
+            "sister bro uncle grandma grandpa school"
+        ),
+    ),
+    # A first meeting with someone met online: "before we meet", "nervous about meeting u".
+    Rule(
+        r"\b(?:first|finally|actually|ever) meet\b|\bmeet(?:ing)? (?:you|u|ya) (?:for the first"
+        r" time|in person|irl|finally)\b|\b(?:nervous|scared|excited) (?:about|to) meet"
+        r"|\b(?:want|wanna|would (?:like|love)|like|waiting|hope|can'?t wait|cant wait|dying)"
+        r" (?:\w+ )?to meet (?:you|u|ya)\b|\bbefore we (?:ever |finally )?meet\b"
+        r"|\bwhen we (?:finally |first )?meet\b|\b(?:could|can|would|will) (?:you|u) (?:ever )?"
+        r"meet me\b|\bi (?:can|could|will|would) (?:drive|come) (?:up )?to (?:you|u|ya)\b",
+        0.4,
+        "They want to meet you in person. Meeting someone from online alone can be dangerous.",
+        detail=_k(K.MEETING),
+        boost=rf"{STRONG_YOUTH}|\bno one\b|\bsneak\b|\balone\b|\bsecret\b|\bschool\b",
+        boost_by=0.15,
+        keys="first finally actually ever meet meeting nervous scared excited wait waiting "
+        "hope dying before when drive come",
+    ),
+    # Checking that the other person is not the police: a tell of someone who
+    # knows what they are doing is a crime.
+    Rule(
+        r"\b(?:you'?re|ur|u r|you are|r u|are you|u a|you a|ur a|arent you|aren'?t you)\s+"
+        r"(?:not\s+)?(?:a\s+|the\s+|an\s+)?(?:cop|cops|police|policeman|fed|feds|undercover"
+        r"|agent|decoy|sting)\b|\bnot (?:a |the )?(?:cop|police|fed)\b|\bcops? (?:are|is|r)"
+        r" not allowed\b|\b(?:to catch|catching) (?:a )?(?:predator|perv)",
+        0.45,
+        "They check that you are not the police. Someone who worries about that knows what they "
+        "are doing is wrong.",
+        detail=_k(K.SECRECY),
+        keys="cop cops police policeman fed feds undercover agent decoy sting predator perv",
+    ),
+    Rule(
+        r"\b(?:delete|erase|clear)\s+(?:the\s+|this\s+|that\s+|our\s+|these\s+|all\s+(?:the\s+)?"
+        r"|my\s+)?(?:texts?|txts?|msgs?|messages|chats?|convo|conversation|history)\b"
+        r"(?! (?:about|for) (?:the|your) (?:bill|order|account))",
+        0.45,
+        "They want what you write to each other deleted. That protects them, not you.",
+        detail=_k(K.SECRECY),
+        keys="delete erase clear",
     ),
     Rule(
         rf"\bsneak\w*\s+(?:out|away|over)\b|\bcut school\b|\bskip school\b|\b(?:pretend"

@@ -87,6 +87,23 @@ RULES = (
         langs=("es", "pt"),
         keys="manda mandame enviame envia pasame muestrame ensename mostra",
     ),
+    # "More" pictures and the camera: pressure for more, or for a video call now.
+    Rule(
+        r"\b(?:quiero|quero|manda|mandame|pasame|enviame|envia|me manda|me envia|me passa"
+        r"|necesito|preciso)\s+(?:\w+\s+)?(?:mas|mais|otra|otras|outra|outras)\s+"
+        r"(?:foto|fotos|video|videos|nudes|pack)\b"
+        r"|\b(?:prende|enciende|pon|abre|liga|abre|ativa|activa)\s+(?:la |a |tu |sua )?"
+        r"(?:camara|cam|webcam|camera)\b"
+        r"|\b(?:videollamada|video ?llamada|chamada de video|videochamada|facetime)\s+"
+        r"(?:ya|ahora|agora|ja|rapido|now)\b",
+        0.5,
+        "They are pushing for more pictures or a video call. You can say no, and it is not "
+        "your fault.",
+        langs=("es", "pt"),
+        keys="quiero quero manda mandame pasame enviame envia passa necesito preciso prende "
+        "enciende pon abre liga ativa activa videollamada video llamada chamada videochamada "
+        "facetime",
+    ),
 )
 
 

@@ -105,6 +105,10 @@ RULES = (
 )
 
 
+# Longer than a chat message: an email, an article, a story.
+LONG_TEXT = 400
+
+
 class SexualContentDetector(PatternDetector):
     """Finds explicit sexual talk directed at the person; mild flirting stays quiet."""
 
@@ -124,8 +128,13 @@ class SexualContentDetector(PatternDetector):
     def validate(
         self, message: MessageView, match: re.Match[str], rule: Rule, score: float
     ) -> float | None:
-        """Sexual talk with a youth cue in the same message weighs more."""
-        return score + 0.15 if has_youth_cue(message.folded) else score
+        """Sexual talk with a youth cue in the same message weighs more; in a long
+        text (adult spam, a story, an article) without one, it weighs less."""
+        if has_youth_cue(message.folded):
+            return score + 0.15
+        if len(message.folded) > LONG_TEXT:
+            return min(score, 0.35)
+        return score
 
     def extra_detail(
         self, message: MessageView, match: re.Match[str], rule: Rule

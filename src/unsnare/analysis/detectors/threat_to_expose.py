@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.detectors import _multilingual
 from unsnare.analysis.detectors._vocab import I_WILL, PIC, YOUR
 from unsnare.analysis.report import DetailValue
 from unsnare.analysis.tactics import Audience, Tactic
@@ -51,7 +52,31 @@ _RETOLD_EXPLANATION = (
     "is not your fault."
 )
 
+# "Your parents will get the video", "everyone on your list sees the pics",
+# "wouldn't it be a shame if your mom saw these": the pictures as the subject,
+# or the people who will see them, with no "I will send".
+_WHO = (
+    rf"(?:everyone|everybody|all (?:of )?{YOUR} \w+|{YOUR} (?:\w+ )?(?:family|mom|mum|dad"
+    rf"|parents|friends|followers|classmates|school|teachers|boss|coworkers|colleagues|contacts"
+    rf"|grandparents|relatives|girlfriend|boyfriend|wife|husband))"
+)
+_THEIR = rf"(?:the|these|those|this|that|{YOUR}|ur|all (?:the|{YOUR}))"
+_MEDIA = r"(?:pics?|pix|pictures?|photos?|nudes?|videos?|vids?|screenshots?|recordings?|chats?)"
+
 RULES = (
+    Rule(
+        rf"\b{_WHO}\s+(?:\w+\s+){{0,4}}?(?:will|gonna|'ll|is going to|are going to|r gonna"
+        rf"|is gonna|are gonna|would)?\s*(?:get|gets|see|sees|receive|receives|have|watch"
+        rf"|watches|look at|find)\s+{_THEIR}\s+(?:\w+\s+)?{_MEDIA}"
+        rf"|\b(?:shame|pity|sad|terrible|awful|embarrassing|bad)\s+if\s+{_WHO}\s+(?:\w+\s+)?"
+        rf"(?:saw|see|sees|found|find|got|get|watched|received)\b",
+        0.7,
+        "They say people you know will see your pictures. That is a threat to expose you.",
+        keys="get gets see sees receive receives have watch watches look find shame pity sad "
+        "terrible awful embarrassing bad",
+        unless=r"\b(?:trip|vacation|holiday|party|wedding|graduation|game|match|birthday"
+        r"|concert|baby|puppy|dog|cat)\b",
+    ),
     Rule(
         rf"\b(?:{I_WILL}|{_COND_I})\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_YOURS}",
         0.7,
@@ -214,7 +239,7 @@ class ThreatToExposeDetector(PatternDetector):
     name = "threat_to_expose"
     version = "1"
     tactic = Tactic.THREAT_TO_EXPOSE
-    rules = RULES
+    rules = RULES + _multilingual.THREAT_TO_EXPOSE
     triggers = words(
         "acabar amigos arruinar boss captured chats classmates colleagues contacts coworkers "
         "dad destroy destruir divulgar dm employer everybody everyone expose familia family "

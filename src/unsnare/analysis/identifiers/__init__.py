@@ -164,7 +164,8 @@ class IdentifierExtractor:
             self._crypto(text, mid)
         if not _MONEY_WORDS.isdisjoint(words):
             for a in find_amounts(folded):
-                self._add("amount", text[a.start : a.end].strip(), f"{a.value:g} {a.currency}", mid)
+                s, e = m.span(a.start, a.end)
+                self._add("amount", text[s:e].strip(), f"{a.value:g} {a.currency}", mid)
         if _PHONE_HINT.search(text):
             self._phones(text, mid)
 

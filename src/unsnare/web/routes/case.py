@@ -4,7 +4,6 @@ export the sealed package and verify one."""
 from __future__ import annotations
 
 import shutil
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,7 +18,8 @@ from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
-from unsnare.web.intake import Upload, named_as_uploaded, safe_name
+from unsnare.web.intake import Upload, safe_name
+from unsnare.web.leftovers import private_tempdir
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -78,6 +78,7 @@ def case_page(
         timeline_total=len(view["timeline"]), timeline_page=t_page, timeline_pages=t_pages,
         identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
         identifiers_pages=i_pages, notes=view["notes"],
+        signer_fingerprint=view["signer_fingerprint"],
         event_kinds=EVENT_KINDS, zone=machine_zone(),
         status_message=FLASH.get(done, ""),
     )
@@ -191,10 +192,17 @@ def export_package(
     password: Annotated[str, Form()] = "",
 ) -> Response:
     """Download the sealed evidence package for the police or a lawyer."""
-    current = casefile.case(session)
-    tmp = tempfile.mkdtemp(prefix="unsnare-package-")
-    out = Path(tmp) / "unsnare-evidence.zip"
-    package.export_package(current, out, password=password or None)
+    # The download is written to a private folder marked with this server's process id;
+    # if the server is killed before it is removed, the next start removes it.
+    with session.busy:  # another browser's unlock waits for the export to finish
+        current = casefile.case(session)
+        tmp = private_tempdir("package")
+        out = tmp / "unsnare-evidence.zip"
+        try:
+            package.export_package(current, out, password=password or None)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
     name = f"unsnare-evidence-{datetime.now().strftime('%Y%m%d-%H%M')}.zip"
     # The package is removed from the temporary folder once it has been sent.
     return FileResponse(out, filename=name, media_type="application/zip",
@@ -213,17 +221,24 @@ async def verify_upload(
     session: FormSessionDep,
     package_file: Annotated[UploadFile | None, File()] = None,
     password: Annotated[str, Form()] = "",
+    expect_key: Annotated[str, Form()] = "",
+    tsr_file: Annotated[UploadFile | None, File()] = None,
+    tsa_cert_file: Annotated[UploadFile | None, File()] = None,
 ) -> HTMLResponse:
-    """Verify an uploaded package and say plainly whether it is intact."""
+    """Verify an uploaded package (signature, hashes, time-stamp reply) and say plainly
+    whether it is intact and who signed it."""
     if package_file is None or not package_file.filename:
         raise InputError("No package was chosen.", field="package_file",
                          hint="Choose the .zip file that Unsnare exported.")
     data = await package_file.read()
-    with tempfile.TemporaryDirectory(prefix="unsnare-verify-") as tmp:
-        path = Path(tmp) / safe_name(package_file.filename)
-        path.write_bytes(data)
-        with named_as_uploaded(Path(tmp)):
-            result = await run_in_threadpool(package.verify_package, path,
-                                             password=password or None)
+    reply = await tsr_file.read() if tsr_file is not None and tsr_file.filename else None
+    cert = (await tsa_cert_file.read()
+            if tsa_cert_file is not None and tsa_cert_file.filename else None)
+    # Checked in memory: the package holds originals, and is never written to disk here.
+    name = Path(safe_name(package_file.filename))
+    result = await run_in_threadpool(
+        lambda: package.verify_package(name, password=password or None,
+                                       expect_key=expect_key.strip() or None,
+                                       tsr_reply=reply, tsa_cert=cert, data=data))
     return page(request, "verify.html", result=result,
                 package_name=safe_name(package_file.filename))

@@ -1,0 +1,55 @@
+"""Conversation-level early warning: the first message at which the risk is raised.
+
+A platform reading messages as they arrive (or an evaluation replaying a whole
+conversation) wants to know *when* the conversation first crossed a level, not
+only where it ended. The findings are worked out once for the whole conversation
+(every detector reads a message and the ones before it, never later ones), then
+the risk is recomputed as each message's findings are added.
+"""
+
+from __future__ import annotations
+
+from unsnare.analysis.engine import Analyzer
+from unsnare.analysis.report import Finding
+from unsnare.analysis.risk import adjust_for_scheme, assess_risk, corroborated, scheme_of
+from unsnare.analysis.tactics import LEVEL_FLOORS, RiskLevel
+from unsnare.models import Conversation
+
+
+def _floor(level: RiskLevel) -> float:
+    for floor, named in LEVEL_FLOORS:
+        if named is level:
+            return floor
+    raise ValueError(f"unknown level {level}")
+
+
+def first_alert(
+    analyzer: Analyzer, conversation: Conversation, level: RiskLevel = RiskLevel.MEDIUM
+) -> int | None:
+    """The index (in `conversation.messages`) of the message at which the risk first
+    reached `level`, or None if it never did."""
+    report = analyzer.analyze(conversation)
+    if not report.findings:
+        return None
+    position = {m.id: i for i, m in enumerate(conversation.messages)}
+    by_position: dict[int, list[Finding]] = {}
+    for f in report.findings:
+        by_position.setdefault(position.get(f.message_id, -1), []).append(f)
+    crisis_at = {position.get(mid, -1) for mid in report.crisis_messages}
+    floor = _floor(level)
+    seen: list[Finding] = []
+    crisis = False
+    for pos in sorted(set(by_position) | crisis_at):
+        seen.extend(by_position.get(pos, ()))
+        crisis = crisis or pos in crisis_at
+        risk = assess_risk(seen, crisis)
+        has_images = any(
+            a.media_type and a.media_type.startswith(("image", "video"))
+            for m in conversation.messages[: pos + 1]
+            for a in m.attachments
+        )
+        risk = adjust_for_scheme(risk, scheme_of(seen, has_images), crisis)
+        risk = corroborated(risk, seen, pos + 1)
+        if risk.score >= floor:
+            return pos
+    return None

@@ -1,0 +1,1 @@
+"""The learned layer: a multilingual n-gram model that reads beside the rules."""

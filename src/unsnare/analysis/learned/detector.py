@@ -1,0 +1,244 @@
+"""The learned layer as a detector: it reads every message, beside the rules.
+
+The rules explain themselves with a pattern and a sentence; the model catches
+wording no rule was written for (other languages, passive threats, unusual
+word order). When it flags a message that no rule explains, the finding says
+so in plain words, gives the model's score, and points at the words that
+weighed most, so it is never an unexplained number.
+
+A message is also read with the one or two messages before it from the same
+sender: a threat split in two ("i still have them" ... "ur family will love
+them") adds up, where each half alone is too weak.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+import numpy as np
+
+from unsnare.analysis.base import Detector
+from unsnare.analysis.learned.features import MAX_CHARS, shape, word_features
+from unsnare.analysis.learned.model import LearnedModel
+from unsnare.analysis.report import Finding
+from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.view import ConversationView, MessageView
+
+# What a flagged message "reads like", for each tactic, in words a frightened
+# 15-year-old or a police officer can follow.
+READS_LIKE: dict[Tactic, str] = {
+    Tactic.THREAT_TO_EXPOSE: "a threat to share your pictures or secrets with other people",
+    Tactic.PAYMENT_DEMAND: "a demand for money",
+    Tactic.DEADLINE: "pressure to act within a time limit",
+    Tactic.HACKING_CLAIM: "a claim to have hacked your device, camera or accounts",
+    Tactic.IMAGE_REQUEST: "a request for pictures, videos or a video call",
+    Tactic.SEXUAL_CONTENT: "sexual talk",
+    Tactic.GROOMING: "an adult building secret closeness with a young person (grooming)",
+    Tactic.FALSE_IDENTITY: "someone lying about who they are",
+    Tactic.STOLEN_CONTENT: "a claim to have saved or recorded your pictures or chats",
+    Tactic.SELF_HARM_PRESSURE: "pressure towards self-harm, or despair",
+}
+
+# Scores the model's findings carry into the risk: from medium at the threshold
+# to at most SCORE_CAP, below the rules' strongest, because a pattern that
+# names the threat outright is firmer evidence than a statistical reading.
+# Some tactics are common in ordinary adult talk ("22/m", sexual chat) or too
+# grave to raise on a reading alone; they stay lower until a rule or another
+# finding agrees.
+SCORE_FLOOR = 0.42
+SCORE_CAP = 0.6
+TACTIC_CAP = {
+    Tactic.FALSE_IDENTITY: 0.3,
+    Tactic.SEXUAL_CONTENT: 0.35,
+    Tactic.SELF_HARM_PRESSURE: 0.55,
+}
+# Messages shorter than this (in letters) say too little to score alone.
+MIN_LETTERS = 6
+# A window adds the earlier messages' weight at this fraction.
+WINDOW_WEIGHT = 0.6
+WINDOW_SIZE = 2
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class LearnedDetector(Detector):
+    """Scores every message with the shipped multilingual n-gram model."""
+
+    name: ClassVar[str] = "learned"
+    version: ClassVar[str] = "1"
+
+    def __init__(self, model: LearnedModel | None = None) -> None:
+        self._model = model if model is not None else LearnedModel.load()
+        self._tactics = tuple(Tactic(o) for o in self._model.outputs)
+        self._thresholds = tuple(float(t) for t in self._model.thresholds)
+        self.version = self._model.version  # type: ignore[misc]
+
+    @property
+    def model(self) -> LearnedModel:
+        """The model behind this detector."""
+        return self._model
+
+    def detect(self, conversation: ConversationView) -> list[Finding]:
+        """Findings for messages the model is confident about."""
+        messages = conversation.messages
+        if not messages:
+            return []
+        model = self._model
+        # Each distinct text is scored once; texts too short to say anything
+        # ("ok", "lol", a lone emoji) are not scored at all.
+        texts: list[str] = []
+        starts: list[int] = []  # where each distinct text's pieces begin in `texts`
+        slot: dict[str, int] = {}
+        row_of: list[int] = []  # each message's distinct text, or -1 when skipped
+        for m in messages:
+            folded = m.folded
+            if len(folded) < MIN_LETTERS:
+                row_of.append(-1)
+                continue
+            row = slot.get(folded)
+            if row is None:
+                row = slot[folded] = len(starts)
+                starts.append(len(texts))
+                if len(folded) > CHUNK_ABOVE:
+                    texts.extend(text for _, text in chunks(folded))
+                else:
+                    texts.append(folded)
+            row_of.append(row)
+        if not starts:
+            return []
+        pieces = model.batch_margins(texts)
+        if len(texts) == len(starts):
+            distinct = pieces
+        else:
+            # A long message (an email) is read a few sentences at a time, and
+            # counts at its strongest piece: a phishing email's many "your
+            # account" sentences must not add up to a threat no sentence makes.
+            distinct = np.maximum.reduceat(pieces, np.array(starts, dtype=np.intp), axis=0)
+        empty = np.full((1, distinct.shape[1]), -50.0, dtype=np.float32)
+        margins = np.concatenate([distinct, empty])[np.array(row_of, dtype=np.intp)]
+        probs = model.probabilities(margins)
+        thresholds = np.array(self._thresholds, dtype=np.float32)
+        # Only messages at half a threshold or more can give a finding, alone or
+        # with the ones before them: one vector test for the whole conversation.
+        near = np.nonzero((probs >= thresholds / 2).any(axis=1))[0]
+        if len(near) == 0:
+            return []
+        near_set = set(near.tolist())
+        out: list[Finding] = []
+        recent: dict[str | None, list[int]] = {}
+        for k, m in enumerate(messages):
+            history = recent.setdefault(m.sender, [])
+            if k in near_set and _letters(m.folded) >= MIN_LETTERS:
+                window = None
+                if history:
+                    earlier = np.maximum(margins[history], 0.0).sum(axis=0)
+                    window = model.probabilities(margins[k] + WINDOW_WEIGHT * earlier)
+                for j, tactic in enumerate(self._tactics):
+                    p = float(probs[k, j])
+                    threshold = self._thresholds[j]
+                    via_window = False
+                    if p < threshold and window is not None and p >= threshold / 2:
+                        p = float(window[j])
+                        via_window = p >= threshold
+                    if p >= threshold:
+                        out.append(self._finding(m, tactic, j, p, via_window))
+            history.append(k)
+            if len(history) > WINDOW_SIZE:
+                history.pop(0)
+        return out
+
+    def _finding(
+        self, m: MessageView, tactic: Tactic, output: int, p: float, via_window: bool
+    ) -> Finding:
+        start, end, words = self._evidence(m.folded, output)
+        reads = READS_LIKE.get(tactic, str(tactic).replace("_", " "))
+        context = " together with the message before it" if via_window else ""
+        explanation = (
+            f"This message reads like {reads}{context} "
+            f"(learned model, score {p:.2f}; no rule matched the wording)."
+        )
+        threshold = self._thresholds[output]
+        rise = (p - threshold) / (1.0 - threshold) if threshold < 1.0 else 1.0
+        score = SCORE_FLOOR + (SCORE_CAP - SCORE_FLOOR) * max(0.0, min(1.0, rise))
+        score = round(min(score, TACTIC_CAP.get(tactic, SCORE_CAP)), 3)
+        detail: tuple[tuple[str, str | float | bool], ...] = (
+            ("layer", "model"),
+            ("model_score", round(p, 3)),
+        )
+        if words:
+            detail += (("key_words", ", ".join(words)),)
+        if via_window:
+            detail += (("with_previous_messages", True),)
+        return Finding(
+            message_id=m.id,
+            start=start,
+            end=end,
+            tactic=tactic,
+            detector=self.name,
+            version=self.version,
+            score=score,
+            explanation=explanation,
+            detail=detail,
+        )
+
+    def _evidence(self, folded: str, output: int) -> tuple[int, int, list[str]]:
+        """The span of the words that weighed most, and those words."""
+        if len(folded) > CHUNK_ABOVE:
+            # The strongest piece of a long message, then the words within it.
+            parts = chunks(folded)
+            scored = self._model.batch_margins([t for _, t in parts])[:, output]
+            at, piece = parts[int(np.argmax(scored))]
+            s, e, words = (
+                self._evidence(piece, output) if len(piece) <= CHUNK_ABOVE else (0, len(piece), [])
+            )
+            return at + s, at + e, words
+        weights = self._model.contributions(folded, output)
+        per_word: dict[str, float] = {}
+        for word in set(shape(folded).split()):
+            per_word[word] = sum(weights.get(f, 0.0) for f in set(word_features(word)))
+        top = [w for w, v in sorted(per_word.items(), key=lambda kv: -kv[1])[:4] if v > 0]
+        spans: list[tuple[int, int]] = []
+        for w in top:
+            hit = re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", folded)
+            if hit:
+                spans.append(hit.span())
+        if not spans:
+            return 0, len(folded), top
+        spans.sort()
+        # The tightest run of nearby key words (a whole email is not a span).
+        start, end = spans[0]
+        for s, e in spans[1:]:
+            if s - end <= 80:
+                end = max(end, e)
+        return start, end, top
+
+
+# Messages longer than this are read in pieces of a few sentences.
+CHUNK_ABOVE = 320
+_SENTENCE_END = re.compile(r"(?<=[.!?;\n])\s+|\n")
+
+
+def chunks(folded: str) -> list[tuple[int, str]]:
+    """A long text cut into pieces of whole sentences (at most about CHUNK_ABOVE
+    characters each), with where each piece starts."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    piece_start = 0
+    limit = min(len(folded), MAX_CHARS)
+    for m in _SENTENCE_END.finditer(folded, 0, limit):
+        end = m.start()
+        if end - piece_start > CHUNK_ABOVE and start > piece_start:
+            out.append((piece_start, folded[piece_start:start]))
+            piece_start = start
+        start = m.end()
+    if piece_start < limit:
+        tail = folded[piece_start:limit]
+        # A piece with no sentence end at all is cut at the limit.
+        for i in range(0, len(tail), CHUNK_ABOVE * 2):
+            out.append((piece_start + i, tail[i : i + CHUNK_ABOVE * 2]))
+    return out or [(0, folded[:CHUNK_ABOVE])]
+
+
+def _letters(text: str) -> int:
+    return sum(len(w) for w in _WORD.findall(text[:200]))

@@ -1,0 +1,180 @@
+"""The learned model: a linear classifier per tactic over n-gram features.
+
+The weights ship inside the package (`model.npz`, built by
+`training/build_model.py` from the team-written text in `training/data/`), so
+nothing is downloaded at run time. Stored as plain arrays, not a pickle: a
+pickle would tie the file to one version of scikit-learn, and loading one runs
+code.
+
+Speed: a message's score is a sum over its features, and most features sit
+inside one word, so each distinct word's share (its vector and its feature
+count) is worked out once and kept; a batch of messages is then summed with a
+few NumPy calls instead of one per message.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from unsnare.analysis.learned.features import features, word_features, words_of
+from unsnare.errors import UnsnareError
+
+MODEL_FILE = "model.npz"
+# Distinct words whose share is kept; past this the cache starts again (a
+# hostile stream of random words must not grow memory without end).
+WORD_CACHE_LIMIT = 500_000
+
+Floats = npt.NDArray[np.float32]
+
+
+class LearnedModel:
+    """Linear weights for each output, looked up by feature string."""
+
+    def __init__(
+        self,
+        vocabulary: list[str],
+        weights: Floats,
+        bias: Floats,
+        outputs: tuple[str, ...],
+        thresholds: Floats,
+        meta: dict[str, Any],
+    ) -> None:
+        if weights.shape != (len(vocabulary), len(outputs)):
+            raise UnsnareError("the learned model's weights do not match its vocabulary")
+        self._index = {f: i for i, f in enumerate(vocabulary)}
+        self.weights = weights
+        self.bias = bias
+        self.outputs = outputs
+        self.thresholds = thresholds
+        self.meta = meta
+        self.version = str(meta.get("version", "0"))
+        self._reset_words()
+
+    @classmethod
+    def load(cls) -> LearnedModel:
+        """The model shipped inside the package."""
+        ref = resources.files("unsnare.analysis.learned").joinpath(MODEL_FILE)
+        try:
+            with ref.open("rb") as handle:
+                data = np.load(handle, allow_pickle=False)
+                vocab = bytes(data["vocabulary"]).decode("utf-8").split("\n")
+                weights = data["weights"].astype(np.float32)
+                bias = data["bias"].astype(np.float32)
+                outputs = tuple(bytes(data["outputs"]).decode("utf-8").split("\n"))
+                thresholds = data["thresholds"].astype(np.float32)
+                meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+        except (OSError, KeyError, ValueError) as exc:
+            raise UnsnareError(
+                f"the learned model could not be read ({exc})",
+                hint="reinstall Unsnare, or rebuild the model with training/build_model.py",
+            ) from None
+        return cls(vocab, weights, bias, outputs, thresholds, meta)
+
+    # -- the plain way: one message, every feature (used for explanations and tests)
+
+    def margins_of(self, folded: str) -> Floats:
+        """The raw margins (before the bias) of one message's normalised text."""
+        total = 0
+        acc = np.zeros(len(self.outputs), dtype=np.float64)
+        for f in features(folded):
+            total += 1
+            i = self._index.get(f)
+            if i is not None:
+                acc += self.weights[i]
+        return (acc / math.sqrt(total) if total else acc).astype(np.float32)
+
+    def contributions(self, folded: str, output: int) -> dict[str, float]:
+        """How much each feature of the text pushed one output up or down."""
+        feats = list(features(folded))
+        norm = math.sqrt(len(feats)) if feats else 1.0
+        out: dict[str, float] = {}
+        for f in feats:
+            i = self._index.get(f)
+            if i is not None:
+                out[f] = out.get(f, 0.0) + float(self.weights[i, output]) / norm
+        return out
+
+    # -- the fast way: many messages at once
+
+    def _reset_words(self) -> None:
+        self._word_row: dict[str, int] = {}
+        self._words = 0
+        self._word_table: Floats = np.zeros((1024, len(self.outputs)), dtype=np.float32)
+        self._word_count_table: npt.NDArray[np.int32] = np.zeros(1024, dtype=np.int32)
+
+    def _add_word(self, word: str) -> int:
+        feats = word_features(word)
+        rows = [i for i in (self._index.get(f) for f in feats) if i is not None]
+        row = self._words
+        if row == len(self._word_table):  # full: double the room
+            self._word_table = np.concatenate([self._word_table, np.zeros_like(self._word_table)])
+            self._word_count_table = np.concatenate(
+                [self._word_count_table, np.zeros_like(self._word_count_table)]
+            )
+        if rows:
+            self._word_table[row] = self.weights[rows].sum(axis=0)
+        self._word_count_table[row] = len(feats)
+        self._word_row[word] = row
+        self._words += 1
+        return row
+
+    def batch_margins(self, texts: Sequence[str]) -> Floats:
+        """The raw margins (before the bias) of many messages' normalised texts."""
+        n = len(texts)
+        out_dim = len(self.outputs)
+        if n == 0:
+            return np.zeros((0, out_dim), dtype=np.float32)
+        if len(self._word_row) > WORD_CACHE_LIMIT:
+            self._reset_words()
+        word_row = self._word_row
+        index = self._index
+        word_ids: list[int] = []
+        word_owner: list[int] = []
+        pair_ids: list[int] = []
+        pair_owner: list[int] = []
+        pair_counts = [0] * n
+        for k, folded in enumerate(texts):
+            words = words_of(folded)
+            for w in dict.fromkeys(words):
+                row = word_row.get(w)
+                if row is None:
+                    row = self._add_word(w)
+                word_ids.append(row)
+                word_owner.append(k)
+            if len(words) > 1:
+                pairs = dict.fromkeys(zip(words, words[1:], strict=False))
+                pair_counts[k] = len(pairs)
+                for a, b in pairs:
+                    i = index.get("b " + a + " " + b)
+                    if i is not None:
+                        pair_ids.append(i)
+                        pair_owner.append(k)
+        sums = np.zeros((n, out_dim), dtype=np.float64)
+        counts = np.array(pair_counts, dtype=np.float64)
+        if word_ids:
+            ids = np.array(word_ids, dtype=np.intp)
+            owners = np.array(word_owner, dtype=np.intp)
+            rows = self._word_table[ids]
+            for j in range(out_dim):
+                sums[:, j] += np.bincount(owners, weights=rows[:, j], minlength=n)
+            counts += np.bincount(owners, weights=self._word_count_table[ids], minlength=n)
+        if pair_ids:
+            pids = np.array(pair_ids, dtype=np.intp)
+            powners = np.array(pair_owner, dtype=np.intp)
+            prow = self.weights[pids]
+            for j in range(out_dim):
+                sums[:, j] += np.bincount(powners, weights=prow[:, j], minlength=n)
+        norm = np.sqrt(np.maximum(counts, 1.0))[:, None]
+        return (sums / norm).astype(np.float32)
+
+    def probabilities(self, margins: Floats) -> Floats:
+        """Probabilities from raw margins (the bias added)."""
+        result: Floats = 1.0 / (1.0 + np.exp(-(margins + self.bias)))
+        return result

@@ -1,0 +1,96 @@
+"""The learned layer: fast path equals the plain one, findings explain themselves,
+and the shipped model is the one its training data and script build."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from unsnare.analysis import Analyzer, analyze_text
+from unsnare.analysis.learned.detector import READS_LIKE, LearnedDetector, chunks
+from unsnare.analysis.learned.model import MODEL_FILE, LearnedModel
+from unsnare.analysis.normalize import Normalizer
+from unsnare.analysis.tactics import Tactic
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = [
+    "hey how r u",
+    "pay 300 or your pics go to everyone",
+    "pay 300 or your pics go to everyone " * 40,
+    "Ich habe dein Gerät gehackt. Zahle 500 € in Bitcoin, sonst bekommen alle deine Kontakte das Video.",
+    "",
+    "🙂🙂🙂",
+    "a " * 500,
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> LearnedModel:
+    return LearnedModel.load()
+
+
+def test_the_batch_path_gives_the_plain_path_margins(model: LearnedModel) -> None:
+    folded = [Normalizer().fold(t).text for t in TEXTS]
+    fast = model.batch_margins(folded)
+    for i, text in enumerate(folded):
+        assert np.allclose(fast[i], model.margins_of(text), atol=1e-4), TEXTS[i]
+
+
+def test_repeating_a_message_does_not_make_the_model_surer(model: LearnedModel) -> None:
+    line = TEXTS[1] + " "
+    twice, many = model.batch_margins([line * 2, line * 50])
+    once = twice
+    assert np.allclose(once, many, atol=1e-4)
+
+
+def test_long_text_is_read_in_pieces_of_whole_sentences() -> None:
+    text = "This is one sentence. " * 100
+    pieces = chunks(text)
+    assert len(pieces) > 3
+    for start, piece in pieces:
+        assert text[start : start + len(piece)] == piece
+
+
+def test_model_only_findings_say_what_the_message_reads_like() -> None:
+    report = analyze_text("Betaal 300 euro of ik stuur je naaktfoto's naar al je vrienden")
+    model_findings = [f for f in report.findings if f.get("layer") == "model"]
+    for f in model_findings:
+        assert "reads like" in f.explanation and "learned model" in f.explanation
+        assert isinstance(f.get("model_score"), float)
+        assert f.detector == "learned"
+    assert report.risk.flagged
+
+
+def test_every_tactic_the_model_knows_has_plain_words(model: LearnedModel) -> None:
+    assert {Tactic(o) for o in model.outputs} <= set(READS_LIKE)
+
+
+def test_the_shipped_model_is_built_from_the_training_data_in_the_repo(
+    model: LearnedModel,
+) -> None:
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "training" / "data").glob("*.jsonl")):
+        digest.update(path.read_bytes())
+    assert model.meta["training_data_sha256"] == digest.hexdigest(), (
+        "training/data changed: rebuild the model with training/build_model.py"
+    )
+    size = (ROOT / "src" / "unsnare" / "analysis" / "learned" / MODEL_FILE).stat().st_size
+    assert size <= 50_000_000
+
+
+def test_a_rule_explains_first_and_the_model_does_not_repeat_it() -> None:
+    report = analyze_text("i will send your nudes to your family")
+    ruled = {(f.message_id, f.tactic) for f in report.findings if f.get("layer") != "model"}
+    assert ruled
+    for f in report.findings:
+        if f.get("layer") == "model":
+            assert (f.message_id, f.tactic) not in ruled
+
+
+def test_the_detector_can_be_given_its_model() -> None:
+    detector = LearnedDetector(LearnedModel.load())
+    assert detector.model.outputs
+    assert Analyzer().registry.get("learned").version == detector.version
