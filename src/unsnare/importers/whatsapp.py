@@ -23,6 +23,7 @@ from unsnare.importers import whatsapp_syntax as wa
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource, iter_text_blocks
+from unsnare.importers.whatsapp_clock import hour24
 from unsnare.models import Attachment, ImportWarning, Message, MessageKind, Source, SystemEvent
 
 _NAME_CAP = 50_000  # distinct sender candidates we count; protects memory on odd files
@@ -366,7 +367,7 @@ class _Reader:
             ymd = self._dates[key] = self._ymd(m, orders)
         hour, minute, second = int(m["h"]), int(m["mi"]), int(m["s"] or 0)
         if marker:
-            h24 = wa.hour24(hour, marker)
+            h24 = hour24(hour, marker)
             if h24 is None:
                 return None
             hour = h24

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from unsnare.importers.whatsapp_clock import DAY_PERIODS, PREFIX_PERIODS
 from unsnare.models import SystemEvent
 
 # Invisible marks WhatsApp puts around headers and names: U+200E/U+200F (iOS,
@@ -35,61 +36,6 @@ _DATE = (
 # Between date and time: ", " (en), "، " (ar), " " (fr, pt, tr), " à " (fr), " klo " (fi).
 _JOIN = r"(?:[,،]\s?|\s)(?:(?:à|klo|um|kl\.|om|alle|às|a las|в)\s)?"
 
-# Day periods written in words after the time (CLDR "h:mm B" and friends), and
-# the Arabic/Persian markers; each maps to how the 12-hour clock is read.
-# "night" runs over midnight: 10 at night is 22:00, 2 at night is 02:00.
-DAY_PERIODS: dict[str, str] = {
-    "in the morning": "am",
-    "in the afternoon": "pm",
-    "in the evening": "pm",
-    "at night": "night",
-    "noon": "noon",
-    "de la mañana": "am",
-    "de la madrugada": "am",
-    "del mediodía": "noon",
-    "de la tarde": "pm",
-    "de la noche": "night",
-    "da manhã": "am",
-    "da madrugada": "am",
-    "da tarde": "pm",
-    "da noite": "night",
-    "du matin": "am",
-    "de l’après-midi": "pm",
-    "de l'après-midi": "pm",
-    "du soir": "pm",
-    "di mattina": "am",
-    "del pomeriggio": "pm",
-    "di sera": "pm",
-    "di notte": "night",
-    "morgens": "am",
-    "vorm.": "am",
-    "nachm.": "pm",
-    "abends": "pm",
-    "nachts": "night",
-    "pagi": "am",
-    "siang": "noon",
-    "sore": "pm",
-    "malam": "night",
-    "ص": "am",
-    "م": "pm",
-    "ق.ظ.": "am",
-    "ب.ظ.": "pm",
-    "ق.ظ": "am",
-    "ب.ظ": "pm",
-}
-# Markers written before the hour (zh, ja, ko).
-PREFIX_PERIODS: dict[str, str] = {
-    "上午": "am",
-    "早上": "am",
-    "凌晨": "am",
-    "中午": "noon",
-    "下午": "pm",
-    "晚上": "night",
-    "午前": "am",
-    "午後": "pm",
-    "오전": "am",
-    "오후": "pm",
-}
 _WORDS = "|".join(re.escape(w) for w in sorted(DAY_PERIODS, key=len, reverse=True))
 _PREFIXES = "|".join(map(re.escape, PREFIX_PERIODS))
 
@@ -117,27 +63,6 @@ _STAMPS = {
     False: r"(?P<stamp>(?P<date>" + _DATE + ")" + _JOIN + _TIME + ")",
     True: r"(?P<stamp>" + _TIME + r"(?:[,،]\s?|\s)(?P<date>" + _DATE + "))",
 }
-
-
-def period(marker: str) -> str:
-    """How a 12-hour marker reads the hour: "am", "pm", "noon" or "night"."""
-    if marker[0] in "AaPp" and marker[-1:] in "Mm." and len(marker) <= 5:
-        return "pm" if marker[0] in "Pp" else "am"
-    return DAY_PERIODS.get(marker) or PREFIX_PERIODS.get(marker) or DAY_PERIODS[marker.lower()]
-
-
-def hour24(hour: int, marker: str) -> int | None:
-    """The 24-hour hour for a 12-hour `hour` with its marker; None if it cannot exist."""
-    if not 1 <= hour <= 12:
-        return None
-    kind = period(marker)
-    if kind == "am":
-        return hour % 12
-    if kind == "noon" and hour == 11:
-        return 11
-    if kind == "night" and (hour < 6 or hour == 12):
-        return hour % 12
-    return hour % 12 + 12
 
 
 class Layout:
