@@ -109,6 +109,43 @@ def snapchat(root: Path, value: str) -> Path:
     )
 
 
+def tiktok(root: Path, value: str) -> Path:
+    return _write(
+        root / "user_data_tiktok.json",
+        '{"Direct Message": {"Direct Messages": {"ChatHistory": {"Chat History with max:": '
+        f'[{{"Date": "2026-03-01 10:00:00", "From": "max", "Content": {value}}}]}}}}}}}}',
+    )
+
+
+def google_chat(root: Path, value: str) -> Path:
+    return _write(
+        root / "Takeout" / "Google Chat" / "Groups" / "DM abc" / "messages.json",
+        '{"messages": [{"creator": {"name": "Max", "email": "max@example.com"}, '
+        f'"created_date": "Sunday, 1 March 2026 at 10:00:00 UTC", "text": {value}}}]}}',
+    ).parents[3]
+
+
+def hangouts(root: Path, value: str) -> Path:
+    return _write(
+        root / "Hangouts.json",
+        '{"conversations": [{"conversation": {"conversation_id": {"id": "c1"}, '
+        '"conversation": {"participant_data": [{"id": {"gaia_id": "1"}, "fallback_name": '
+        '"Max"}]}}, "events": [{"sender_id": {"gaia_id": "1"}, "timestamp": '
+        '"1772359200000000", "event_type": "REGULAR_CHAT_MESSAGE", "chat_message": '
+        f'{{"message_content": {{"segment": [{{"type": "TEXT", "text": {value}}}]}}}}}}]}}]}}',
+    )
+
+
+def skype(root: Path, value: str) -> Path:
+    return _write(
+        root / "messages.json",
+        '{"userId": "8:live:sam", "exportDate": "2026-03-01T10:00", "conversations": '
+        '[{"id": "8:live:max", "displayName": "Max", "MessageList": [{"id": "1", '
+        '"originalarrivaltime": "2026-03-01T10:00:00.000Z", "messagetype": "RichText", '
+        f'"from": "8:live:max", "content": {value}}}]}}]}}',
+    )
+
+
 JSON_FORMATS: dict[str, Callable[[Path, str], Path]] = {
     "telegram": telegram,
     "telegram (full export)": telegram_full,
@@ -117,6 +154,10 @@ JSON_FORMATS: dict[str, Callable[[Path, str], Path]] = {
     "messenger": messenger,
     "instagram": instagram,
     "snapchat": snapchat,
+    "tiktok": tiktok,
+    "google-chat": google_chat,
+    "hangouts": hangouts,
+    "skype": skype,
 }
 
 
@@ -147,7 +188,7 @@ def long_string(megabytes: int) -> str:
 
 
 def escapes(megabytes: int) -> str:
-    return '"' + "\\u00e9\\n\\\"" * (megabytes * MB // 14) + '"'
+    return '"' + '\\u00e9\\n\\"' * (megabytes * MB // 14) + '"'
 
 
 def huge_number(digits: int) -> str:
@@ -262,16 +303,31 @@ def cases(quick: bool) -> list[Case]:
             )
         line = text.splitlines()[-1]
         out.append(
-            Case(fmt, "one 40 MB line", lambda root, t=text, n=name, ln=line: _write(
-                root / n, t + ln + " now" * (10 * MB) + "\n"))
+            Case(
+                fmt,
+                "one 40 MB line",
+                lambda root, t=text, n=name, ln=line: _write(
+                    root / n, t + ln + " now" * (10 * MB) + "\n"
+                ),
+            )
         )
         out.append(
-            Case(fmt, "500,000 short lines", lambda root, t=text, n=name, ln=line: _write(
-                root / n, t + (ln + "\n") * 500_000))
+            Case(
+                fmt,
+                "500,000 short lines",
+                lambda root, t=text, n=name, ln=line: _write(root / n, t + (ln + "\n") * 500_000),
+            )
         )
     out.append(Case("whatsapp", "zip bomb: _chat.txt of 1 GB in a 3 MB zip", _zip_bomb))
-    out.append(Case("csv", "one 8 MB quoted field", lambda root: _write(
-        root / "chat.csv", CSV + '2026-03-01 10:01,Max,"' + "x" * (8 * MB) + '"\n')))
+    out.append(
+        Case(
+            "csv",
+            "one 8 MB quoted field",
+            lambda root: _write(
+                root / "chat.csv", CSV + '2026-03-01 10:01,Max,"' + "x" * (8 * MB) + '"\n'
+            ),
+        )
+    )
     return out
 
 
@@ -351,8 +407,11 @@ def main() -> None:
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory() as tmp:
         base = run_case(
-            Case("telegram", "baseline: a well-formed one-message export",
-                 lambda root: telegram(root, '"hello"')),
+            Case(
+                "telegram",
+                "baseline: a well-formed one-message export",
+                lambda root: telegram(root, '"hello"'),
+            ),
             Path(tmp),
             args.timeout,
         )

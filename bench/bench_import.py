@@ -11,10 +11,12 @@ Run: OMP_NUM_THREADS=1 .venv/bin/python bench/bench_import.py [--write]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -77,6 +79,133 @@ def write_telegram(path: Path, n: int, seed: int = 7) -> int:
             )
         f.write(" ]\n}\n")
     return path.stat().st_size
+
+
+def write_meta(folder: Path, n: int, seed: int = 7) -> Path:
+    """Write an invented n-message Messenger thread file (newest first, as Meta writes it).
+
+    Records are laid out like Meta's (two-space indent, one field a line); a
+    file this large (over 16 MB) is streamed, oldest message first.
+    """
+    rnd = random.Random(seed)
+    thread = folder / "messages" / "inbox" / "jordanreyes_1"
+    thread.mkdir(parents=True)
+    path = thread / "message_1.json"
+    t = 1_700_000_000_000 + n * 130_000
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{\n  "participants": [\n    {\n      "name": "Jordan Reyes"\n    },\n')
+        f.write('    {\n      "name": "Alex Kim"\n    }\n  ],\n  "messages": [\n')
+        for i in range(n):
+            t -= rnd.randint(5, 120) * 1000
+            text = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(8, 30)))
+            sep = ",\n" if i < n - 1 else "\n"
+            f.write(
+                f'    {{\n      "sender_name": "{NAMES[i % 2]}",\n'
+                f'      "timestamp_ms": {t},\n      "content": "{text}",\n'
+                f'      "is_geoblocked_for_viewer": false\n    }}{sep}'
+            )
+        f.write('  ],\n  "title": "Jordan Reyes",\n  "is_still_participant": true,\n')
+        f.write('  "thread_path": "inbox/jordanreyes_1"\n}\n')
+    return path
+
+
+def _texts(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    return [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(2, 14))) for _ in range(n)]
+
+
+def write_other_formats(folder: Path, n: int) -> dict[str, Path]:
+    """Invented n-message exports in the other formats, for the 100,000-message timing."""
+    texts = _texts(n)
+    t0 = datetime(2023, 1, 13, 9, 0)
+    out: dict[str, Path] = {}
+    # WhatsApp layouts added for issue 11: Vietnamese iOS (time first), Arabic Android.
+    vi = folder / "vi.txt"
+    arabic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    ar = folder / "ar.txt"
+    with vi.open("w", encoding="utf-8") as fv, ar.open("w", encoding="utf-8") as fa:
+        for i, text in enumerate(texts):
+            t = t0 + timedelta(seconds=37 * i)
+            fv.write(f"[{t:%H:%M:%S}, {t.day}/{t.month}/{t.year}] {NAMES[i % 2]}: {text}\n")
+            stamp = f"{t.day}/{t.month}/{t.year}، {(t.hour % 12) or 12}:{t:%M} "
+            marker = "م" if t.hour >= 12 else "ص"
+            fa.write(f"\u200f{stamp.translate(arabic)}{marker} - {NAMES[i % 2]}: {text}\n")
+    out["whatsapp (vi, time first)"], out["whatsapp (ar digits)"] = vi, ar
+    imsg = folder / "imessage" / "Jordan Reyes.txt"
+    imsg.parent.mkdir()
+    with imsg.open("w", encoding="utf-8") as f:
+        for i, text in enumerate(texts):
+            t = t0 + timedelta(seconds=37 * i)
+            hour = f"{(t.hour % 12) or 12:>2}"
+            f.write(f"{t:%b %d, %Y} {hour}:{t:%M:%S} {'PM' if t.hour >= 12 else 'AM'}\n")
+            f.write(f"{'Me' if i % 2 else '+15555550123'}\n{text}\n\n")
+    out["imessage (txt)"] = imsg
+    tiktok = folder / "user_data_tiktok.json"
+    rows = [
+        {
+            "Date": f"{t0 + timedelta(seconds=37 * i):%Y-%m-%d %H:%M:%S}",
+            "From": NAMES[i % 2],
+            "Content": text,
+        }
+        for i, text in enumerate(texts)
+    ]
+    box = {"ChatHistory": {"Chat History with Jordan Reyes:": rows[::-1]}}
+    tiktok.write_text(json.dumps({"Direct Message": {"Direct Messages": box}}), encoding="utf-8")
+    out["tiktok (json)"] = tiktok
+    skype = folder / "skype" / "messages.json"
+    skype.parent.mkdir()
+    msgs = [
+        {
+            "id": str(i),
+            "originalarrivaltime": f"{t0 + timedelta(seconds=37 * i):%Y-%m-%dT%H:%M:%S}.000Z",
+            "messagetype": "RichText",
+            "content": text,
+            "from": f"8:live:{i % 2}",
+            "displayName": NAMES[i % 2],
+            "properties": None,
+        }
+        for i, text in enumerate(texts)
+    ]
+    skype.write_text(
+        json.dumps(
+            {
+                "userId": "8:live:1",
+                "exportDate": "2024",
+                "conversations": [
+                    {"id": "8:live:0", "displayName": NAMES[0], "MessageList": msgs[::-1]}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    out["skype"] = skype
+    gchat = folder / "Google Chat" / "Groups" / "DM abc" / "messages.json"
+    gchat.parent.mkdir(parents=True)
+    gmsgs = [
+        {
+            "creator": {"name": NAMES[i % 2], "email": f"p{i % 2}@example.com"},
+            "created_date": f"{t0 + timedelta(seconds=37 * i):%A, %-d %B %Y at %H:%M:%S} UTC",
+            "text": text,
+        }
+        for i, text in enumerate(texts)
+    ]
+    gchat.write_text(json.dumps({"messages": gmsgs}), encoding="utf-8")
+    out["google-chat"] = gchat.parent.parent.parent
+    return out
+
+
+def time_read(path: Path) -> tuple[float, float, int]:
+    """(wall s, CPU s, messages) of read_export, best of two."""
+    from unsnare.importers import read_export
+
+    best = (9e9, 9e9, 0)
+    for _ in range(2):
+        start, cpu = time.perf_counter(), time.process_time()
+        result = read_export(path, tz="UTC")
+        wall, used = time.perf_counter() - start, time.process_time() - cpu
+        n = sum(len(c.messages) for c in result.conversations)
+        best = (min(best[0], wall), min(best[1], used), n)
+    return best
 
 
 def baseline_scan(path: Path) -> tuple[float, int]:
@@ -186,6 +315,25 @@ def main() -> None:
         tg_s = time.perf_counter() - start
         print(f"{tg_n:,}-message Telegram result.json ({tg_size / 1e6:.0f} MB)")
         print(f"  peak RSS streaming all messages:  {tg_rss:.0f} MB in {tg_s:.1f} s wall")
+        tg.unlink()
+        meta_file = write_meta(Path(tmp) / "meta", args.big)
+        meta_size = meta_file.stat().st_size
+        start = time.perf_counter()
+        meta_n, meta_rss = peak_memory(Path(tmp) / "meta")
+        meta_s = time.perf_counter() - start
+        how = "streamed" if meta_size > 16 * 1024**2 else "read whole"
+        print(f"{meta_n:,}-message Messenger message_1.json ({meta_size / 1e6:.0f} MB, {how})")
+        print(f"  peak RSS streaming all messages:  {meta_rss:.0f} MB in {meta_s:.1f} s wall")
+        # Last: what these build stays in this process and would count in the
+        # children's peak RSS above (a forked child starts with its parent's pages).
+        others = Path(tmp) / "others"
+        others.mkdir()
+        other_rows = []
+        for fmt, path in write_other_formats(others, 100_000).items():
+            o_wall, o_cpu, o_n = time_read(path)
+            other_rows.append((fmt, o_n, o_wall, o_cpu))
+            print(f"{o_n:,} messages, {fmt:<26} {o_wall:.2f} s wall, {o_cpu:.2f} s CPU  < 2 s")
+        shutil.rmtree(others)
     if args.write:
         machine = (
             f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -204,12 +352,21 @@ def main() -> None:
             f"| `read_export` (materialised Conversation), CPU | {whole_cpu:.2f} s | < 2 s |\n"
             f"| streamed messages (`open_export`), wall / CPU | {stream:.2f} s / "
             f"{stream_cpu:.2f} s | |\n"
-            f"| {n:,}-message export, size | {big_size / 1e6:.0f} MB | |\n"
+            + "".join(
+                f"| 100,000 messages, {fmt}: `read_export` wall / CPU | {o_wall:.2f} s / "
+                f"{o_cpu:.2f} s | < 2 s |\n"
+                for fmt, _, o_wall, o_cpu in other_rows
+            )
+            + f"| {n:,}-message export, size | {big_size / 1e6:.0f} MB | |\n"
             f"| peak RSS, streaming all messages | {rss:.0f} MB | < 300 MB |\n"
             f"| peak RSS, `unsnare import --json > /dev/null` | {cli_rss:.0f} MB | |\n"
             f"| {tg_n:,}-message Telegram result.json, size | {tg_size / 1e6:.0f} MB | |\n"
             f"| peak RSS, streaming it (wall time) | {tg_rss:.0f} MB ({tg_s:.1f} s) "
-            "| < 300 MB |\n",
+            "| < 300 MB |\n"
+            f"| {meta_n:,}-message Messenger message_1.json, size | {meta_size / 1e6:.0f} MB "
+            f"({how}) | |\n"
+            f"| peak RSS, streaming it oldest first (wall time) | {meta_rss:.0f} MB "
+            f"({meta_s:.1f} s) | < 300 MB |\n",
             encoding="utf-8",
         )
 

@@ -22,17 +22,39 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
 EXAMPLES: dict[str, list[Path]] = {
     "whatsapp": sorted((DATA / "whatsapp").glob("*.txt")),
-    "instagram": [DATA / "instagram"],
-    "messenger": [DATA / "messenger"],
+    "instagram": [DATA / "instagram", DATA / "instagram_replies"],
+    "messenger": [
+        DATA / "messenger",
+        DATA / "messenger_e2ee",
+        DATA / "meta_minimal" / "group_bom",
+        DATA / "meta_minimal" / "only_messages" / "message_1.json",
+    ],
     "telegram": [DATA / "telegram" / "single", DATA / "telegram" / "full"],
     "discord": [DATA / "discord" / "exporter"],
     "discord-package": [DATA / "discord" / "package"],
     "snapchat": [DATA / "snapchat" / "old", DATA / "snapchat" / "new"],
+    "tiktok": [DATA / "tiktok" / "json", DATA / "tiktok" / "txt" / "Direct Messages.txt"],
+    "imessage": [DATA / "imessage" / "txt" / "Jordan Lee.txt", DATA / "imessage" / "html"],
+    "google-chat": [DATA / "google_chat"],
+    "hangouts": [DATA / "hangouts"],
+    "skype": [DATA / "skype"],
     "plaintext": [DATA / "plaintext" / "copied.txt"],
     "csv": [DATA / "csv" / "messages.csv"],
 }
 CASES = [(name, path) for name, paths in EXAMPLES.items() for path in paths]
-LINE_FORMATS = {"whatsapp", "plaintext"}
+LINE_FORMATS = {"whatsapp", "plaintext", "tiktok", "imessage"}
+# JSON exports: how many message records each holds (odd ones included). Every
+# record must become a message or a warning that points at it.
+RECORDS = {
+    DATA / "tiktok" / "json": 6,
+    DATA / "google_chat": 6,
+    DATA / "hangouts": 5,
+    DATA / "skype": 6,
+    DATA / "messenger_e2ee": 4,
+    DATA / "meta_minimal" / "group_bom": 4,
+    DATA / "meta_minimal" / "only_messages" / "message_1.json": 3,
+    DATA / "instagram_replies": 3,
+}
 
 
 def test_every_importer_has_examples_and_fixed_identity() -> None:
@@ -70,16 +92,32 @@ def test_contract(name: str, path: Path) -> None:
         assert {"participants", "messages", "warnings"} <= set(data)
         json.dumps(data)
     if name in LINE_FORMATS and path.is_file():
-        _assert_every_line_accounted(path, result.conversations[0].messages, result)
+        messages = tuple(m for c in result.conversations for m in c.messages)
+        titles = {c.title for c in result.conversations if c.title}
+        _assert_every_line_accounted(path, messages, result, titles)
+    if path in RECORDS:
+        messages = [m for c in result.conversations for m in c.messages]
+        pointed = {w.path for w in result.warnings if w.path} - {m.source.path for m in messages}
+        assert len(messages) + len(pointed) == RECORDS[path], "a record was dropped"
 
 
-def _assert_every_line_accounted(path: Path, messages: tuple, result: object) -> None:  # type: ignore[type-arg]
+def _assert_every_line_accounted(
+    path: Path,
+    messages: tuple,  # type: ignore[type-arg]
+    result: object,
+    titles: set[str] = frozenset(),  # type: ignore[assignment]
+) -> None:
     starts = sorted(m.source.line for m in messages)
     warned = {w.line for w in result.warnings}  # type: ignore[attr-defined]
     lines = path.read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines, 1):
-        if line.strip():
+        # A line that opens a chat section (TikTok's "Chat History with x:")
+        # became that conversation's title.
+        if line.strip() and not any(t in line for t in titles):
             assert n in warned or (starts and n >= starts[0]), f"line {n} was dropped"
+    # Each message ends where the next begins, so a line is in the message
+    # that starts at or before it; blank lines aside, none may fall outside.
+    assert len(set(starts)) == len(starts), "two messages claim the same line"
 
 
 @pytest.mark.parametrize(("name", "path"), CASES[:3] + CASES[-6:])

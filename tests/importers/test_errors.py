@@ -137,3 +137,11 @@ def test_forced_format_on_zip_without_its_file(tmp_path: Path, fmt: str) -> None
     with pytest.raises(ImportFormatError) as info:
         read_export(path, format=fmt, tz="UTC")
     assert "photos.zip" in str(info.value)
+
+
+def test_unrecognised_export_says_what_was_seen(tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    path.write_text('{"conversation": [], "owner": "x"}', encoding="utf-8")
+    with pytest.raises(ImportFormatError) as info:
+        read_export(path, tz="UTC")
+    assert "conversation, owner" in str(info.value) and "--format" in info.value.hint

@@ -70,6 +70,32 @@ KEYS = {
         "type",
         "is_unsent",
         "sticker",
+        "senderName",
+        "timestamp",
+        "text",
+        "isUnsent",
+        "media",
+        "replyTo",
+    ],
+    "tiktok": ["Date", "From", "Content"],
+    "google-chat": [
+        "creator",
+        "created_date",
+        "text",
+        "attached_files",
+        "reactions",
+        "quoted_message_metadata",
+        "updated_date",
+        "deleted_date",
+    ],
+    "hangouts": ["sender_id", "timestamp", "event_type", "chat_message"],
+    "skype": [
+        "from",
+        "displayName",
+        "originalarrivaltime",
+        "messagetype",
+        "content",
+        "properties",
     ],
     "snapchat": [
         "From",
@@ -96,11 +122,20 @@ def _document(fmt: str, records: list[object]) -> tuple[str, object]:
         return "dm.json", {"guild": {}, "channel": {}, "messages": records}
     if fmt == "messenger":
         return "inbox/a_1/message_1.json", {"participants": [{"name": "a"}], "messages": records}
+    if fmt == "tiktok":
+        box = {"ChatHistory": {"Chat History with a:": records}}
+        return "user_data.json", {"Direct Message": {"Direct Messages": box}}
+    if fmt == "google-chat":
+        return "Google Chat/Groups/DM a/messages.json", {"messages": records}
+    if fmt == "hangouts":
+        return "Hangouts.json", {"conversations": [{"conversation": {}, "events": records}]}
+    if fmt == "skype":
+        return "messages.json", {"userId": "8:a", "conversations": [{"MessageList": records}]}
     return "chat_history.json", {"someone": records}
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(fmt=st.sampled_from(sorted(KEYS)), data=st.data())
 def test_odd_records_never_crash(tmp_path: Path, fmt: str, data: st.DataObject) -> None:
@@ -128,7 +163,9 @@ def test_random_bytes_never_crash(tmp_path: Path, blob: bytes) -> None:
         assert exc.explain()
 
 
-@pytest.mark.parametrize("fmt", ["whatsapp", "plaintext", "csv", "discord-package"])
+@pytest.mark.parametrize(
+    "fmt", ["whatsapp", "plaintext", "csv", "discord-package", "tiktok", "imessage"]
+)
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

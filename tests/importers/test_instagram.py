@@ -10,7 +10,7 @@ import pytest
 
 from unsnare.importers import read_export
 from unsnare.importers.meta_dyi import repair_mojibake
-from unsnare.models import SystemEvent
+from unsnare.models import Reaction, SystemEvent
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
@@ -60,3 +60,12 @@ def test_instagram_zip(tmp_path: Path) -> None:
     assert len(conv.messages) == 6
     assert conv.messages[3].attachments[0].present
     assert conv.source_files[0].name == "instagram-export.zip"
+
+
+def test_story_reply_quotes_the_story_and_reactions_are_kept() -> None:
+    conv = read_export(DATA / "instagram_replies", tz="UTC").conversations[0]
+    first, second, third = conv.messages
+    assert first.quoted_text == "beach day"
+    assert "instagram.com/stories" in first.text
+    assert second.reactions == (Reaction("❤️", "nightowl_99"),)
+    assert third.text.startswith("Reacted 😍")

@@ -94,7 +94,109 @@ CASES = [
         "2022-12-25T18:00:00+00:00",
     ),
     ("android_ambiguous.txt", 2, 0, ["Sky Bell"], "day-first", "2023-02-01T10:00:00+00:00"),
+    (
+        "ios_vi.txt",
+        4,
+        1,
+        ["Nguyễn Minh Anh", "Trần Quốc Bảo"],
+        "day-first",
+        "2021-04-28T21:25:15+00:00",
+    ),
+    ("android_ar.txt", 4, 1, ["نور حسن", "سامي علي"], "day-first", "2021-04-28T21:25:00+00:00"),
+    ("android_fa.txt", 3, 0, ["مریم رضایی", "علی کریمی"], "day-first", "2021-04-28T21:25:00+00:00"),
+    (
+        "android_en_dayperiod.txt",
+        5,
+        2,
+        ["Priya Nair", "Rohan Das"],
+        "day-first",
+        "2021-04-28T10:35:00+00:00",
+    ),
+    (
+        "ios_es_pm.txt",
+        4,
+        2,
+        ["Lucía Gómez", "Mateo Ruiz"],
+        "day-first",
+        "2021-04-28T21:25:15+00:00",
+    ),
+    (
+        "android_es_dayperiod.txt",
+        4,
+        0,
+        ["Lucía Gómez", "Mateo Ruiz"],
+        "day-first",
+        "2021-04-28T09:25:00+00:00",
+    ),
+    (
+        "android_fi_mixed.txt",
+        4,
+        2,
+        ["Aino Virtanen", "Eero Laine"],
+        "day-first",
+        "2021-04-28T21:25:15+00:00",
+    ),
+    (
+        "ios_de_bom.txt",
+        5,
+        3,
+        ["Lena Vogt", "Mika Brandt"],
+        "day-first",
+        "2018-06-13T21:25:15+00:00",
+    ),
+    ("android_zh.txt", 3, 0, ["王小明", "李华"], "year-first", "2021-04-28T21:25:00+00:00"),
 ]
+
+# How the reference parsers count each fixture: whatsapp-chat-parser makes one
+# message of every header line (system lines too, author "System"); whatstk
+# keeps only headers with "Name: " (system lines fold into the message before).
+# Multi-line messages are one message; deleted and edited markers stay messages.
+REFERENCE_COUNTS = {
+    "ios_de_bom.txt": (8, 7),
+    "android_de.txt": (6, 4),
+    "ios_en.txt": (7, 6),
+    "android_en_12h.txt": (10, 9),
+    "android_fi_mixed.txt": (6, 5),
+    "ios_vi.txt": (5, 5),
+    "android_ar.txt": (5, 4),
+    "android_en_dayperiod.txt": (7, 6),
+    "ios_es_pm.txt": (6, 6),
+}
+
+
+@pytest.mark.parametrize(("name", "counts"), REFERENCE_COUNTS.items())
+def test_counts_match_reference_parsers(name: str, counts: tuple[int, int]) -> None:
+    conv = read_export(WA / name, tz="UTC").conversations[0]
+    every_header, named_headers = counts
+    assert len(conv.messages) == every_header
+    assert sum(m.sender is not None for m in conv.messages) == named_headers
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("28/04/2021, 10:35 in the morning - A: x", "2021-04-28T10:35:00"),
+        ("28/04/2021, 12:10 in the afternoon - A: x", "2021-04-28T12:10:00"),
+        ("28/04/2021, 10:00 at night - A: x", "2021-04-28T22:00:00"),
+        ("28/04/2021, 12:30 at night - A: x", "2021-04-28T00:30:00"),
+        ("28/04/2021, 11:30 noon - A: x", "2021-04-28T11:30:00"),
+        ("28/04/2021, 9:25 p. m. - A: x", "2021-04-28T21:25:00"),
+        ("28/04/2021, 9:25 P.M. - A: x", "2021-04-28T21:25:00"),
+        ("28/04/2021, 9:25 du soir - A: x", "2021-04-28T21:25:00"),
+        ("28/04/2021, 9:25 da manhã - A: x", "2021-04-28T09:25:00"),
+        ("٢٨/٠٤/٢٠٢١, ٩:٢٥ م - A: x", "2021-04-28T21:25:00"),
+        ("[21:25:15 28/04/2021] A: x", "2021-04-28T21:25:15"),
+        ("2021. 4. 28. 오후 9:25 - A: x", "2021-04-28T21:25:00"),
+        ("28.04.21 klo 9.25.15 - A: x", "2021-04-28T09:25:15"),
+    ],
+)
+def test_header_variants(tmp_path: Path, line: str, expected: str) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    (msg,) = read_export(path, tz="UTC").conversations[0].messages
+    assert msg.sender == "A" and msg.text == "x"
+    assert msg.timestamp is not None
+    assert msg.timestamp.replace(tzinfo=None).isoformat() == expected
 
 
 @pytest.mark.parametrize(("name", "written", "system", "senders", "order", "first"), CASES)

@@ -22,7 +22,8 @@ from unsnare.models import Message, MessageKind
 
 # Kept in step with the registry by tests/importers/test_cli_importing.py.
 FORMAT_NAMES = (
-    "whatsapp, instagram, messenger, telegram, discord, discord-package, snapchat, plaintext, csv"
+    "whatsapp, instagram, messenger, telegram, discord, discord-package, snapchat, tiktok, "
+    "imessage, google-chat, hangouts, skype, plaintext, csv"
 )
 _FORMAT_HELP = f"Read the export as this format instead of detecting it ({FORMAT_NAMES})."
 _TZ_HELP = (

@@ -135,6 +135,18 @@ def stream_items(src: ExportSource, name: str, prefix: str) -> Iterator[Any]:
             raise _broken(src, name, exc, f"item {count} of '{prefix}'") from None
 
 
+def stream_members(src: ExportSource, name: str) -> Iterator[tuple[str, Any]]:
+    """Yield (key, value) of a top-level JSON object one member at a time."""
+    with src.open(name) as raw:
+        count = 0
+        try:
+            for key, value in ijson.kvitems(_GuardedReader(src, name, raw), "", use_float=True):
+                yield key, value
+                count += 1
+        except (ijson.JSONError, UnicodeDecodeError) as exc:
+            raise _broken(src, name, exc, f"member {count} of the top level") from None
+
+
 def read_header(src: ExportSource, name: str, stop: tuple[str, ...]) -> tuple[dict[str, Any], str]:
     """The top-level fields before the first key in `stop`, and which stop key was met.
 

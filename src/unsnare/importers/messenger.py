@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from unsnare.importers.base import ChatStream, Importer, ImportOptions
-from unsnare.importers.meta_dyi import has_instagram_marks, read_meta, sniff_meta
+from unsnare.importers.meta_dyi import (
+    has_instagram_marks,
+    is_encrypted_chats_download,
+    read_meta,
+    sniff_meta,
+)
 from unsnare.importers.source import ExportSource
 
 E2EE_NOTE = (
@@ -29,6 +34,7 @@ class MessengerImporter(Importer):
     def read(self, src: ExportSource, options: ImportOptions) -> list[ChatStream]:
         """One stream per thread folder."""
         streams = read_meta(src, options, self.platform, self.name)
-        for stream in streams:
-            stream.state.notes.append(E2EE_NOTE)
+        if not is_encrypted_chats_download(src):
+            for stream in streams:
+                stream.state.notes.append(E2EE_NOTE)
         return streams

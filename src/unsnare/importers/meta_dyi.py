@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -22,7 +23,15 @@ from unsnare.importers.base import (
     MessageSource,
     read_record,
 )
-from unsnare.importers.jsonload import from_epoch, load_json, sniff_json_head, text_of
+from unsnare.importers.jsonload import (
+    MAX_JSON_BYTES,
+    from_epoch,
+    load_json,
+    read_header,
+    sniff_json_head,
+    stream_items,
+    text_of,
+)
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource
 from unsnare.models import (
@@ -42,6 +51,7 @@ _MEDIA_KEYS = (
     ("audio_files", "audio"),
     ("gifs", "image/gif"),
     ("files", None),
+    ("media", None),
 )
 
 
@@ -58,19 +68,52 @@ def repair_mojibake(text: str) -> str:
 def thread_files(src: ExportSource) -> dict[str, list[tuple[int, str]]]:
     """message_N.json members grouped by thread folder, highest N first."""
     threads: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    if src.kind == "file":
+        # One file given on its own: any name will do (people rename them).
+        name = src.names()[0]
+        return {name: [(1, name)]} if _looks_like_thread(src, name) else {}
     for name in src.names():
         m = _PART.search(name)
         if m:
             threads[str(PurePosixPath(name).parent)].append((int(m.group(1)), name))
+    if not threads:
+        # The download of end-to-end encrypted Messenger chats names each
+        # thread file after the chat: take the JSON files shaped like threads.
+        for name in [n for n in src.names() if n.lower().endswith(".json")][:_MAX_LOOSE]:
+            if _looks_like_thread(src, name):
+                threads[name].append((1, name))
     for parts in threads.values():
         parts.sort(reverse=True)
     return dict(sorted(threads.items()))
 
 
+_MAX_LOOSE = 2000  # JSON files looked at when none is called message_N.json
+
+
+def _looks_like_thread(src: ExportSource, name: str) -> bool:
+    return sniff_json_head(src, name, "messages") and any(
+        sniff_json_head(src, name, mark) for mark in _MESSAGE_MARKS
+    )
+
+
+# A thread file is known by its messages list and a field only Meta's message
+# records have; "participants", "title", "thread_path" and
+# "is_still_participant" are often missing (end-to-end encrypted chats, parts
+# after the first), so they decide nothing.
+_MESSAGE_MARKS = ("sender_name", "senderName", "timestamp_ms")
+
+
 def sniff_meta(src: ExportSource) -> bool:
-    """Whether the export holds at least one Meta message_N.json thread file."""
+    """Whether the export holds at least one Meta thread file (message_N.json or alike)."""
     for parts in thread_files(src).values():
-        return sniff_json_head(src, parts[0][1], "participants", "messages")
+        return _looks_like_thread(src, parts[0][1])
+    return False
+
+
+def is_encrypted_chats_download(src: ExportSource) -> bool:
+    """Whether this is the separate download of end-to-end encrypted Messenger chats."""
+    for parts in thread_files(src).values():
+        return sniff_json_head(src, parts[0][1], "senderName")
     return False
 
 
@@ -114,7 +157,7 @@ def read_meta(
                 platform=platform,
                 format=fmt,
                 produce=_thread_reader(src, parts, options, media),
-                title=PurePosixPath(folder).name or None,
+                title=_title(src, folder),
                 source_files=files,
                 timezone=options.zone_name,
                 timezone_assumed=False,
@@ -123,15 +166,28 @@ def read_meta(
     return streams
 
 
+def _title(src: ExportSource, folder: str) -> str | None:
+    """The thread folder's name; a loose thread file's or the export's own name."""
+    path = PurePosixPath(folder)
+    if path.suffix.lower() == ".json":
+        return path.stem
+    return path.name or PurePosixPath(src.label).stem or None
+
+
 def _thread_reader(
     src: ExportSource, parts: list[tuple[int, str]], options: ImportOptions, media: _MediaIndex
 ) -> MessageSource:
     def produce(state: ChatState) -> Iterator[Message]:
         title_set = False
         for _, name in parts:
-            doc = load_json(src, name)
             fname = src.display_name(name)
-            sha = src.sha256(name)
+            build = partial(_record_at, src, media, options, state, name)
+            if src.size(name) > STREAM_ABOVE:
+                header, _ = read_header(src, name, ("messages",))
+                _take_header(state, header, title_set)
+                yield from _stream_oldest_first(src, name, build)
+                continue
+            doc = load_json(src, name)
             if not isinstance(doc, dict) or not isinstance(doc.get("messages"), list):
                 state.warn(
                     ImportWarning(
@@ -139,33 +195,80 @@ def _thread_reader(
                     )
                 )
                 continue
-            for p in doc.get("participants") or []:
-                pname = repair_mojibake(text_of(p.get("name") if isinstance(p, dict) else p))
-                if pname:
-                    state.participant(pname)
-            if not title_set and doc.get("title"):
-                state.notes.append("Thread title: " + repair_mojibake(text_of(doc["title"])))
-                title_set = True
+            title_set = _take_header(state, doc, title_set)
             msgs = doc["messages"]
+            # Newest first in the file: read backwards for oldest-first order.
             for i in range(len(msgs) - 1, -1, -1):
-                path = f"$.messages[{i}]"
-                msg = read_record(
-                    state,
-                    msgs[i],
-                    fname,
-                    path,
-                    _message,
-                    src,
-                    media,
-                    options,
-                    state,
-                    Source(file_sha256=sha, file_name=fname, path=path),
-                    f"{PurePosixPath(name).stem}:{i}",
-                )
+                msg = build(msgs[i], i)
                 if msg is not None:
                     yield msg
 
     return produce
+
+
+def _record_at(
+    src: ExportSource,
+    media: _MediaIndex,
+    options: ImportOptions,
+    state: ChatState,
+    name: str,
+    raw: object,
+    i: int,
+) -> Message | None:
+    """The message at `$.messages[i]` of thread file `name`, or None with a warning."""
+    fname = src.display_name(name)
+    path = f"$.messages[{i}]"
+    source = Source(file_sha256=src.sha256(name), file_name=fname, path=path)
+    mid = f"{PurePosixPath(name).stem}:{i}"
+    return read_record(state, raw, fname, path, _message, src, media, options, state, source, mid)
+
+
+def _take_header(state: ChatState, doc: dict[str, Any], title_set: bool) -> bool:
+    """Register the participants and note the thread title; True once a title is noted."""
+    for p in doc.get("participants") or []:
+        pname = repair_mojibake(text_of(p.get("name") if isinstance(p, dict) else p))
+        if pname:
+            state.participant(pname)
+    title = doc.get("title") or doc.get("threadName")
+    if not title_set and title:
+        state.notes.append("Thread title: " + repair_mojibake(text_of(title)))
+        return True
+    return title_set
+
+
+# Parsed whole, a thread file takes about eight times its size in memory
+# (measured: 46 MB of JSON, 353 MB peak). Meta splits threads into parts of a
+# few MB, so only unusual files are larger; those are streamed, which keeps
+# 1,000,000 messages under 300 MB (bench/bench_import.py).
+STREAM_ABOVE = min(MAX_JSON_BYTES, 16 * 1024**2)
+# Messages held at once while a streamed file is read backwards: each window
+# costs one more pass over the file.
+STREAM_WINDOW = 150_000
+
+
+def _stream_oldest_first(
+    src: ExportSource, name: str, build: Callable[[object, int], Message | None]
+) -> Iterator[Message]:
+    """Messages of a huge newest-first file, oldest first, in bounded memory.
+
+    The file cannot be read backwards, so it is read once to count the
+    messages and then once per window of STREAM_WINDOW messages, from the
+    oldest window to the newest; only one window is held at a time.
+    """
+    total = sum(1 for _ in stream_items(src, name, "messages.item"))
+    end = total
+    while end > 0:
+        start = max(0, end - STREAM_WINDOW)
+        window: list[Message] = []
+        for i, raw in enumerate(stream_items(src, name, "messages.item")):
+            if i >= end:
+                break
+            if i >= start:
+                msg = build(raw, i)
+                if msg is not None:
+                    window.append(msg)
+        yield from reversed(window)
+        end = start
 
 
 def _message(
@@ -177,18 +280,26 @@ def _message(
     source: Source,
     mid: str,
 ) -> Message:
-    sender = repair_mojibake(text_of(raw.get("sender_name"))) or None
+    # The main download spells fields in snake_case; the separate download of
+    # end-to-end encrypted Messenger chats in camelCase.
+    sender = repair_mojibake(text_of(_field(raw, "sender_name", "senderName"))) or None
     if sender:
         state.participant(sender)
     when = None
-    if isinstance(raw.get("timestamp_ms"), int | float):
-        when = from_epoch(raw["timestamp_ms"] / 1000, options.zone)
+    stamp = _field(raw, "timestamp_ms", "timestamp")
+    if isinstance(stamp, int | float) and not isinstance(stamp, bool):
+        when = from_epoch(stamp / 1000, options.zone)
     else:
         state.warn_at(source, "no_timestamp", "this message has no timestamp_ms")
-    text = repair_mojibake(text_of(raw.get("content")))
+    text = repair_mojibake(text_of(_field(raw, "content", "text")))
     share = raw.get("share")
-    if isinstance(share, dict) and share.get("link") and share["link"] not in text:
-        text = (text + "\n" if text else "") + text_of(share["link"])
+    quoted = _quoted(raw)
+    if isinstance(share, dict):
+        if share.get("link") and share["link"] not in text:
+            text = (text + "\n" if text else "") + text_of(share["link"])
+        # A reply to a story or post carries the caption it answered.
+        if share.get("share_text") and quoted is None:
+            quoted = repair_mojibake(text_of(share["share_text"]))
     attachments: list[Attachment] = []
     for key, kind in _MEDIA_KEYS:
         for item in raw.get(key) or []:
@@ -214,7 +325,7 @@ def _message(
     )
     kind, event, deleted = MessageKind.MESSAGE, None, False
     mtype = raw.get("type")
-    if raw.get("is_unsent"):
+    if raw.get("is_unsent") or raw.get("isUnsent"):
         kind, event, deleted = MessageKind.SYSTEM, SystemEvent.DELETED, True
     elif mtype == "Call":
         kind, event = MessageKind.SYSTEM, SystemEvent.CALL
@@ -231,4 +342,27 @@ def _message(
         attachments=tuple(attachments),
         deleted=deleted,
         reactions=reactions,
+        quoted_text=quoted,
     )
+
+
+def _field(raw: dict[str, Any], *names: str) -> Any:
+    """The first of `names` present in the record (None when none is)."""
+    for name in names:
+        if name in raw:
+            return raw[name]
+    return None
+
+
+# Where a reply names the message it answers: a text, or a record with one.
+_REPLY_KEYS = ("reply_to", "replyTo", "replied_to_message", "repliedToMessage")
+
+
+def _quoted(raw: dict[str, Any]) -> str | None:
+    """The text of the message this one replies to, when the record says."""
+    value = _field(raw, *_REPLY_KEYS)
+    if isinstance(value, dict):
+        value = _field(value, "content", "text", "message")
+    if value is None or value == "":
+        return None
+    return repair_mojibake(text_of(value))

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
-from unsnare.errors import ImportFormatError
+from unsnare.errors import ImportFormatError, InputError
 from unsnare.importers.base import (
     ACCOUNT_HOLDER,
     RECORD_ERRORS,
@@ -27,11 +28,13 @@ from unsnare.importers.base import (
     unreadable_record,
 )
 from unsnare.importers.jsonload import (
+    MAX_JSON_BYTES,
     find_export_json,
     from_epoch,
     load_json,
     require_export_json,
     sniff_json_head,
+    stream_members,
     text_of,
 )
 from unsnare.importers.media import attachment_for
@@ -82,6 +85,8 @@ class SnapchatImporter(Importer):
             "chat_history.json",
             hint="choose the folder or zip that holds chat_history.json, or another --format",
         )
+        if src.size(member) > MAX_JSON_BYTES:
+            return self._read_streamed(src, member, options)
         doc = load_json(src, member)
         if not isinstance(doc, dict):
             raise ValueError("the top level is not an object")
@@ -124,7 +129,7 @@ class SnapchatImporter(Importer):
                     id=f"snapchat-{sha[:8]}-{other}",
                     platform=self.platform,
                     format=self.name,
-                    produce=_reader(src, member, sha, entries, options),
+                    produce=_reader(src, member, sha, partial(list, entries), options),
                     title=title,
                     source_files=files,
                     timezone=options.zone_name,
@@ -132,6 +137,60 @@ class SnapchatImporter(Importer):
                 )
             )
         return streams
+
+    def _read_streamed(
+        self, src: ExportSource, member: str, options: ImportOptions
+    ) -> list[ChatStream]:
+        """A file too large to parse whole: the newer layout, one contact at a time."""
+        keys = []
+        for key, _ in stream_members(src, member):
+            if key in _OLD_KEYS:
+                raise InputError(
+                    f"this chat_history.json is {src.size(member) / 1024**2:.0f} MB and in "
+                    "Snapchat's older layout, which Unsnare reads whole only up to "
+                    f"{MAX_JSON_BYTES // 1024**2} MB",
+                    file=src.display_name(member),
+                    hint="download your data again for a shorter date range",
+                )
+            keys.append(key)
+        sha = src.sha256(member)
+        files = src.source_files(member)
+        cursor = _Cursor(src, member)
+        return [
+            ChatStream(
+                id=f"snapchat-{sha[:8]}-{key}",
+                platform=self.platform,
+                format=self.name,
+                produce=_reader(src, member, sha, partial(cursor.entries, i, key), options),
+                title=key,
+                source_files=files,
+                timezone=options.zone_name,
+                timezone_assumed=False,
+            )
+            for i, key in enumerate(keys)
+        ]
+
+
+class _Cursor:
+    """One pass over a huge file's contacts, shared by their streams (read in order)."""
+
+    def __init__(self, src: ExportSource, member: str) -> None:
+        self.src = src
+        self.member = member
+        self._members: Iterator[tuple[str, Any]] | None = None
+        self._at = -1
+
+    def entries(self, index: int, key: str) -> list[tuple[str, Any]]:
+        """The (JSON path, entry) pairs of the `index`-th contact."""
+        if self._members is None or self._at >= index:
+            # Read out of order: start a fresh pass.
+            self._members, self._at = stream_members(self.src, self.member), -1
+        for _, value in self._members:
+            self._at += 1
+            if self._at == index:
+                values = value if isinstance(value, list) else [value]
+                return [(f'$["{key}"][{i}]', e) for i, e in enumerate(values)]
+        return []
 
 
 def _created(e: dict[str, Any], options: ImportOptions) -> datetime | None:
@@ -145,7 +204,7 @@ def _reader(
     src: ExportSource,
     member: str,
     sha: str,
-    entries: list[tuple[str, Any]],
+    entries: Callable[[], list[tuple[str, Any]]],
     options: ImportOptions,
 ) -> MessageSource:
     fname = src.display_name(member)
@@ -154,7 +213,7 @@ def _reader(
     def produce(state: ChatState) -> Iterator[Message]:
         state.caveat("unsaved_snaps_missing", UNSAVED, fname)
         state.account_holder()
-        rows = sorted(entries, key=lambda pe: _sort_key(pe[1], options))
+        rows = sorted(entries(), key=lambda pe: _sort_key(pe[1], options))
         for n, (path, e) in enumerate(rows):
             try:
                 msg = _entry(src, media_members, e, n, path, sha, fname, options, state)

@@ -23,6 +23,7 @@ from unsnare.importers import whatsapp_syntax as wa
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.media import attachment_for
 from unsnare.importers.source import ExportSource, iter_text_blocks
+from unsnare.importers.whatsapp_clock import hour24
 from unsnare.models import Attachment, ImportWarning, Message, MessageKind, Source, SystemEvent
 
 _NAME_CAP = 50_000  # distinct sender candidates we count; protects memory on odd files
@@ -98,22 +99,29 @@ def _name_candidates(rest: str) -> list[tuple[str, int]]:
 
 
 def _style(m: re.Match[str]) -> tuple[str, bool, bool]:
-    return (m["sep"], len(m["a"]) == 4, m["ap"] is not None)
+    return (m["sep"], len(m["a"]) == 4, (m["ap"] or m["pre"]) is not None)
 
 
-def _scan(src: ExportSource, name: str) -> _Scan:
+def _layout_of(src: ExportSource, name: str) -> wa.Layout:
+    """Date first (nearly every locale) or time first (Vietnamese), from the file's start."""
+    head = src.head(name, 65536).decode("utf-8", "replace")
+    counts = [len(layout.scan_header.findall(head)) for layout in wa.LAYOUTS]
+    return wa.TIME_FIRST if counts[1] > counts[0] else wa.DATE_FIRST
+
+
+def _scan(src: ExportSource, name: str, layout: wa.Layout) -> _Scan:
     scan = _Scan()
     seen: set[str] = set()
     names, extended = scan.names, scan.extended
     # One C-level regex sweep per block finds the header lines; Python only
     # looks at those (continuation lines cost nothing here).
     for block in iter_text_blocks(src, name):
-        for m in wa.SCAN_HEADER.finditer(block):
+        for m in layout.scan_header.finditer(block):
             if m[1]:
                 scan.ios += 1
             else:
                 scan.android += 1
-            key = m["date"] + ("p" if m["ap"] else "")
+            key = m["date"] + (m["ap"] or m["pre"] or "")
             if key not in seen and len(seen) < _NAME_CAP:
                 # Evidence counts distinct dates, so one busy day does not outvote a month.
                 seen.add(key)
@@ -156,8 +164,13 @@ class WhatsAppImporter(Importer):
         lines = [ln for ln in head.decode("utf-8", "replace").splitlines()[:200] if ln.strip()]
         if not lines:
             return 0.0
-        hits = sum(
-            1 for ln in lines if _header(ln, wa.IOS_HEADER) or _header(ln, wa.ANDROID_HEADER)
+        hits = max(
+            sum(
+                1
+                for ln in lines
+                if _header(ln, layout.ios_header) or _header(ln, layout.android_header)
+            )
+            for layout in wa.LAYOUTS
         )
         if not hits:
             return 0.0
@@ -203,14 +216,15 @@ class _Reader:
         self.folder = str(PurePosixPath(member).parent)
 
     def run(self, state: ChatState) -> Iterator[Message]:
-        scan = _scan(self.src, self.member)
+        layout = _layout_of(self.src, self.member)
+        scan = _scan(self.src, self.member, layout)
         if not scan.ios and not scan.android:
             raise ImportFormatError(
                 "no line here starts like a WhatsApp message (a date and time, then a name)",
                 file=self.file_name,
                 hint="choose the .txt or .zip from WhatsApp's 'Export chat', or another --format",
             )
-        finder = wa.IOS_LINE if scan.ios >= scan.android else wa.ANDROID_LINE
+        finder = layout.ios_line if scan.ios >= scan.android else layout.android_line
         orders = self._decide_orders(scan, state)
         # Names that contain ": " themselves, seen often enough to trust.
         self._long_names = {c: n for c, n in scan.extended.items() if n >= 2}
@@ -346,15 +360,17 @@ class _Reader:
         m: re.Match[str],
         orders: dict[tuple[str, bool, bool], str],
     ) -> datetime | None:
-        key = m["date"] + ("p" if m["ap"] else "")
+        marker = m["ap"] or m["pre"]
+        key = m["date"] + ("p" if marker else "")
         ymd = self._dates.get(key)
         if ymd is None:
             ymd = self._dates[key] = self._ymd(m, orders)
         hour, minute, second = int(m["h"]), int(m["mi"]), int(m["s"] or 0)
-        if m["ap"]:
-            if not 1 <= hour <= 12:
+        if marker:
+            h24 = hour24(hour, marker)
+            if h24 is None:
                 return None
-            hour = hour % 12 + (12 if m["ap"][0] in "Pp" else 0)
+            hour = h24
         try:
             return datetime(*ymd, hour, minute, second, tzinfo=self.options.zone)
         except ValueError:
@@ -367,6 +383,8 @@ class _Reader:
         order = self._order(_style(m), orders)
         if order == YEAR:
             return (a, b, c)
+        if c < 10 and len(m["c"]) == 1:
+            return (0, 0, 0)  # a one-digit year: no such date (datetime() refuses it)
         year = c + 2000 if c < 100 else c
         if a > 12 and b <= 12:
             order = DAY
@@ -425,7 +443,8 @@ class _Reader:
         edited = False
         if text.endswith(">") and text.endswith(wa.EDITED_SUFFIXES):
             suffix = next(x for x in wa.EDITED_SUFFIXES if text.endswith(x))
-            edited, text = True, text[: -len(suffix)].rstrip()
+            # iOS puts U+200E before the marker: strip it with the spaces.
+            edited, text = True, text[: -len(suffix)].rstrip(" " + wa.INVISIBLE)
         kind, event, deleted = MessageKind.MESSAGE, None, False
         if p.sender is None:
             kind, event = MessageKind.SYSTEM, wa.classify_system(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from unsnare.importers.whatsapp_clock import DAY_PERIODS, PREFIX_PERIODS
 from unsnare.models import SystemEvent
 
 # Invisible marks WhatsApp puts around headers and names: U+200E/U+200F (iOS,
@@ -22,35 +23,84 @@ def strip_invisible(text: str) -> str:
     return text.translate(_STRIP_INVISIBLE)
 
 
-# A date: 28/04/2021, 4/28/21, 28.04.21, 28-04-2021, 2021-04-28 (a trailing dot
-# appears in some locales). The separator must repeat.
-_DATE = r"(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{2,4})\.?"
-# Between date and time: ", " (en), " " (fr, pt, tr), " à " (fr), " klo " (fi).
-_JOIN = r"(?:,\s?|\s)(?:(?:à|klo|um|kl\.|om|alle|às|a las|в)\s)?"
-# 12-hour markers: AM, am, a.m., a. m.; before them a space, U+202F or U+00A0.
-_TIME = (
-    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
-    r"(?:[ \u202f\u00a0]?(?P<ap>[AaPp]\.?[ \u202f\u00a0]?[Mm]\.?))?"
+# A date: 28/04/2021, 4/28/21, 28.04.21, 28-04-2021, 2021-04-28, "2021. 4. 28."
+# (a space after the separator in ko/hu; a trailing dot in some locales). The
+# separator must repeat; a one-digit last part is only a day (year-first, zh
+# "2021/4/8"), which the reader checks. Right-to-left chats put U+200F before the separators.
+# `\d` is any Unicode digit: Arabic-Indic (٠-٩) and Persian (۰-۹) digits match
+# and `int()` reads them.
+_DATE = (
+    r"(?P<a>\d{1,4})\u200f?(?P<sep>[./-]) ?\u200f?(?P<b>\d{1,2})\u200f?(?P=sep) ?\u200f?"
+    r"(?P<c>\d{1,4})\.?"
 )
-_STAMP = r"(?P<stamp>(?P<date>" + _DATE + ")" + _JOIN + _TIME + ")"
-_IOS = r"\[" + _STAMP + r"\][ \u202f\u00a0]"
-_ANDROID = _STAMP + r"[ \u202f\u00a0][-–][ \u202f\u00a0]"
-IOS_HEADER = re.compile(_IOS + r"(?P<rest>.*)", re.S)
-ANDROID_HEADER = re.compile(_ANDROID + r"(?P<rest>.*)", re.S)
-# The same, found in a whole block of lines at once (re.M: "^" is a line start).
-IOS_LINE = re.compile("^[" + INVISIBLE + "]*" + _IOS + r"(?P<rest>[^\n]*)", re.M)
-ANDROID_LINE = re.compile("^[" + INVISIBLE + "]*" + _ANDROID + r"(?P<rest>[^\n]*)", re.M)
+# Between date and time: ", " (en), "، " (ar), " " (fr, pt, tr), " à " (fr), " klo " (fi).
+_JOIN = r"(?:[,،]\s?|\s)(?:(?:à|klo|um|kl\.|om|alle|às|a las|в)\s)?"
 
-# Both layouts at once, for scanning whole blocks of text (re.M): the opening
-# bracket decides whether "]" or " - " must follow the time.
-SCAN_HEADER = re.compile(
-    "^["
-    + INVISIBLE
-    + r"]*(\[)?"
-    + _STAMP
-    + r"(?(1)\]|[ \u202f\u00a0][-–])[ \u202f\u00a0](?P<rest>[^\n]{0,82})",
-    re.M,
+_WORDS = "|".join(re.escape(w) for w in sorted(DAY_PERIODS, key=len, reverse=True))
+_PREFIXES = "|".join(map(re.escape, PREFIX_PERIODS))
+
+
+def _first_letters(words: dict[str, str]) -> str:
+    """A lookahead on the words' first letters: lines without a marker skip the
+    alternation at once (measured: the unguarded words tripled the header sweep)."""
+    firsts = {w[0] for w in words} | {w[0].upper() for w in words}
+    return "(?=[" + re.escape("".join(sorted(firsts))) + "])"
+
+
+# 12-hour markers: AM, am, a.m., a. m., or a day period; before them a space,
+# U+202F or U+00A0.
+_TIME = (
+    r"(?:" + _first_letters(PREFIX_PERIODS) + r"(?P<pre>" + _PREFIXES + r") ?)?"
+    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?"
+    r"(?:[ \u202f\u00a0]?(?P<ap>[AaPp]\.?[ \u202f\u00a0]?[Mm]\.?|"
+    + _first_letters(DAY_PERIODS)
+    + r"(?i:"
+    + _WORDS
+    + r")))?"
 )
+# Vietnamese puts the time first: "21:25:15, 28/4/2021" or "21:25 28/4/2021".
+_STAMPS = {
+    False: r"(?P<stamp>(?P<date>" + _DATE + ")" + _JOIN + _TIME + ")",
+    True: r"(?P<stamp>" + _TIME + r"(?:[,،]\s?|\s)(?P<date>" + _DATE + "))",
+}
+
+
+class Layout:
+    """The compiled header patterns for one order of date and time in the stamp."""
+
+    def __init__(self, time_first: bool) -> None:
+        stamp = _STAMPS[time_first]
+        ios = r"\[" + stamp + r"\][ \u202f\u00a0]"
+        android = stamp + r"[ \u202f\u00a0][-–][ \u202f\u00a0]"
+        self.time_first = time_first
+        self.ios_header = re.compile(ios + r"(?P<rest>.*)", re.S)
+        self.android_header = re.compile(android + r"(?P<rest>.*)", re.S)
+        # The same, found in a whole block of lines at once (re.M: "^" is a line start).
+        self.ios_line = re.compile("^[" + INVISIBLE + "]*" + ios + r"(?P<rest>[^\n]*)", re.M)
+        self.android_line = re.compile(
+            "^[" + INVISIBLE + "]*" + android + r"(?P<rest>[^\n]*)", re.M
+        )
+        # Both layouts at once, for scanning whole blocks of text (re.M): the
+        # opening bracket decides whether "]" or " - " must follow the time.
+        self.scan_header = re.compile(
+            "^["
+            + INVISIBLE
+            + r"]*(\[)?"
+            + stamp
+            + r"(?(1)\]|[ \u202f\u00a0][-–])[ \u202f\u00a0](?P<rest>[^\n]{0,82})",
+            re.M,
+        )
+
+
+DATE_FIRST = Layout(time_first=False)
+TIME_FIRST = Layout(time_first=True)
+LAYOUTS = (DATE_FIRST, TIME_FIRST)
+# The usual (date-first) patterns under their historical names.
+IOS_HEADER = DATE_FIRST.ios_header
+ANDROID_HEADER = DATE_FIRST.android_header
+IOS_LINE = DATE_FIRST.ios_line
+ANDROID_LINE = DATE_FIRST.android_line
+SCAN_HEADER = DATE_FIRST.scan_header
 
 # Android "<file name> (file attached)", translated.
 FILE_ATTACHED = (
@@ -86,6 +136,7 @@ MEDIA_OMITTED = {
     "<Media jätetty pois>",
     "<Без медиафайлов>",
     "<Medya dahil edilmedi>",
+    "<تم استبعاد الوسائط>",
 }
 # iOS "image omitted" and friends, translated; value is the media kind.
 _OMITTED_WORDS: dict[str, tuple[str, ...]] = {
@@ -101,6 +152,8 @@ _OMITTED_WORDS: dict[str, tuple[str, ...]] = {
         "изображение отсутствует",
         "görüntü dahil edilmedi",
         "photo omitted",
+        "hình ảnh bị bỏ qua",
+        "تم استبعاد الصورة",
     ),
     "video": (
         "video omitted",
@@ -282,6 +335,9 @@ SYSTEM_KEYWORDS: tuple[tuple[SystemEvent, tuple[str, ...]], ...] = (
             "päästä päähän",
             "сквозным шифрованием",
             "uçtan uca",
+            "mã hóa đầu cuối",
+            "مشفرة تمامًا",
+            "رمزگذاری سرتاسری",
         ),
     ),
     (
