@@ -107,12 +107,57 @@ def test_quick_exit_by_pressing_shift_three_times(page: Any) -> None:
     page.goto("/")
     page.goto("/safety")
     before = page.evaluate("history.length")
-    for _ in range(3):
-        page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert page.locator("#exit-progress").inner_text() == "Press Shift 2 more times to leave"
+    page.keyboard.press("Shift")
+    assert page.locator("#exit-progress").inner_text() == "Press Shift 1 more time to leave"
+    page.keyboard.press("Shift")
     page.wait_for_url(NEUTRAL)
     assert page.evaluate("history.length") == before
     page.go_back()
     assert not page.url.endswith("/safety")
+
+
+def type_like_a_person(page: Any, text: str, overlap: bool = False) -> None:
+    """Type with a real Shift for each capital, fast (no delay), as a keyboard sends it.
+
+    With `overlap`, Shift is let go only after the letter's key is released too,
+    as fast typists do.
+    """
+    for ch in text:
+        if ch.isupper() or ch in '!?"':
+            page.keyboard.down("Shift")
+            if overlap:
+                page.keyboard.down(ch)
+                page.keyboard.up("Shift")
+                page.keyboard.up(ch)
+            else:
+                page.keyboard.press(ch)
+                page.keyboard.up("Shift")
+        else:
+            page.keyboard.press(ch if ch != " " else "Space")
+
+
+@pytest.mark.parametrize("overlap", [False, True])
+def test_typing_capitals_fast_does_not_quick_exit(page: Any, overlap: bool) -> None:
+    page.goto("/check")
+    box = page.get_by_label("Messages or email")
+    box.click()
+    for text in ("He Said I", " Called Police, Ref No ABC"):
+        type_like_a_person(page, text, overlap)
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/check")
+    assert box.input_value() == "He Said I Called Police, Ref No ABC"
+    # Shift, a letter, then two lone Shifts: the letter started the count again.
+    page.keyboard.press("Shift")
+    page.keyboard.press("x")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/check")
+    assert "1 more time" in page.locator("#exit-progress").inner_text()
+    page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL)
 
 
 def test_bad_upload_gets_a_clear_error(page: Any) -> None:

@@ -21,14 +21,61 @@
     exitLinks[i].addEventListener("click", quickExit);
   }
 
-  var presses = [];
+  // Shift pressed three times on its own leaves (the GOV.UK "Exit this page"
+  // pattern). Only a Shift that goes down and up with no other key in between
+  // counts, and any other key starts the count again, so typing capitals
+  // ("He Said I") never leaves. Five seconds without a press also resets it.
+  var count = 0;
+  var alone = false;
+  var resetTimer = null;
+  var progress = document.getElementById("exit-progress");
+
+  function showProgress() {
+    if (!progress) { return; }
+    var left = 3 - count;
+    if (count === 0) {
+      progress.textContent = "";
+      progress.hidden = true;
+    } else {
+      var text = left === 1 ? progress.getAttribute("data-one")
+        : progress.getAttribute("data-many");
+      progress.textContent = (text || "Press Shift {n} more times to leave").replace("{n}", left);
+      progress.hidden = false;
+    }
+  }
+
+  function resetCount() {
+    count = 0;
+    alone = false;
+    if (resetTimer) { window.clearTimeout(resetTimer); resetTimer = null; }
+    showProgress();
+  }
+
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) { return; }
-    var now = Date.now();
-    presses.push(now);
-    presses = presses.filter(function (t) { return now - t < 1500; });
-    if (presses.length >= 3) { quickExit(event); }
-  });
+    if (event.key === "Shift") {
+      if (!event.repeat) { alone = true; }
+      return;
+    }
+    alone = false;
+    if (count > 0) { resetCount(); }
+  }, true);
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") { return; }
+    if (!alone) { return; }
+    alone = false;
+    count += 1;
+    if (count >= 3) {
+      resetCount();
+      quickExit(event);
+      return;
+    }
+    showProgress();
+    if (resetTimer) { window.clearTimeout(resetTimer); }
+    resetTimer = window.setTimeout(resetCount, 5000);
+  }, true);
+  // Clicking or tapping elsewhere between presses also starts again.
+  document.addEventListener("pointerdown", function () { alone = false; }, true);
 
   // When a case is open, leave the page once it has been idle long enough for
   // the server to lock it, so the case does not stay on an unattended screen.
