@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -69,7 +71,8 @@ def test_open_case_page_asks_the_browser_to_leave_when_idle(client, token) -> No
 def test_evidence_notes_and_events_appear_on_the_case(client, token) -> None:
     _create(client, token)
     csrf = token(client, "/case")
-    added = client.post("/case/files", data={"csrf_token": csrf, "kind": "export"},
+    added = client.post("/case/files", data={"csrf_token": csrf, "kind": "export",
+                                             "tz": "America/New_York"},
                         files={"files": ("chat.txt", (
                             __import__("pathlib").Path(__file__).parent / "data" / "whatsapp_chat.txt"
                         ).read_bytes(), "text/plain")})
@@ -205,3 +208,54 @@ def test_a_long_timeline_is_paged(client, token, monkeypatch) -> None:
     assert "Timeline (3)" in first and "Page 1 of 2" in first
     second = client.get("/case?timeline_page=2").text
     assert "Page 2 of 2" in second and second.count("Blocked ") == 1
+
+
+CHAT = Path(__file__).parent / "data" / "whatsapp_chat.txt"
+
+
+def pdf_text(package: bytes) -> str:
+    """The text of report.pdf inside a package."""
+    import pypdf
+
+    pdf = zipfile.ZipFile(io.BytesIO(package)).read("report.pdf")
+    return " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_zone_named_on_the_check_page_goes_into_the_case_and_the_pdf(client, token) -> None:
+    report = client.post("/check/upload", data={"csrf_token": token(client, "/check"),
+                                                "tz": "Australia/Sydney"},
+                         files={"files": ("WhatsApp Chat.txt", CHAT.read_bytes(), "text/plain")})
+    assert "times in Australia/Sydney (the export did not say; as you told us)" in report.text
+    _create(client, token)
+    client.post(f"{report.url.path}/save", data={"csrf_token": token(client, "/check")})
+    case = client.get("/case").text
+    timeline = case.split('id="timeline-title"')[1].split("</section>")[0]
+    assert "14 Mar 2026, 21:42 (UTC+11:00)" in timeline and "UTC+00:00" not in timeline
+    package = client.post("/case/export", data={"csrf_token": token(client, "/case")})
+    text = " ".join(pdf_text(package.content).split())
+    threats = text.split("Timeline of threats and demands")[1].split("What was reported")[0]
+    assert "2026-03-14 21:42:00 (UTC+11:00)" in threats and "UTC+00:00" not in threats
+    assert "time zone Australia/Sydney (the export does not state it; given by the person" in text
+    timeline = json.loads(zipfile.ZipFile(io.BytesIO(package.content)).read("manifest.json"))[
+        "timeline"]
+    assert {e["zone_source"] for e in timeline if e["kind"] == "threat"} == {"given"}
+
+
+def test_adding_an_export_asks_for_its_zone_and_marks_unknown_ones(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    form = client.get("/case").text
+    assert 'name="tz" list="zone-names"' in form and "Australia/Sydney" in form
+    chat = {"files": ("chat.txt", CHAT.read_bytes(), "text/plain")}
+    asked = client.post("/case/files", data={"csrf_token": csrf, "kind": "auto"}, files=chat)
+    assert asked.status_code == 400 and "which time zone" in asked.text
+    wrong = client.post("/case/files", data={"csrf_token": csrf, "tz": "Mars/Base"}, files=chat)
+    assert wrong.status_code == 400 and "Mars/Base" in wrong.text
+    added = client.post("/case/files", data={"csrf_token": csrf, "tz": "unknown"}, files=chat)
+    assert "(time zone guessed)" in added.text
+    text = " ".join(pdf_text(client.post("/case/export", data={"csrf_token": csrf}).content).split())
+    assert "zone assumed" in text and "ASSUMED: neither the export nor the person" in text
+    # Screenshots and other files need no zone.
+    pic = client.post("/case/files", data={"csrf_token": csrf, "kind": "file"},
+                      files={"files": ("notes.txt", b"hello", "text/plain")})
+    assert pic.status_code == 200

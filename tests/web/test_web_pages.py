@@ -101,7 +101,7 @@ def test_whatsapp_export_gives_a_plain_report(client, token) -> None:
     assert "Your safety comes first" in html  # the chat talks of self-harm
     assert "<details>" in html and "<mark>" in html  # wording hidden, spans marked
     assert "quickcash2291" in html  # identifiers
-    assert "assumed" in html  # the zone we assumed is said, never implied
+    assert "(the export did not say; a guess)" in html  # the assumed zone is said, never implied
     assert "/help?report=" in html
 
 

@@ -106,14 +106,18 @@ def load_plan(session: WebSession) -> dict[str, Any] | None:
 
 
 def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
-                **kw: Any) -> list[Any]:
-    """Add uploaded files to the case as originals (hashed at intake, never changed)."""
+                tz: str | None = None, **kw: Any) -> list[Any]:
+    """Add uploaded files to the case as originals (hashed at intake, never changed).
+
+    `tz` is the zone the person named for an export's wall-clock times; None
+    leaves them marked as assumed.
+    """
     from unsnare.web.intake import safe_name
 
     current = case(session)
     changed(session)
     return [
         current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
-                         source="uploaded in the web app", **kw)
+                         source="uploaded in the web app", tz=tz, **kw)
         for u in uploads
     ]

@@ -72,6 +72,15 @@ def links(text: str) -> Markup:
     return Markup("".join(out))
 
 
+def zone_words(value: Any) -> str:
+    """A zone name as people read it: ``Etc/UTC`` -> ``UTC``, ``America/New_York`` ->
+    ``America/New York``."""
+    name = str(value or "")
+    if name in ("UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Universal", "Zulu"):
+        return "UTC"
+    return name.replace("_", " ")
+
+
 def percent(value: Any) -> str:
     """A 0-1 score as a whole percentage."""
     try:
@@ -89,5 +98,5 @@ def install(env: jinja2.Environment) -> None:
     """Add the filters to a Jinja environment."""
     env.filters.update(
         when=when, highlight=highlight, markdown=markdown, percent=percent, humanize=humanize,
-        links=links,
+        links=links, zone_words=zone_words,
     )

@@ -71,6 +71,8 @@ class ReportView:
     warnings: tuple[str, ...]
     items: tuple[MessageItem, ...]
     names: dict[str, str]
+    # True when the person named the zone of times the export did not state.
+    zone_given: bool = False
 
     @property
     def risk_words(self) -> str:

@@ -8,7 +8,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.background import BackgroundTask
@@ -17,7 +17,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 
 from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
-from unsnare.web import casefile
+from unsnare.web import casefile, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
 from unsnare.web.intake import Upload, named_as_uploaded, safe_name
 from unsnare.web.render import page
@@ -39,12 +39,6 @@ FLASH = {
     "note": "Your note is saved.",
     "event": "Saved to your timeline.",
 }
-
-
-def machine_zone() -> str:
-    """This machine's time-zone name (for the default in date fields)."""
-    tz = datetime.now().astimezone().tzinfo
-    return str(getattr(tz, "key", None) or "UTC")
 
 
 # Long cases are shown a page at a time so that /case stays fast (see bench_web.py).
@@ -78,7 +72,7 @@ def case_page(
         timeline_total=len(view["timeline"]), timeline_page=t_page, timeline_pages=t_pages,
         identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
         identifiers_pages=i_pages, notes=view["notes"],
-        event_kinds=EVENT_KINDS, zone=machine_zone(),
+        event_kinds=EVENT_KINDS, zone_names=zones.zone_names(),
         status_message=FLASH.get(done, ""),
     )
 
@@ -122,6 +116,7 @@ async def add_files(
     session: FormSessionDep,
     files: Annotated[list[UploadFile] | None, File()] = None,
     kind: Annotated[str, Form()] = "auto",
+    tz: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
     """Add exports, screenshots or other files as evidence (originals hashed, kept as-is)."""
     uploads = [Upload(f.filename or "", await f.read()) for f in files or [] if f.filename]
@@ -129,8 +124,11 @@ async def add_files(
         raise InputError("No file was chosen.", field="files",
                          hint="Choose the files to add, then press Add to my case.")
     chosen = kind if kind in ("auto", "export", "screenshot", "image", "file") else "auto"
+    # A chat's times need their zone; pictures and other files do not.
+    needs_zone = chosen in ("auto", "export") and not all(u.is_image for u in uploads)
+    zone = zones.parse_zone(tz, required=needs_zone)
     # Intake hashes, checks, reads and encrypts: keep it off the event loop.
-    await run_in_threadpool(casefile.add_uploads, session, uploads, chosen)
+    await run_in_threadpool(casefile.add_uploads, session, uploads, chosen, zone)
     return RedirectResponse("/case?done=added", status_code=303)
 
 
@@ -146,15 +144,16 @@ def _when(value: str, zone: str) -> datetime | None:
     if not value.strip():
         return None
     try:
-        tz = ZoneInfo(zone.strip() or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"'{zone}' is not a time zone we know.", field="zone",
-                         hint="Use a name such as Europe/London or America/New_York.") from None
-    try:
-        return datetime.fromisoformat(value.strip()).replace(tzinfo=tz)
+        at = datetime.fromisoformat(value.strip())
     except ValueError:
         raise UsageError("The date and time could not be read.", field="at",
                          hint="Use the date picker, or write it like 2026-03-02 21:15.") from None
+    # A time without its zone is not evidence: never fall back to UTC silently.
+    name = zones.parse_zone(zone, field="zone")
+    if name is None:
+        raise UsageError("Please give the time zone for this time.", field="zone",
+                         hint="Type a place such as Europe/London, or leave the time empty.")
+    return at.replace(tzinfo=ZoneInfo(name))
 
 
 @router.post("/case/events")

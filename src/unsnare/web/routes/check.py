@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -11,7 +12,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unsnare import importers
 from unsnare.errors import UsageError
-from unsnare.web import casefile, intake, reportview
+from unsnare.web import casefile, intake, reportview, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
 from unsnare.web.render import page
 from unsnare.web.routes import help
@@ -43,7 +44,7 @@ def formats() -> list[str]:
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request) -> HTMLResponse:
     """The upload and paste forms."""
-    return page(request, "check.html", formats=formats())
+    return page(request, "check.html", formats=formats(), zone_names=zones.zone_names())
 
 
 @router.post("/check/upload")
@@ -58,17 +59,22 @@ async def check_upload(
 ) -> Response:
     """Read the uploaded export or screenshots and show the report."""
     uploads = [intake.Upload(f.filename or "", await f.read()) for f in files or []]
+    zones.parse_zone(tz, required=False)  # a mistyped zone is named before any reading
     # Reading, OCR and analysis can take seconds: keep them off the event loop.
     views, _ = await run_in_threadpool(
         intake.from_uploads, uploads, format or None, tz or None,
         request.app.state.screenshot_reader,
     )
     kind = "screenshot" if all(u.is_image for u in uploads) else "export"
+    # The zone named here goes with the files into the case, so times never shift.
+    zone = zones.parse_zone(tz, required=False)
+    if zone is not None:
+        views = [dataclasses.replace(v, zone_given=True) for v in views]
     if save_to_case and session.unlocked:
-        await run_in_threadpool(casefile.add_uploads, session, uploads, kind)
+        await run_in_threadpool(casefile.add_uploads, session, uploads, kind, zone)
     keep = None
     if not (save_to_case and session.unlocked) and sum(len(u.data) for u in uploads) <= KEEP_BYTES:
-        keep = (tuple(uploads), kind)
+        keep = (tuple(uploads), kind, zone)
     ids = [store.remember_report(session, v, keep) for v in views]
     if len(ids) == 1:
         return RedirectResponse(f"/check/report/{ids[0]}", status_code=303)
@@ -84,7 +90,7 @@ def check_text(
     """Analyse pasted text or an email and show the report."""
     view = intake.from_text(text)
     pasted = (intake.Upload("pasted-text.txt", text.encode("utf-8")),)
-    report_id = store.remember_report(session, view, (pasted, "auto"))
+    report_id = store.remember_report(session, view, (pasted, "auto", None))
     return RedirectResponse(f"/check/report/{report_id}", status_code=303)
 
 
@@ -110,8 +116,12 @@ def show_report(
     crisis = safety_first(view.report)
     return page(
         request, "report.html", view=view, report=view.report, report_id=report_id,
+        zone_given=view.zone_given,
         items=view.page(number), page_number=number, pages=pages,
         can_save=report_id in session.originals,
+        zone_names=zones.zone_names(),
+        ask_zone=view.timezone_assumed and report_id in session.originals
+        and session.originals[report_id][2] is None,
         stage_words=reportview.STAGE_WORDS, scheme_words=reportview.SCHEME_WORDS,
         stage_order=list(reportview.STAGE_WORDS)[1:], tactic_words=reportview.TACTIC_WORDS,
         safety_first=crisis,
@@ -121,16 +131,20 @@ def show_report(
 
 
 @router.post("/check/report/{report_id}/save")
-async def save_report_files(session: FormSessionDep, report_id: str) -> RedirectResponse:
-    """Add the files behind a report to the open case (once)."""
+async def save_report_files(
+    session: FormSessionDep, report_id: str, tz: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """Add the files behind a report to the open case (once), with their time zone."""
     if report_id not in session.reports:
         raise HTTPException(404)
     kept = session.originals.get(report_id)
     if kept is None:
         raise UsageError("These files are already in your case, or were too big to keep.",
                          hint="Add them on My case with \"Add to my case\".")
-    uploads, kind = kept
-    await run_in_threadpool(casefile.add_uploads, session, uploads, kind)
+    uploads, kind, zone = kept
+    if zone is None and tz.strip():
+        zone = zones.parse_zone(tz)
+    await run_in_threadpool(casefile.add_uploads, session, uploads, kind, zone)
     # The same files can stand behind several reports (one export, several chats).
     for key in [k for k, v in session.originals.items() if v is kept]:
         del session.originals[key]

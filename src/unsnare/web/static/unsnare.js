@@ -77,6 +77,16 @@
   // Clicking or tapping elsewhere between presses also starts again.
   document.addEventListener("pointerdown", function () { alone = false; }, true);
 
+  // Offer this browser's own time zone in the zone fields (the person can change it).
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+  if (zone) {
+    var zoneFields = document.querySelectorAll("input[data-browser-zone]");
+    for (var z = 0; z < zoneFields.length; z++) {
+      if (!zoneFields[z].value) { zoneFields[z].value = zone; }
+    }
+  }
+
   // When a case is open, leave the page once it has been idle long enough for
   // the server to lock it, so the case does not stay on an unattended screen.
   var idle = parseInt(root.getAttribute("data-idle-lock") || "0", 10);
