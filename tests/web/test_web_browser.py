@@ -338,3 +338,35 @@ def test_an_open_case_locks_itself_and_leaves_the_screen(browser: Any, tmp_path:
             assert pg.get_by_label("Passphrase", exact=True).is_visible()
         finally:
             context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def above_the_fold(pg: Any, selector: str) -> bool:
+    """True when the element is wholly inside the first screen, without scrolling."""
+    box = pg.locator(selector).bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+def test_crisis_line_is_above_the_fold_on_a_phone(browser: Any, server: LiveServer) -> None:
+    context = browser.new_context(base_url=server.url, viewport=PHONE, locale="en-US")
+    try:
+        pg = context.new_page()
+        for path in ("/", "/help"):
+            pg.goto(path)
+            assert above_the_fold(pg, "#crisis-line"), path
+            assert pg.locator("#crisis-line a[href='tel:988']").is_visible()
+        # The self-harm question is left unanswered, as a scared person may leave it.
+        assert pg.locator("input[name=unsafe]:checked").count() == 0
+        pg.get_by_label("How old is the person being targeted?").fill("15")
+        pg.get_by_label("Which country are they in?").select_option("US")
+        pg.get_by_role("button", name="Show my next steps").click()
+        pg.wait_for_url("**/help/plan")
+        assert above_the_fold(pg, "#crisis-line")
+        line = pg.locator("#crisis-line")
+        assert line.locator("a[href='tel:988']").count() == 1
+        assert line.locator("a[href='sms:988']").count() == 1
+        shot(pg, "phone-plan-crisis-line")
+    finally:
+        context.close()

@@ -52,8 +52,9 @@ def test_plan_lists_each_service_in_full_once(client, token, unsafe) -> None:
         assert html.count(f'id="service-{s["id"]}"') == 1, s["name"]
     if unsafe == "yes":
         crisis_at = html.index('id="crisis-title"')
-        assert html.index("0800 1111") > crisis_at  # Childline in full in the crisis panel
-        assert html.index("0800 1111") < html.index("<h1>Your next steps</h1>")
+        # Childline in full in the crisis panel (after the one-line crisis number).
+        assert html.index('– call <a href="tel:08001111">') > crisis_at
+        assert html.index('– call <a href="tel:08001111">') < html.index("<h1>Your next steps</h1>")
         assert html.count('href="#service-gb_childline"') == 2  # crisis step and support step
         assert "See Childline in the crisis lines above" in html
 
@@ -338,3 +339,35 @@ def test_api_refuses_bad_requests_with_json(client, body) -> None:
 def test_api_needs_json_so_forms_from_other_sites_cannot_use_it(client) -> None:
     response = client.post("/api/v1/analyze", data={"text": "hello"})
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "language,wanted",
+    [("en-US,en;q=0.9", ['href="tel:988"', 'href="sms:988"', 'href="tel:911"']),
+     ("en-AU", ['href="tel:1800551800"', 'href="tel:000"']),
+     ("pt-BR", ['href="tel:188"']),
+     ("fr", ['href="https://findahelpline.com/"'])],
+)
+def test_home_and_get_help_start_with_the_crisis_line(client, language, wanted) -> None:
+    for path in ("/", "/help"):
+        html = client.get(path, headers={"accept-language": language}).text
+        main = html.split('<main id="main" tabindex="-1">')[1]
+        first = main.split("<h1>")[0]
+        assert 'class="crisis-line"' in first
+        for piece in wanted:
+            assert piece in first, (path, piece)
+
+
+def test_the_self_harm_question_has_no_answer_chosen(client) -> None:
+    html = client.get("/help").text
+    question = html.split('name="unsafe"', 1)[1].split("</fieldset>")[0]
+    assert "checked" not in question
+
+
+def test_every_plan_starts_with_the_crisis_line_whatever_the_answers(client, token) -> None:
+    client.post("/help", data={"csrf_token": token(client), "age": "15", "country": "GB",
+                               "unsafe": "no", "demand": "money"})
+    html = client.get("/help/plan", headers={"accept-language": "en-US"}).text
+    first = html.split('<main id="main" tabindex="-1">')[1].split("<h1>")[0]
+    # The plan's country wins over the browser's language.
+    assert 'href="tel:08001111"' in first and "Childline" in first and 'href="tel:999"' in first

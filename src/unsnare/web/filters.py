@@ -81,6 +81,28 @@ def zone_words(value: Any) -> str:
     return name.replace("_", " ")
 
 
+# A phone number inside a phrase such as "0800 111 0 111 or 0800 111 0 222" or
+# "000 (Triple Zero)": digits with spaces or dashes between, at least three digits.
+_PHONE = re.compile(r"\+?\d[\d\s-]*\d")
+
+
+def phone_links(value: Any, scheme: str = "tel") -> Markup:
+    """Escape `value` and make each number in it a tap-to-call (or, with "sms", tap-to-text)
+    link."""
+    text = str(value or "")
+    out: list[str] = []
+    pos = 0
+    for m in _PHONE.finditer(text):
+        number = re.sub(r"[^\d+]", "", m.group())
+        if len(number.lstrip("+")) < 3:
+            continue
+        out.append(str(escape(text[pos:m.start()])))
+        out.append(f'<a href="{scheme}:{number}">{escape(m.group())}</a>')
+        pos = m.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
 def percent(value: Any) -> str:
     """A 0-1 score as a whole percentage."""
     try:
@@ -98,5 +120,5 @@ def install(env: jinja2.Environment) -> None:
     """Add the filters to a Jinja environment."""
     env.filters.update(
         when=when, highlight=highlight, markdown=markdown, percent=percent, humanize=humanize,
-        links=links, zone_words=zone_words,
+        links=links, zone_words=zone_words, phone_links=phone_links,
     )

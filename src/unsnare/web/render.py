@@ -8,6 +8,7 @@ from fastapi import Request
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from unsnare.web import crisis
 from unsnare.web.sessions import WebSession
 
 
@@ -25,6 +26,7 @@ def page(
         "case_unlocked": bool(session and session.unlocked),
         "locked_by_idle": bool(session and session.locked_by_idle),
         "path": request.url.path,
+        "crisis_line": crisis.line_for_request(request),
     }
     base.update(context)
     return templates.TemplateResponse(request, name, base, status_code=status_code)
