@@ -371,3 +371,27 @@ def test_every_plan_starts_with_the_crisis_line_whatever_the_answers(client, tok
     first = html.split('<main id="main" tabindex="-1">')[1].split("<h1>")[0]
     # The plan's country wins over the browser's language.
     assert 'href="tel:08001111"' in first and "Childline" in first and 'href="tel:999"' in first
+
+
+def test_make_my_plan_from_this_fills_in_the_form(client, token) -> None:
+    report = _upload(client, token, "WhatsApp Chat with Mia R.txt",
+                     (DATA / "whatsapp_chat.txt").read_bytes())
+    link = re.search(r'href="(/help\?report=[^"]+)"', report.text).group(1)
+    form = client.get(link).text
+    assert 'name="demand" value="money" checked' in form
+    assert 'name="sent_images" value="not_sure" checked' in form
+    assert 'name="sent_images" value="no" checked' not in form
+    assert 'name="platforms" value="WhatsApp" checked' in form
+    assert 'name="unsafe" value="yes" checked' in form  # the chat talks of self-harm
+    assert "they asked for money; they say they have a picture or video of you" in form
+
+
+def test_a_pasted_threat_fills_in_money_and_pictures(client, token) -> None:
+    report = client.post("/check/text", data={
+        "csrf_token": token(client, "/check"),
+        "text": "Jay: pay me $100 or I post your nudes to everyone. you have 1 hour"})
+    link = re.search(r'href="(/help\?report=[^"]+)"', report.text).group(1)
+    form = client.get(link).text
+    assert 'name="demand" value="money" checked' in form
+    assert 'name="sent_images" value="not_sure" checked' in form
+    assert 'name="unsafe" value="yes"' in form and 'name="unsafe" value="yes" checked' not in form

@@ -108,15 +108,57 @@ def _all_ids(steps: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+DEMAND_WORDS = {
+    "money": "they asked for money",
+    "images": "they asked for more pictures or videos",
+    "acts": "they asked you to do something",
+}
+
+
+def prefill(report: dict[str, Any], platform: str) -> dict[str, Any]:
+    """The answers an analysis gives to the triage form, and a plain list of them."""
+    # Age and country are placeholders: a chat rarely says them, the person adds them.
+    found = Triage.from_analysis(report, age=18, country="other")
+    tactics = {str(f.get("tactic")) for f in report.get("findings") or []}
+    # They say they have pictures: the form's honest answer is "they say so".
+    pictures = "not_sure" if found.sent_images or "threat_to_expose" in tactics else ""
+    named = {p.lower(): p for p in PLATFORMS}
+    chosen: list[str] = []
+    other: list[str] = []
+    for name in (platform, *found.platforms):
+        if not name or name.lower() in ("text", "screenshot", "unknown", "email"):
+            continue
+        key = name.lower()
+        if key in named and named[key] not in chosen:
+            chosen.append(named[key])
+        elif key not in named and name not in other:
+            other.append(name)
+    said = [DEMAND_WORDS[found.demand]] if found.demand in DEMAND_WORDS else []
+    if pictures:
+        said.append("they say they have a picture or video of you")
+    if chosen or other:
+        said.append("they contacted you on " + ", ".join(chosen + other))
+    if found.unsafe:
+        said.append("the chat talks about hurting yourself")
+    return {
+        "demand": found.demand, "sent_images": pictures, "platforms": chosen,
+        "other_platform": ", ".join(other), "unsafe": "yes" if found.unsafe else "",
+        "said": said,
+    }
+
+
 @router.get("/help", response_class=HTMLResponse)
 def triage_form(request: Request, session: SessionDep, report: str | None = None) -> HTMLResponse:
     """The triage questions (pre-filled from an analysis when `report` is given)."""
     analysis = session.reports.get(report or "")
+    filled = prefill(analysis.report, analysis.platform) if analysis else None
     return page(
         request, "help.html",
         countries=countries(), platforms=PLATFORMS, demands=DEMANDS,
         report_id=report if analysis else "",
         analysis=analysis.report if analysis else None,
+        filled=filled or {"demand": "", "sent_images": "", "platforms": [],
+                          "other_platform": "", "unsafe": "", "said": []},
         crisis_services=[],
     )
 
