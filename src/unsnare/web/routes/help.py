@@ -108,11 +108,6 @@ def _all_ids(steps: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-DEMAND_WORDS = {
-    "money": "they asked for money",
-    "images": "they asked for more pictures or videos",
-    "acts": "they asked you to do something",
-}
 
 
 def prefill(report: dict[str, Any], platform: str) -> dict[str, Any]:
@@ -133,13 +128,16 @@ def prefill(report: dict[str, Any], platform: str) -> dict[str, Any]:
             chosen.append(named[key])
         elif key not in named and name not in other:
             other.append(name)
-    said = [DEMAND_WORDS[found.demand]] if found.demand in DEMAND_WORDS else []
+    # What was filled in, as message ids (and values) for the page to say.
+    said: list[tuple[str, dict[str, str]]] = []
+    if found.demand in ("money", "images", "acts"):
+        said.append((f"help.said_{found.demand}", {}))
     if pictures:
-        said.append("they say they have a picture or video of you")
+        said.append(("help.said_pictures", {}))
     if chosen or other:
-        said.append("they contacted you on " + ", ".join(chosen + other))
+        said.append(("help.said_where", {"where": ", ".join(chosen + other)}))
     if found.unsafe:
-        said.append("the chat talks about hurting yourself")
+        said.append(("help.said_crisis", {}))
     return {
         "demand": found.demand, "sent_images": pictures, "platforms": chosen,
         "other_platform": ", ".join(other), "unsafe": "yes" if found.unsafe else "",

@@ -1,0 +1,72 @@
+"""The language switch and the message catalogues (web/locales/*.yaml)."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from unsnare.web import i18n
+
+TEMPLATES = Path(i18n.__file__).parent / "templates"
+USED = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_]+)["']""")
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} a message expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_used_in_a_template_is_in_english() -> None:
+    english = i18n.catalogue("en")
+    missing = {
+        (path.name, key)
+        for path in TEMPLATES.glob("*.html")
+        for key in USED.findall(path.read_text(encoding="utf-8"))
+        # A key ending in "_" is a prefix the template completes (help.demand_ ~ value).
+        if not (key in english or key.endswith("_") and any(k.startswith(key) for k in english))
+    }
+    assert missing == set()
+
+
+@pytest.mark.parametrize("lang", [code for code in i18n.LANGUAGES if code != "en"])
+def test_every_language_has_every_message_with_the_same_placeholders(lang: str) -> None:
+    english, other = i18n.catalogue("en"), i18n.catalogue(lang)
+    assert sorted(set(english) - set(other)) == []
+    assert sorted(set(other) - set(english)) == []
+    wrong = [k for k in english if placeholders(english[k]) != placeholders(other[k])]
+    assert wrong == []
+
+
+def test_t_escapes_text_and_keeps_markup_values() -> None:
+    from markupsafe import Markup
+
+    t = i18n.translator("en")
+    out = t("base.danger", link=Markup('<a href="/help">get help</a>'))
+    assert str(out).endswith('<a href="/help">get help</a>.')
+    assert "&lt;b&gt;" in str(t("help.said_where", where="<b>x</b>"))
+    assert t("no.such_message") == "no.such_message"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("es", "No estás solo"), ("pt", "Você não está sozinho"), ("en", "You are not alone")],
+)
+def test_the_language_is_chosen_by_query_then_remembered(client, lang: str, words: str) -> None:
+    first = client.get(f"/?lang={lang}")
+    assert f'<html lang="{lang}"' in first.text and words in first.text
+    assert client.get("/help").text.startswith(f'<!doctype html>\n<html lang="{lang}"')
+
+
+def test_the_browser_language_is_used_until_one_is_chosen(client) -> None:
+    html = client.get("/", headers={"accept-language": "pt-BR,pt;q=0.9"}).text
+    assert '<html lang="pt"' in html and 'href="tel:188"' in html  # CVV, Brazil
+    assert '<html lang="en"' in client.get("/?lang=en", headers={"accept-language": "pt-BR"}).text
+
+
+def test_every_page_links_to_each_language(client) -> None:
+    html = client.get("/help").text
+    for code in i18n.LANGUAGES:
+        assert f'href="/help?lang={code}" hreflang="{code}"' in html
