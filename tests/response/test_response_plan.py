@@ -133,6 +133,9 @@ def _minor_triages() -> list[Triage]:
             out.append(Triage(age=age, country=country, demand="images", sent_images=True,
                               paid=True, platforms=tuple(PLATFORMS), unsafe=True))
             out.append(Triage(age=age, country=country, demand="acts"))
+            for asker in ("self", "parent"):
+                out.append(Triage(age=age, country=country, scheme="grooming", asker=asker,
+                                  meeting=True))
     return out
 
 

@@ -395,3 +395,32 @@ def test_a_pasted_threat_fills_in_money_and_pictures(client, token) -> None:
     assert 'name="demand" value="money" checked' in form
     assert 'name="sent_images" value="not_sure" checked' in form
     assert 'name="unsafe" value="yes"' in form and 'name="unsafe" value="yes" checked' not in form
+
+
+GROOMING_CHAT = """jake_2011: hey ur really mature for 13 you know that
+Ella: haha thanks
+jake_2011: dont tell ur mum about me ok, she wouldnt understand us
+jake_2011: ur so pretty, send me a pic of u in ur room
+jake_2011: its our secret. i care about u more than anyone
+jake_2011: lets meet up at the shopping centre saturday, dont bring anyone
+jake_2011: if u dont come ill tell everyone at ur school what u said to me
+"""
+
+
+def test_grooming_is_named_and_gets_a_parents_plan_not_do_not_pay(client, token) -> None:
+    report = client.post("/check/text", data={"csrf_token": token(client, "/check"),
+                                              "text": GROOMING_CHAT})
+    html = report.text
+    assert "looks very much like grooming" in html
+    assert "sextortion" not in html.split('id="risk-title"')[1].split("</section>")[0]
+    assert "Do not pay" not in html
+    link = re.search(r'href="(/help\?report=[^"&]+&amp;asker=parent)"', html).group(1)
+    form = client.get(link.replace("&amp;", "&")).text
+    assert 'name="asker" value="parent" checked' in form
+    plan = client.post("/help", data={
+        "csrf_token": token(client), "age": "13", "country": "GB", "asker": "parent",
+        "meeting": "yes", "report_id": re.search(r"report=([^&]+)", link).group(1)}).text
+    assert "What is happening: grooming" in plan and "Stay calm and listen" in plan
+    assert "Don&#39;t confront the account" in plan and "CEOP" in plan
+    assert "Don&#39;t pay" not in plan
+    assert "not your child&#39;s fault" in plan

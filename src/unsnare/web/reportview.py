@@ -26,6 +26,14 @@ RISK_WORDS = {
     "low": "A few warning signs, but not a clear threat.",
     "none": "We did not find clear signs of sextortion in this conversation.",
 }
+# Grooming is not sextortion yet: say what it is, never "do not pay".
+GROOMING_WORDS = {
+    "critical": "This looks like grooming, and it is urgent.",
+    "high": "This looks very much like grooming.",
+    "medium": "Some signs of grooming are here.",
+    "low": "A few signs of grooming, but nothing clear yet.",
+    "none": "We did not find clear signs of grooming or sextortion in this conversation.",
+}
 STAGE_WORDS = {
     "none": "No stage reached",
     "contact": "First contact",
@@ -75,9 +83,17 @@ class ReportView:
     zone_given: bool = False
 
     @property
+    def is_grooming(self) -> bool:
+        """True when the analysis names grooming (no money or image blackmail)."""
+        return self.report.get("scheme") == "grooming"
+
+    @property
     def risk_words(self) -> str:
-        """The risk level in one plain sentence."""
-        return RISK_WORDS.get(str(self.report["risk"]["level"]), "")
+        """The risk level in one plain sentence (grooming is named as grooming)."""
+        level = str(self.report["risk"]["level"])
+        if self.is_grooming:
+            return GROOMING_WORDS.get(level, "")
+        return RISK_WORDS.get(level, "")
 
     def page(self, number: int) -> tuple[MessageItem, ...]:
         """Items on page `number` (1-based)."""

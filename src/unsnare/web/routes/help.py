@@ -10,7 +10,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from unsnare.errors import UsageError
 from unsnare.response.directory import default_directory, services_for
 from unsnare.response.plan import Plan, build_plan
-from unsnare.response.triage import Triage
+from unsnare.response.triage import ASKERS, Triage
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep, SessionDep
 from unsnare.web.render import page
@@ -138,15 +138,18 @@ def prefill(report: dict[str, Any], platform: str) -> dict[str, Any]:
         said.append(("help.said_where", {"where": ", ".join(chosen + other)}))
     if found.unsafe:
         said.append(("help.said_crisis", {}))
+    if found.meeting:
+        said.append(("help.said_meeting", {}))
     return {
         "demand": found.demand, "sent_images": pictures, "platforms": chosen,
         "other_platform": ", ".join(other), "unsafe": "yes" if found.unsafe else "",
-        "said": said,
+        "meeting": "yes" if found.meeting else "", "said": said,
     }
 
 
 @router.get("/help", response_class=HTMLResponse)
-def triage_form(request: Request, session: SessionDep, report: str | None = None) -> HTMLResponse:
+def triage_form(request: Request, session: SessionDep, report: str | None = None,
+                asker: str = "self") -> HTMLResponse:
     """The triage questions (pre-filled from an analysis when `report` is given)."""
     analysis = session.reports.get(report or "")
     filled = prefill(analysis.report, analysis.platform) if analysis else None
@@ -156,7 +159,8 @@ def triage_form(request: Request, session: SessionDep, report: str | None = None
         report_id=report if analysis else "",
         analysis=analysis.report if analysis else None,
         filled=filled or {"demand": "", "sent_images": "", "platforms": [],
-                          "other_platform": "", "unsafe": "", "said": []},
+                          "other_platform": "", "unsafe": "", "meeting": "", "said": []},
+        asker=asker if asker in ASKERS else "self", askers=ASKERS,
         crisis_services=[],
     )
 
@@ -173,6 +177,8 @@ def make_plan(
     other_platform: Annotated[str, Form()] = "",
     unsafe: Annotated[str, Form()] = "no",
     report_id: Annotated[str, Form()] = "",
+    asker: Annotated[str, Form()] = "self",
+    meeting: Annotated[str, Form()] = "no",
 ) -> RedirectResponse:
     """Build the plan from the answers and show it."""
     if not age.strip().isdigit():
@@ -189,6 +195,8 @@ def make_plan(
         "paid": paid == "yes",
         "platforms": tuple(chosen),
         "unsafe": unsafe != "no",
+        "asker": asker if asker in ASKERS else "self",
+        "meeting": meeting == "yes",
     }
     analysis = session.reports.get(report_id)
     if analysis is not None:
