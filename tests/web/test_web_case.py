@@ -259,3 +259,28 @@ def test_adding_an_export_asks_for_its_zone_and_marks_unknown_ones(client, token
     pic = client.post("/case/files", data={"csrf_token": csrf, "kind": "file"},
                       files={"files": ("notes.txt", b"hello", "text/plain")})
     assert pic.status_code == 200
+
+
+@pytest.mark.parametrize("how", ["case", "check"])
+def test_a_screenshot_with_a_money_demand_reaches_who_they_are_timeline_and_pdf(
+        client, token, how) -> None:
+    from .screens import chat_screenshot
+
+    _create(client, token)
+    shot = {"files": ("chat.png", chat_screenshot(), "image/png")}
+    if how == "case":
+        page = client.post("/case/files", data={"csrf_token": token(client, "/case"),
+                                                "kind": "screenshot"}, files=shot).text
+    else:
+        client.post("/check/upload", data={"csrf_token": token(client, "/check"),
+                                           "save_to_case": "1"}, files=shot)
+        page = client.get("/case").text
+    who = page.split('id="case-ids-title"')[1].split("</section>")[0]
+    assert "$quickcash2291" in who
+    timeline = page.split('id="timeline-title"')[1].split("</section>")[0]
+    assert "Demand" in timeline and "Threat" in timeline
+    assert "ocr box" not in timeline  # box coordinates stay in the package
+    text = " ".join(pdf_text(client.post("/case/export",
+                                         data={"csrf_token": token(client, "/case")}).content).split())
+    assert "Risk: none" not in text and "Risk: critical" in text
+    assert "$quickcash2291" in text and "Highest risk in this case: critical" in text

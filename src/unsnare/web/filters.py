@@ -103,6 +103,14 @@ def phone_links(value: Any, scheme: str = "tel") -> Markup:
     return Markup("".join(out))
 
 
+_OCR_BOX = re.compile(r"\s+ocr box(?:es)? [\d, ]*\d(?:\s*\([^)]*\))?")
+
+
+def plain_cite(value: Any) -> str:
+    """Where a message came from, without OCR box coordinates (those stay in the package)."""
+    return _OCR_BOX.sub(" (screenshot)", str(value or ""))
+
+
 def percent(value: Any) -> str:
     """A 0-1 score as a whole percentage."""
     try:
@@ -120,5 +128,5 @@ def install(env: jinja2.Environment) -> None:
     """Add the filters to a Jinja environment."""
     env.filters.update(
         when=when, highlight=highlight, markdown=markdown, percent=percent, humanize=humanize,
-        links=links, zone_words=zone_words, phone_links=phone_links,
+        links=links, zone_words=zone_words, phone_links=phone_links, plain_cite=plain_cite,
     )
