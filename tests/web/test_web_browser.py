@@ -226,7 +226,17 @@ def test_case_add_screenshot_export_and_verify(page: Any, tmp_path: Path) -> Non
     page.get_by_label("Files").set_input_files(
         files=[{"name": "screenshot-chat.png", "mimeType": "image/png", "buffer": _chat_screenshot()}])
     page.get_by_label("What is it?").select_option("screenshot")
+    # Record, as the form is sent, whether its button was disabled (the page then leaves).
+    page.evaluate("""() => { const f = document.querySelector('form[action="/case/files"]');
+        f.addEventListener('submit', () => sessionStorage.setItem('disabled',
+            String(f.querySelector('button').disabled))); }""")
     page.get_by_role("button", name="Add to my case").click()
+    # A progress page (which reloads itself, no script needed) until the screenshot is read.
+    page.wait_for_url(lambda url: "/working/" in url or "done=added" in url)
+    assert page.evaluate("sessionStorage.getItem('disabled')") == "true"
+    if "/working/" in page.url:
+        assert page.locator("progress").count() == 1
+    page.wait_for_url("**/case?done=added", timeout=60_000)
     assert "Added to your case" in page.locator("#status").inner_text()
     assert page.get_by_role("cell", name="screenshot-chat.png").count() == 1
     page.get_by_label("What happened?").select_option("report")
@@ -318,6 +328,15 @@ def test_core_flow_works_without_javascript(browser: Any, server: LiveServer) ->
         pg.get_by_role("button", name="Check this text").click()
         pg.locator("article.finding summary").first.click()  # <details> needs no script
         assert pg.locator(".message-text").first.is_visible()
+        # Screenshots: the progress page reloads itself until the report is ready.
+        from .screens import chat_screenshot
+
+        pg.goto("/check")
+        pg.get_by_label("Files").set_input_files(files=[
+            {"name": "chat.png", "mimeType": "image/png", "buffer": chat_screenshot()}])
+        pg.get_by_role("button", name="Check this chat").click()
+        pg.wait_for_url("**/check/report/**", timeout=60_000)
+        assert "Demanding money" in pg.content()
     finally:
         context.close()
 

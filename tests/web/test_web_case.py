@@ -263,17 +263,22 @@ def test_adding_an_export_asks_for_its_zone_and_marks_unknown_ones(client, token
 
 @pytest.mark.parametrize("how", ["case", "check"])
 def test_a_screenshot_with_a_money_demand_reaches_who_they_are_timeline_and_pdf(
-        client, token, how) -> None:
+        client, token, finish_job, how) -> None:
     from .screens import chat_screenshot
 
     _create(client, token)
     shot = {"files": ("chat.png", chat_screenshot(), "image/png")}
     if how == "case":
-        page = client.post("/case/files", data={"csrf_token": token(client, "/case"),
-                                                "kind": "screenshot"}, files=shot).text
+        working = client.post("/case/files", data={"csrf_token": token(client, "/case"),
+                                                   "kind": "screenshot"}, files=shot)
+        assert working.url.path.startswith("/working/") and "<progress" in working.text
+        page = finish_job(client, working).text
+        assert "Added to your case" in page
     else:
-        client.post("/check/upload", data={"csrf_token": token(client, "/check"),
-                                           "save_to_case": "1"}, files=shot)
+        report = finish_job(client, client.post(
+            "/check/upload", data={"csrf_token": token(client, "/check"), "save_to_case": "1"},
+            files=shot))
+        assert "/check/report/" in str(report.url)
         page = client.get("/case").text
     who = page.split('id="case-ids-title"')[1].split("</section>")[0]
     assert "$quickcash2291" in who

@@ -204,7 +204,7 @@ def test_upload_hints_speak_of_the_form(tmp_path, hint, expected) -> None:
 
 
 @pytest.mark.slow
-def test_screenshots_are_read_and_checked(client, token) -> None:
+def test_screenshots_are_read_and_checked(client, token, finish_job) -> None:
     from PIL import Image, ImageDraw, ImageFont
 
     font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -216,8 +216,10 @@ def test_screenshots_are_read_and_checked(client, token) -> None:
         draw.text((40, y), line, fill="black", font=font)
     data = io.BytesIO()
     img.save(data, "PNG")
-    response = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
-                           files=[("files", ("shot-1.png", data.getvalue(), "image/png"))])
+    working = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
+                          files=[("files", ("shot-1.png", data.getvalue(), "image/png"))])
+    assert "Reading your screenshots" in working.text and "0 of 1 done" in working.text
+    response = finish_job(client, working)
     assert response.status_code == 200 and "/check/report/" in str(response.url)
     assert "screenshot" in response.text and "Demanding money" in response.text
 
@@ -424,3 +426,18 @@ def test_grooming_is_named_and_gets_a_parents_plan_not_do_not_pay(client, token)
     assert "Don&#39;t confront the account" in plan and "CEOP" in plan
     assert "Don&#39;t pay" not in plan
     assert "not your child&#39;s fault" in plan
+
+
+def test_a_failed_screenshot_job_shows_a_clear_error(client, token, finish_job) -> None:
+    working = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
+                          files=[("files", ("broken.png", b"not a picture", "image/png"))])
+    response = finish_job(client, working)
+    assert response.status_code == 400 and "broken.png" in response.text
+    assert "Traceback" not in response.text
+
+
+def test_someone_elses_job_is_not_found(client, client_factory, token) -> None:
+    working = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
+                          files=[("files", ("broken.png", b"not a picture", "image/png"))])
+    with client_factory() as other:
+        assert other.get(working.url.path).status_code == 404

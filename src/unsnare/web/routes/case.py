@@ -20,6 +20,7 @@ from unsnare.evidence import package
 from unsnare.web import casefile, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
 from unsnare.web.intake import Upload, named_as_uploaded, safe_name
+from unsnare.web.jobs import Progress
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -113,6 +114,7 @@ def lock_case(session: FormSessionDep) -> RedirectResponse:
 
 @router.post("/case/files")
 async def add_files(
+    request: Request,
     session: FormSessionDep,
     files: Annotated[list[UploadFile] | None, File()] = None,
     kind: Annotated[str, Form()] = "auto",
@@ -127,6 +129,17 @@ async def add_files(
     # A chat's times need their zone; pictures and other files do not.
     needs_zone = chosen in ("auto", "export") and not all(u.is_image for u in uploads)
     zone = zones.parse_zone(tz, required=needs_zone)
+
+    def work(progress: Progress) -> str:
+        for n, upload in enumerate(uploads, start=1):
+            casefile.add_uploads(session, [upload], chosen, zone)
+            progress(n)
+        return "/case?done=added"
+
+    if any(u.is_image for u in uploads):
+        # Each picture is checked and its text read: seconds each, so show progress.
+        job = request.app.state.jobs.start(session.id, "evidence", len(uploads), work)
+        return RedirectResponse(f"/working/{job.id}", status_code=303)
     # Intake hashes, checks, reads and encrypts: keep it off the event loop.
     await run_in_threadpool(casefile.add_uploads, session, uploads, chosen, zone)
     return RedirectResponse("/case?done=added", status_code=303)

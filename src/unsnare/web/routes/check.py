@@ -12,10 +12,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unsnare import importers
 from unsnare.errors import UsageError
-from unsnare.web import casefile, intake, reportview, zones
+from unsnare.web import casefile, intake, jobs, reportview, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
 from unsnare.web.render import page
 from unsnare.web.routes import help
+from unsnare.web.sessions import SessionStore, WebSession
 
 router = APIRouter()
 
@@ -59,26 +60,42 @@ async def check_upload(
 ) -> Response:
     """Read the uploaded export or screenshots and show the report."""
     uploads = [intake.Upload(f.filename or "", await f.read()) for f in files or []]
-    zones.parse_zone(tz, required=False)  # a mistyped zone is named before any reading
-    # Reading, OCR and analysis can take seconds: keep them off the event loop.
-    views, _ = await run_in_threadpool(
-        intake.from_uploads, uploads, format or None, tz or None,
-        request.app.state.screenshot_reader,
-    )
-    kind = "screenshot" if all(u.is_image for u in uploads) else "export"
     # The zone named here goes with the files into the case, so times never shift.
-    zone = zones.parse_zone(tz, required=False)
+    zone = zones.parse_zone(tz, required=False)  # a mistyped zone is named before any reading
+    save = bool(save_to_case) and session.unlocked
+    reader = request.app.state.screenshot_reader
+
+    def work(progress: jobs.Progress | None = None) -> str:
+        return _read_and_remember(session, store, uploads, format or None, zone, save, reader,
+                                  progress)
+
+    named = [u for u in uploads if u.name]
+    if named and all(u.is_image for u in named) and not format:
+        # Reading screenshots takes seconds each: show progress while it runs.
+        job = request.app.state.jobs.start(session.id, "screenshots", len(named), work)
+        return RedirectResponse(f"/working/{job.id}", status_code=303)
+    # Reading and analysis can take seconds: keep them off the event loop.
+    return RedirectResponse(await run_in_threadpool(work), status_code=303)
+
+
+def _read_and_remember(
+    session: WebSession, store: SessionStore, uploads: list[intake.Upload], fmt: str | None,
+    zone: str | None, save: bool, reader: Any, progress: jobs.Progress | None,
+) -> str:
+    """Read and analyse the uploads, keep or save the originals; the report's address."""
+    views, _ = intake.from_uploads(uploads, fmt, zone, reader, progress)
     if zone is not None:
         views = [dataclasses.replace(v, zone_given=True) for v in views]
-    if save_to_case and session.unlocked:
-        await run_in_threadpool(casefile.add_uploads, session, uploads, kind, zone)
+    kind = "screenshot" if all(u.is_image for u in uploads) else "export"
+    if save:
+        casefile.add_uploads(session, uploads, kind, zone)
     keep = None
-    if not (save_to_case and session.unlocked) and sum(len(u.data) for u in uploads) <= KEEP_BYTES:
+    if not save and sum(len(u.data) for u in uploads) <= KEEP_BYTES:
         keep = (tuple(uploads), kind, zone)
     ids = [store.remember_report(session, v, keep) for v in views]
     if len(ids) == 1:
-        return RedirectResponse(f"/check/report/{ids[0]}", status_code=303)
-    return RedirectResponse("/check/reports?ids=" + ",".join(ids), status_code=303)
+        return f"/check/report/{ids[0]}"
+    return "/check/reports?ids=" + ",".join(ids)
 
 
 @router.post("/check/text")

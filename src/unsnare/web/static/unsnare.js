@@ -77,6 +77,37 @@
   // Clicking or tapping elsewhere between presses also starts again.
   document.addEventListener("pointerdown", function () { alone = false; }, true);
 
+  // Slow forms (screenshots, big exports): once sent, the button is disabled so it is
+  // not pressed twice, and a note says that work is going on. The server's progress
+  // page takes over for screenshots (and works without this script).
+  function busy(form) {
+    var buttons = form.querySelectorAll("button");
+    for (var b = 0; b < buttons.length; b++) {
+      buttons[b].disabled = true;
+    }
+    var note = form.querySelector(".busy");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "busy";
+      note.setAttribute("role", "status");
+      form.appendChild(note);
+    }
+    note.textContent = form.getAttribute("data-busy");
+  }
+  var busyForms = document.querySelectorAll("form[data-busy]");
+  for (var f = 0; f < busyForms.length; f++) {
+    busyForms[f].addEventListener("submit", function (event) { busy(event.currentTarget); });
+  }
+  // Coming back with the Back button shows the page as it was left: enable it again.
+  window.addEventListener("pageshow", function () {
+    for (var f2 = 0; f2 < busyForms.length; f2++) {
+      var again = busyForms[f2].querySelectorAll("button");
+      for (var b2 = 0; b2 < again.length; b2++) { again[b2].disabled = false; }
+      var note2 = busyForms[f2].querySelector(".busy");
+      if (note2) { note2.textContent = ""; }
+    }
+  });
+
   // Offer this browser's own time zone in the zone fields (the person can change it).
   var zone = "";
   try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
