@@ -441,3 +441,48 @@ def test_someone_elses_job_is_not_found(client, client_factory, token) -> None:
                           files=[("files", ("broken.png", b"not a picture", "image/png"))])
     with client_factory() as other:
         assert other.get(working.url.path).status_code == 404
+
+
+def test_protect_hash_list_can_be_saved_into_the_case(client, token) -> None:
+    from .test_web_case import _create
+
+    _create(client, token)
+    made = client.post("/protect", data={"csrf_token": token(client, "/protect")},
+                       files=[("files", ("me.png", _png(), "image/png"))])
+    assert "Save this list to my case" in made.text and "<details>" in made.text
+    saved = client.post("/protect/save", data={"csrf_token": token(client, "/protect")})
+    assert "list of fingerprints is saved in your case" in saved.text
+    assert "image-fingerprints-" in saved.text
+    again = client.post("/protect/save", data={"csrf_token": token(client, "/protect")})
+    assert again.status_code == 400 and "no list of fingerprints" in again.text
+
+
+def test_plan_is_short_folded_and_every_number_is_a_link(client, token) -> None:
+    client.post("/help", data={"csrf_token": token(client), "age": "15", "country": "GB",
+                               "demand": "money", "unsafe": "no"})
+    html = client.get("/help/plan").text
+    main = html.split('<main id="main" tabindex="-1">')[1]
+    assert main.count("<details open>") == 1  # the first step; the rest are folded
+    assert main.lower().count("not your fault") == 1
+    assert 'data-print hidden' in main
+    # Every phone number in the plan is a tap-to-call or tap-to-text link.
+    from unsnare.web.routes.help import services
+
+    for s in services("GB", 15):
+        # In a list of services the name is the link; in a step (a tick box) the address is.
+        assert f'<a href="{s["url"]}" rel="noreferrer">' in main or s["name"] not in main, s["name"]
+    more = main.split('class="services-more"')[1]
+    names = re.findall(r"<strong>(.*?)</strong>", more)
+    assert names and all(n.startswith("<a href=") for n in names)
+    for number in re.findall(r"(?:call|text) ((?:\+?\d[\d -]*\d))", re.sub(r"<[^>]+>", "", main)):
+        digits = re.sub(r"[^\d+]", "", number)
+        assert f'tel:{digits}"' in main or f'sms:{digits}"' in main, number
+
+
+def test_person_view_has_no_machine_words(client, token) -> None:
+    check = client.get("/check").text
+    assert "<summary>More options</summary>" in check and "discord package" not in check
+    report = client.post("/check/text", data={"csrf_token": token(client, "/check"),
+                                              "text": "Jay: pay me $100 or I post your pic"}).text
+    assert "plaintext" not in report and "Pasted text" in report
+    assert "Etc/UTC" not in report

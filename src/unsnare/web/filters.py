@@ -111,6 +111,19 @@ def plain_cite(value: Any) -> str:
     return _OCR_BOX.sub(" (screenshot)", str(value or ""))
 
 
+# "call 0800 1111", "text 85258", "ring 13 11 14": a number right after a verb of calling.
+_STEP_PHONE = re.compile(r"\b(call|ring|phone|text)(\s+)(\+?\d[\d\s-]*\d)", re.I)
+
+
+def step_links(text: str) -> Markup:
+    """Plan-step text with its web addresses and phone numbers as links (tap to call/text)."""
+    linked = str(links(text))
+    return Markup(_STEP_PHONE.sub(
+        lambda m: f'{m.group(1)}{m.group(2)}<a href="'
+        f'{"sms" if m.group(1).lower() == "text" else "tel"}:'
+        f'{re.sub(r"[^0-9+]", "", m.group(3))}">{m.group(3)}</a>', linked))
+
+
 def percent(value: Any) -> str:
     """A 0-1 score as a whole percentage."""
     try:
@@ -129,4 +142,5 @@ def install(env: jinja2.Environment) -> None:
     env.filters.update(
         when=when, highlight=highlight, markdown=markdown, percent=percent, humanize=humanize,
         links=links, zone_words=zone_words, phone_links=phone_links, plain_cite=plain_cite,
+        step_links=step_links,
     )

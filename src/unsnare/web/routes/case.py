@@ -39,6 +39,7 @@ FLASH = {
     "added": "Added to your case.",
     "note": "Your note is saved.",
     "event": "Saved to your timeline.",
+    "fingerprints": "The list of fingerprints is saved in your case (the pictures are not).",
 }
 
 

@@ -37,6 +37,21 @@ def safety_first(report: dict[str, Any]) -> bool:
     )
 
 
+# Export formats as people know them (the importer names are for the command line).
+FORMAT_WORDS = {
+    "csv": "A table (CSV file)",
+    "discord": "Discord chat export (DiscordChatExporter)",
+    "discord-package": "Discord data download",
+    "instagram": "Instagram data download",
+    "messenger": "Facebook Messenger data download",
+    "plaintext": "Plain text file",
+    "snapchat": "Snapchat data download",
+    "telegram": "Telegram export",
+    "whatsapp": "WhatsApp \"Export chat\" file",
+}
+PLATFORM_WORDS = {"text": "Pasted text", "screenshot": "Screenshots", "email": "Email"}
+
+
 def formats() -> list[str]:
     """Export formats the importers know, for the optional "format" choice."""
     return sorted(importers.available_formats())
@@ -45,7 +60,8 @@ def formats() -> list[str]:
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request) -> HTMLResponse:
     """The upload and paste forms."""
-    return page(request, "check.html", formats=formats(), zone_names=zones.zone_names())
+    return page(request, "check.html", formats=formats(), zone_names=zones.zone_names(),
+                format_words=FORMAT_WORDS)
 
 
 @router.post("/check/upload")
@@ -134,6 +150,7 @@ def show_report(
     return page(
         request, "report.html", view=view, report=view.report, report_id=report_id,
         zone_given=view.zone_given,
+        platform_words=PLATFORM_WORDS,
         items=view.page(number), page_number=number, pages=pages,
         can_save=report_id in session.originals,
         zone_names=zones.zone_names(),

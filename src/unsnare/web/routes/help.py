@@ -54,6 +54,11 @@ def crisis_services(all_services: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [s for s in all_services if {"crisis_support", "emergency"} & set(s["handles"])]
 
 
+# The note at the top of the plan says it is not their fault; once is enough there
+# (the paid-already branch keeps its own, about paying).
+_SAID_ONCE = ("do_not_comply.not_your_fault", "grooming.not_your_fault")
+
+
 def _steps(raw_steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # The plan already puts crisis help first when it is needed; keep its order.
     return [
@@ -64,6 +69,7 @@ def _steps(raw_steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "service": _entry_of(raw),
         }
         for raw in raw_steps
+        if str(raw["id"]) not in _SAID_ONCE
     ]
 
 
@@ -89,7 +95,7 @@ def show_each_service_once(steps: list[dict[str, Any]], in_panel: set[str]) -> s
         for step in items:
             service_id = step["service"]
             if service_id in shown:
-                where = "in the crisis lines above" if service_id in in_panel else "above"
+                where = "crisis" if service_id in in_panel else "above"
                 step["see"] = {"anchor": anchor(service_id), "where": where}
             elif service_id:
                 shown.add(service_id)

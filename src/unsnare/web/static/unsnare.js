@@ -108,6 +108,28 @@
     }
   });
 
+  // Print: the button needs this script, so it is shown only when the script runs.
+  // Folded parts are opened for printing, so the paper has the whole plan.
+  var printButtons = document.querySelectorAll("[data-print]");
+  for (var p = 0; p < printButtons.length; p++) {
+    printButtons[p].hidden = false;
+    printButtons[p].addEventListener("click", function () { window.print(); });
+  }
+  window.addEventListener("beforeprint", function () {
+    var folded = document.querySelectorAll("main details:not([open])");
+    for (var d = 0; d < folded.length; d++) {
+      folded[d].setAttribute("open", "");
+      folded[d].setAttribute("data-print-opened", "");
+    }
+  });
+  window.addEventListener("afterprint", function () {
+    var opened = document.querySelectorAll("details[data-print-opened]");
+    for (var d = 0; d < opened.length; d++) {
+      opened[d].removeAttribute("open");
+      opened[d].removeAttribute("data-print-opened");
+    }
+  });
+
   // Offer this browser's own time zone in the zone fields (the person can change it).
   var zone = "";
   try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
