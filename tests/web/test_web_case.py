@@ -289,3 +289,14 @@ def test_a_screenshot_with_a_money_demand_reaches_who_they_are_timeline_and_pdf(
                                          data={"csrf_token": token(client, "/case")}).content).split())
     assert "Risk: none" not in text and "Risk: critical" in text
     assert "$quickcash2291" in text and "Highest risk in this case: critical" in text
+
+
+def test_a_password_package_is_aes_zip_and_the_page_says_what_opens_it(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    assert "7-Zip" in client.get("/case").text
+    package = client.post("/case/export", data={"csrf_token": csrf,
+                                                "password": "long enough password"}).content
+    infos = zipfile.ZipFile(io.BytesIO(package)).infolist()
+    # WinZip AES (compression method 99): what 7-Zip, Keka and WinZip read.
+    assert infos and all(i.flag_bits & 0x1 and i.compress_type == 99 for i in infos)
