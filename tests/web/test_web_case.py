@@ -300,3 +300,37 @@ def test_a_password_package_is_aes_zip_and_the_page_says_what_opens_it(client, t
     infos = zipfile.ZipFile(io.BytesIO(package)).infolist()
     # WinZip AES (compression method 99): what 7-Zip, Keka and WinZip read.
     assert infos and all(i.flag_bits & 0x1 and i.compress_type == 99 for i in infos)
+
+
+def test_a_caseworker_starts_a_second_case_and_switches(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    client.post("/case/notes", data={"csrf_token": csrf, "text": "Client one note"})
+    second = client.post("/case/new", data={"csrf_token": csrf, "title": "Client two"})
+    assert "My case: Client two" in second.text and "Your cases (2)" in second.text
+    assert "Client one note" not in second.text
+    first_id = re.search(r'name="case_id" value="([^"]+)">\s*<button type="submit" class="link">'
+                         r"Open Sam", second.text).group(1)
+    back = client.post("/case/switch", data={"csrf_token": csrf, "case_id": first_id})
+    assert "My case: Sam&#39;s case" in back.text and "Client one note" in back.text
+    bad = client.post("/case/switch", data={"csrf_token": csrf, "case_id": "nope"})
+    assert bad.status_code == 400 and "not in your locker" in bad.text
+
+
+def test_deleting_needs_confirmation_and_is_for_good(client, token, tmp_path) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    client.post("/case/new", data={"csrf_token": csrf, "title": "Client two"})
+    page = client.get("/case").text
+    open_id = re.search(r'action="/case/delete">\s*<input type="hidden" name="csrf_token" '
+                        r'value="[^"]+">\s*<input type="hidden" name="case_id" value="([^"]+)"',
+                        page).group(1)
+    refused = client.post("/case/delete", data={"csrf_token": csrf, "case_id": open_id})
+    assert refused.status_code == 400 and "Nothing was deleted" in refused.text
+    deleted = client.post("/case/delete", data={"csrf_token": csrf, "case_id": open_id,
+                                                "confirm": "yes"})
+    assert "deleted for good" in deleted.text and "Your cases (1)" in deleted.text
+    assert "Client two" not in deleted.text
+    erased = client.post("/case/delete-everything", data={"csrf_token": csrf, "confirm": "yes"})
+    assert "Everything was deleted" in erased.text and "Start a case" in erased.text
+    assert list((tmp_path / "data").glob("case.unsnare-locker*")) == []

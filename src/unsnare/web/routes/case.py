@@ -40,6 +40,10 @@ FLASH = {
     "note": "Your note is saved.",
     "event": "Saved to your timeline.",
     "fingerprints": "The list of fingerprints is saved in your case (the pictures are not).",
+    "new": "Your new case is ready and open.",
+    "switched": "This case is now open.",
+    "deleted": "The case was deleted for good.",
+    "erased": "Everything was deleted: every case, and the locker file itself.",
 }
 
 
@@ -63,7 +67,8 @@ def case_page(
     if not session.unlocked:
         return page(request, "case_locked.html",
                     exists=casefile.locker_path(settings).exists(),
-                    idle=bool(locked) or session.locked_by_idle)
+                    idle=bool(locked) or session.locked_by_idle,
+                    status_message=FLASH.get(done, "") if done == "erased" else "")
     view = casefile.overview(session)
     timeline, t_page, t_pages = _slice(view["timeline"], timeline_page, TIMELINE_PAGE)
     identifiers, i_page, i_pages = _slice(view["identifiers"], identifiers_page,
@@ -74,6 +79,7 @@ def case_page(
         timeline_total=len(view["timeline"]), timeline_page=t_page, timeline_pages=t_pages,
         identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
         identifiers_pages=i_pages, notes=view["notes"],
+        cases=casefile.cases(session), case_id=session.case_id,
         event_kinds=EVENT_KINDS, zone_names=zones.zone_names(),
         status_message=FLASH.get(done, ""),
     )
@@ -111,6 +117,46 @@ def lock_case(session: FormSessionDep) -> RedirectResponse:
     session.plan = None
     session.locked_by_idle = False
     return RedirectResponse("/case", status_code=303)
+
+
+@router.post("/case/new")
+def new_case(session: FormSessionDep, title: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Start another case (for another client or another matter) and open it."""
+    casefile.start_case(session, title)
+    return RedirectResponse("/case?done=new", status_code=303)
+
+
+@router.post("/case/switch")
+def switch_case(session: FormSessionDep,
+                case_id: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Open another case of the locker."""
+    casefile.switch(session, case_id)
+    return RedirectResponse("/case?done=switched", status_code=303)
+
+
+def _confirmed(confirm: str) -> None:
+    if confirm != "yes":
+        raise UsageError("Nothing was deleted: please tick the box to confirm.",
+                         field="confirm",
+                         hint="Deleting cannot be undone. Tick the box if you are sure.")
+
+
+@router.post("/case/delete")
+def delete_case(session: FormSessionDep, case_id: Annotated[str, Form()] = "",
+                confirm: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Erase one case for good, after the person ticked the confirmation."""
+    _confirmed(confirm)
+    casefile.delete_case(session, case_id)
+    return RedirectResponse("/case?done=deleted", status_code=303)
+
+
+@router.post("/case/delete-everything")
+def delete_everything(session: FormSessionDep, settings: SettingsDep,
+                      confirm: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Erase the whole locker (every case) and what this browser held, after confirmation."""
+    _confirmed(confirm)
+    casefile.delete_everything(session, settings)
+    return RedirectResponse("/case?done=erased", status_code=303)
 
 
 @router.post("/case/files")
