@@ -60,8 +60,9 @@ def translator(lang: str) -> Translate:
     own = catalogue(lang) if lang in LANGUAGES else {}
     english = catalogue(DEFAULT)
 
-    def t(message_id: str, /, **values: Any) -> Markup:
-        text = own.get(message_id) or english.get(message_id) or message_id
+    def t(message_id: str, /, default: str | None = None, **values: Any) -> Markup:
+        # `default` is for ids made from data (a tactic a newer analysis may add).
+        text = own.get(message_id) or english.get(message_id) or default or message_id
         # Markup.format escapes every value that is not Markup already.
         return Markup(escape(text)).format(**values) if values else Markup(escape(text))
 

@@ -156,8 +156,7 @@ def show_report(
         zone_names=zones.zone_names(),
         ask_zone=view.timezone_assumed and report_id in session.originals
         and session.originals[report_id][2] is None,
-        stage_words=reportview.STAGE_WORDS, scheme_words=reportview.SCHEME_WORDS,
-        stage_order=list(reportview.STAGE_WORDS)[1:], tactic_words=reportview.TACTIC_WORDS,
+        stage_order=reportview.STAGES,
         safety_first=crisis,
         crisis_services=help.crisis_services(help.services("international", None))
         if crisis else [],
