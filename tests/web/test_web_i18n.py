@@ -70,3 +70,39 @@ def test_every_page_links_to_each_language(client) -> None:
     html = client.get("/help").text
     for code in i18n.LANGUAGES:
         assert f'href="/help?lang={code}" hreflang="{code}"' in html
+
+
+def _built_sentences() -> set[str]:
+    """Every title, text and note the plan builder writes, over many kinds of answers."""
+    from unsnare.response.plan import build_plan
+    from unsnare.response.triage import Triage
+
+    out: set[str] = set()
+    for age in (14, 30):
+        for country in ("US", "GB", "AU", "BR", "MX", "ES", "ZZ"):
+            for answers in ({"demand": "money", "paid": True, "unsafe": True},
+                            {"demand": "images"}, {"demand": "acts"}, {"demand": "money"},
+                            {"scheme": "mass_email_sextortion"},
+                            {"scheme": "grooming", "asker": "parent", "meeting": True},
+                            {"scheme": "grooming"}, {"notes": ("outing_threat",)}):
+                plan = build_plan(Triage(age=age, country=country, **answers))
+                out.update(plan.notes)
+                for step in plan.walk():
+                    out.update((step.title, step.text))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_every_plan_translation_is_of_a_sentence_the_plan_still_writes(lang: str) -> None:
+    words = i18n.plan_words(lang)
+    assert len(words) > 50
+    assert sorted(set(words) - _built_sentences()) == []
+
+
+def test_the_plan_shows_in_spanish(client, token) -> None:
+    client.get("/?lang=es")
+    client.post("/help", data={"csrf_token": token(client), "age": "15", "country": "MX",
+                               "demand": "money"})
+    html = client.get("/help/plan").text
+    assert "No pagues y no mandes nada más" in html and "Guarda las pruebas antes de bloquear" in html
+    assert "Don&#39;t pay" not in html

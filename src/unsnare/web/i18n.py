@@ -69,6 +69,23 @@ def translator(lang: str) -> Translate:
     return t
 
 
+@lru_cache(maxsize=len(LANGUAGES))
+def plan_words(lang: str) -> Mapping[str, str]:
+    """Plan-step sentences in one language, keyed by the English the plan builder writes.
+
+    The plan is built in English by unsnare.response; a sentence not listed
+    (one naming a country's number or service) is shown in English.
+    """
+    if lang == DEFAULT or lang not in LANGUAGES:
+        return {}
+    name = f"locales/plan.{lang}.yaml"
+    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
+    data = safe_load(text) or {}
+    if not isinstance(data, dict):
+        raise InputError("A plan translation must map English text to text.", file=name)
+    return {str(k): str(v) for k, v in data.items()}
+
+
 def choose(request: Request) -> tuple[str, bool]:
     """The language for this request, and whether it was asked for just now (?lang=)."""
     asked = request.query_params.get("lang", "").lower()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -11,7 +12,7 @@ from unsnare.errors import UsageError
 from unsnare.response.directory import default_directory, services_for
 from unsnare.response.plan import Plan, build_plan
 from unsnare.response.triage import ASKERS, Triage
-from unsnare.web import casefile
+from unsnare.web import casefile, i18n
 from unsnare.web.deps import FormSessionDep, SessionDep
 from unsnare.web.render import page
 
@@ -59,13 +60,17 @@ def crisis_services(all_services: list[dict[str, Any]]) -> list[dict[str, Any]]:
 _SAID_ONCE = ("do_not_comply.not_your_fault", "grooming.not_your_fault")
 
 
-def _steps(raw_steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _steps(raw_steps: list[dict[str, Any]],
+           words: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     # The plan already puts crisis help first when it is needed; keep its order.
+    # `words` translates the plan's English sentences (see i18n.plan_words).
+    say = words or {}
     return [
         {
-            "id": str(raw["id"]), "title": str(raw["title"]), "text": str(raw.get("text") or ""),
+            "id": str(raw["id"]), "title": say.get(str(raw["title"]), str(raw["title"])),
+            "text": say.get(str(raw.get("text") or ""), str(raw.get("text") or "")),
             "done": bool(raw.get("done")), "crisis": str(raw["id"]).split(".")[0] == "crisis",
-            "substeps": _steps(list(raw.get("substeps") or [])),
+            "substeps": _steps(list(raw.get("substeps") or []), words),
             "service": _entry_of(raw),
         }
         for raw in raw_steps
@@ -223,7 +228,8 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
         return RedirectResponse("/help", status_code=303)
     plan = session.plan
     triage = plan["triage"]
-    steps = _steps(plan["steps"])
+    words = i18n.plan_words(i18n.choose(request)[0])
+    steps = _steps(plan["steps"], words)
     found = services(triage["country"], triage["age"])
     crisis_step = next((s for s in plan["steps"] if s["id"] == "crisis"), None)
     crisis_list = [_service_dict(s) for s in crisis_step["services"]] if crisis_step else []
@@ -242,7 +248,8 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
         message = "Your progress is saved" + (" in your case." if session.unlocked else ".")
     return page(
         request, "plan.html",
-        steps=steps, triage=triage, country=plan.get("country"), notes=plan.get("notes", []),
+        steps=steps, triage=triage, country=plan.get("country"),
+        notes=[words.get(n, n) for n in plan.get("notes", [])],
         services=rest,
         repeats=any(s["id"] in shown for s in found),
         crisis=crisis, crisis_services=panel, status_message=message,
