@@ -303,7 +303,7 @@ def test_protect_hashes_files_and_keeps_nothing(client, token, tmp_path) -> None
     assert re.search(r"PDQ: <code class=\"hash\">[0-9a-f]{64}</code>", html)
     assert html.count("SHA-256:") == 2
     assert "Take It Down" in html and "StopNCII" in html
-    assert html.index("Your hashes") < html.index("Stop the pictures being posted")  # shown first
+    assert html.index("Your fingerprints") < html.index("Stop the pictures being posted")  # first
     assert not any((tmp_path / "data").glob("**/*.png"))
 
 

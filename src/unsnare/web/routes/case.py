@@ -33,18 +33,11 @@ EVENT_KINDS = (
     ("demand", "A demand they made"),
     ("other", "Something else"),
 )
-FLASH = {
-    "created": "Your case is ready. It is locked with your passphrase.",
-    "unlocked": "Your case is open.",
-    "added": "Added to your case.",
-    "note": "Your note is saved.",
-    "event": "Saved to your timeline.",
-    "fingerprints": "The list of fingerprints is saved in your case (the pictures are not).",
-    "new": "Your new case is ready and open.",
-    "switched": "This case is now open.",
-    "deleted": "The case was deleted for good.",
-    "erased": "Everything was deleted: every case, and the locker file itself.",
-}
+# What the case page says after an action: message ids in web/locales.
+FLASH = {key: f"flash.{key}" for key in (
+    "created", "unlocked", "added", "note", "event", "fingerprints", "new", "switched",
+    "deleted", "erased",
+)}
 
 
 # Long cases are shown a page at a time so that /case stays fast (see bench_web.py).

@@ -245,7 +245,7 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
         s["anchor"] = anchor(s["id"])
     message = ""
     if saved:
-        message = "Your progress is saved" + (" in your case." if session.unlocked else ".")
+        message = "flash.plan_saved_case" if session.unlocked else "flash.plan_saved"
     return page(
         request, "plan.html",
         steps=steps, triage=triage, country=plan.get("country"),

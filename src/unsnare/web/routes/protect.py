@@ -75,7 +75,7 @@ async def protect_hash(
     # Kept in memory (hashes only) so that "Save to my case" can store the list.
     session.hashes[:] = [r for r in results if not r["error"]]
     return page(request, "protect.html", results=results, can_save=bool(session.hashes),
-                status_message=f"Made hashes for {len(results)} file(s). Nothing was kept.")
+                status_message="flash.fingerprints_made")
 
 
 def fingerprint_csv(results: list[dict[str, Any]]) -> bytes:
