@@ -264,9 +264,25 @@ def test_the_pages_in_spanish(browser: Any, server: LiveServer) -> None:
         pg.get_by_role("link", name="Ayuda ahora").first.click()
         assert pg.get_by_role("button", name="Ver mis próximos pasos").is_visible()
         axe_clean(pg)
+        pg.get_by_label("¿Qué edad tiene la persona afectada?").fill("16")
+        pg.get_by_role("button", name="Ver mis próximos pasos").click()
+        pg.wait_for_url("**/help/plan")
+        assert "No pagues y no mandes nada más" in pg.locator("ol.plan").inner_text()
+        assert pg.get_by_role("button", name="Imprimir este plan").is_visible()
+        axe_clean(pg)
+        pg.goto("/check")
+        pg.get_by_label("Mensajes o correo").fill(
+            "Jess: Págame $500 o mando tus fotos a toda tu familia. Tienes 1 hora")
+        pg.get_by_role("button", name="Revisar este texto").click()
+        pg.wait_for_url("**/check/report/**")
+        assert pg.get_by_role("heading", name="Lo que encontramos").is_visible()
+        axe_clean(pg)
+        pg.goto("/case")
+        assert pg.get_by_role("button", name="Crear mi caso").is_visible()
+        axe_clean(pg)
         pg.get_by_role("link", name="Português").click()
         assert pg.locator("html").get_attribute("lang") == "pt"
-        assert pg.get_by_role("button", name="Ver meus próximos passos").is_visible()
+        assert pg.get_by_role("button", name="Criar meu caso").is_visible()
         pg.goto("/")  # the choice is remembered
         assert pg.locator("html").get_attribute("lang") == "pt"
     finally:

@@ -49,7 +49,8 @@ FORMAT_WORDS = {
     "telegram": "Telegram export",
     "whatsapp": "WhatsApp \"Export chat\" file",
 }
-PLATFORM_WORDS = {"text": "Pasted text", "screenshot": "Screenshots", "email": "Email"}
+# Where a conversation came from, when it is not an app's name: message ids.
+PLATFORM_WORDS = {"text": "source.text", "screenshot": "source.screenshot", "email": "source.email"}
 
 
 def formats() -> list[str]:
