@@ -126,7 +126,8 @@ def main() -> None:
             "passphrase_again": "bench passphrase"})
         assert "Your case is ready" in created.text, created.text[:300]
         t0 = time.perf_counter()
-        added = client.post("/case/files", data={"csrf_token": token, "kind": "export"},
+        added = client.post("/case/files", data={"csrf_token": token, "kind": "export",
+                                                 "tz": "Europe/London"},
                             files={"files": ("chat.txt", export, "text/plain")})
         intake_s = time.perf_counter() - t0
         assert "Added to your case" in added.text, added.text[:300]
