@@ -486,3 +486,20 @@ def test_person_view_has_no_machine_words(client, token) -> None:
                                               "text": "Jay: pay me $100 or I post your pic"}).text
     assert "plaintext" not in report and "Pasted text" in report
     assert "Etc/UTC" not in report
+
+
+@pytest.mark.parametrize("audience", ["teen", "adult", "parent"])
+def test_guides_on_the_web_give_no_command_line_instructions(client, audience) -> None:
+    from unsnare.response import guide
+
+    for section in guide.list_sections(audience):
+        html = client.get(f"/learn/{section.slug}?audience={audience}").text
+        assert "unsnare help" not in html and "unsnare plan" not in html, section.slug
+    teen = client.get("/learn/immediate-steps?audience=teen").text
+    assert 'Use <a href="/help">Get help now</a> to get this as a' in teen or audience != "teen"
+
+
+def test_a_parent_plan_for_sextortion_says_the_steps_speak_to_the_child(client, token) -> None:
+    client.post("/help", data={"csrf_token": token(client), "age": "14", "country": "GB",
+                               "demand": "money", "asker": "parent"})
+    assert "These steps speak to the person being targeted" in client.get("/help/plan").text

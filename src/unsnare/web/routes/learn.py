@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter, Request
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse
@@ -17,6 +19,19 @@ AUDIENCES = (("teen", "For teens"), ("adult", "For adults"), ("parent", "For par
 def _audience(value: str | None) -> str:
     names = [a for a, _ in AUDIENCES]
     return value if value in names else "teen"
+
+
+# The guide is shared with the command line and names commands there ("run
+# `unsnare help`"); on the web the same help is the Get help now page.
+_RUN_COMMAND = re.compile(r"\b([Rr])un `unsnare [^`]*`")
+_COMMAND = re.compile(r"`unsnare [^`]*`")
+
+
+def for_the_web(markdown: str) -> str:
+    """Guide text with command-line instructions turned into links to the page that helps."""
+    text = _RUN_COMMAND.sub(lambda m: ("Use" if m.group(1) == "R" else "use")
+                            + " [Get help now](/help)", markdown)
+    return _COMMAND.sub("[Get help now](/help)", text)
 
 
 def _sections(audience: str) -> list[dict[str, str]]:
@@ -40,7 +55,7 @@ def learn_section(request: Request, slug: str, audience: str | None = None) -> H
     sections = _sections(chosen)
     if slug not in {s["slug"] for s in sections}:
         raise HTTPException(404)
-    text = guide.get_section(slug, chosen).markdown
+    text = for_the_web(guide.get_section(slug, chosen).markdown)
     title = next(s["title"] for s in sections if s["slug"] == slug)
     return page(
         request, "learn_section.html", audiences=AUDIENCES, audience=chosen,
