@@ -106,3 +106,26 @@ def test_the_plan_shows_in_spanish(client, token) -> None:
     html = client.get("/help/plan").text
     assert "No pagues y no mandes nada más" in html and "Guarda las pruebas antes de bloquear" in html
     assert "Don&#39;t pay" not in html
+
+
+@pytest.mark.parametrize(("lang", "words"), [("es", "Qué hacer ahora mismo"),
+                                            ("pt", "O que fazer agora")])
+@pytest.mark.parametrize("audience", ["teen", "adult", "parent"])
+def test_a_translated_guide_is_shown_in_its_language(client, lang, words, audience) -> None:
+    html = client.get(f"/learn/immediate-steps?audience={audience}&lang={lang}").text
+    assert words in html and f'<article class="guide" lang="{lang}">' in html
+    assert "en inglés" not in html.split("<article")[0] and "em inglês" not in html.split(
+        "<article")[0]
+    other = client.get(f"/learn/tactics?audience={audience}&lang={lang}").text
+    assert '<article class="guide" lang="en">' in other  # not translated yet, and says so
+
+
+def test_every_translated_guide_matches_an_english_file() -> None:
+    from importlib import resources
+
+    folder = resources.files("unsnare.response").joinpath("content")
+    names = {p.name for p in folder.iterdir()}
+    for name in names:
+        parts = name.split(".")
+        if len(parts) >= 3 and parts[-2] in i18n.LANGUAGES:
+            assert ".".join(parts[:-2]) + ".md" in names, name
