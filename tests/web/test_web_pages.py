@@ -346,7 +346,8 @@ def test_api_needs_json_so_forms_from_other_sites_cannot_use_it(client) -> None:
 @pytest.mark.parametrize(
     "language,wanted",
     [("en-US,en;q=0.9", ['href="tel:988"', 'href="sms:988"', 'href="tel:911"']),
-     ("en-AU", ['href="tel:1800551800"', 'href="tel:000"']),
+     ("en-AU", ['href="tel:131114"', 'href="tel:000"']),  # Lifeline: any age
+     ("en-GB", ['href="tel:116123"', 'href="tel:999"']),  # Samaritans: any age
      ("pt-BR", ['href="tel:188"']),
      ("fr", ['href="https://findahelpline.com/"'])],
 )

@@ -54,11 +54,12 @@ def line_for(country: str | None, age: int | None = None) -> CrisisLine:
     info = known.get(country or "")
     if info is None:
         return CrisisLine(None, None, None, None, None, FIND_A_HELPLINE, None)
-    best: Any = None
-    for s in services_for(info.code, age):
-        if "crisis_support" in s.handles and not s.international and (s.phone or s.text):
-            best = s
-            break
+    lines = [s for s in services_for(info.code, age)
+             if "crisis_support" in s.handles and not s.international and (s.phone or s.text)]
+    if age is None:
+        # Age unknown (Home, Get help now): a line for every age before one for children only.
+        lines.sort(key=lambda s: not (s.fits_age(15) and s.fits_age(30)))
+    best: Any = lines[0] if lines else None
     if best is None:
         return CrisisLine(info.code, info.name, None, None, None, FIND_A_HELPLINE,
                           info.emergency)
