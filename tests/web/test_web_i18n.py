@@ -129,3 +129,8 @@ def test_every_translated_guide_matches_an_english_file() -> None:
         parts = name.split(".")
         if len(parts) >= 3 and parts[-2] in i18n.LANGUAGES:
             assert ".".join(parts[:-2]) + ".md" in names, name
+
+
+def test_the_language_links_keep_the_page_and_its_query(client) -> None:
+    html = client.get("/learn?audience=parent").text
+    assert 'href="/learn?audience=parent&amp;lang=es" hreflang="es"' in html

@@ -33,6 +33,11 @@ def page(
         "lang": lang,
         "t": i18n.translator(lang),
         "languages": i18n.LANGUAGES,
+        # The same page in each language, keeping its other query values (?audience=...).
+        "language_links": {
+            code: f"{request.url.path}?{request.url.include_query_params(lang=code).query}"
+            for code in i18n.LANGUAGES
+        },
     }
     base.update(context)
     response = templates.TemplateResponse(request, name, base, status_code=status_code)
