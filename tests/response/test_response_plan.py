@@ -133,6 +133,9 @@ def _minor_triages() -> list[Triage]:
             out.append(Triage(age=age, country=country, demand="images", sent_images=True,
                               paid=True, platforms=tuple(PLATFORMS), unsafe=True))
             out.append(Triage(age=age, country=country, demand="acts"))
+            for asker in ("self", "parent"):
+                out.append(Triage(age=age, country=country, scheme="grooming", asker=asker,
+                                  meeting=True))
     return out
 
 
@@ -263,3 +266,10 @@ def test_any_triage_builds_a_plan_that_round_trips(age: int, country: str, deman
     assert Plan.from_dict(json.loads(json.dumps(plan.to_dict()))).to_dict() == plan.to_dict()
     if triage.is_minor:
         assert _unsafe_image_advice(plan.all_text()) == []
+
+
+def test_adults_in_australia_are_offered_reportcyber_and_children_the_accce() -> None:
+    adult = {s.id for s in build_plan(Triage(age=30, country="AU")).services()}
+    child = {s.id for s in build_plan(Triage(age=15, country="AU")).services()}
+    assert "au_reportcyber" in adult and "au_reportcyber" not in child
+    assert "au_accce" in child

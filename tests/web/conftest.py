@@ -68,3 +68,22 @@ def csrf(client: TestClient, path: str = "/help") -> str:
     found = re.search(r'name="csrf_token" value="([^"]+)"', html)
     assert found, f"no CSRF token on {path}"
     return found.group(1)
+
+
+@pytest.fixture
+def finish_job() -> Callable[..., object]:
+    """The helper below, as a fixture."""
+    return follow_job
+
+
+def follow_job(client: TestClient, response):  # type: ignore[no-untyped-def]
+    """Follow a /working/<id> progress page until the job is done; the final response."""
+    import time
+
+    deadline = time.monotonic() + 120
+    # The progress page reloads itself until the job ends in a redirect or an error page.
+    while response.url.path.startswith("/working/") and 'http-equiv="refresh"' in response.text:
+        assert time.monotonic() < deadline, "the background job did not finish"
+        time.sleep(0.2)
+        response = client.get(response.url.path)
+    return response

@@ -107,12 +107,57 @@ def test_quick_exit_by_pressing_shift_three_times(page: Any) -> None:
     page.goto("/")
     page.goto("/safety")
     before = page.evaluate("history.length")
-    for _ in range(3):
-        page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert page.locator("#exit-progress").inner_text() == "Press Shift 2 more times to leave"
+    page.keyboard.press("Shift")
+    assert page.locator("#exit-progress").inner_text() == "Press Shift 1 more time to leave"
+    page.keyboard.press("Shift")
     page.wait_for_url(NEUTRAL)
     assert page.evaluate("history.length") == before
     page.go_back()
     assert not page.url.endswith("/safety")
+
+
+def type_like_a_person(page: Any, text: str, overlap: bool = False) -> None:
+    """Type with a real Shift for each capital, fast (no delay), as a keyboard sends it.
+
+    With `overlap`, Shift is let go only after the letter's key is released too,
+    as fast typists do.
+    """
+    for ch in text:
+        if ch.isupper() or ch in '!?"':
+            page.keyboard.down("Shift")
+            if overlap:
+                page.keyboard.down(ch)
+                page.keyboard.up("Shift")
+                page.keyboard.up(ch)
+            else:
+                page.keyboard.press(ch)
+                page.keyboard.up("Shift")
+        else:
+            page.keyboard.press(ch if ch != " " else "Space")
+
+
+@pytest.mark.parametrize("overlap", [False, True])
+def test_typing_capitals_fast_does_not_quick_exit(page: Any, overlap: bool) -> None:
+    page.goto("/check")
+    box = page.get_by_label("Messages or email")
+    box.click()
+    for text in ("He Said I", " Called Police, Ref No ABC"):
+        type_like_a_person(page, text, overlap)
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/check")
+    assert box.input_value() == "He Said I Called Police, Ref No ABC"
+    # Shift, a letter, then two lone Shifts: the letter started the count again.
+    page.keyboard.press("Shift")
+    page.keyboard.press("x")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/check")
+    assert "1 more time" in page.locator("#exit-progress").inner_text()
+    page.keyboard.press("Shift")
+    page.wait_for_url(NEUTRAL)
 
 
 def test_bad_upload_gets_a_clear_error(page: Any) -> None:
@@ -181,7 +226,17 @@ def test_case_add_screenshot_export_and_verify(page: Any, tmp_path: Path) -> Non
     page.get_by_label("Files").set_input_files(
         files=[{"name": "screenshot-chat.png", "mimeType": "image/png", "buffer": _chat_screenshot()}])
     page.get_by_label("What is it?").select_option("screenshot")
+    # Record, as the form is sent, whether its button was disabled (the page then leaves).
+    page.evaluate("""() => { const f = document.querySelector('form[action="/case/files"]');
+        f.addEventListener('submit', () => sessionStorage.setItem('disabled',
+            String(f.querySelector('button').disabled))); }""")
     page.get_by_role("button", name="Add to my case").click()
+    # A progress page (which reloads itself, no script needed) until the screenshot is read.
+    page.wait_for_url(lambda url: "/working/" in url or "done=added" in url)
+    assert page.evaluate("sessionStorage.getItem('disabled')") == "true"
+    if "/working/" in page.url:
+        assert page.locator("progress").count() == 1
+    page.wait_for_url("**/case?done=added", timeout=60_000)
     assert "Added to your case" in page.locator("#status").inner_text()
     assert page.get_by_role("cell", name="screenshot-chat.png").count() == 1
     page.get_by_label("What happened?").select_option("report")
@@ -273,6 +328,15 @@ def test_core_flow_works_without_javascript(browser: Any, server: LiveServer) ->
         pg.get_by_role("button", name="Check this text").click()
         pg.locator("article.finding summary").first.click()  # <details> needs no script
         assert pg.locator(".message-text").first.is_visible()
+        # Screenshots: the progress page reloads itself until the report is ready.
+        from .screens import chat_screenshot
+
+        pg.goto("/check")
+        pg.get_by_label("Files").set_input_files(files=[
+            {"name": "chat.png", "mimeType": "image/png", "buffer": chat_screenshot()}])
+        pg.get_by_role("button", name="Check this chat").click()
+        pg.wait_for_url("**/check/report/**", timeout=60_000)
+        assert "Demanding money" in pg.content()
     finally:
         context.close()
 
@@ -294,3 +358,35 @@ def test_an_open_case_locks_itself_and_leaves_the_screen(browser: Any, tmp_path:
             assert pg.get_by_label("Passphrase", exact=True).is_visible()
         finally:
             context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def above_the_fold(pg: Any, selector: str) -> bool:
+    """True when the element is wholly inside the first screen, without scrolling."""
+    box = pg.locator(selector).bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+def test_crisis_line_is_above_the_fold_on_a_phone(browser: Any, server: LiveServer) -> None:
+    context = browser.new_context(base_url=server.url, viewport=PHONE, locale="en-US")
+    try:
+        pg = context.new_page()
+        for path in ("/", "/help"):
+            pg.goto(path)
+            assert above_the_fold(pg, "#crisis-line"), path
+            assert pg.locator("#crisis-line a[href='tel:988']").is_visible()
+        # The self-harm question is left unanswered, as a scared person may leave it.
+        assert pg.locator("input[name=unsafe]:checked").count() == 0
+        pg.get_by_label("How old is the person being targeted?").fill("15")
+        pg.get_by_label("Which country are they in?").select_option("US")
+        pg.get_by_role("button", name="Show my next steps").click()
+        pg.wait_for_url("**/help/plan")
+        assert above_the_fold(pg, "#crisis-line")
+        line = pg.locator("#crisis-line")
+        assert line.locator("a[href='tel:988']").count() == 1
+        assert line.locator("a[href='sms:988']").count() == 1
+        shot(pg, "phone-plan-crisis-line")
+    finally:
+        context.close()

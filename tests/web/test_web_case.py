@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -69,7 +71,8 @@ def test_open_case_page_asks_the_browser_to_leave_when_idle(client, token) -> No
 def test_evidence_notes_and_events_appear_on_the_case(client, token) -> None:
     _create(client, token)
     csrf = token(client, "/case")
-    added = client.post("/case/files", data={"csrf_token": csrf, "kind": "export"},
+    added = client.post("/case/files", data={"csrf_token": csrf, "kind": "export",
+                                             "tz": "America/New_York"},
                         files={"files": ("chat.txt", (
                             __import__("pathlib").Path(__file__).parent / "data" / "whatsapp_chat.txt"
                         ).read_bytes(), "text/plain")})
@@ -312,3 +315,129 @@ def test_verify_checks_a_time_stamp_reply(client, token, tmp_path) -> None:
         "package_file": ("evidence.zip", package, "application/zip"),
         "tsr_file": ("manifest.tsr", b"junk", "application/timestamp-reply")})
     assert "not a readable RFC 3161 time-stamp reply" in wrong.text
+
+
+CHAT = Path(__file__).parent / "data" / "whatsapp_chat.txt"
+
+
+def pdf_text(package: bytes) -> str:
+    """The text of report.pdf inside a package."""
+    import pypdf
+
+    pdf = zipfile.ZipFile(io.BytesIO(package)).read("report.pdf")
+    return " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_zone_named_on_the_check_page_goes_into_the_case_and_the_pdf(client, token) -> None:
+    report = client.post("/check/upload", data={"csrf_token": token(client, "/check"),
+                                                "tz": "Australia/Sydney"},
+                         files={"files": ("WhatsApp Chat.txt", CHAT.read_bytes(), "text/plain")})
+    assert "times in Australia/Sydney (the export did not say; as you told us)" in report.text
+    _create(client, token)
+    client.post(f"{report.url.path}/save", data={"csrf_token": token(client, "/check")})
+    case = client.get("/case").text
+    timeline = case.split('id="timeline-title"')[1].split("</section>")[0]
+    assert "14 Mar 2026, 21:42 (UTC+11:00)" in timeline and "UTC+00:00" not in timeline
+    package = client.post("/case/export", data={"csrf_token": token(client, "/case")})
+    text = " ".join(pdf_text(package.content).split())
+    threats = text.split("Timeline of threats and demands")[1].split("What was reported")[0]
+    assert "2026-03-14 21:42:00 (UTC+11:00)" in threats and "UTC+00:00" not in threats
+    assert "time zone Australia/Sydney (the export does not state it; given by the person" in text
+    timeline = json.loads(zipfile.ZipFile(io.BytesIO(package.content)).read("manifest.json"))[
+        "timeline"]
+    assert {e["zone_source"] for e in timeline if e["kind"] == "threat"} == {"given"}
+
+
+def test_adding_an_export_asks_for_its_zone_and_marks_unknown_ones(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    form = client.get("/case").text
+    assert 'name="tz" list="zone-names"' in form and "Australia/Sydney" in form
+    chat = {"files": ("chat.txt", CHAT.read_bytes(), "text/plain")}
+    asked = client.post("/case/files", data={"csrf_token": csrf, "kind": "auto"}, files=chat)
+    assert asked.status_code == 400 and "which time zone" in asked.text
+    wrong = client.post("/case/files", data={"csrf_token": csrf, "tz": "Mars/Base"}, files=chat)
+    assert wrong.status_code == 400 and "Mars/Base" in wrong.text
+    added = client.post("/case/files", data={"csrf_token": csrf, "tz": "unknown"}, files=chat)
+    assert "(time zone guessed)" in added.text
+    text = " ".join(pdf_text(client.post("/case/export", data={"csrf_token": csrf}).content).split())
+    assert "zone assumed" in text and "ASSUMED: neither the export nor the person" in text
+    # Screenshots and other files need no zone.
+    pic = client.post("/case/files", data={"csrf_token": csrf, "kind": "file"},
+                      files={"files": ("notes.txt", b"hello", "text/plain")})
+    assert pic.status_code == 200
+
+
+@pytest.mark.parametrize("how", ["case", "check"])
+def test_a_screenshot_with_a_money_demand_reaches_who_they_are_timeline_and_pdf(
+        client, token, finish_job, how) -> None:
+    from .screens import chat_screenshot
+
+    _create(client, token)
+    shot = {"files": ("chat.png", chat_screenshot(), "image/png")}
+    if how == "case":
+        working = client.post("/case/files", data={"csrf_token": token(client, "/case"),
+                                                   "kind": "screenshot"}, files=shot)
+        assert working.url.path.startswith("/working/") and "<progress" in working.text
+        page = finish_job(client, working).text
+        assert "Added to your case" in page
+    else:
+        report = finish_job(client, client.post(
+            "/check/upload", data={"csrf_token": token(client, "/check"), "save_to_case": "1"},
+            files=shot))
+        assert "/check/report/" in str(report.url)
+        page = client.get("/case").text
+    who = page.split('id="case-ids-title"')[1].split("</section>")[0]
+    assert "$quickcash2291" in who
+    timeline = page.split('id="timeline-title"')[1].split("</section>")[0]
+    assert "Demand" in timeline and "Threat" in timeline
+    assert "ocr box" not in timeline  # box coordinates stay in the package
+    text = " ".join(pdf_text(client.post("/case/export",
+                                         data={"csrf_token": token(client, "/case")}).content).split())
+    assert "Risk: none" not in text and "Risk: critical" in text
+    assert "$quickcash2291" in text and "Highest risk in this case: critical" in text
+
+
+def test_a_password_package_is_aes_zip_and_the_page_says_what_opens_it(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    assert "7-Zip" in client.get("/case").text
+    package = client.post("/case/export", data={"csrf_token": csrf,
+                                                "password": "long enough password"}).content
+    infos = zipfile.ZipFile(io.BytesIO(package)).infolist()
+    # WinZip AES (compression method 99): what 7-Zip, Keka and WinZip read.
+    assert infos and all(i.flag_bits & 0x1 and i.compress_type == 99 for i in infos)
+
+
+def test_a_caseworker_starts_a_second_case_and_switches(client, token) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    client.post("/case/notes", data={"csrf_token": csrf, "text": "Client one note"})
+    second = client.post("/case/new", data={"csrf_token": csrf, "title": "Client two"})
+    assert "My case: Client two" in second.text and "Your cases (2)" in second.text
+    assert "Client one note" not in second.text
+    first_id = re.search(r'name="case_id" value="([^"]+)">\s*<button type="submit" class="link">'
+                         r"Open Sam", second.text).group(1)
+    back = client.post("/case/switch", data={"csrf_token": csrf, "case_id": first_id})
+    assert "My case: Sam&#39;s case" in back.text and "Client one note" in back.text
+    bad = client.post("/case/switch", data={"csrf_token": csrf, "case_id": "nope"})
+    assert bad.status_code == 400 and "not in your locker" in bad.text
+
+
+def test_deleting_needs_confirmation_and_is_for_good(client, token, tmp_path) -> None:
+    _create(client, token)
+    csrf = token(client, "/case")
+    client.post("/case/new", data={"csrf_token": csrf, "title": "Client two"})
+    page = client.get("/case").text
+    open_id = re.search(r'action="/case/delete">\s*<input type="hidden" name="csrf_token" '
+                        r'value="[^"]+">\s*<input type="hidden" name="case_id" value="([^"]+)"',
+                        page).group(1)
+    refused = client.post("/case/delete", data={"csrf_token": csrf, "case_id": open_id})
+    assert refused.status_code == 400 and "Nothing was deleted" in refused.text
+    deleted = client.post("/case/delete", data={"csrf_token": csrf, "case_id": open_id,
+                                                "confirm": "yes"})
+    assert "deleted for good" in deleted.text and "Your cases (1)" in deleted.text
+    assert "Client two" not in deleted.text
+    erased = client.post("/case/delete-everything", data={"csrf_token": csrf, "confirm": "yes"})
+    assert "Everything was deleted" in erased.text and "Start a case" in erased.text
+    assert list((tmp_path / "data").glob("case.unsnare-locker*")) == []

@@ -52,8 +52,9 @@ def test_plan_lists_each_service_in_full_once(client, token, unsafe) -> None:
         assert html.count(f'id="service-{s["id"]}"') == 1, s["name"]
     if unsafe == "yes":
         crisis_at = html.index('id="crisis-title"')
-        assert html.index("0800 1111") > crisis_at  # Childline in full in the crisis panel
-        assert html.index("0800 1111") < html.index("<h1>Your next steps</h1>")
+        # Childline in full in the crisis panel (after the one-line crisis number).
+        assert html.index('– call <a href="tel:08001111">') > crisis_at
+        assert html.index('– call <a href="tel:08001111">') < html.index("<h1>Your next steps</h1>")
         assert html.count('href="#service-gb_childline"') == 2  # crisis step and support step
         assert "See Childline in the crisis lines above" in html
 
@@ -101,7 +102,7 @@ def test_whatsapp_export_gives_a_plain_report(client, token) -> None:
     assert "Your safety comes first" in html  # the chat talks of self-harm
     assert "<details>" in html and "<mark>" in html  # wording hidden, spans marked
     assert "quickcash2291" in html  # identifiers
-    assert "assumed" in html  # the zone we assumed is said, never implied
+    assert "(the export did not say; a guess)" in html  # the assumed zone is said, never implied
     assert "/help?report=" in html
 
 
@@ -203,7 +204,7 @@ def test_upload_hints_speak_of_the_form(hint, expected) -> None:
 
 
 @pytest.mark.slow
-def test_screenshots_are_read_and_checked(client, token) -> None:
+def test_screenshots_are_read_and_checked(client, token, finish_job) -> None:
     from PIL import Image, ImageDraw, ImageFont
 
     font_path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -215,8 +216,10 @@ def test_screenshots_are_read_and_checked(client, token) -> None:
         draw.text((40, y), line, fill="black", font=font)
     data = io.BytesIO()
     img.save(data, "PNG")
-    response = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
-                           files=[("files", ("shot-1.png", data.getvalue(), "image/png"))])
+    working = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
+                          files=[("files", ("shot-1.png", data.getvalue(), "image/png"))])
+    assert "Reading your screenshots" in working.text and "0 of 1 done" in working.text
+    response = finish_job(client, working)
     assert response.status_code == 200 and "/check/report/" in str(response.url)
     assert "screenshot" in response.text and "Demanding money" in response.text
 
@@ -300,7 +303,7 @@ def test_protect_hashes_files_and_keeps_nothing(client, token, tmp_path) -> None
     assert re.search(r"PDQ: <code class=\"hash\">[0-9a-f]{64}</code>", html)
     assert html.count("SHA-256:") == 2
     assert "Take It Down" in html and "StopNCII" in html
-    assert html.index("Your hashes") < html.index("Stop the pictures being posted")  # shown first
+    assert html.index("Your fingerprints") < html.index("Stop the pictures being posted")  # first
     assert not any((tmp_path / "data").glob("**/*.png"))
 
 
@@ -338,3 +341,166 @@ def test_api_refuses_bad_requests_with_json(client, body) -> None:
 def test_api_needs_json_so_forms_from_other_sites_cannot_use_it(client) -> None:
     response = client.post("/api/v1/analyze", data={"text": "hello"})
     assert response.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "language,wanted",
+    [("en-US,en;q=0.9", ['href="tel:988"', 'href="sms:988"', 'href="tel:911"']),
+     ("en-AU", ['href="tel:131114"', 'href="tel:000"']),  # Lifeline: any age
+     ("en-GB", ['href="tel:116123"', 'href="tel:999"']),  # Samaritans: any age
+     ("pt-BR", ['href="tel:188"']),
+     ("fr", ['href="https://findahelpline.com/"'])],
+)
+def test_home_and_get_help_start_with_the_crisis_line(client, language, wanted) -> None:
+    for path in ("/", "/help"):
+        html = client.get(path, headers={"accept-language": language}).text
+        main = html.split('<main id="main" tabindex="-1">')[1]
+        first = main.split("<h1>")[0]
+        assert 'class="crisis-line"' in first
+        for piece in wanted:
+            assert piece in first, (path, piece)
+
+
+def test_the_self_harm_question_has_no_answer_chosen(client) -> None:
+    html = client.get("/help").text
+    question = html.split('name="unsafe"', 1)[1].split("</fieldset>")[0]
+    assert "checked" not in question
+
+
+def test_every_plan_starts_with_the_crisis_line_whatever_the_answers(client, token) -> None:
+    client.post("/help", data={"csrf_token": token(client), "age": "15", "country": "GB",
+                               "unsafe": "no", "demand": "money"})
+    html = client.get("/help/plan", headers={"accept-language": "en-US"}).text
+    first = html.split('<main id="main" tabindex="-1">')[1].split("<h1>")[0]
+    # The plan's country wins over the browser's language.
+    assert 'href="tel:08001111"' in first and "Childline" in first and 'href="tel:999"' in first
+
+
+def test_make_my_plan_from_this_fills_in_the_form(client, token) -> None:
+    report = _upload(client, token, "WhatsApp Chat with Mia R.txt",
+                     (DATA / "whatsapp_chat.txt").read_bytes())
+    link = re.search(r'href="(/help\?report=[^"]+)"', report.text).group(1)
+    form = client.get(link).text
+    assert 'name="demand" value="money" checked' in form
+    assert 'name="sent_images" value="not_sure" checked' in form
+    assert 'name="sent_images" value="no" checked' not in form
+    assert 'name="platforms" value="WhatsApp" checked' in form
+    assert 'name="unsafe" value="yes" checked' in form  # the chat talks of self-harm
+    assert "they asked for money; they say they have a picture or video of you" in form
+
+
+def test_a_pasted_threat_fills_in_money_and_pictures(client, token) -> None:
+    report = client.post("/check/text", data={
+        "csrf_token": token(client, "/check"),
+        "text": "Jay: pay me $100 or I post your nudes to everyone. you have 1 hour"})
+    link = re.search(r'href="(/help\?report=[^"]+)"', report.text).group(1)
+    form = client.get(link).text
+    assert 'name="demand" value="money" checked' in form
+    assert 'name="sent_images" value="not_sure" checked' in form
+    assert 'name="unsafe" value="yes"' in form and 'name="unsafe" value="yes" checked' not in form
+
+
+GROOMING_CHAT = """jake_2011: hey ur really mature for 13 you know that
+Ella: haha thanks
+jake_2011: dont tell ur mum about me ok, she wouldnt understand us
+jake_2011: ur so pretty, send me a pic of u in ur room
+jake_2011: its our secret. i care about u more than anyone
+jake_2011: lets meet up at the shopping centre saturday, dont bring anyone
+jake_2011: if u dont come ill tell everyone at ur school what u said to me
+"""
+
+
+def test_grooming_is_named_and_gets_a_parents_plan_not_do_not_pay(client, token) -> None:
+    report = client.post("/check/text", data={"csrf_token": token(client, "/check"),
+                                              "text": GROOMING_CHAT})
+    html = report.text
+    assert "looks very much like grooming" in html
+    assert "sextortion" not in html.split('id="risk-title"')[1].split("</section>")[0]
+    assert "Do not pay" not in html
+    link = re.search(r'href="(/help\?report=[^"&]+&amp;asker=parent)"', html).group(1)
+    form = client.get(link.replace("&amp;", "&")).text
+    assert 'name="asker" value="parent" checked' in form
+    plan = client.post("/help", data={
+        "csrf_token": token(client), "age": "13", "country": "GB", "asker": "parent",
+        "meeting": "yes", "report_id": re.search(r"report=([^&]+)", link).group(1)}).text
+    assert "What is happening: grooming" in plan and "Stay calm and listen" in plan
+    assert "Don&#39;t confront the account" in plan and "CEOP" in plan
+    assert "Don&#39;t pay" not in plan
+    assert "not your child&#39;s fault" in plan
+
+
+def test_a_failed_screenshot_job_shows_a_clear_error(client, token, finish_job) -> None:
+    working = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
+                          files=[("files", ("broken.png", b"not a picture", "image/png"))])
+    response = finish_job(client, working)
+    assert response.status_code == 400 and "broken.png" in response.text
+    assert "Traceback" not in response.text
+
+
+def test_someone_elses_job_is_not_found(client, client_factory, token) -> None:
+    working = client.post("/check/upload", data={"csrf_token": token(client, "/check")},
+                          files=[("files", ("broken.png", b"not a picture", "image/png"))])
+    with client_factory() as other:
+        assert other.get(working.url.path).status_code == 404
+
+
+def test_protect_hash_list_can_be_saved_into_the_case(client, token) -> None:
+    from .test_web_case import _create
+
+    _create(client, token)
+    made = client.post("/protect", data={"csrf_token": token(client, "/protect")},
+                       files=[("files", ("me.png", _png(), "image/png"))])
+    assert "Save this list to my case" in made.text and "<details>" in made.text
+    saved = client.post("/protect/save", data={"csrf_token": token(client, "/protect")})
+    assert "list of fingerprints is saved in your case" in saved.text
+    assert "image-fingerprints-" in saved.text
+    again = client.post("/protect/save", data={"csrf_token": token(client, "/protect")})
+    assert again.status_code == 400 and "no list of fingerprints" in again.text
+
+
+def test_plan_is_short_folded_and_every_number_is_a_link(client, token) -> None:
+    client.post("/help", data={"csrf_token": token(client), "age": "15", "country": "GB",
+                               "demand": "money", "unsafe": "no"})
+    html = client.get("/help/plan").text
+    main = html.split('<main id="main" tabindex="-1">')[1]
+    assert main.count("<details open>") == 1  # the first step; the rest are folded
+    assert main.lower().count("not your fault") == 1
+    assert 'data-print hidden' in main
+    # Every phone number in the plan is a tap-to-call or tap-to-text link.
+    from unsnare.web.routes.help import services
+
+    for s in services("GB", 15):
+        # In a list of services the name is the link; in a step (a tick box) the address is.
+        assert f'<a href="{s["url"]}" rel="noreferrer">' in main or s["name"] not in main, s["name"]
+    more = main.split('class="services-more"')[1]
+    names = re.findall(r"<strong>(.*?)</strong>", more)
+    assert names and all(n.startswith("<a href=") for n in names)
+    for number in re.findall(r"(?:call|text) ((?:\+?\d[\d -]*\d))", re.sub(r"<[^>]+>", "", main)):
+        digits = re.sub(r"[^\d+]", "", number)
+        assert f'tel:{digits}"' in main or f'sms:{digits}"' in main, number
+
+
+def test_person_view_has_no_machine_words(client, token) -> None:
+    check = client.get("/check").text
+    assert "<summary>More options</summary>" in check and "discord package" not in check
+    report = client.post("/check/text", data={"csrf_token": token(client, "/check"),
+                                              "text": "Jay: pay me $100 or I post your pic"}).text
+    assert "plaintext" not in report and "Pasted text" in report
+    assert "Etc/UTC" not in report
+
+
+@pytest.mark.parametrize("audience", ["teen", "adult", "parent"])
+def test_guides_on_the_web_give_no_command_line_instructions(client, audience) -> None:
+    from unsnare.response import guide
+
+    for section in guide.list_sections(audience):
+        html = client.get(f"/learn/{section.slug}?audience={audience}").text
+        assert "unsnare help" not in html and "unsnare plan" not in html, section.slug
+    teen = client.get("/learn/immediate-steps?audience=teen").text
+    assert 'Use <a href="/help">Get help now</a> to get this as a' in teen or audience != "teen"
+
+
+def test_a_parent_plan_for_sextortion_says_the_steps_speak_to_the_child(client, token) -> None:
+    client.post("/help", data={"csrf_token": token(client), "age": "14", "country": "GB",
+                               "demand": "money", "asker": "parent"})
+    assert "These steps speak to the person being targeted" in client.get("/help/plan").text

@@ -297,7 +297,8 @@ class _Intake:
         item_kind = ItemKind.MEMBER if parent else ItemKind.FILE
         return self._commit(self._item(data, name, item_kind, parent=parent), data)
 
-    def conversation(self, conv: Conversation, item_id: str, derived_from: str) -> None:
+    def conversation(self, conv: Conversation, item_id: str, derived_from: str,
+                     zone_given: bool = False) -> None:
         """Seal a parsed conversation, analyse it, and link it to its item."""
         data = conversation_to_dict(conv)
         blob = self.case.put_blob(json.dumps(data, ensure_ascii=False).encode(), compress=True)
@@ -312,6 +313,7 @@ class _Intake:
             "first_at": min(stamps).isoformat() if stamps else None,
             "last_at": max(stamps).isoformat() if stamps else None,
             "timezone": conv.timezone, "timezone_assumed": conv.timezone_assumed,
+            "timezone_given": zone_given and conv.timezone_assumed,
             "messages_blob": blob, "analysis": None,
             "warnings": [f"{w.where()}: {w.message}".lstrip(": ") for w in conv.warnings],
         }
@@ -436,7 +438,7 @@ def _import(
         # own (a folder export, or an archive kept member by member).
         shas = {f.sha256 for f in conv.source_files}
         item_id = next((i.id for i in intake.items if i.sha256 in shas), fallback)
-        intake.conversation(conv, item_id, f"import:{reading.format}")
+        intake.conversation(conv, item_id, f"import:{reading.format}", zone_given=tz is not None)
         record = case._records[item_id]
         if record["kind"] in ("file", "member"):
             record["kind"] = ItemKind.EXPORT.value

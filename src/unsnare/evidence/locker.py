@@ -27,7 +27,7 @@ from unsnare.errors import IntegrityError, LockerError, UsageError
 from unsnare.evidence import crypto, signing
 from unsnare.evidence.case import Case
 from unsnare.evidence.custody import Action
-from unsnare.evidence.store import CaseStore, MemoryStore, SqliteStore
+from unsnare.evidence.store import TABLES, CaseStore, MemoryStore, SqliteStore
 from unsnare.evidence.tools import Toolkit, default_toolkit
 
 
@@ -200,6 +200,24 @@ class Locker:
             case.init_header(title, actor or self.actor)
             case.log(Action.CREATE, subject=case_id, details={"title": title}, actor=actor)
         return case
+
+    def delete_case(self, case_id: str) -> None:
+        """Erase one case and all its evidence, for good (the person asked for it).
+
+        Its wrapped key goes with its rows, so any copy of the old bytes left in
+        free space on disk can no longer be decrypted.
+        """
+        self._require_open()
+        if case_id not in self.case_ids():
+            raise UsageError(f"There is no case '{case_id}' in this locker.")
+        with self.store.atomic():
+            for table in TABLES:
+                for key in self.store.keys(case_id, table):
+                    self.store.delete(case_id, table, key)
+            self._write_registry([c for c in self.registered_cases() if c != case_id],
+                                 self._kek)
+        for case in [c for c in self._cases if c.id == case_id]:
+            case.forget()
 
     def _write_registry(self, ids: list[str], kek: bytes) -> None:
         payload = json.dumps(ids).encode()

@@ -133,7 +133,8 @@ def _build_files(
             "platform": conv.platform, "format": conv.format, "title": conv.title,
             "message_count": conv.message_count, "first_at": conv.first_at,
             "last_at": conv.last_at, "timezone": conv.timezone,
-            "timezone_assumed": conv.timezone_assumed, "risk": conv.risk, "scheme": conv.scheme,
+            "timezone_assumed": conv.timezone_assumed,
+            "timezone_given": conv.timezone_given, "risk": conv.risk, "scheme": conv.scheme,
             "stage": conv.stage, "analysis_note": conv.analysis_note,
             "transcripts": {"html": f"{base}.html", "csv": f"{base}.csv"},
         })

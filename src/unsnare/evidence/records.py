@@ -81,6 +81,8 @@ class StoredConversation:
     timezone: str | None
     timezone_assumed: bool
     analysis: str | None = None
+    # True when the person adding the export named the zone (the export did not).
+    timezone_given: bool = False
     analysis_note: str | None = None
     risk: dict[str, Any] | None = None
     scheme: str | None = None
@@ -130,6 +132,9 @@ class TimelineEvent:
     message_id: str | None = None
     cite: str | None = None
     recorded_by: str | None = None
+    # Where the time's zone came from when the file did not state it:
+    # "given" (named by the person adding it) or "assumed" (nobody said).
+    zone_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""

@@ -53,8 +53,15 @@ def message_event(
         kind=kind.value, at=parse_time(m.get("timestamp")), text=m["text"], quote=quote,
         tactic=finding.get("tactic"), sender=names.get(m.get("sender") or "", m.get("sender")),
         item_id=conv.item_id, conversation_id=conv.id, message_id=m["id"],
-        cite=cite.strip(), platform=conv.platform,
+        cite=cite.strip(), platform=conv.platform, zone_source=zone_source(conv),
     )
+
+
+def zone_source(conv: StoredConversation) -> str | None:
+    """None when the export stated the zone, else "given" or "assumed"."""
+    if not conv.timezone_assumed:
+        return None
+    return "given" if conv.timezone_given else "assumed"
 
 
 def build_timeline(case: Case, *, include_messages: bool = False) -> list[TimelineEvent]:

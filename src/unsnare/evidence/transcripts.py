@@ -62,7 +62,10 @@ def transcript_html(conv: dict[str, Any], data: dict[str, Any]) -> str:
     names = _names(data)
     title = escape(conv.get("title") or conv.get("platform") or "Conversation")
     zone = escape(str(conv.get("timezone") or "not stated"))
-    assumed = " (assumed)" if conv.get("timezone_assumed") else ""
+    assumed = ""
+    if conv.get("timezone_assumed"):
+        assumed = (" (not in the export; given by the person who added it)"
+                   if conv.get("timezone_given") else " (ASSUMED: nobody stated the zone)")
     people = ", ".join(
         escape(p["name"] + (f" ({p['handle']})" if p.get("handle") else "")) for p in
         data["participants"]

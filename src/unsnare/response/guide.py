@@ -26,6 +26,8 @@ class GuideSection:
     title: str
     markdown: str
     audience: str = "adult"
+    # The language of `markdown` ("en" unless a translation was found).
+    lang: str = "en"
 
 
 def _content() -> Traversable:
@@ -55,25 +57,33 @@ def _title(markdown: str, slug: str) -> str:
     raise InputError("the section has no '# ' title line", file=f"content/{slug}.md")
 
 
-def get_section(slug: str, audience: str = "adult") -> GuideSection:
-    """One section for an audience (its own version where the advice differs)."""
+def get_section(slug: str, audience: str = "adult", lang: str = "en") -> GuideSection:
+    """One section for an audience (its own version where the advice differs).
+
+    With `lang`, a translation (``<slug>.<audience>.<lang>.md``, or
+    ``<slug>.<lang>.md`` where the audience has no own version) is used when it
+    exists; otherwise the English text. A teen never gets the adult text just
+    because only that one was translated.
+    """
     _check_audience(audience)
     slugs = section_slugs()
     if slug not in slugs:
         raise UsageError(f"there is no guide section {slug!r}", field="section",
                          hint="choose one of: " + ", ".join(slugs))
     folder = _content()
-    specific = folder.joinpath(f"{slug}.{audience}.md")
-    source = specific if specific.is_file() else folder.joinpath(f"{slug}.md")
+    stem = f"{slug}.{audience}" if folder.joinpath(f"{slug}.{audience}.md").is_file() else slug
+    translated = folder.joinpath(f"{stem}.{lang}.md")
+    use_translation = lang != "en" and translated.is_file()
+    source = translated if use_translation else folder.joinpath(f"{stem}.md")
     markdown = source.read_text("utf-8")
     return GuideSection(slug=slug, title=_title(markdown, slug), markdown=markdown,
-                        audience=audience)
+                        audience=audience, lang=lang if use_translation else "en")
 
 
-def list_sections(audience: str = "adult") -> list[GuideSection]:
-    """Every section for an audience, in reading order."""
+def list_sections(audience: str = "adult", lang: str = "en") -> list[GuideSection]:
+    """Every section for an audience, in reading order (translated where one exists)."""
     _check_audience(audience)
-    return [get_section(slug, audience) for slug in section_slugs()]
+    return [get_section(slug, audience, lang) for slug in section_slugs()]
 
 
 def has_own_version(slug: str, audience: str) -> bool:

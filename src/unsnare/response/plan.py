@@ -196,9 +196,17 @@ def build_plan(triage: Triage, directory: Directory | None = None,
     ordered: list[Step] = []
     if triage.unsafe:
         ordered.append(build.crisis(ctx))
-    ordered.extend((build.do_not_comply(ctx), build.preserve_evidence(ctx),
+    if triage.is_grooming:
+        # Grooming with nothing demanded: name it, and no "don't pay".
+        from unsnare.response.grooming import NOT_YOUR_FAULT_CHILD, NOT_YOUR_FAULT_PARENT
+        from unsnare.response.grooming import grooming as first
+        for_parent = triage.asker in ("parent", "helper")
+        note = NOT_YOUR_FAULT_PARENT if for_parent else NOT_YOUR_FAULT_CHILD
+    else:
+        first, note = build.do_not_comply, build.NOT_YOUR_FAULT
+    ordered.extend((first(ctx), build.preserve_evidence(ctx),
                     build.block_and_report(ctx), build.official_help(ctx), build.support(ctx)))
-    notes = [build.NOT_YOUR_FAULT]
+    notes = [note]
     fallback_note = lookup.note()
     if fallback_note:
         notes.insert(0, fallback_note)

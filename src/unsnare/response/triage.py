@@ -14,6 +14,8 @@ from unsnare.errors import InputError, UsageError
 from unsnare.response.platforms import fold_name
 
 DEMANDS = ("money", "images", "acts", "none")
+# Who is answering: the person targeted, their parent or carer, or someone helping them.
+ASKERS = ("self", "parent", "helper")
 # A triage note (from an analysis) that the offender threatened to out the person.
 OUTING_THREAT = "outing_threat"
 MIN_AGE = 5
@@ -54,6 +56,9 @@ class Triage:
     unsafe: bool = False
     scheme: str = "none"
     notes: tuple[str, ...] = field(default=())
+    asker: str = "self"
+    # They asked to meet in person (a grooming step that makes reporting urgent).
+    meeting: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.age, bool) or not isinstance(self.age, int):
@@ -80,6 +85,12 @@ class Triage:
                 field="demand",
                 hint="choose one of: " + ", ".join(DEMANDS),
             )
+        if self.asker not in ASKERS:
+            raise UsageError(
+                f"unknown asker {self.asker!r}",
+                field="asker",
+                hint="choose one of: " + ", ".join(ASKERS),
+            )
         if self.scheme not in SCHEMES:
             raise UsageError(
                 f"unknown scheme {self.scheme!r}",
@@ -91,6 +102,17 @@ class Triage:
         cleaned = tuple(dict.fromkeys(fold_name(p) for p in given if str(p).strip()))
         object.__setattr__(self, "platforms", cleaned)
         object.__setattr__(self, "country", self.country.strip())
+
+    @property
+    def is_grooming(self) -> bool:
+        """True for grooming with no money demand or payment: the plan is about grooming.
+
+        A groomer asking for a picture is still grooming (the analysis names the
+        scheme); a proposed meeting with nothing demanded is too.
+        """
+        if self.paid or self.demand == "money":
+            return False
+        return self.scheme == "grooming" or (self.meeting and self.demand == "none")
 
     @property
     def is_minor(self) -> bool:
@@ -109,6 +131,8 @@ class Triage:
             "unsafe": self.unsafe,
             "scheme": self.scheme,
             "notes": list(self.notes),
+            "asker": self.asker,
+            "meeting": self.meeting,
         }
 
     @classmethod
@@ -125,6 +149,8 @@ class Triage:
                 unsafe=bool(data.get("unsafe", False)),
                 scheme=data.get("scheme", "none"),
                 notes=tuple(data.get("notes", ())),
+                asker=data.get("asker", "self"),
+                meeting=bool(data.get("meeting", False)),
             )
         except KeyError as exc:
             raise InputError(
@@ -174,6 +200,11 @@ class Triage:
         sent_images = scheme in ("financial_sextortion", "image_sextortion")
         if sent_images:
             notes.append("sent_images inferred from the analysis scheme")
+        meeting = any(
+            str(f.get("tactic")) == "grooming"
+            and isinstance(f.get("detail"), Mapping) and f["detail"].get("kind") == "meeting"
+            for f in _list_of_mappings(report.get("findings"))
+        )
         values: dict[str, Any] = {
             "age": report.get("age"),
             "country": report.get("country"),
@@ -183,6 +214,8 @@ class Triage:
             "platforms": platforms,
             "unsafe": bool(report.get("crisis", False)) or bool(tactics & _CRISIS_TACTICS),
             "scheme": scheme,
+            "asker": "self",
+            "meeting": meeting,
         }
         for key, value in overrides.items():
             if key not in values:
@@ -196,8 +229,8 @@ class Triage:
             if key == "unsafe":
                 # A crisis flag from the analysis is never switched off by a default.
                 value = bool(value) or values["unsafe"]
-            if key == "sent_images":
-                value = bool(value) or values["sent_images"]
+            if key in ("sent_images", "meeting"):
+                value = bool(value) or values[key]
             if key == "demand" and value == "none":
                 continue
             if key == "platforms":

@@ -17,6 +17,7 @@ from unsnare.web import errors, filters
 from unsnare.web.api_analysis import router as analysis_router
 from unsnare.web.api_hashing import router as hashing_router
 from unsnare.web.guard import Guard
+from unsnare.web.jobs import JobStore
 from unsnare.web.routes.case import router as case_router
 from unsnare.web.routes.check import router as check_router
 from unsnare.web.routes.checkup import router as checkup_router
@@ -25,6 +26,7 @@ from unsnare.web.routes.home import router as home_router
 from unsnare.web.routes.learn import router as learn_router
 from unsnare.web.routes.protect import router as protect_router
 from unsnare.web.routes.safety import router as safety_router
+from unsnare.web.routes.working import router as working_router
 from unsnare.web.sessions import SessionStore
 
 _HERE = __file__.rsplit("/", 1)[0]
@@ -82,9 +84,10 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.version = __version__
     # One OCR reader for the app: its models load on first use, then are reused.
     app.state.screenshot_reader = ScreenshotReader()
+    app.state.jobs = JobStore()  # slow work (screenshots) with a progress page
 
     pages = (home_router, help_router, check_router, case_router, protect_router,
-             learn_router, safety_router, checkup_router)
+             learn_router, safety_router, checkup_router, working_router)
     for router in (*pages, analysis_router, hashing_router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=f"{_HERE}/static"), name="static")

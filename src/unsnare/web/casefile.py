@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from unsnare.errors import LockerError
+from unsnare.errors import LockerError, UsageError
 from unsnare.evidence.locker import Locker
 from unsnare.evidence.signing import signer_of
 from unsnare.private import make_private_dir
@@ -130,8 +130,12 @@ def load_plan(session: WebSession) -> dict[str, Any] | None:
 
 
 def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
-                **kw: Any) -> list[Any]:
-    """Add uploaded files to the case as originals (hashed at intake, never changed)."""
+                tz: str | None = None, **kw: Any) -> list[Any]:
+    """Add uploaded files to the case as originals (hashed at intake, never changed).
+
+    `tz` is the zone the person named for an export's wall-clock times; None
+    leaves them marked as assumed.
+    """
     from unsnare.web.intake import safe_name
 
     # Holding `busy` makes an unlock in another browser wait for this add to finish.
@@ -140,6 +144,63 @@ def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
         changed(session)
         return [
             current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
-                             source="uploaded in the web app", **kw)
+                             source="uploaded in the web app", tz=tz, **kw)
             for u in uploads
         ]
+
+
+def cases(session: WebSession) -> list[Any]:
+    """Every case in the open locker (id, title, created), oldest first."""
+    case(session)  # LockerError when locked
+    assert session.locker is not None
+    return [c for c in session.locker.cases() if c.readable]
+
+
+def _known(session: WebSession, case_id: str) -> str:
+    if case_id not in {c.id for c in cases(session)}:
+        raise UsageError("That case is not in your locker.", field="case_id",
+                         hint="Go back to My case and choose one from the list.")
+    return case_id
+
+
+def start_case(session: WebSession, title: str) -> None:
+    """Start another case in the same locker (a caseworker keeps one per client)."""
+    case(session)
+    assert session.locker is not None
+    new = session.locker.new_case(title.strip() or "Another case")
+    _open(session, new.id)
+
+
+def switch(session: WebSession, case_id: str) -> None:
+    """Make another case of the locker the open one."""
+    _open(session, _known(session, case_id))
+    case(session).record_view("case opened in the web app")
+
+
+def _open(session: WebSession, case_id: str) -> None:
+    session.case_id = case_id
+    changed(session)
+    # Each case has its own plan; show the one of the case now open.
+    session.plan = load_plan(session)
+
+
+def delete_case(session: WebSession, case_id: str) -> None:
+    """Erase one case for good; another case (or a new empty one) is opened."""
+    _known(session, case_id)
+    assert session.locker is not None
+    session.locker.delete_case(case_id)
+    rest = [c for c in session.locker.cases() if c.readable]
+    _open(session, rest[0].id if rest else session.locker.new_case("My case").id)
+
+
+def delete_everything(session: WebSession, settings: Settings) -> None:
+    """Close and erase the whole locker file, and forget everything held for this browser."""
+    case(session)
+    session.lock()
+    session.plan = None
+    session.reports.clear()
+    session.originals.clear()
+    session.hashes.clear()
+    path = locker_path(settings)
+    for leftover in (path, Path(f"{path}-journal"), Path(f"{path}.lock")):
+        leftover.unlink(missing_ok=True)

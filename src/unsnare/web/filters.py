@@ -72,6 +72,58 @@ def links(text: str) -> Markup:
     return Markup("".join(out))
 
 
+def zone_words(value: Any) -> str:
+    """A zone name as people read it: ``Etc/UTC`` -> ``UTC``, ``America/New_York`` ->
+    ``America/New York``."""
+    name = str(value or "")
+    if name in ("UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Universal", "Universal", "Zulu"):
+        return "UTC"
+    return name.replace("_", " ")
+
+
+# A phone number inside a phrase such as "0800 111 0 111 or 0800 111 0 222" or
+# "000 (Triple Zero)": digits with spaces or dashes between, at least three digits.
+_PHONE = re.compile(r"\+?\d[\d\s-]*\d")
+
+
+def phone_links(value: Any, scheme: str = "tel") -> Markup:
+    """Escape `value` and make each number in it a tap-to-call (or, with "sms", tap-to-text)
+    link."""
+    text = str(value or "")
+    out: list[str] = []
+    pos = 0
+    for m in _PHONE.finditer(text):
+        number = re.sub(r"[^\d+]", "", m.group())
+        if len(number.lstrip("+")) < 3:
+            continue
+        out.append(str(escape(text[pos:m.start()])))
+        out.append(f'<a href="{scheme}:{number}">{escape(m.group())}</a>')
+        pos = m.end()
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+_OCR_BOX = re.compile(r"\s+ocr box(?:es)? [\d, ]*\d(?:\s*\([^)]*\))?")
+
+
+def plain_cite(value: Any) -> str:
+    """Where a message came from, without OCR box coordinates (those stay in the package)."""
+    return _OCR_BOX.sub(" (screenshot)", str(value or ""))
+
+
+# "call 0800 1111", "text 85258", "ring 13 11 14": a number right after a verb of calling.
+_STEP_PHONE = re.compile(r"\b(call|ring|phone|text)(\s+)(\+?\d[\d\s-]*\d)", re.I)
+
+
+def step_links(text: str) -> Markup:
+    """Plan-step text with its web addresses and phone numbers as links (tap to call/text)."""
+    linked = str(links(text))
+    return Markup(_STEP_PHONE.sub(
+        lambda m: f'{m.group(1)}{m.group(2)}<a href="'
+        f'{"sms" if m.group(1).lower() == "text" else "tel"}:'
+        f'{re.sub(r"[^0-9+]", "", m.group(3))}">{m.group(3)}</a>', linked))
+
+
 def percent(value: Any) -> str:
     """A 0-1 score as a whole percentage."""
     try:
@@ -89,5 +141,6 @@ def install(env: jinja2.Environment) -> None:
     """Add the filters to a Jinja environment."""
     env.filters.update(
         when=when, highlight=highlight, markdown=markdown, percent=percent, humanize=humanize,
-        links=links,
+        links=links, zone_words=zone_words, phone_links=phone_links, plain_cite=plain_cite,
+        step_links=step_links,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import PurePath
 
@@ -99,6 +99,7 @@ def from_text(text: str) -> reportview.ReportView:
 def from_uploads(
     uploads: Sequence[Upload], fmt: str | None, tz: str | None,
     reader: screenshots.ScreenshotReader | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[list[reportview.ReportView], list[str]]:
     """Read and analyse uploaded exports or screenshots; returns views and import warnings."""
     uploads = [u for u in uploads if u.name or u.data]
@@ -110,7 +111,7 @@ def from_uploads(
         raise InputError("This file is empty.", file=empty[0],
                          hint="Export the chat again and choose the new file.")
     if all(u.is_image for u in uploads) and not fmt:
-        return [analyze(_screenshots(uploads, reader))], []
+        return [analyze(_screenshots(uploads, reader, progress))], []
     # Read from memory: a temporary copy would stay on disk in clear after a crash.
     source = MemorySource([(safe_name(u.name), u.data) for u in uploads])
     with form_hints():
@@ -125,14 +126,17 @@ def from_uploads(
 
 
 def _screenshots(
-    uploads: Sequence[Upload], reader: screenshots.ScreenshotReader | None = None
+    uploads: Sequence[Upload], reader: screenshots.ScreenshotReader | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Conversation:
     # `reader` is the app's one ScreenshotReader, so the OCR models load once.
-    read = [
-        screenshots.read_screenshot(u.data, name=safe_name(u.name),
-                                    sha256=hashlib.sha256(u.data).hexdigest(), reader=reader)
-        for u in uploads
-    ]
+    read = []
+    for n, u in enumerate(uploads, start=1):
+        read.append(screenshots.read_screenshot(
+            u.data, name=safe_name(u.name), sha256=hashlib.sha256(u.data).hexdigest(),
+            reader=reader))
+        if progress is not None:
+            progress(n)
     return merge(read)
 
 

@@ -19,34 +19,10 @@ from unsnare.web.filters import highlight
 
 ITEMS_PER_PAGE = 100
 
-RISK_WORDS = {
-    "critical": "This looks like sextortion, and it is urgent.",
-    "high": "This looks very much like sextortion.",
-    "medium": "Some signs of sextortion or grooming are here.",
-    "low": "A few warning signs, but not a clear threat.",
-    "unknown": (
-        "We could not read this language well enough to tell. Finding nothing here does "
-        "not mean it is safe: please ask someone you trust or a helpline to read it."
-    ),
-    "none": "We did not find clear signs of sextortion in this conversation.",
-}
-STAGE_WORDS = {
-    "none": "No stage reached",
-    "contact": "First contact",
-    "rapport": "Building trust",
-    "image_exchange": "Pictures shared",
-    "threat": "Threats",
-    "demand": "Demands",
-    "escalation": "Pressure rising",
-}
-SCHEME_WORDS = {
-    "financial_sextortion": "Money sextortion: they want money to not share pictures.",
-    "image_sextortion": "Image sextortion: they want more pictures or videos.",
-    "mass_email_sextortion": "A mass email scam. These emails are sent to thousands of people; "
-    "the sender almost never has any pictures.",
-    "grooming": "Grooming: an adult building trust to take advantage.",
-    "none": "No known scheme.",
-}
+# The words for risk levels, stages, schemes and tactics are in the message
+# catalogues (web/locales): risk.<level>, grooming.<level>, stage.<stage>,
+# scheme.<scheme> and tactic.<tactic>. Stages in the order a scheme goes through them:
+STAGES = ("contact", "rapport", "image_exchange", "threat", "demand", "escalation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +51,19 @@ class ReportView:
     warnings: tuple[str, ...]
     items: tuple[MessageItem, ...]
     names: dict[str, str]
+    # True when the person named the zone of times the export did not state.
+    zone_given: bool = False
 
     @property
-    def risk_words(self) -> str:
-        """The risk level in one plain sentence."""
-        return RISK_WORDS.get(str(self.report["risk"]["level"]), "")
+    def is_grooming(self) -> bool:
+        """True when the analysis names grooming (no money or image blackmail)."""
+        return self.report.get("scheme") == "grooming"
+
+    @property
+    def risk_key(self) -> str:
+        """The message id of the risk in one plain sentence (grooming named as grooming)."""
+        level = str(self.report["risk"]["level"])
+        return f"{'grooming' if self.is_grooming else 'risk'}.{level}"
 
     def page(self, number: int) -> tuple[MessageItem, ...]:
         """Items on page `number` (1-based)."""
@@ -131,18 +115,3 @@ def build(conversation: Conversation, report: dict[str, Any]) -> ReportView:
         items=tuple(items),
         names=names,
     )
-
-TACTIC_WORDS = {
-    "false_identity": "Pretending to be someone else",
-    "stolen_content": "Using pictures stolen from someone else",
-    "image_request": "Asking for pictures",
-    "sexual_content": "Sexual talk",
-    "threat_to_expose": "Threatening to share pictures",
-    "outing_threat": "Threatening to tell people about your private life",
-    "payment_demand": "Demanding money",
-    "deadline": "Putting you under time pressure",
-    "escalating_demands": "Asking for more after getting something",
-    "hacking_claim": "Claiming to have hacked you",
-    "grooming": "Grooming: building trust to take advantage",
-    "self_harm_pressure": "Pushing you toward hurting yourself",
-}

@@ -7,7 +7,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.background import BackgroundTask
@@ -16,9 +16,10 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 
 from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
-from unsnare.web import casefile
+from unsnare.web import casefile, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
 from unsnare.web.intake import Upload, safe_name
+from unsnare.web.jobs import Progress
 from unsnare.web.leftovers import private_tempdir
 from unsnare.web.render import page
 
@@ -32,19 +33,11 @@ EVENT_KINDS = (
     ("demand", "A demand they made"),
     ("other", "Something else"),
 )
-FLASH = {
-    "created": "Your case is ready. It is locked with your passphrase.",
-    "unlocked": "Your case is open.",
-    "added": "Added to your case.",
-    "note": "Your note is saved.",
-    "event": "Saved to your timeline.",
-}
-
-
-def machine_zone() -> str:
-    """This machine's time-zone name (for the default in date fields)."""
-    tz = datetime.now().astimezone().tzinfo
-    return str(getattr(tz, "key", None) or "UTC")
+# What the case page says after an action: message ids in web/locales.
+FLASH = {key: f"flash.{key}" for key in (
+    "created", "unlocked", "added", "note", "event", "fingerprints", "new", "switched",
+    "deleted", "erased",
+)}
 
 
 # Long cases are shown a page at a time so that /case stays fast (see bench_web.py).
@@ -67,7 +60,8 @@ def case_page(
     if not session.unlocked:
         return page(request, "case_locked.html",
                     exists=casefile.locker_path(settings).exists(),
-                    idle=bool(locked) or session.locked_by_idle)
+                    idle=bool(locked) or session.locked_by_idle,
+                    status_message=FLASH.get(done, "") if done == "erased" else "")
     view = casefile.overview(session)
     timeline, t_page, t_pages = _slice(view["timeline"], timeline_page, TIMELINE_PAGE)
     identifiers, i_page, i_pages = _slice(view["identifiers"], identifiers_page,
@@ -79,7 +73,8 @@ def case_page(
         identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
         identifiers_pages=i_pages, notes=view["notes"],
         signer_fingerprint=view["signer_fingerprint"],
-        event_kinds=EVENT_KINDS, zone=machine_zone(),
+        cases=casefile.cases(session), case_id=session.case_id,
+        event_kinds=EVENT_KINDS, zone_names=zones.zone_names(),
         status_message=FLASH.get(done, ""),
     )
 
@@ -118,11 +113,53 @@ def lock_case(session: FormSessionDep) -> RedirectResponse:
     return RedirectResponse("/case", status_code=303)
 
 
+@router.post("/case/new")
+def new_case(session: FormSessionDep, title: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Start another case (for another client or another matter) and open it."""
+    casefile.start_case(session, title)
+    return RedirectResponse("/case?done=new", status_code=303)
+
+
+@router.post("/case/switch")
+def switch_case(session: FormSessionDep,
+                case_id: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Open another case of the locker."""
+    casefile.switch(session, case_id)
+    return RedirectResponse("/case?done=switched", status_code=303)
+
+
+def _confirmed(confirm: str) -> None:
+    if confirm != "yes":
+        raise UsageError("Nothing was deleted: please tick the box to confirm.",
+                         field="confirm",
+                         hint="Deleting cannot be undone. Tick the box if you are sure.")
+
+
+@router.post("/case/delete")
+def delete_case(session: FormSessionDep, case_id: Annotated[str, Form()] = "",
+                confirm: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Erase one case for good, after the person ticked the confirmation."""
+    _confirmed(confirm)
+    casefile.delete_case(session, case_id)
+    return RedirectResponse("/case?done=deleted", status_code=303)
+
+
+@router.post("/case/delete-everything")
+def delete_everything(session: FormSessionDep, settings: SettingsDep,
+                      confirm: Annotated[str, Form()] = "") -> RedirectResponse:
+    """Erase the whole locker (every case) and what this browser held, after confirmation."""
+    _confirmed(confirm)
+    casefile.delete_everything(session, settings)
+    return RedirectResponse("/case?done=erased", status_code=303)
+
+
 @router.post("/case/files")
 async def add_files(
+    request: Request,
     session: FormSessionDep,
     files: Annotated[list[UploadFile] | None, File()] = None,
     kind: Annotated[str, Form()] = "auto",
+    tz: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
     """Add exports, screenshots or other files as evidence (originals hashed, kept as-is)."""
     uploads = [Upload(f.filename or "", await f.read()) for f in files or [] if f.filename]
@@ -130,8 +167,22 @@ async def add_files(
         raise InputError("No file was chosen.", field="files",
                          hint="Choose the files to add, then press Add to my case.")
     chosen = kind if kind in ("auto", "export", "screenshot", "image", "file") else "auto"
+    # A chat's times need their zone; pictures and other files do not.
+    needs_zone = chosen in ("auto", "export") and not all(u.is_image for u in uploads)
+    zone = zones.parse_zone(tz, required=needs_zone)
+
+    def work(progress: Progress) -> str:
+        for n, upload in enumerate(uploads, start=1):
+            casefile.add_uploads(session, [upload], chosen, zone)
+            progress(n)
+        return "/case?done=added"
+
+    if any(u.is_image for u in uploads):
+        # Each picture is checked and its text read: seconds each, so show progress.
+        job = request.app.state.jobs.start(session.id, "evidence", len(uploads), work)
+        return RedirectResponse(f"/working/{job.id}", status_code=303)
     # Intake hashes, checks, reads and encrypts: keep it off the event loop.
-    await run_in_threadpool(casefile.add_uploads, session, uploads, chosen)
+    await run_in_threadpool(casefile.add_uploads, session, uploads, chosen, zone)
     return RedirectResponse("/case?done=added", status_code=303)
 
 
@@ -147,15 +198,16 @@ def _when(value: str, zone: str) -> datetime | None:
     if not value.strip():
         return None
     try:
-        tz = ZoneInfo(zone.strip() or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"'{zone}' is not a time zone we know.", field="zone",
-                         hint="Use a name such as Europe/London or America/New_York.") from None
-    try:
-        return datetime.fromisoformat(value.strip()).replace(tzinfo=tz)
+        at = datetime.fromisoformat(value.strip())
     except ValueError:
         raise UsageError("The date and time could not be read.", field="at",
                          hint="Use the date picker, or write it like 2026-03-02 21:15.") from None
+    # A time without its zone is not evidence: never fall back to UTC silently.
+    name = zones.parse_zone(zone, field="zone")
+    if name is None:
+        raise UsageError("Please give the time zone for this time.", field="zone",
+                         hint="Type a place such as Europe/London, or leave the time empty.")
+    return at.replace(tzinfo=ZoneInfo(name))
 
 
 @router.post("/case/events")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -11,10 +12,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unsnare import importers
 from unsnare.errors import UsageError
-from unsnare.web import casefile, intake, reportview
+from unsnare.web import casefile, intake, jobs, reportview, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
 from unsnare.web.render import page
 from unsnare.web.routes import help
+from unsnare.web.sessions import SessionStore, WebSession
 
 router = APIRouter()
 
@@ -35,6 +37,22 @@ def safety_first(report: dict[str, Any]) -> bool:
     )
 
 
+# Export formats as people know them (the importer names are for the command line).
+FORMAT_WORDS = {
+    "csv": "A table (CSV file)",
+    "discord": "Discord chat export (DiscordChatExporter)",
+    "discord-package": "Discord data download",
+    "instagram": "Instagram data download",
+    "messenger": "Facebook Messenger data download",
+    "plaintext": "Plain text file",
+    "snapchat": "Snapchat data download",
+    "telegram": "Telegram export",
+    "whatsapp": "WhatsApp \"Export chat\" file",
+}
+# Where a conversation came from, when it is not an app's name: message ids.
+PLATFORM_WORDS = {"text": "source.text", "screenshot": "source.screenshot", "email": "source.email"}
+
+
 def formats() -> list[str]:
     """Export formats the importers know, for the optional "format" choice."""
     return sorted(importers.available_formats())
@@ -43,7 +61,8 @@ def formats() -> list[str]:
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request) -> HTMLResponse:
     """The upload and paste forms."""
-    return page(request, "check.html", formats=formats())
+    return page(request, "check.html", formats=formats(), zone_names=zones.zone_names(),
+                format_words=FORMAT_WORDS)
 
 
 @router.post("/check/upload")
@@ -58,21 +77,42 @@ async def check_upload(
 ) -> Response:
     """Read the uploaded export or screenshots and show the report."""
     uploads = [intake.Upload(f.filename or "", await f.read()) for f in files or []]
-    # Reading, OCR and analysis can take seconds: keep them off the event loop.
-    views, _ = await run_in_threadpool(
-        intake.from_uploads, uploads, format or None, tz or None,
-        request.app.state.screenshot_reader,
-    )
+    # The zone named here goes with the files into the case, so times never shift.
+    zone = zones.parse_zone(tz, required=False)  # a mistyped zone is named before any reading
+    save = bool(save_to_case) and session.unlocked
+    reader = request.app.state.screenshot_reader
+
+    def work(progress: jobs.Progress | None = None) -> str:
+        return _read_and_remember(session, store, uploads, format or None, zone, save, reader,
+                                  progress)
+
+    named = [u for u in uploads if u.name]
+    if named and all(u.is_image for u in named) and not format:
+        # Reading screenshots takes seconds each: show progress while it runs.
+        job = request.app.state.jobs.start(session.id, "screenshots", len(named), work)
+        return RedirectResponse(f"/working/{job.id}", status_code=303)
+    # Reading and analysis can take seconds: keep them off the event loop.
+    return RedirectResponse(await run_in_threadpool(work), status_code=303)
+
+
+def _read_and_remember(
+    session: WebSession, store: SessionStore, uploads: list[intake.Upload], fmt: str | None,
+    zone: str | None, save: bool, reader: Any, progress: jobs.Progress | None,
+) -> str:
+    """Read and analyse the uploads, keep or save the originals; the report's address."""
+    views, _ = intake.from_uploads(uploads, fmt, zone, reader, progress)
+    if zone is not None:
+        views = [dataclasses.replace(v, zone_given=True) for v in views]
     kind = "screenshot" if all(u.is_image for u in uploads) else "export"
-    if save_to_case and session.unlocked:
-        await run_in_threadpool(casefile.add_uploads, session, uploads, kind)
+    if save:
+        casefile.add_uploads(session, uploads, kind, zone)
     keep = None
-    if not (save_to_case and session.unlocked) and sum(len(u.data) for u in uploads) <= KEEP_BYTES:
-        keep = (tuple(uploads), kind)
+    if not save and sum(len(u.data) for u in uploads) <= KEEP_BYTES:
+        keep = (tuple(uploads), kind, zone)
     ids = [store.remember_report(session, v, keep) for v in views]
     if len(ids) == 1:
-        return RedirectResponse(f"/check/report/{ids[0]}", status_code=303)
-    return RedirectResponse("/check/reports?ids=" + ",".join(ids), status_code=303)
+        return f"/check/report/{ids[0]}"
+    return "/check/reports?ids=" + ",".join(ids)
 
 
 @router.post("/check/text")
@@ -84,7 +124,7 @@ def check_text(
     """Analyse pasted text or an email and show the report."""
     view = intake.from_text(text)
     pasted = (intake.Upload("pasted-text.txt", text.encode("utf-8")),)
-    report_id = store.remember_report(session, view, (pasted, "auto"))
+    report_id = store.remember_report(session, view, (pasted, "auto", None))
     return RedirectResponse(f"/check/report/{report_id}", status_code=303)
 
 
@@ -110,10 +150,14 @@ def show_report(
     crisis = safety_first(view.report)
     return page(
         request, "report.html", view=view, report=view.report, report_id=report_id,
+        zone_given=view.zone_given,
+        platform_words=PLATFORM_WORDS,
         items=view.page(number), page_number=number, pages=pages,
         can_save=report_id in session.originals,
-        stage_words=reportview.STAGE_WORDS, scheme_words=reportview.SCHEME_WORDS,
-        stage_order=list(reportview.STAGE_WORDS)[1:], tactic_words=reportview.TACTIC_WORDS,
+        zone_names=zones.zone_names(),
+        ask_zone=view.timezone_assumed and report_id in session.originals
+        and session.originals[report_id][2] is None,
+        stage_order=reportview.STAGES,
         safety_first=crisis,
         crisis_services=help.crisis_services(help.services("international", None))
         if crisis else [],
@@ -121,16 +165,20 @@ def show_report(
 
 
 @router.post("/check/report/{report_id}/save")
-async def save_report_files(session: FormSessionDep, report_id: str) -> RedirectResponse:
-    """Add the files behind a report to the open case (once)."""
+async def save_report_files(
+    session: FormSessionDep, report_id: str, tz: Annotated[str, Form()] = "",
+) -> RedirectResponse:
+    """Add the files behind a report to the open case (once), with their time zone."""
     if report_id not in session.reports:
         raise HTTPException(404)
     kept = session.originals.get(report_id)
     if kept is None:
         raise UsageError("These files are already in your case, or were too big to keep.",
                          hint="Add them on My case with \"Add to my case\".")
-    uploads, kind = kept
-    await run_in_threadpool(casefile.add_uploads, session, uploads, kind)
+    uploads, kind, zone = kept
+    if zone is None and tz.strip():
+        zone = zones.parse_zone(tz)
+    await run_in_threadpool(casefile.add_uploads, session, uploads, kind, zone)
     # The same files can stand behind several reports (one export, several chats).
     for key in [k for k, v in session.originals.items() if v is kept]:
         del session.originals[key]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -10,8 +11,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from unsnare.errors import UsageError
 from unsnare.response.directory import default_directory, services_for
 from unsnare.response.plan import Plan, build_plan
-from unsnare.response.triage import Triage
-from unsnare.web import casefile
+from unsnare.response.triage import ASKERS, Triage
+from unsnare.web import casefile, i18n
 from unsnare.web.deps import FormSessionDep, SessionDep
 from unsnare.web.render import page
 
@@ -54,16 +55,26 @@ def crisis_services(all_services: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [s for s in all_services if {"crisis_support", "emergency"} & set(s["handles"])]
 
 
-def _steps(raw_steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+# The note at the top of the plan says it is not their fault; once is enough there
+# (the paid-already branch keeps its own, about paying).
+_SAID_ONCE = ("do_not_comply.not_your_fault", "grooming.not_your_fault")
+
+
+def _steps(raw_steps: list[dict[str, Any]],
+           words: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     # The plan already puts crisis help first when it is needed; keep its order.
+    # `words` translates the plan's English sentences (see i18n.plan_words).
+    say = words or {}
     return [
         {
-            "id": str(raw["id"]), "title": str(raw["title"]), "text": str(raw.get("text") or ""),
+            "id": str(raw["id"]), "title": say.get(str(raw["title"]), str(raw["title"])),
+            "text": say.get(str(raw.get("text") or ""), str(raw.get("text") or "")),
             "done": bool(raw.get("done")), "crisis": str(raw["id"]).split(".")[0] == "crisis",
-            "substeps": _steps(list(raw.get("substeps") or [])),
+            "substeps": _steps(list(raw.get("substeps") or []), words),
             "service": _entry_of(raw),
         }
         for raw in raw_steps
+        if str(raw["id"]) not in _SAID_ONCE
     ]
 
 
@@ -89,7 +100,7 @@ def show_each_service_once(steps: list[dict[str, Any]], in_panel: set[str]) -> s
         for step in items:
             service_id = step["service"]
             if service_id in shown:
-                where = "in the crisis lines above" if service_id in in_panel else "above"
+                where = "crisis" if service_id in in_panel else "above"
                 step["see"] = {"anchor": anchor(service_id), "where": where}
             elif service_id:
                 shown.add(service_id)
@@ -108,15 +119,59 @@ def _all_ids(steps: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+
+
+def prefill(report: dict[str, Any], platform: str) -> dict[str, Any]:
+    """The answers an analysis gives to the triage form, and a plain list of them."""
+    # Age and country are placeholders: a chat rarely says them, the person adds them.
+    found = Triage.from_analysis(report, age=18, country="other")
+    tactics = {str(f.get("tactic")) for f in report.get("findings") or []}
+    # They say they have pictures: the form's honest answer is "they say so".
+    pictures = "not_sure" if found.sent_images or "threat_to_expose" in tactics else ""
+    named = {p.lower(): p for p in PLATFORMS}
+    chosen: list[str] = []
+    other: list[str] = []
+    for name in (platform, *found.platforms):
+        if not name or name.lower() in ("text", "screenshot", "unknown", "email"):
+            continue
+        key = name.lower()
+        if key in named and named[key] not in chosen:
+            chosen.append(named[key])
+        elif key not in named and name not in other:
+            other.append(name)
+    # What was filled in, as message ids (and values) for the page to say.
+    said: list[tuple[str, dict[str, str]]] = []
+    if found.demand in ("money", "images", "acts"):
+        said.append((f"help.said_{found.demand}", {}))
+    if pictures:
+        said.append(("help.said_pictures", {}))
+    if chosen or other:
+        said.append(("help.said_where", {"where": ", ".join(chosen + other)}))
+    if found.unsafe:
+        said.append(("help.said_crisis", {}))
+    if found.meeting:
+        said.append(("help.said_meeting", {}))
+    return {
+        "demand": found.demand, "sent_images": pictures, "platforms": chosen,
+        "other_platform": ", ".join(other), "unsafe": "yes" if found.unsafe else "",
+        "meeting": "yes" if found.meeting else "", "said": said,
+    }
+
+
 @router.get("/help", response_class=HTMLResponse)
-def triage_form(request: Request, session: SessionDep, report: str | None = None) -> HTMLResponse:
+def triage_form(request: Request, session: SessionDep, report: str | None = None,
+                asker: str = "self") -> HTMLResponse:
     """The triage questions (pre-filled from an analysis when `report` is given)."""
     analysis = session.reports.get(report or "")
+    filled = prefill(analysis.report, analysis.platform) if analysis else None
     return page(
         request, "help.html",
         countries=countries(), platforms=PLATFORMS, demands=DEMANDS,
         report_id=report if analysis else "",
         analysis=analysis.report if analysis else None,
+        filled=filled or {"demand": "", "sent_images": "", "platforms": [],
+                          "other_platform": "", "unsafe": "", "meeting": "", "said": []},
+        asker=asker if asker in ASKERS else "self", askers=ASKERS,
         crisis_services=[],
     )
 
@@ -133,6 +188,8 @@ def make_plan(
     other_platform: Annotated[str, Form()] = "",
     unsafe: Annotated[str, Form()] = "no",
     report_id: Annotated[str, Form()] = "",
+    asker: Annotated[str, Form()] = "self",
+    meeting: Annotated[str, Form()] = "no",
 ) -> RedirectResponse:
     """Build the plan from the answers and show it."""
     if not age.strip().isdigit():
@@ -149,6 +206,8 @@ def make_plan(
         "paid": paid == "yes",
         "platforms": tuple(chosen),
         "unsafe": unsafe != "no",
+        "asker": asker if asker in ASKERS else "self",
+        "meeting": meeting == "yes",
     }
     analysis = session.reports.get(report_id)
     if analysis is not None:
@@ -169,7 +228,8 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
         return RedirectResponse("/help", status_code=303)
     plan = session.plan
     triage = plan["triage"]
-    steps = _steps(plan["steps"])
+    words = i18n.plan_words(i18n.choose(request)[0])
+    steps = _steps(plan["steps"], words)
     found = services(triage["country"], triage["age"])
     crisis_step = next((s for s in plan["steps"] if s["id"] == "crisis"), None)
     crisis_list = [_service_dict(s) for s in crisis_step["services"]] if crisis_step else []
@@ -185,10 +245,11 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
         s["anchor"] = anchor(s["id"])
     message = ""
     if saved:
-        message = "Your progress is saved" + (" in your case." if session.unlocked else ".")
+        message = "flash.plan_saved_case" if session.unlocked else "flash.plan_saved"
     return page(
         request, "plan.html",
-        steps=steps, triage=triage, country=plan.get("country"), notes=plan.get("notes", []),
+        steps=steps, triage=triage, country=plan.get("country"),
+        notes=[words.get(n, n) for n in plan.get("notes", [])],
         services=rest,
         repeats=any(s["id"] in shown for s in found),
         crisis=crisis, crisis_services=panel, status_message=message,

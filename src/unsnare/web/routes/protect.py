@@ -1,23 +1,28 @@
 """Protect my images: hash pictures and videos on this machine; explain Take It Down and StopNCII.
 
-Files are read in memory, hashed and forgotten: nothing is written to the
-case or anywhere else, and nothing is sent over the network.
+Files are read in memory, hashed and forgotten; nothing is sent over the
+network. Only when the person asks is the list of hashes (never the files)
+saved into their case.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, RedirectResponse
 
 from unsnare import hashing
-from unsnare.errors import HashingError, InputError
+from unsnare.errors import HashingError, InputError, UsageError
 from unsnare.hashing.pdq import VIDEO_SUFFIXES
+from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep
-from unsnare.web.intake import safe_name
+from unsnare.web.intake import Upload, safe_name
 from unsnare.web.render import page
 
 router = APIRouter()
@@ -67,5 +72,30 @@ async def protect_hash(
         await f.close()
         results.append(await run_in_threadpool(hash_upload, safe_name(f.filename or "file"), data))
         del data
-    return page(request, "protect.html", results=results,
-                status_message=f"Made hashes for {len(results)} file(s). Nothing was kept.")
+    # Kept in memory (hashes only) so that "Save to my case" can store the list.
+    session.hashes[:] = [r for r in results if not r["error"]]
+    return page(request, "protect.html", results=results, can_save=bool(session.hashes),
+                status_message="flash.fingerprints_made")
+
+
+def fingerprint_csv(results: list[dict[str, Any]]) -> bytes:
+    """The hash list as CSV (one row per file), as it goes into the case."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["file", "kind", "sha256", "md5", "pdq", "pdq_quality"])
+    for r in results:
+        writer.writerow([r["name"], r["kind"], r["sha256"], r["md5"], r["pdq"] or "",
+                         "" if r["quality"] is None else r["quality"]])
+    return out.getvalue().encode("utf-8")
+
+
+@router.post("/protect/save")
+def save_hashes(session: FormSessionDep) -> RedirectResponse:
+    """Keep the hash list just made as a file in the open case (never the pictures)."""
+    if not session.hashes:
+        raise UsageError("There is no list of fingerprints to save.",
+                         hint="Make the fingerprints first, then press Save to my case.")
+    name = f"image-fingerprints-{datetime.now():%Y%m%d-%H%M%S}.csv"
+    casefile.add_uploads(session, [Upload(name, fingerprint_csv(session.hashes))], "file")
+    session.hashes.clear()
+    return RedirectResponse("/case?done=fingerprints", status_code=303)

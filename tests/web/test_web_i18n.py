@@ -1,0 +1,136 @@
+"""The language switch and the message catalogues (web/locales/*.yaml)."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from unsnare.web import i18n
+
+TEMPLATES = Path(i18n.__file__).parent / "templates"
+USED = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_]+)["']""")
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} a message expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_used_in_a_template_is_in_english() -> None:
+    english = i18n.catalogue("en")
+    missing = {
+        (path.name, key)
+        for path in TEMPLATES.glob("*.html")
+        for key in USED.findall(path.read_text(encoding="utf-8"))
+        # A key ending in "_" is a prefix the template completes (help.demand_ ~ value).
+        if not (key in english or key.endswith("_") and any(k.startswith(key) for k in english))
+    }
+    assert missing == set()
+
+
+@pytest.mark.parametrize("lang", [code for code in i18n.LANGUAGES if code != "en"])
+def test_every_language_has_every_message_with_the_same_placeholders(lang: str) -> None:
+    english, other = i18n.catalogue("en"), i18n.catalogue(lang)
+    assert sorted(set(english) - set(other)) == []
+    assert sorted(set(other) - set(english)) == []
+    wrong = [k for k in english if placeholders(english[k]) != placeholders(other[k])]
+    assert wrong == []
+
+
+def test_t_escapes_text_and_keeps_markup_values() -> None:
+    from markupsafe import Markup
+
+    t = i18n.translator("en")
+    out = t("base.danger", link=Markup('<a href="/help">get help</a>'))
+    assert str(out).endswith('<a href="/help">get help</a>.')
+    assert "&lt;b&gt;" in str(t("help.said_where", where="<b>x</b>"))
+    assert t("no.such_message") == "no.such_message"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("es", "No estás solo"), ("pt", "Você não está sozinho"), ("en", "You are not alone")],
+)
+def test_the_language_is_chosen_by_query_then_remembered(client, lang: str, words: str) -> None:
+    first = client.get(f"/?lang={lang}")
+    assert f'<html lang="{lang}"' in first.text and words in first.text
+    assert client.get("/help").text.startswith(f'<!doctype html>\n<html lang="{lang}"')
+
+
+def test_the_browser_language_is_used_until_one_is_chosen(client) -> None:
+    html = client.get("/", headers={"accept-language": "pt-BR,pt;q=0.9"}).text
+    assert '<html lang="pt"' in html and 'href="tel:188"' in html  # CVV, Brazil
+    assert '<html lang="en"' in client.get("/?lang=en", headers={"accept-language": "pt-BR"}).text
+
+
+def test_every_page_links_to_each_language(client) -> None:
+    html = client.get("/help").text
+    for code in i18n.LANGUAGES:
+        assert f'href="/help?lang={code}" hreflang="{code}"' in html
+
+
+def _built_sentences() -> set[str]:
+    """Every title, text and note the plan builder writes, over many kinds of answers."""
+    from unsnare.response.plan import build_plan
+    from unsnare.response.triage import Triage
+
+    out: set[str] = set()
+    for age in (14, 30):
+        for country in ("US", "GB", "AU", "BR", "MX", "ES", "ZZ"):
+            for answers in ({"demand": "money", "paid": True, "unsafe": True},
+                            {"demand": "images"}, {"demand": "acts"}, {"demand": "money"},
+                            {"scheme": "mass_email_sextortion"},
+                            {"scheme": "grooming", "asker": "parent", "meeting": True},
+                            {"scheme": "grooming"}, {"notes": ("outing_threat",)}):
+                plan = build_plan(Triage(age=age, country=country, **answers))
+                out.update(plan.notes)
+                for step in plan.walk():
+                    out.update((step.title, step.text))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_every_plan_translation_is_of_a_sentence_the_plan_still_writes(lang: str) -> None:
+    words = i18n.plan_words(lang)
+    assert len(words) > 50
+    assert sorted(set(words) - _built_sentences()) == []
+
+
+def test_the_plan_shows_in_spanish(client, token) -> None:
+    client.get("/?lang=es")
+    client.post("/help", data={"csrf_token": token(client), "age": "15", "country": "MX",
+                               "demand": "money"})
+    html = client.get("/help/plan").text
+    assert "No pagues y no mandes nada más" in html and "Guarda las pruebas antes de bloquear" in html
+    assert "Don&#39;t pay" not in html
+
+
+@pytest.mark.parametrize(("lang", "words"), [("es", "Qué hacer ahora mismo"),
+                                            ("pt", "O que fazer agora")])
+@pytest.mark.parametrize("audience", ["teen", "adult", "parent"])
+def test_a_translated_guide_is_shown_in_its_language(client, lang, words, audience) -> None:
+    html = client.get(f"/learn/immediate-steps?audience={audience}&lang={lang}").text
+    assert words in html and f'<article class="guide" lang="{lang}">' in html
+    assert "en inglés" not in html.split("<article")[0] and "em inglês" not in html.split(
+        "<article")[0]
+    other = client.get(f"/learn/tactics?audience={audience}&lang={lang}").text
+    assert '<article class="guide" lang="en">' in other  # not translated yet, and says so
+
+
+def test_every_translated_guide_matches_an_english_file() -> None:
+    from importlib import resources
+
+    folder = resources.files("unsnare.response").joinpath("content")
+    names = {p.name for p in folder.iterdir()}
+    for name in names:
+        parts = name.split(".")
+        if len(parts) >= 3 and parts[-2] in i18n.LANGUAGES:
+            assert ".".join(parts[:-2]) + ".md" in names, name
+
+
+def test_the_language_links_keep_the_page_and_its_query(client) -> None:
+    html = client.get("/learn?audience=parent").text
+    assert 'href="/learn?audience=parent&amp;lang=es" hreflang="es"' in html
