@@ -247,7 +247,7 @@ _MEDIA = (
     r"|immagini|imagenes|imagens|afbeelding|nudes?|nackt|naakt|nud[eio]|desnud)\w*"
 )
 
-THREAT_TO_EXPOSE = (
+THREAT_TO_EXPOSE: tuple[Rule, ...] = (
     # "to your (whole) family / friends / parents / school", with pictures named.
     Rule(
         r"\b(?:an|zu|mit) (?:deine|deinen|ihre|ihren|dein|ihr)\w* (?:ganze\w* |gesamte\w* )?"
