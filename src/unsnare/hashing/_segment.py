@@ -203,19 +203,6 @@ def verify(lo: U64, hi: U64, query: U8, rows: Rows | None, max_distance: int) ->
     return picked[keep].astype(np.int64), dist[keep]
 
 
-def by_first_chunk(lo: U64, hi: U64, ids: npt.NDArray[Any]) -> tuple[U64, U64, npt.NDArray[Any]]:
-    """The rows reordered by their first chunk key (callers rebind their names to it).
-
-    Near-identical hashes mostly share that key, so afterwards they sit side by
-    side and a bucket of one cluster's members is read in a few cache lines
-    instead of one line per member (about 12% faster lookups on a clustered
-    bank at 1M, measured). The caller drops the old arrays as it rebinds, which
-    keeps the build's peak memory where it was.
-    """
-    perm = _radix_argsort(key_column(lo, hi, scheme_for(len(lo)), 0), scheme_for(len(lo)).extra)
-    return np.take(lo, perm, axis=0), np.take(hi, perm, axis=0), ids[perm]
-
-
 def _radix_argsort(key: U32, extra: int) -> npt.NDArray[np.integer[Any]]:
     # numpy sorts 16-bit integers with a stable radix sort, far faster than its
     # general sort at 10M rows: sort by the low part, then stably by the high part.

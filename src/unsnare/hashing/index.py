@@ -19,14 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from unsnare.errors import HashingError
-from unsnare.hashing._segment import (
-    U8,
-    Segment,
-    by_first_chunk,
-    scan,
-    scheme_named,
-    split_halves,
-)
+from unsnare.hashing._segment import U8, Segment, scan, scheme_named, split_halves
 
 HashLike = str | bytes | bytearray
 Id = Any
@@ -293,7 +286,6 @@ class PDQIndex:
         # Let the (n, 32) copy go before the tables are built: at 10M it is 320 MB.
         del hashes
         self._delta_hashes, self._delta_ids, self._delta_cache = [], [], None
-        lo, hi, id_arr = by_first_chunk(lo, hi, id_arr)
         self._segments.append(Segment.from_halves(lo, hi, id_arr))
         # Merge neighbours of similar size so there are only O(log n) segments.
         while len(self._segments) >= 2 and 4 * len(self._segments[-1]) >= len(self._segments[-2]):
@@ -305,7 +297,6 @@ class PDQIndex:
         lo = np.concatenate([p.lo[p.alive] for p in parts])
         hi = np.concatenate([p.hi[p.alive] for p in parts])
         ids = _concat_ids([p.ids[p.alive] for p in parts])
-        lo, hi, ids = by_first_chunk(lo, hi, ids)
         return Segment.from_halves(lo, hi, ids)
 
     def _compact(self, seg: Segment) -> Segment:
