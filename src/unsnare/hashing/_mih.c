@@ -76,8 +76,10 @@ search_body(const search_args *a)
         /* All bucket bounds of the block first, so their cache misses overlap. */
         for (int j = 0; j < m; j++) {
             const int64_t k = a->chunk[first + j];
+            if (k < 0 || k >= a->chunks)
+                return -1;
             const uint32_t key = a->keys[k] ^ a->mask[first + j];
-            if (k < 0 || k >= a->chunks || key >= buckets)
+            if (key >= buckets)
                 return -1;
             const uint32_t *off = a->offsets + (size_t)k * (size_t)a->width + key;
             starts[j] = off[0];
