@@ -12,6 +12,8 @@ Workload per index run: N bank hashes; 1,000 one-at-a-time lookups (best of
 5 rounds, the engines taking turns): 100
 planted near-duplicates (0-31 bits from a bank hash), 20 near-misses (32-40
 bits from the nearest bank hash, checked by brute force) and 880 random.
+Unsnare's rows name the search path it used: the compiled kernel
+(src/unsnare/hashing/_mih.c, built by `pip install -e .`) or NumPy only.
 """
 
 from __future__ import annotations
