@@ -12,6 +12,8 @@ Workload per index run: N bank hashes; 1,000 one-at-a-time lookups (best of
 5 rounds, the engines taking turns): 100
 planted near-duplicates (0-31 bits from a bank hash), 20 near-misses (32-40
 bits from the nearest bank hash, checked by brute force) and 880 random.
+Unsnare's rows name the search path it used: the compiled kernel
+(src/unsnare/hashing/_mih.c, built by `pip install -e .`) or NumPy only.
 """
 
 from __future__ import annotations
@@ -148,8 +150,15 @@ def run_engine(engine: str, n: int, kind: str, seed: int) -> dict[str, object]:
         1 for r, s, k in zip(results, sources, kinds, strict=True) if k == "planted" and s in r
     )
     misses = sum(len(r) for r, k in zip(results, kinds, strict=True) if k == "near_miss")
+    if engine == "threatexchange":
+        how = "faiss IndexBinaryMultiHash"
+    else:
+        from unsnare.hashing import _segment
+
+        how = "compiled kernel" if _segment.compiled() else "NumPy only"
     return {
         "engine": engine,
+        "how": how,
         "n": n,
         "data": kind,
         "build_s": round(build, 2),
@@ -336,9 +345,10 @@ def main() -> None:
             print(json.dumps(us))
             ratio_speed = float(us["lookups_per_s"]) / float(te["lookups_per_s"])  # type: ignore[arg-type]
             ratio_mem = float(us["index_mb"]) / float(te["index_mb"])  # type: ignore[arg-type]
-            print(f"{kind}: lookups x{ratio_speed:.1f}, memory x{ratio_mem:.2f}")
+            print(f"{kind}: lookups x{ratio_speed:.1f}, memory x{ratio_mem:.2f} ({us['how']})")
             rows.append(
-                f"| {args.n:,} {kind} | {te['lookups_per_s']} | {us['lookups_per_s']} | "
+                f"| {args.n:,} {kind}, {us['how']} | "
+                f"{te['lookups_per_s']} | {us['lookups_per_s']} | "
                 f"x{ratio_speed:.1f} | {te['index_mb']} | {us['index_mb']} | x{ratio_mem:.2f} | "
                 f"{te['peak_mb']} | {us['peak_mb']} | "
                 f"{te['build_s']} | {us['build_s']} | "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,16 @@ import pytest
 from unsnare.errors import HashingError
 from unsnare.hashing import PDQIndex, _segment
 from unsnare.hashing import index as index_mod
+
+
+@pytest.fixture(params=["compiled", "numpy"])
+def kernel(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with the compiled search kernel and again with NumPy alone."""
+    if request.param == "numpy":
+        monkeypatch.setattr(_segment, "_kernel", None)
+    elif not _segment.compiled() and os.environ.get("CI") != "true":
+        pytest.skip("the compiled kernel was not built here (pip install -e . builds it)")
+    return str(request.param)
 
 
 def brute_force(bank: np.ndarray, query: np.ndarray, max_distance: int) -> dict[int, int]:
@@ -42,7 +53,7 @@ def queries_for(bank: np.ndarray, rng: np.random.Generator) -> list[np.ndarray]:
 
 @pytest.mark.parametrize("make", [random_bank, clustered_bank])
 @pytest.mark.parametrize("max_distance", [0, 15, 31, 40, 70, 100])
-def test_search_equals_brute_force(make, max_distance: int) -> None:
+def test_search_equals_brute_force(make, max_distance: int, kernel: str) -> None:
     rng = np.random.default_rng(7)
     bank = make(3000, rng)
     idx = PDQIndex()
@@ -53,7 +64,7 @@ def test_search_equals_brute_force(make, max_distance: int) -> None:
         assert got == brute_force(bank, q, max_distance)
 
 
-def test_large_scheme_equals_brute_force(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_scheme_equals_brute_force(monkeypatch: pytest.MonkeyPatch, kernel: str) -> None:
     monkeypatch.setattr(_segment, "LARGE_FROM", 100)
     rng = np.random.default_rng(3)
     bank = clustered_bank(2000, rng)
@@ -65,7 +76,9 @@ def test_large_scheme_equals_brute_force(monkeypatch: pytest.MonkeyPatch) -> Non
         assert dict(idx.search(q.tobytes())) == brute_force(bank, q, 31)
 
 
-def test_live_adds_and_removals_without_rebuild(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_live_adds_and_removals_without_rebuild(
+    monkeypatch: pytest.MonkeyPatch, kernel: str
+) -> None:
     monkeypatch.setattr(index_mod, "DELTA_MAX", 50)
     rng = np.random.default_rng(11)
     bank = random_bank(400, rng)
@@ -96,7 +109,7 @@ def test_same_id_many_hashes_and_duplicates() -> None:
     assert idx.search(h) == [(2, 0)]
 
 
-def test_save_and_load_round_trip(tmp_path: Path) -> None:
+def test_save_and_load_round_trip(tmp_path: Path, kernel: str) -> None:
     rng = np.random.default_rng(5)
     bank = random_bank(20000, rng)
     idx = PDQIndex()
@@ -141,3 +154,36 @@ def test_bad_input_is_a_clear_error(hashes: list, ids: list) -> None:
 def test_load_of_wrong_directory_is_clear(tmp_path: Path) -> None:
     with pytest.raises(HashingError, match="not a saved"):
         PDQIndex.load(tmp_path)
+
+
+def test_compiled_kernel_is_built_in_ci() -> None:
+    # CI installs with `pip install -e .`, which compiles it; a silent fallback
+    # to NumPy would keep every answer right and lose two thirds of the speed.
+    if os.environ.get("CI") == "true":
+        assert _segment.compiled()
+
+
+def test_more_matches_than_the_first_buffer_holds(kernel: str) -> None:
+    h = np.frombuffer(bytes(range(32)), dtype=np.uint8)
+    rng = np.random.default_rng(2)
+    bank = np.array([h if i % 2 else flip(h, 3, rng) for i in range(1500)])
+    idx = PDQIndex()
+    idx.add(bank, range(1500))
+    idx._flush(force=True)
+    got = idx.search(h.tobytes())
+    assert dict(got) == brute_force(bank, h, 31)
+    assert [d for _, d in got] == sorted(d for _, d in got)
+
+
+def test_damaged_tables_are_a_clear_error(kernel: str) -> None:
+    if kernel == "numpy":
+        return  # NumPy's own bounds check raises IndexError; the kernel checks its own reads
+    rng = np.random.default_rng(4)
+    bank = random_bank(3000, rng)
+    idx = PDQIndex()
+    idx.add(bank, range(3000))
+    idx._flush(force=True)
+    seg = idx._segments[0]
+    seg.order[:] = 4_000_000  # rows that do not exist
+    with pytest.raises(HashingError, match="damaged"):
+        idx.search(bank[0].tobytes())

@@ -11,6 +11,7 @@ by chunk value (`order`) plus where each value starts (`offsets`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
@@ -19,6 +20,14 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from unsnare.errors import HashingError
+
+_kernel: Callable[..., int] | None
+try:
+    from unsnare.hashing._mih import search as _kernel
+except ImportError:  # installed without a C compiler: NumPy does the same work, slower
+    _kernel = None
 
 U8 = npt.NDArray[np.uint8]
 U32 = npt.NDArray[np.uint32]
@@ -30,6 +39,13 @@ Bools = npt.NDArray[np.bool_]
 
 # More probes than this per query and a linear scan is cheaper (measured).
 MAX_PROBES = 40_000
+# Room for this many matches per segment before the kernel is asked again.
+_FIRST_CAPACITY = 256
+
+
+def compiled() -> bool:
+    """Whether the compiled search kernel is in use (else NumPy alone)."""
+    return _kernel is not None
 
 
 @dataclass(frozen=True)
@@ -219,12 +235,7 @@ class Segment:
         self.alive = alive
         self._flat_order = order.reshape(-1)
         self._flat_offsets = offsets.reshape(-1)
-        # Small tables are kept as int64 too (8 MB), which saves two conversions
-        # per lookup; the big tables of large segments stay uint32 (memory).
-        flat = self._flat_offsets
-        if scheme.bits <= 16:
-            flat = flat.astype(np.int64)
-        self._starts, self._ends = flat[:-1], flat[1:]
+        self._bounds: tuple[npt.NDArray[Any], npt.NDArray[Any]] | None = None
         chunks = np.arange(scheme.chunks, dtype=np.int64)
         self._row_base = chunks * len(ids)
 
@@ -266,9 +277,52 @@ class Segment:
             return rows[live], dist[live]
         plan = probe_plan(self.scheme, max_distance)
         keys = query_keys(query, self.scheme)
+        if _kernel is not None:
+            rows, dist = self._probe_compiled(query, keys, plan, max_distance)
+        else:
+            rows, dist = self._probe_numpy(query, keys, plan, max_distance)
+        if len(rows) > 1:
+            # A near match turns up once per chunk it agrees on; keep it once.
+            rows, first = np.unique(rows, return_index=True)
+            dist = dist[first]
+        return rows, dist
+
+    def _probe_compiled(
+        self, query: U8, keys: U32, plan: ProbePlan, max_distance: int
+    ) -> tuple[I64, U16]:
+        assert _kernel is not None
+        capacity = _FIRST_CAPACITY
+        while True:
+            rows = np.empty(capacity, np.int64)
+            dist = np.empty(capacity, np.uint16)
+            try:
+                found = _kernel(
+                    self.lo, self.hi, self.order, self.offsets, self.alive, keys,
+                    plan.chunk, plan.mask, query, max_distance, rows, dist,
+                )  # fmt: skip
+            except ValueError as exc:
+                raise HashingError(
+                    "the PDQ index tables are damaged",
+                    hint="Delete the saved index; it is rebuilt from the bank.",
+                ) from exc
+            if found <= capacity:
+                return rows[:found], dist[:found]
+            capacity = found
+
+    def _probe_numpy(
+        self, query: U8, keys: U32, plan: ProbePlan, max_distance: int
+    ) -> tuple[I64, U16]:
+        if self._bounds is None:
+            # Kept as int64 for small tables (8 MB), which saves two conversions
+            # per lookup; the big tables of large segments stay uint32 (memory).
+            flat = self._flat_offsets
+            if self.scheme.bits <= 16:
+                flat = flat.astype(np.int64)
+            self._bounds = flat[:-1], flat[1:]
+        starts_all, ends_all = self._bounds
         slots = (keys[plan.chunk] ^ plan.mask) + plan.slot_base
-        starts = self._starts[slots].astype(np.int64, copy=False)
-        lengths = self._ends[slots] - starts
+        starts = starts_all[slots].astype(np.int64, copy=False)
+        lengths = ends_all[slots] - starts
         total = int(lengths.sum())
         if total == 0:
             return np.empty(0, np.int64), np.empty(0, np.uint16)
@@ -277,11 +331,6 @@ class Segment:
         before = np.cumsum(lengths) - lengths
         pos = np.arange(total, dtype=np.int64) + np.repeat(starts - before, lengths)
         rows, dist = verify(self.lo, self.hi, query, self._flat_order[pos], max_distance)
-        if not len(rows):
-            return rows, dist
-        # A near match turns up once per chunk it agrees on; keep it once.
-        rows, first = np.unique(rows, return_index=True)
-        dist = dist[first]
         live = self.alive[rows]
         return rows[live], dist[live]
 
