@@ -12,6 +12,7 @@ in the same transaction (so it is queued exactly once, and never lost).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -134,6 +135,7 @@ class ConversationScorer:
         self.analyzer = analyzer
         self.window = window
         self.max_batch = max_batch
+        self._thresholds: dict[str, tuple[RiskLevel, float]] = {}
 
     def add_messages(
         self,
@@ -146,16 +148,16 @@ class ConversationScorer:
         """Store the new messages of a batch, re-score, and queue an early warning if due."""
         _check_batch(batch, self.max_batch)
         now = datetime.now(UTC)
-        conn.execute(
-            pg_insert(conversations)
-            .values(tenant=tenant, id=conversation_id, message_count=0, risk_level="none",
-                    risk_score=0.0, stage="none", created=now, updated=now)
-            .on_conflict_do_nothing()
+        # One statement makes the row if needed and locks it: batches of one conversation
+        # from any process take turns from here to the commit.
+        made = pg_insert(conversations).values(
+            tenant=tenant, id=conversation_id, message_count=0, risk_level="none",
+            risk_score=0.0, stage="none", created=now, updated=now,
         )
         state = conn.execute(
-            sa.select(conversations)
-            .where(conversations.c.tenant == tenant, conversations.c.id == conversation_id)
-            .with_for_update()
+            made.on_conflict_do_update(
+                index_elements=["tenant", "id"], set_={"updated": made.excluded.updated}
+            ).returning(*conversations.c)
         ).one()
         ids = list(dict.fromkeys(m.id for m in batch))
         seen = set(conn.execute(
@@ -207,7 +209,7 @@ class ConversationScorer:
             stage = report.stage
         alerted = state.alerted
         queued = False
-        threshold = threshold_of(conn, tenant)
+        threshold = self._threshold(conn, tenant)
         if alerted is None and _RANK[level] >= _RANK[threshold]:
             alerted = str(threshold)
             queued = self._queue_event(conn, tenant, conversation_id, threshold, level, score,
@@ -256,6 +258,15 @@ class ConversationScorer:
         if done is not None:
             conn.execute(sa.text("SELECT pg_notify('platform_outbox', '')"))
         return done is not None
+
+    def _threshold(self, conn: sa.Connection, tenant: str) -> RiskLevel:
+        # Read once per tenant and process; `unsnare platform tenant webhook --threshold`
+        # takes effect in a running service within a minute.
+        cached = self._thresholds.get(tenant)
+        if cached is None or time.monotonic() - cached[1] > 60:
+            cached = (threshold_of(conn, tenant), time.monotonic())
+            self._thresholds[tenant] = cached
+        return cached[0]
 
     @staticmethod
     def _state(row: Any, duplicates: int = 0) -> ConversationState:
