@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from unsnare.errors import UnsnareError
-from unsnare.platform import webhooks
+from unsnare.platform import hma, webhooks
 from unsnare.platform.errors import PlatformError, RateLimitedError
 from unsnare.platform.routes import router
 from unsnare.platform.schemas import ErrorOut
@@ -110,6 +110,7 @@ def create_app(settings: PlatformSettings, *, worker: bool | None = None) -> Fas
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)
     app.include_router(router)
+    app.include_router(hma.router)
 
     @app.middleware("http")
     async def observe(

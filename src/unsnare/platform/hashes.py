@@ -141,6 +141,23 @@ class TenantBanks:
         audit.record(conn, actor, "bank.remove", bank, removed=removed, given=len(values))
         return removed
 
+    def entry_ids(self, tenant: str, bank: str, entries: Sequence[BankEntry]) -> list[int]:
+        """The stored ids of these hashes in a tenant's bank (added now or before)."""
+        name = self.stored_name(tenant, bank)
+        wanted = {(e.signal_type, e.value) for e in entries}
+        return [e.entry_id for e in self.store.entries(name)
+                if (e.signal_type, e.value) in wanted and e.entry_id is not None]
+
+    def remove_by_id(
+        self, conn: sa.Connection, tenant: str, bank: str, entry_id: int, actor: audit.Actor
+    ) -> int:
+        """Remove one stored hash by its id (HMA's content id); 0 when it is not there."""
+        name = self._existing(tenant, bank)
+        found = self.store.entries_by_id(name, [entry_id]).get(entry_id)
+        if found is None:
+            return 0
+        return self.remove(conn, tenant, bank, found.signal_type, [found.value], actor)
+
     def lookup(
         self, tenant: str, pdq: Sequence[str], md5: str | None, banks: Sequence[str] | None
     ) -> dict[str, Any]:
