@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 
 from unsnare.cli.main import _register_commands, app
 from unsnare.errors import UnsnareError
-from unsnare.platform.app import openapi_document
+from unsnare.platform.app import create_app, openapi_document
 from unsnare.platform.db import metadata
+from unsnare.platform.settings import PlatformSettings
 
 from .conftest import SEXTORTION, TestClient, batch
 
@@ -91,6 +92,14 @@ def test_health_readiness_and_metrics(client: TestClient,
            'messages",status="200"} 1.0' in text
     assert "unsnare_webhook_queue_depth" in text
     assert "unsnare_request_seconds_bucket" in text
+
+
+def test_readyz_says_when_the_database_is_unreachable() -> None:
+    settings = PlatformSettings("postgresql+pg8000://nobody@127.0.0.1:1/none")
+    with TestClient(create_app(settings, worker=False)) as client:
+        r = client.get("/readyz")
+    assert r.status_code == 503 and "cannot be reached" in r.json()["error"]
+    assert client.get("/healthz").status_code == 200
 
 
 @pytest.mark.postgres

@@ -142,12 +142,13 @@ def create_app(settings: PlatformSettings, *, worker: bool | None = None) -> Fas
 
     @app.get("/readyz", tags=["operations"], responses={503: {"model": ErrorOut}})
     def readyz() -> Response:
-        """The process can reach its database."""
-        if svc.ready():
+        """The process can reach its database, and the database is migrated."""
+        problem = svc.ready()
+        if problem is None:
             return JSONResponse({"status": "ready"})
-        return JSONResponse(_body("the database cannot be reached", "database_url",
-                                  "Check that PostgreSQL is running and the URL is right."),
-                            503)
+        return JSONResponse(_body(problem, "database_url",
+                                  "Check that PostgreSQL is running, the URL is right and "
+                                  "`unsnare platform migrate` has run."), 503)
 
     @app.get("/metrics", tags=["operations"], response_class=Response)
     def metrics() -> Response:

@@ -31,6 +31,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     SqlBankStore(engine)
 
 
+def head() -> str | None:
+    """The newest revision the shipped migrations know."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
 def current(engine: Engine) -> str | None:
     """The revision the database is at, or None before the first migration."""
     from alembic.runtime.migration import MigrationContext

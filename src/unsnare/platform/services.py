@@ -56,14 +56,17 @@ class Services:
             keys.take_request(conn, key)
         return key
 
-    def ready(self) -> bool:
-        """True when the database answers."""
+    def ready(self) -> str | None:
+        """None when the database answers and is migrated; otherwise what is wrong."""
+        from unsnare.platform.migrate import current, head
+
         try:
-            with self.engine.connect() as conn:
-                conn.execute(sa.text("SELECT 1"))
+            at = current(self.engine)
         except sa.exc.SQLAlchemyError:
-            return False
-        return True
+            return "the database cannot be reached"
+        if at != head():
+            return f"the database is at revision {at}, not {head()}"
+        return None
 
 
 def services(request: Request) -> Services:
