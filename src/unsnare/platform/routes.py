@@ -10,6 +10,7 @@ from unsnare.errors import HashingError
 from unsnare.hashing.banks import HashBank, entry, guess_signal_type
 from unsnare.platform import audit
 from unsnare.platform.conversations import IncomingMessage
+from unsnare.platform.cybertip import ReportRequest, build_report, to_xml
 from unsnare.platform.keys import ApiKey
 from unsnare.platform.schemas import BankIn, HashesIn, LookupIn, MessagesIn, RemoveIn
 from unsnare.platform.services import Services, scoped, services
@@ -41,6 +42,24 @@ def get_conversation(
     """A conversation's state and every finding so far."""
     with svc.engine.connect() as conn:
         return svc.scorer.get(conn, key.tenant, conversation_id)
+
+
+@router.post("/conversations/{conversation_id}/cybertip", tags=["reports"])
+def cybertip_report(
+    conversation_id: ConversationId, body: ReportRequest, svc: Svc,
+    key: Annotated[ApiKey, Depends(scoped("report"))],
+) -> dict[str, Any]:
+    """Build (never send) an NCMEC CyberTipline report for a conversation."""
+    with svc.engine.begin() as conn:
+        report = build_report(conn, svc.scorer.analyzer, key.tenant, conversation_id, body,
+                              key.actor())
+    return {
+        "report": report.model_dump(mode="json", exclude_none=True),
+        "xml": to_xml(report),
+        "schema": "Unsnare's own, written from NCMEC's CyberTipline Reporting API "
+                  "documentation (NCMEC serves its XSD to registered reporters only)",
+        "sent": False,
+    }
 
 
 @router.get("/banks", tags=["hashes"])
