@@ -129,6 +129,11 @@ def test_logs_are_json_without_message_text_or_keys(
         ("post", "/v1/lookup", {}, 400),
         ("post", "/v1/banks", {"name": "Bad Name"}, 400),
         ("get", "/v1/nowhere", None, 404),
+        ("post", "/v1/conversations/c1/messages", {"messages": [{"id": "a", "text": "a\u0000b"}]},
+         400),
+        ("post", "/v1/conversations/c%00/messages", {"messages": [{"id": "a", "text": "x"}]},
+         400),
+        ("post", "/v1/banks", '{"name": "b", "description": "\\ud800"}', 422),
         ("get", "/v1/conversations/unknown", None, 404),
         ("post", "/v1/conversations/c1/messages",
          {"messages": [{"id": "a", "text": "hi", "sent_at": "2026-01-01T10:00:00"}]}, 400),
@@ -136,6 +141,11 @@ def test_logs_are_json_without_message_text_or_keys(
 )
 def test_errors_have_one_shape(client: TestClient, make_key: Callable[..., dict[str, str]],
                                method: str, path: str, body: object, status: int) -> None:
-    r = client.request(method.upper(), path, headers=make_key(), json=body)
+    headers = make_key()
+    if isinstance(body, str):  # raw JSON, such as a lone surrogate escape
+        r = client.request(method.upper(), path, content=body,
+                           headers={**headers, "Content-Type": "application/json"})
+    else:
+        r = client.request(method.upper(), path, headers=headers, json=body)
     assert r.status_code == status
     assert set(r.json()) == {"error", "where", "hint"}

@@ -27,6 +27,7 @@ from unsnare.platform import audit
 from unsnare.platform.db import conversations, findings, messages, outbox
 from unsnare.platform.errors import NotFoundError, PlatformError
 from unsnare.platform.keys import threshold_of
+from unsnare.platform.storable import storable
 
 _RANK = {
     RiskLevel.NONE: 0.0, RiskLevel.UNKNOWN: 0.5, RiskLevel.LOW: 1.0,
@@ -76,7 +77,10 @@ class ConversationState:
         }
 
 
-def _check_batch(batch: Sequence[IncomingMessage], max_batch: int) -> None:
+def _check_batch(
+    conversation_id: str, batch: Sequence[IncomingMessage], max_batch: int
+) -> None:
+    storable(conversation_id, "conversation_id")
     if not batch:
         raise PlatformError("the batch has no messages", field="messages",
                             hint="Send one or more messages.")
@@ -84,6 +88,10 @@ def _check_batch(batch: Sequence[IncomingMessage], max_batch: int) -> None:
         raise PlatformError(f"a batch holds at most {max_batch} messages", field="messages",
                             hint="Split the batch.")
     for i, m in enumerate(batch):
+        storable(m.id, f"messages[{i}].id")
+        storable(m.text, f"messages[{i}].text")
+        if m.sender is not None:
+            storable(m.sender, f"messages[{i}].sender")
         if m.sent_at is not None and m.sent_at.tzinfo is None:
             raise PlatformError("'sent_at' must include a time zone",
                                 field=f"messages[{i}].sent_at",
@@ -146,7 +154,7 @@ class ConversationScorer:
         actor: audit.Actor,
     ) -> ConversationState:
         """Store the new messages of a batch, re-score, and queue an early warning if due."""
-        _check_batch(batch, self.max_batch)
+        _check_batch(conversation_id, batch, self.max_batch)
         now = datetime.now(UTC)
         # One statement makes the row if needed and locks it: batches of one conversation
         # from any process take turns from here to the commit.
@@ -277,6 +285,7 @@ class ConversationScorer:
 
     def get(self, conn: sa.Connection, tenant: str, conversation_id: str) -> dict[str, Any]:
         """A conversation's state and all its findings (this tenant's only)."""
+        storable(conversation_id, "conversation_id")
         row = conn.execute(
             sa.select(conversations)
             .where(conversations.c.tenant == tenant, conversations.c.id == conversation_id)

@@ -27,6 +27,7 @@ from unsnare.platform import audit
 from unsnare.platform.conversations import _as_conversation
 from unsnare.platform.db import conversations, findings, messages
 from unsnare.platform.errors import NotFoundError
+from unsnare.platform.storable import storable
 
 ONLINE_ENTICEMENT = "Online Enticement of Children for Sexual Act"
 _SEXTORTION = {Scheme.FINANCIAL_SEXTORTION, Scheme.IMAGE_SEXTORTION,
@@ -122,6 +123,7 @@ def build_report(
     request: ReportRequest, actor: audit.Actor,
 ) -> CyberTiplineReport:
     """The report for one of the tenant's conversations (validated against our schema)."""
+    storable(conversation_id, "conversation_id")
     state = conn.execute(sa.select(conversations).where(
         conversations.c.tenant == tenant, conversations.c.id == conversation_id)).first()
     if state is None:

@@ -14,6 +14,7 @@ from unsnare.platform.cybertip import ReportRequest, build_report, to_xml
 from unsnare.platform.keys import ApiKey
 from unsnare.platform.schemas import BankIn, HashesIn, LookupIn, MessagesIn, RemoveIn
 from unsnare.platform.services import Services, scoped, services
+from unsnare.platform.storable import storable
 
 router = APIRouter(prefix="/v1")
 Svc = Annotated[Services, Depends(services)]
@@ -73,6 +74,7 @@ def create_bank(
     body: BankIn, svc: Svc, key: Annotated[ApiKey, Depends(scoped("hash:write"))]
 ) -> dict[str, Any]:
     """Create a bank for this tenant."""
+    storable(body.description, "description")
     with svc.engine.begin() as conn:
         svc.banks.create_bank(
             conn, key.tenant, HashBank(body.name, body.kind, body.max_distance, body.description),
@@ -94,6 +96,9 @@ def add_hashes(
             raise HashingError(f"'{h.value[:80]}' is neither a PDQ nor an MD5 hash",
                                field=f"hashes[{i}].value",
                                hint="PDQ is 64 hexadecimal characters, MD5 is 32.")
+        storable(h.source, f"hashes[{i}].source")
+        for label in h.labels:
+            storable(label, f"hashes[{i}].labels")
         entries.append(entry(kind, h.value, source=h.source, labels=h.labels))
     with svc.engine.begin() as conn:
         stored = svc.banks.add(conn, key.tenant, bank, entries, key.actor())
