@@ -225,20 +225,46 @@ def authenticate(conn: sa.Connection, authorization: str | None) -> ApiKey:
     return _key(row)
 
 
-def take_request(conn: sa.Connection, key: ApiKey, now: float | None = None) -> None:
-    """Count one request against the key's limit for this minute; 429 past it.
+def admit(
+    conn: sa.Connection, authorization: str | None, scope: str, now: float | None = None
+) -> ApiKey:
+    """Authenticate, count the request and check the scope, in one statement.
 
-    The count is in PostgreSQL, so the limit holds across every service process.
+    One round trip instead of three: the key is read and, if it is active, this
+    minute's count is raised in a data-modifying CTE. 401, then 403, then 429.
     """
+    token = (authorization or "").removeprefix("Bearer ").strip()
+    if not _KEY.match(token):
+        return authenticate(conn, authorization)  # raises the right 401
     moment = time.time() if now is None else now
     minute = int(moment // 60)
-    stmt = (
-        pg_insert(rate_windows).values(key_id=key.id, minute=minute, count=1)
+    found = (
+        sa.select(api_keys).where(api_keys.c.token_sha256 == _sha(token)).cte("found")
+    )
+    counted = (
+        pg_insert(rate_windows)
+        .from_select(
+            ["key_id", "minute", "count"],
+            sa.select(found.c.id, sa.literal(minute, sa.BigInteger), sa.literal(1))
+            .where(found.c.revoked.is_(None)),
+        )
         .on_conflict_do_update(
             index_elements=["key_id", "minute"], set_={"count": rate_windows.c.count + 1}
         )
         .returning(rate_windows.c.count)
+        .cte("counted")
     )
-    count = int(conn.execute(stmt).scalar_one())
-    if count > key.rate_per_minute:
+    row = conn.execute(
+        sa.select(found, sa.select(counted.c.count).scalar_subquery().label("used"))
+    ).first()
+    if row is None:
+        raise NotAuthenticatedError("this API key is not known", field="Authorization",
+                                    hint="Check the key, or ask an operator for a new one.")
+    if row.revoked is not None:
+        raise NotAuthenticatedError("this API key was revoked", field="Authorization",
+                                    hint="Ask an operator for a new key.")
+    key = _key(row)
+    key.require(scope)
+    if int(row.used) > key.rate_per_minute:
         raise RateLimitedError(retry_after=max(1, 60 - int(moment % 60)))
+    return key

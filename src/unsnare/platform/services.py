@@ -50,11 +50,10 @@ class Services:
 
     def authorize(self, authorization: str | None, scope: str) -> keys.ApiKey:
         """The key behind the header, if it may use `scope` and is within its rate."""
+        # Not AUTOCOMMIT: with pool_pre_ping, pg8000 has already opened a transaction
+        # for the ping, and the count would be rolled back when the connection returns.
         with self.engine.begin() as conn:
-            key = keys.authenticate(conn, authorization)
-            key.require(scope)
-            keys.take_request(conn, key)
-        return key
+            return keys.admit(conn, authorization, scope)
 
     def ready(self) -> str | None:
         """None when the database answers and is migrated; otherwise what is wrong."""
