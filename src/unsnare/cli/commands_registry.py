@@ -32,4 +32,7 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     from unsnare.cli import hashing
 
     yield hashing.register
+    from unsnare.cli import platform
+
+    yield platform.register
     yield from ()

@@ -1,0 +1,305 @@
+"""Streaming conversation scoring: messages arrive in batches, the state lives in PostgreSQL.
+
+Each batch is handled in one transaction that locks the conversation's row, so
+two processes taking batches of the same conversation take turns. A message
+whose id was seen before is not counted again (the id is the idempotency key).
+Only the latest `window` messages are re-read; findings already made are kept,
+and the conversation's level is the highest it has reached. When the level first
+reaches the tenant's threshold, an early-warning event is written to the outbox
+in the same transaction (so it is queued exactly once, and never lost).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from unsnare.analysis import AnalysisReport, Analyzer, RiskLevel, Stage
+from unsnare.models import Conversation, Message, Participant, Source
+from unsnare.platform import audit
+from unsnare.platform.db import conversations, findings, messages, outbox
+from unsnare.platform.errors import NotFoundError, PlatformError
+from unsnare.platform.keys import threshold_of
+from unsnare.platform.storable import storable
+
+_RANK = {
+    RiskLevel.NONE: 0.0, RiskLevel.UNKNOWN: 0.5, RiskLevel.LOW: 1.0,
+    RiskLevel.MEDIUM: 2.0, RiskLevel.HIGH: 3.0, RiskLevel.CRITICAL: 4.0,
+}
+_STAGES = list(Stage)
+EVENT_KIND = "early_warning"
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """One message as the platform sends it; `id` is its idempotency key."""
+
+    id: str
+    text: str
+    sender: str | None = None
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ConversationState:
+    """What the service knows about a conversation after a batch."""
+
+    conversation_id: str
+    message_count: int
+    risk_level: str
+    risk_score: float
+    stage: str
+    alerted: str | None
+    accepted: int = 0
+    duplicates: int = 0
+    new_findings: tuple[dict[str, Any], ...] = field(default=())
+    event_queued: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON answer."""
+        return {
+            "conversation_id": self.conversation_id,
+            "message_count": self.message_count,
+            "risk": {"level": self.risk_level, "score": round(self.risk_score, 3)},
+            "stage": self.stage,
+            "alerted": self.alerted,
+            "accepted": self.accepted,
+            "duplicates": self.duplicates,
+            "new_findings": list(self.new_findings),
+            "early_warning_queued": self.event_queued,
+        }
+
+
+def _check_batch(
+    conversation_id: str, batch: Sequence[IncomingMessage], max_batch: int
+) -> None:
+    storable(conversation_id, "conversation_id")
+    if not batch:
+        raise PlatformError("the batch has no messages", field="messages",
+                            hint="Send one or more messages.")
+    if len(batch) > max_batch:
+        raise PlatformError(f"a batch holds at most {max_batch} messages", field="messages",
+                            hint="Split the batch.")
+    for i, m in enumerate(batch):
+        storable(m.id, f"messages[{i}].id")
+        storable(m.text, f"messages[{i}].text")
+        if m.sender is not None:
+            storable(m.sender, f"messages[{i}].sender")
+        if m.sent_at is not None and m.sent_at.tzinfo is None:
+            raise PlatformError("'sent_at' must include a time zone",
+                                field=f"messages[{i}].sent_at",
+                                hint="Send ISO 8601 with an offset, such as 2026-01-01T10:00Z.")
+
+
+def _as_conversation(conversation_id: str, rows: Sequence[Any]) -> Conversation:
+    senders = list(dict.fromkeys(r.sender for r in rows if r.sender))
+    return Conversation(
+        id=conversation_id,
+        platform="platform-api",
+        format="stream",
+        participants=tuple(Participant(s, s) for s in senders),
+        messages=tuple(
+            Message(
+                id=r.message_id,
+                sender=r.sender,
+                timestamp=r.sent_at,
+                text=r.text,
+                source=Source("", "stream", path=f"message {r.seq}"),
+            )
+            for r in rows
+        ),
+    )
+
+
+def _finding_rows(
+    tenant: str, conversation_id: str, report: AnalysisReport
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "tenant": tenant, "conversation": conversation_id, "message_id": f.message_id,
+            "tactic": str(f.tactic), "detector": f.detector, "start": f.start, "end": f.end,
+            "score": f.score, "explanation": f.explanation,
+        }
+        for f in report.findings
+    ]
+
+
+def _public(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in ("message_id", "tactic", "detector", "start", "end",
+                                "score", "explanation")}
+
+
+class ConversationScorer:
+    """Takes batches of messages for a tenant's conversations and keeps their state."""
+
+    def __init__(self, analyzer: Analyzer, window: int = 60, max_batch: int = 500) -> None:
+        self.analyzer = analyzer
+        self.window = window
+        self.max_batch = max_batch
+        self._thresholds: dict[str, tuple[RiskLevel, float]] = {}
+
+    def add_messages(
+        self,
+        conn: sa.Connection,
+        tenant: str,
+        conversation_id: str,
+        batch: Sequence[IncomingMessage],
+        actor: audit.Actor,
+    ) -> ConversationState:
+        """Store the new messages of a batch, re-score, and queue an early warning if due."""
+        _check_batch(conversation_id, batch, self.max_batch)
+        now = datetime.now(UTC)
+        # One statement makes the row if needed and locks it: batches of one conversation
+        # from any process take turns from here to the commit.
+        made = pg_insert(conversations).values(
+            tenant=tenant, id=conversation_id, message_count=0, risk_level="none",
+            risk_score=0.0, stage="none", created=now, updated=now,
+        )
+        state = conn.execute(
+            made.on_conflict_do_update(
+                index_elements=["tenant", "id"], set_={"updated": made.excluded.updated}
+            ).returning(*conversations.c)
+        ).one()
+        ids = list(dict.fromkeys(m.id for m in batch))
+        seen = set(conn.execute(
+            sa.select(messages.c.message_id).where(
+                messages.c.tenant == tenant, messages.c.conversation == conversation_id,
+                messages.c.message_id.in_(ids),
+            )
+        ).scalars())
+        fresh: list[IncomingMessage] = []
+        for m in batch:
+            if m.id not in seen:
+                seen.add(m.id)
+                fresh.append(m)
+        count = int(state.message_count)
+        if not fresh:
+            return self._state(state, duplicates=len(batch))
+        conn.execute(messages.insert(), [
+            {"tenant": tenant, "conversation": conversation_id, "seq": count + i,
+             "message_id": m.id, "sender": m.sender, "text": m.text, "sent_at": m.sent_at,
+             "received": now}
+            for i, m in enumerate(fresh)
+        ])
+        count += len(fresh)
+        reach = max(self.window, len(fresh))
+        rows = list(conn.execute(
+            sa.select(messages)
+            .where(messages.c.tenant == tenant, messages.c.conversation == conversation_id,
+                   messages.c.seq >= count - reach)
+            .order_by(messages.c.seq)
+        ))
+        report = self.analyzer.analyze(_as_conversation(conversation_id, rows))
+        new_rows: list[dict[str, Any]] = []
+        candidates = _finding_rows(tenant, conversation_id, report)
+        if candidates:
+            inserted = conn.execute(
+                pg_insert(findings).values(candidates).on_conflict_do_nothing()
+                .returning(findings.c.message_id, findings.c.tactic, findings.c.detector,
+                           findings.c.start, findings.c.end, findings.c.score,
+                           findings.c.explanation)
+            )
+            new_rows = [dict(r._mapping) for r in inserted]
+        level, score = RiskLevel(state.risk_level), float(state.risk_score)
+        if _RANK[report.risk.level] > _RANK[level] or (
+            report.risk.level is level and report.risk.score > score
+        ):
+            level, score = report.risk.level, report.risk.score
+        stage = Stage(state.stage)
+        if _STAGES.index(report.stage) > _STAGES.index(stage):
+            stage = report.stage
+        alerted = state.alerted
+        queued = False
+        threshold = self._threshold(conn, tenant)
+        if alerted is None and _RANK[level] >= _RANK[threshold]:
+            alerted = str(threshold)
+            queued = self._queue_event(conn, tenant, conversation_id, threshold, level, score,
+                                       stage, report, count, now)
+        conn.execute(
+            conversations.update()
+            .where(conversations.c.tenant == tenant, conversations.c.id == conversation_id)
+            .values(message_count=count, risk_level=str(level), risk_score=score,
+                    stage=str(stage), alerted=alerted, updated=now)
+        )
+        audit.record(conn, actor, "conversation.messages", conversation_id,
+                     accepted=len(fresh), duplicates=len(batch) - len(fresh))
+        return ConversationState(
+            conversation_id, count, str(level), score, str(stage), alerted,
+            accepted=len(fresh), duplicates=len(batch) - len(fresh),
+            new_findings=tuple(_public(r) for r in new_rows), event_queued=queued,
+        )
+
+    def _queue_event(
+        self, conn: sa.Connection, tenant: str, conversation_id: str, threshold: RiskLevel,
+        level: RiskLevel, score: float, stage: Stage, report: AnalysisReport, count: int,
+        now: datetime,
+    ) -> bool:
+        # The payload names tactics and message ids, never message text.
+        payload = {
+            "type": EVENT_KIND,
+            "tenant": tenant,
+            "conversation_id": conversation_id,
+            "threshold": str(threshold),
+            "risk": {"level": str(level), "score": round(score, 3)},
+            "stage": str(stage),
+            "tactics": sorted({str(f.tactic) for f in report.findings}),
+            "message_count": count,
+            "drivers": [f.message_id for f in report.risk.drivers],
+            "crisis": report.crisis,
+            "at": now.isoformat(),
+        }
+        done = conn.execute(
+            pg_insert(outbox)
+            .values(tenant=tenant, conversation=conversation_id, kind=EVENT_KIND,
+                    threshold=str(threshold), payload=json.dumps(payload, sort_keys=True),
+                    created=now, next_attempt=now)
+            .on_conflict_do_nothing()
+            .returning(outbox.c.id)
+        ).first()
+        if done is not None:
+            conn.execute(sa.text("SELECT pg_notify('platform_outbox', '')"))
+        return done is not None
+
+    def _threshold(self, conn: sa.Connection, tenant: str) -> RiskLevel:
+        # Read once per tenant and process; `unsnare platform tenant webhook --threshold`
+        # takes effect in a running service within a minute.
+        cached = self._thresholds.get(tenant)
+        if cached is None or time.monotonic() - cached[1] > 60:
+            cached = (threshold_of(conn, tenant), time.monotonic())
+            self._thresholds[tenant] = cached
+        return cached[0]
+
+    @staticmethod
+    def _state(row: Any, duplicates: int = 0) -> ConversationState:
+        return ConversationState(
+            str(row.id), int(row.message_count), str(row.risk_level), float(row.risk_score),
+            str(row.stage), row.alerted, duplicates=duplicates,
+        )
+
+    def get(self, conn: sa.Connection, tenant: str, conversation_id: str) -> dict[str, Any]:
+        """A conversation's state and all its findings (this tenant's only)."""
+        storable(conversation_id, "conversation_id")
+        row = conn.execute(
+            sa.select(conversations)
+            .where(conversations.c.tenant == tenant, conversations.c.id == conversation_id)
+        ).first()
+        if row is None:
+            raise NotFoundError(f"no conversation '{conversation_id}'", field="conversation_id",
+                                hint="Post its messages first.")
+        found = conn.execute(
+            sa.select(findings)
+            .where(findings.c.tenant == tenant, findings.c.conversation == conversation_id)
+            .order_by(findings.c.id)
+        )
+        out = self._state(row).to_dict()
+        for key in ("accepted", "duplicates", "new_findings", "early_warning_queued"):
+            out.pop(key)
+        out["findings"] = [_public(dict(r._mapping)) for r in found]
+        return out

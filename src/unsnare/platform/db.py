@@ -1,0 +1,137 @@
+"""The service's tables (SQLAlchemy Core) and its engine.
+
+The schema is made by the Alembic migrations in `migrations/`; a test checks
+that they and these tables agree. Hash banks use `unsnare.hashing.storage`'s own
+tables, with each tenant's banks named `<tenant>.<bank>`.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from unsnare.platform.settings import PlatformSettings, check_database_url
+
+metadata = sa.MetaData()
+_TS = sa.DateTime(timezone=True)
+
+tenants = sa.Table(
+    "platform_tenants",
+    metadata,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("threshold", sa.String(16), nullable=False, server_default="medium"),
+    sa.Column("webhook_url", sa.Text, nullable=True),
+    sa.Column("webhook_secret", sa.Text, nullable=True),
+    sa.Column("created", _TS, nullable=False),
+)
+
+api_keys = sa.Table(
+    "platform_api_keys",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("tenant", sa.String(32), sa.ForeignKey("platform_tenants.name"), nullable=False),
+    sa.Column("token_sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("scopes", sa.Text, nullable=False),
+    sa.Column("rate_per_minute", sa.Integer, nullable=False),
+    sa.Column("label", sa.Text, nullable=False, server_default=""),
+    sa.Column("created", _TS, nullable=False),
+    sa.Column("revoked", _TS, nullable=True),
+)
+
+rate_windows = sa.Table(
+    "platform_rate_windows",
+    metadata,
+    sa.Column("key_id", sa.String(32), primary_key=True),
+    sa.Column("minute", sa.BigInteger, primary_key=True),
+    sa.Column("count", sa.Integer, nullable=False),
+)
+
+audit_log = sa.Table(
+    "platform_audit_log",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("at", _TS, nullable=False),
+    sa.Column("tenant", sa.String(32), nullable=True),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("key_id", sa.String(32), nullable=True),
+    sa.Column("action", sa.String(64), nullable=False),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("detail", sa.Text, nullable=False, server_default="{}"),
+)
+
+conversations = sa.Table(
+    "platform_conversations",
+    metadata,
+    sa.Column("tenant", sa.String(32), sa.ForeignKey("platform_tenants.name"), primary_key=True),
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("message_count", sa.Integer, nullable=False),
+    sa.Column("risk_level", sa.String(16), nullable=False),
+    sa.Column("risk_score", sa.Float, nullable=False),
+    sa.Column("stage", sa.String(32), nullable=False),
+    sa.Column("alerted", sa.String(16), nullable=True),
+    sa.Column("created", _TS, nullable=False),
+    sa.Column("updated", _TS, nullable=False),
+)
+
+messages = sa.Table(
+    "platform_messages",
+    metadata,
+    sa.Column("tenant", sa.String(32), primary_key=True),
+    sa.Column("conversation", sa.String(200), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("message_id", sa.String(200), nullable=False),
+    sa.Column("sender", sa.String(200), nullable=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("sent_at", _TS, nullable=True),
+    sa.Column("received", _TS, nullable=False),
+    sa.ForeignKeyConstraint(
+        ["tenant", "conversation"],
+        ["platform_conversations.tenant", "platform_conversations.id"],
+    ),
+    sa.UniqueConstraint("tenant", "conversation", "message_id", name="uq_platform_message_id"),
+)
+
+findings = sa.Table(
+    "platform_findings",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("tenant", sa.String(32), nullable=False),
+    sa.Column("conversation", sa.String(200), nullable=False),
+    sa.Column("message_id", sa.String(200), nullable=False),
+    sa.Column("tactic", sa.String(32), nullable=False),
+    sa.Column("detector", sa.String(64), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("explanation", sa.Text, nullable=False),
+    sa.UniqueConstraint(
+        "tenant", "conversation", "message_id", "tactic", "detector", "start",
+        name="uq_platform_finding",
+    ),
+)
+
+outbox = sa.Table(
+    "platform_outbox",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("tenant", sa.String(32), nullable=False),
+    sa.Column("conversation", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("threshold", sa.String(16), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("created", _TS, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_attempt", _TS, nullable=False),
+    sa.Column("delivered", _TS, nullable=True),
+    sa.Column("last_error", sa.Text, nullable=True),
+    # One event per conversation and threshold, however often it is crossed.
+    sa.UniqueConstraint("tenant", "conversation", "kind", "threshold", name="uq_platform_event"),
+)
+
+
+def make_engine(settings: PlatformSettings) -> Engine:
+    """A pooled engine for the settings' PostgreSQL URL."""
+    url = check_database_url(settings.database_url)
+    return sa.create_engine(
+        url, pool_size=settings.pool_size, max_overflow=settings.pool_size, pool_pre_ping=True
+    )

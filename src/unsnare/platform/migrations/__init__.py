@@ -1,0 +1,1 @@
+"""Alembic migrations for the platform service's tables (run by `unsnare platform migrate`)."""

@@ -1,0 +1,87 @@
+"""`Services`: what a running service holds (engine, scorer, banks, metrics), made once
+per app and opened lazily, so building the app (for its OpenAPI document) needs no database."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from fastapi import Header, Request
+from sqlalchemy.engine import Engine
+
+from unsnare.analysis import Analyzer
+from unsnare.platform import keys
+from unsnare.platform.conversations import ConversationScorer
+from unsnare.platform.db import make_engine
+from unsnare.platform.hashes import TenantBanks
+from unsnare.platform.metrics import Metrics
+from unsnare.platform.settings import PlatformSettings
+
+
+class Services:
+    """The parts of a running service; the database is reached on first use."""
+
+    def __init__(self, settings: PlatformSettings) -> None:
+        self.settings = settings
+        self.engine: Engine = make_engine(settings)
+        self.metrics = Metrics()
+        self._lock = threading.Lock()
+        self._scorer: ConversationScorer | None = None
+        self._banks: TenantBanks | None = None
+
+    @property
+    def scorer(self) -> ConversationScorer:
+        """The conversation scorer (the analyzer is built on first use)."""
+        with self._lock:
+            if self._scorer is None:
+                self._scorer = ConversationScorer(
+                    Analyzer(), window=self.settings.window, max_batch=self.settings.max_batch
+                )
+            return self._scorer
+
+    @property
+    def banks(self) -> TenantBanks:
+        """The tenants' hash banks."""
+        with self._lock:
+            if self._banks is None:
+                self._banks = TenantBanks(self.engine)
+            return self._banks
+
+    def authorize(self, authorization: str | None, scope: str) -> keys.ApiKey:
+        """The key behind the header, if it may use `scope` and is within its rate."""
+        # Not AUTOCOMMIT: with pool_pre_ping, pg8000 has already opened a transaction
+        # for the ping, and the count would be rolled back when the connection returns.
+        with self.engine.begin() as conn:
+            return keys.admit(conn, authorization, scope)
+
+    def ready(self) -> str | None:
+        """None when the database answers and is migrated; otherwise what is wrong."""
+        from unsnare.platform.migrate import current, head
+
+        try:
+            at = current(self.engine)
+        except sa.exc.SQLAlchemyError:
+            return "the database cannot be reached"
+        if at != head():
+            return f"the database is at revision {at}, not {head()}"
+        return None
+
+
+def services(request: Request) -> Services:
+    """The app's services (a FastAPI dependency)."""
+    found: Services = request.app.state.services
+    return found
+
+
+def scoped(scope: str) -> Callable[..., keys.ApiKey]:
+    """A dependency giving the request's key, refusing it without `scope`."""
+
+    def dependency(
+        request: Request, authorization: str | None = Header(default=None)
+    ) -> keys.ApiKey:
+        key = services(request).authorize(authorization, scope)
+        request.state.key = key
+        return key
+
+    return dependency
