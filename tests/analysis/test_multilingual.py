@@ -115,3 +115,29 @@ def test_menace_and_control_without_the_money(text: str) -> None:
 def test_a_shame_about_something_else_stays_calm() -> None:
     text = "Schade, dass deine Familie nicht kommen konnte, das Foto ist trotzdem schön"
     assert not analyze_text(text).risk.flagged
+
+
+def test_a_meeting_without_anyone_else_is_grooming_kind_meeting() -> None:
+    report = analyze_text("lets meet up at the shopping centre saturday, dont bring anyone")
+    assert any(f.get("kind") == "meeting" and f.score >= 0.5 for f in report.findings)
+    assert report.risk.flagged
+
+
+def test_telling_the_school_what_was_said_is_a_threat() -> None:
+    report = analyze_text("if u dont come ill tell everyone at ur school what u said to me")
+    assert "threat_to_expose" in {str(t) for t in report.tactics()}
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized", "valid"),
+    [
+        ("pay to BSB 062-000 acc 12345678 now", "au-bsb:062000:12345678", None),
+        ("sort code 20-00-00 account 55779911", "uk-sort:200000:55779911", None),
+        ("IBAN DE89 3704 0044 0532 0130 00", "iban:DE89370400440532013000", True),
+        ("IBAN DE89 3704 0044 0532 0130 01", "iban:DE89370400440532013001", False),
+    ],
+)
+def test_bank_details_are_identifiers(text: str, normalized: str, valid: bool | None) -> None:
+    found = {i.normalized: i for i in analyze_text(text).identifiers}
+    assert normalized in found and found[normalized].kind == "bank_account"
+    assert found[normalized].valid is valid

@@ -175,6 +175,18 @@ RULES = (
             "sister bro uncle grandma grandpa school"
         ),
     ),
+    # Come alone: a meeting planned so that no one else is there.
+    Rule(
+        r"\b(?:don'?t|dont|do not|dnt|no need to)\s+bring\s+(?:any ?one|any1|anybody|nobody"
+        r"|(?:your|ur|yr) (?:friends?|mates|sister|brother|mom|mum|dad|parents)|friends|mates)\b"
+        r"|\bcome (?:alone|by (?:your ?self|ur ?self|yourself|urself)|on (?:your|ur) own)\b"
+        r"|\bjust (?:the two of us|(?:you|u) and me|me and (?:you|u))\b",
+        0.55,
+        "They want to meet you in person and alone. Please tell an adult you trust before any "
+        "meeting: that is how people stay safe.",
+        detail=_k(K.MEETING),
+        keys="bring come just",
+    ),
     # A first meeting with someone met online: "before we meet", "nervous about meeting u".
     Rule(
         r"\b(?:first|finally|actually|ever) meet\b|\bmeet(?:ing)? (?:you|u|ya) (?:for the first"
@@ -271,7 +283,7 @@ RULES = (
     ),
     # Coming over, picking up, meeting: ordinary between friends, so low alone.
     Rule(
-        rf"\b(?:come|coming|came)\s+over\b|\bpick\s+(?:{YOU}|ya)\s+up\b|\bmeet (?:you|u|me)\b"
+        rf"\b(?:come|coming|came)\s+over\b|\bpick\s+(?:{YOU}|ya)\s+up\b|\bmeet (?:you|u|me|up)\b"
         rf"|\b(?:if|when|once) i (?:come|get) (?:there|over)\b",
         0.3,
         "They want to meet you in person. Meeting someone from online alone can be dangerous.",

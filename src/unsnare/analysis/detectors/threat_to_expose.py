@@ -64,6 +64,17 @@ _THEIR = rf"(?:the|these|those|this|that|{YOUR}|ur|all (?:the|{YOUR}))"
 _MEDIA = r"(?:pics?|pix|pictures?|photos?|nudes?|videos?|vids?|screenshots?|recordings?|chats?)"
 
 RULES = (
+    # "I'll tell everyone at your school what you said": exposing the chat itself.
+    Rule(
+        rf"\b{I_WILL}\s+(?:\w+\s+)?(?:tell|show|inform|let|send)\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:everyone|everybody|every1|all|{YOUR}\s+(?:\w+\s+)?(?:school|class|classmates"
+        rf"|teachers?|mom|mum|dad|parents|family|friends|followers|boss))\b[^.?!]{{0,40}}?\b(?:what"
+        rf"|about|how)\s+(?:you|u|we|ya)\b",
+        0.65,
+        "They threaten to tell people you know what you said or did. That is blackmail, and it "
+        "is not your fault.",
+        keys="tell show inform let send",
+    ),
     Rule(
         rf"\b{_WHO}\s+(?:\w+\s+){{0,4}}?(?:will|gonna|'ll|is going to|are going to|r gonna"
         rf"|is gonna|are gonna|would)?\s*(?:get|gets|see|sees|receive|receives|have|watch"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from unsnare.analysis.identifiers.bank import BANK_WORDS, IBAN_HINT, find_accounts
 from unsnare.analysis.identifiers.crypto import (
     bech32_segwit_valid,
     bitcoin_base58_valid,
@@ -102,7 +103,7 @@ _MONEY_WORDS = words(
 )
 
 
-IDENTIFIER_WORDS = _HANDLE_WORDS | _GIFT_WORDS | _MONEY_WORDS
+IDENTIFIER_WORDS = _HANDLE_WORDS | _GIFT_WORDS | _MONEY_WORDS | BANK_WORDS
 
 
 @dataclass
@@ -168,6 +169,10 @@ class IdentifierExtractor:
                 self._add("amount", text[s:e].strip(), f"{a.value:g} {a.currency}", mid)
         if _PHONE_HINT.search(text):
             self._phones(text, mid)
+        if not BANK_WORDS.isdisjoint(words) or IBAN_HINT.search(text):
+            for account in find_accounts(text, folded):
+                self._add("bank_account", account.value, account.normalized, mid,
+                          valid=account.valid)
 
     def _emails_and_handles(self, text: str, mid: str, emails: set[str]) -> None:
         for e in _EMAIL.findall(text):
