@@ -116,8 +116,43 @@ def test_a_translated_guide_is_shown_in_its_language(client, lang, words, audien
     assert words in html and f'<article class="guide" lang="{lang}">' in html
     assert "en inglés" not in html.split("<article")[0] and "em inglês" not in html.split(
         "<article")[0]
-    other = client.get(f"/learn/tactics?audience={audience}&lang={lang}").text
-    assert '<article class="guide" lang="en">' in other  # not translated yet, and says so
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+@pytest.mark.parametrize("audience", ["teen", "adult", "parent"])
+def test_every_guide_is_translated_and_the_list_no_longer_says_english(client, lang,
+                                                                       audience) -> None:
+    index = client.get(f"/learn?audience={audience}&lang={lang}").text
+    assert "(English)" not in index and "en inglés" not in index and "em inglês" not in index
+    for slug in re.findall(rf'href="/learn/([^"?]+)\?audience={audience}"', index):
+        html = client.get(f"/learn/{slug}?audience={audience}&lang={lang}").text
+        assert f'<article class="guide" lang="{lang}">' in html, slug
+
+
+def test_an_untranslated_guide_is_shown_in_english_and_says_so(client, monkeypatch) -> None:
+    from unsnare.response import guide
+
+    english = guide.get_section
+    monkeypatch.setattr(guide, "get_section", lambda slug, audience="adult", lang="en":
+                        english(slug, audience, "en") if slug == "tactics"
+                        else english(slug, audience, lang))
+    index = client.get("/learn?audience=adult&lang=es").text
+    assert "Por ahora algunas guías están en inglés." in index and "(English)" in index
+    html = client.get("/learn/tactics?audience=adult&lang=es").text
+    assert '<article class="guide" lang="en">' in html
+    assert "Por ahora esta guía está en inglés." in html
+
+
+def test_every_english_guide_file_has_a_spanish_and_a_portuguese_one() -> None:
+    from importlib import resources
+
+    folder = resources.files("unsnare.response").joinpath("content")
+    names = {p.name for p in folder.iterdir()}
+    english = [n for n in names if n.endswith(".md") and n.split(".")[-2] not in i18n.LANGUAGES]
+    assert english
+    for name in english:
+        for lang in ("es", "pt"):
+            assert name[:-3] + f".{lang}.md" in names, f"{name} has no {lang} translation"
 
 
 def test_every_translated_guide_matches_an_english_file() -> None:
