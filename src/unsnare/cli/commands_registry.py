@@ -32,4 +32,7 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     from unsnare.cli import hashing
 
     yield hashing.register
+    from unsnare.cli import scan
+
+    yield scan.register
     yield from ()
