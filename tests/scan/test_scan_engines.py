@@ -5,57 +5,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
 
-from scan.archive import PLANTED_ALERT, conversations, interleave, write_parquet
-from scan.conftest import need_spark
+from scan.archive import PLANTED_ALERT, conversations
+from scan.conftest import COUNT, same_bytes
 from unsnare.errors import UsageError
 from unsnare.scan import ScanOptions, run_scan
 from unsnare.scan.engines import DaskEngine, LocalEngine
 from unsnare.scan.hashbanks import BankSnapshot
 from unsnare.scan.job import Task
-
-COUNT = 120
-OUTPUTS = ("conversations.parquet", "findings.parquet", "rejects.parquet", "summary.json")
-BAD_LINES = [
-    "{not json",
-    json.dumps({"conversation_id": "c1", "message_id": "x1", "sender": "a",
-                "timestamp": "2026-03-01T10:00:00Z"}),
-    json.dumps({"conversation_id": "c1", "message_id": "x2", "sender": "a",
-                "timestamp": "soon", "text": "hello"}),
-    json.dumps({"conversation_id": "c1", "message_id": "x3", "sender": "a",
-                "timestamp": "2026-03-01T10:00:00Z", "text": 5}),
-]
-
-
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two files, Parquet then JSON Lines, with conversations running across both."""
-    folder = tmp_path_factory.mktemp("archive")
-    rows = list(interleave(COUNT))
-    half = len(rows) // 2
-    write_parquet(folder / "a.parquet", iter(rows[:half]), batch=400)
-    with (folder / "b.jsonl").open("w", encoding="utf-8") as fh:
-        for i, row in enumerate(rows[half:]):
-            if i % 300 == 5:
-                fh.write(BAD_LINES[(i // 300) % len(BAD_LINES)] + "\n")
-            item = dict(row, timestamp=row["timestamp"].astimezone(UTC).isoformat())
-            fh.write(json.dumps(item) + "\n")
-        for line in BAD_LINES:
-            fh.write(line + "\n")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def reference(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("ref") / "out"
-    run_scan(ScanOptions(archive, out, partitions=1, chunk_rows=100_000), LocalEngine())
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +25,6 @@ def dask() -> Iterator[DaskEngine]:
     engine = DaskEngine(workers=2)
     yield engine
     engine.close()
-
-
-def same_bytes(a: Path, b: Path) -> None:
-    for name in OUTPUTS:
-        assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
 def test_every_planted_conversation_found_at_its_threat(reference: Path) -> None:
@@ -110,19 +67,6 @@ def test_dask_gives_the_same_bytes(
     chunk_rows: int
 ) -> None:
     run_scan(ScanOptions(archive, tmp_path, partitions, chunk_rows), dask)
-    same_bytes(reference, tmp_path)
-
-
-@pytest.mark.spark
-def test_spark_gives_the_same_bytes(archive: Path, reference: Path, tmp_path: Path) -> None:
-    need_spark()
-    from unsnare.spark import SparkEngine
-
-    engine = SparkEngine("local[2]")
-    try:
-        run_scan(ScanOptions(archive, tmp_path, partitions=3, chunk_rows=500), engine)
-    finally:
-        engine.close()
     same_bytes(reference, tmp_path)
 
 

@@ -31,7 +31,9 @@ def scan(
         ),
     ],
     out: Annotated[Path, typer.Option("--out", help="Folder for the Parquet results.")],
-    engine: Annotated[str, typer.Option("--engine", help="dask (default) or spark.")] = "dask",
+    engine: Annotated[
+        str, typer.Option("--engine", help="dask (default), spark, or local (this process).")
+    ] = "dask",
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask scheduler, e.g. tcp://host:8786.")
     ] = None,
@@ -59,7 +61,7 @@ def scan(
 ) -> None:
     """Scan an archive of messages and image hashes; only findings are written out."""
     from unsnare.scan import ScanOptions, run_scan, snapshot
-    from unsnare.scan.engines import DaskEngine, Engine
+    from unsnare.scan.engines import DaskEngine, Engine, LocalEngine
 
     banks = None
     if bank or bank_file:
@@ -82,8 +84,12 @@ def scan(
         from unsnare.scan.spark import SparkEngine
 
         runner = SparkEngine(master)
+    elif engine == "local":
+        runner = LocalEngine()
     else:
-        raise UsageError(f"unknown engine '{engine}'", field="engine", hint="Use dask or spark.")
+        raise UsageError(
+            f"unknown engine '{engine}'", field="engine", hint="Use dask, spark or local."
+        )
     started = time.monotonic()
     with Progress(
         TextColumn("partitions"),
