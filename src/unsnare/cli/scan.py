@@ -92,7 +92,7 @@ def scan(
         )
     started = time.monotonic()
     with Progress(
-        TextColumn("partitions"),
+        TextColumn("partitions done"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
@@ -104,7 +104,7 @@ def scan(
 
         def progress(done: int, total: int, rows: int) -> None:
             rate = rows / max(time.monotonic() - started, 1e-6)
-            bar.update(shown, completed=done, total=total, rate=f"{rate:,.0f} rows/s")
+            bar.update(shown, completed=done, total=total, rate=f"{rate:,.0f} msgs/s")
 
         try:
             summary = run_scan(options, runner, banks, progress)

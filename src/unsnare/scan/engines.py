@@ -63,7 +63,9 @@ class DaskEngine:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=":8787" if dashboard else None,
+                # This machine only: the cluster and its dashboard listen on loopback.
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:8787" if dashboard else None,
                 silence_logs=50,
             )
             self.client = dist.Client(self._cluster)
