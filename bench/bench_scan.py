@@ -214,11 +214,11 @@ def hash_bench(work: Path, hashes: int, bank_size: int, chunk_rows: int) -> dict
 
 
 def report(args: argparse.Namespace, runs: list[dict[str, Any]], hashes: dict[str, Any] | None,
-           load: tuple[float, float, float], planted: int) -> str:
+           load: tuple[float, float, float], planted: int, started: datetime) -> str:
     lines = [
         "# unsnare scan: messages/s on Dask and Spark, PDQ hashes/s",
         "",
-        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
+        f"Run {started:%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
         f"{os.cpu_count()} cores, CPython {platform.python_version()}; load average before "
         f"the run {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (the machine is shared).",
         f"Command: `bench/bench_scan.py --messages {args.messages} --hashes {args.hashes} "
@@ -263,6 +263,7 @@ def main() -> None:
                         help="write a Markdown table here (e.g. bench/results/scan.md)")
     args = parser.parse_args()
     load = os.getloadavg()
+    started = datetime.now(UTC)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="unsnare-bench-scan-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
@@ -276,7 +277,7 @@ def main() -> None:
                                   args.chunk_rows))
         print("same output bytes on every engine:", len({r["digest"] for r in runs}) == 1)
         hashes = hash_bench(work, args.hashes, args.bank, args.chunk_rows) if args.hashes else None
-        text = report(args, runs, hashes, load, len(planted))
+        text = report(args, runs, hashes, load, len(planted), started)
         if args.results:
             args.results.write_text(text, encoding="utf-8")
     finally:
