@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from unsnare.cli import scan as scan_cli
-from unsnare.errors import UsageError
+from unsnare.errors import InputError, UsageError
 from unsnare.hashing.banks import HashBank, entry
 from unsnare.hashing.storage import open_bank_store
 from unsnare.settings import Settings
@@ -62,3 +62,8 @@ def test_named_banks_come_from_the_store(
 def test_an_unknown_engine_is_explained(archive: Path, tmp_path: Path) -> None:
     code, _, exc = run("scan", str(archive), "--out", str(tmp_path), "--engine", "ray")
     assert isinstance(exc, UsageError) and "dask, spark or local" in (exc.hint or "")
+
+
+def test_a_missing_input_is_explained_before_any_engine_starts(tmp_path: Path) -> None:
+    code, _, exc = run("scan", str(tmp_path / "nope.parquet"), "--out", str(tmp_path / "o"))
+    assert isinstance(exc, InputError) and exc.file and exc.file.endswith("nope.parquet")

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from unsnare.cli.output import console
-from unsnare.errors import UsageError
+from unsnare.errors import InputError, UsageError
 
 if TYPE_CHECKING:
     from unsnare.scan import ScanSummary
@@ -60,9 +60,18 @@ def scan(
     ] = False,
 ) -> None:
     """Scan an archive of messages and image hashes; only findings are written out."""
-    from unsnare.scan import ScanOptions, run_scan, snapshot
-    from unsnare.scan.engines import DaskEngine, Engine, LocalEngine
+    try:
+        from unsnare.scan import ScanOptions, run_scan, snapshot
+        from unsnare.scan.engines import DaskEngine, Engine, LocalEngine
+    except ImportError as exc:
+        raise UsageError(
+            f"`unsnare scan` needs the scan extra ({exc.name} is not installed)",
+            hint="Install it with: pip install 'unsnare[scan]'",
+        ) from exc
 
+    if not input.exists():
+        # Checked before an engine starts: a cluster takes seconds to come up.
+        raise InputError("this input does not exist", file=str(input), hint="Check the path.")
     banks = None
     if bank or bank_file:
         store = None
