@@ -23,12 +23,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from unsnare.analysis import AnalysisReport, Analyzer
 from unsnare.analysis.early import first_alert
 from unsnare.errors import UnsnareError
 from unsnare.importers import read_export
 from unsnare.models import Conversation, Message, Participant, Source
-from unsnare.scan import tables
+from unsnare.scan import columnar, tables
 from unsnare.scan.hashbanks import BankSnapshot
 from unsnare.scan.rows import (
     HashRow,
@@ -129,27 +133,48 @@ def _write_rejects(task: Task, rejects: list[Reject]) -> None:
 
 def _split(task: Task) -> dict[str, Any]:
     path = Path(task.path)
-    by_bucket: dict[int, list[dict[str, Any]]] = {}
     rejects: list[Reject] = []
+    parts: list[pa.Table] = []
     rows = 0
-    for number, raw in raw_rows(path, task.first, task.count or None):
-        rows += 1
+    count = task.count or None
+    items: list[tuple[int, dict[str, Any] | Reject]]
+    if path.suffix == ".parquet" and columnar.fits(pq.read_schema(path)):
+        table = columnar.read_slice(path, task.first, count)
+        rows = table.num_rows
+        good, bad = columnar.split_columns(table, task.first, task.file_index, _ROW_BITS)
+        parts.append(good)
+        items = list(bad)
+    else:
+        items = list(raw_rows(path, task.first, count))
+        rows = len(items)
+    # Rows read one by one, and rows the column checks turned down, are checked here.
+    loose: list[dict[str, Any]] = []
+    for number, raw in items:
         if isinstance(raw, Reject):
             rejects.append(raw)
             continue
         checked = check_message(raw, path.name, number, (task.file_index << _ROW_BITS) | number)
         if isinstance(checked, Reject):
             rejects.append(checked)
-            continue
-        by_bucket.setdefault(bucket_of(checked.conversation_id, task.buckets), []).append(
-            _shuffle_row(checked)
-        )
-    for bucket, items in by_bucket.items():
-        folder = work_dir(task.out) / "shuffle" / f"b{bucket:05d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        tables.write_atomic(tables.to_table(items, tables.SHUFFLE), folder / f"{task.key}.parquet")
+        else:
+            loose.append(_shuffle_row(checked))
+    parts.append(tables.to_table(loose, tables.SHUFFLE))
+    _write_buckets(task, pa.concat_tables(parts))
     _write_rejects(task, rejects)
     return {"rows": rows, "rejected": len(rejects)}
+
+
+def _write_buckets(task: Task, table: pa.Table) -> None:
+    """One shuffle file per bucket that holds any of these rows."""
+    if not table.num_rows:
+        return
+    ids = table.column("conversation_id").to_pylist()
+    bucket = np.fromiter((bucket_of(c, task.buckets) for c in ids), np.int64, len(ids))
+    for b in np.unique(bucket).tolist():
+        folder = work_dir(task.out) / "shuffle" / f"b{b:05d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        chosen = table.filter(pa.array(bucket == b))
+        tables.write_atomic(chosen, folder / f"{task.key}.parquet")
 
 
 def _shuffle_row(m: MessageRow) -> dict[str, Any]:
