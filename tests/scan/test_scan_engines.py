@@ -126,3 +126,36 @@ def test_a_folder_of_chat_exports(tmp_path: Path) -> None:
     rejects = pq.read_table(tmp_path / "out" / "rejects.parquet").to_pylist()
     assert [r["source"] for r in rejects] == ["broken.json"]
     assert summary.rejected == 1
+
+
+def test_parquet_rows_are_checked_like_json_lines(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    from scan.archive import SCHEMA, START
+
+    rows = [
+        {"conversation_id": "c", "message_id": "1", "sender": "a", "timestamp": START,
+         "text": "hi", "platform": None},
+        {"conversation_id": "c", "message_id": "2", "sender": "a", "timestamp": None,
+         "text": "hi", "platform": "sms"},
+        {"conversation_id": " ", "message_id": "3", "sender": "a", "timestamp": START,
+         "text": "hi", "platform": "sms"},
+        {"conversation_id": "c", "message_id": "4", "sender": None, "timestamp": START,
+         "text": "  ", "platform": "sms"},
+    ]
+    (tmp_path / "pq").mkdir()
+    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), tmp_path / "pq" / "m.parquet")
+    (tmp_path / "js").mkdir()
+    with (tmp_path / "js" / "m.jsonl").open("w", encoding="utf-8") as fh:
+        for row in rows:
+            when = row["timestamp"]
+            fh.write(json.dumps(dict(row, timestamp=when.isoformat() if when else None)) + "\n")
+    for name in ("pq", "js"):
+        run_scan(ScanOptions(tmp_path / name, tmp_path / f"{name}-out"), LocalEngine())
+    found = [
+        [(r["row"], r["field"], r["reason"]) for r in
+         pq.read_table(tmp_path / f"{name}-out" / "rejects.parquet").to_pylist()]
+        for name in ("pq", "js")
+    ]
+    assert found[0] == found[1]
+    assert [f for _, f, _ in found[0]] == ["timestamp", "conversation_id", "text"]
