@@ -61,3 +61,20 @@ def test_no_gpl_or_agpl_in_the_default_install() -> None:
         if _FORBIDDEN.search(stripped):
             offenders.append(f"{name}: {text}")
     assert offenders == [], "copyleft dependencies: " + "; ".join(offenders)
+
+
+# The `scan` extra (pyproject.toml): what a platform installs for `unsnare scan`.
+SCAN_EXTRA = ("dask", "distributed", "pyspark", "pyarrow", "pandas")
+
+
+def test_no_gpl_or_agpl_in_the_scan_extra() -> None:
+    offenders = []
+    for root in SCAN_EXTRA:
+        for name in sorted(_runtime_closure(root) | {root}):
+            try:
+                text = _licence_text(name)
+            except metadata.PackageNotFoundError:
+                continue
+            if _FORBIDDEN.search(_LESSER.sub("", text)):
+                offenders.append(f"{name}: {text}")
+    assert offenders == [], "copyleft dependencies: " + "; ".join(offenders)

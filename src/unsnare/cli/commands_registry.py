@@ -35,4 +35,7 @@ def registrars() -> Iterator[Callable[[typer.Typer], None]]:
     from unsnare.cli import platform
 
     yield platform.register
+    from unsnare.cli import scan
+
+    yield scan.register
     yield from ()
