@@ -57,7 +57,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(started: FastAPI) -> AsyncIterator[None]:
         yield
-        sessions.lock_all()
+        sessions.close()  # lockers closed, sealed reports removed
         # Save the hash banks' indexes, so the next start reloads instead of rebuilding.
         matcher = getattr(started.state, "hash_matcher", None)
         if matcher is not None:

@@ -44,7 +44,9 @@ def _checked_form(
     csrf_token: Annotated[str, Form()] = "",
 ) -> WebSession:
     # Synchronizer token: the form must carry the token this session was given.
-    if not csrf_token or not hmac.compare_digest(csrf_token, session.csrf_token):
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters (a 500).
+    given = csrf_token.encode("utf-8", "surrogatepass")
+    if not given or not hmac.compare_digest(given, session.csrf_token.encode("ascii")):
         raise CsrfError(
             "This form could not be accepted because it did not come from this page.",
             hint="Go back, reload the page and try again. Nothing was saved.",

@@ -10,11 +10,15 @@ rebinding page always arrives under its own domain name.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from http.cookies import SimpleCookie
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unsnare.errors import InputError
@@ -34,6 +38,10 @@ _SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 ]
+
+
+# After a request with a body this big, hand the memory it used back to the system.
+RELEASE_AFTER_BYTES = 8 * 1024 * 1024
 
 
 class UploadTooLargeError(InputError):
@@ -74,7 +82,7 @@ class Guard:
         session, created = self.sessions.touch(_cookie(headers.get("cookie", "")))
         scope.setdefault("state", {})["session"] = session
         static = scope["path"].startswith("/static/")
-        limited_receive = self._limit(receive, headers, scope["path"])
+        limited_receive, received = self._limit(receive, headers, scope["path"])
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -90,6 +98,10 @@ class Guard:
             await send(message)
 
         await self.app(scope, limited_receive, send_with_headers)
+        if received() > RELEASE_AFTER_BYTES and (trim := _malloc_trim()) is not None:
+            # glibc keeps freed memory for later, so one big upload left the server
+            # large for good; the reports it made are on disk (sealed.py) by now.
+            await run_in_threadpool(trim, 0)
 
     def _host_allowed(self, host: str) -> bool:
         name = (host.rsplit(":", 1)[0] if not host.endswith("]") else host).lower()
@@ -97,7 +109,9 @@ class Guard:
             return True
         return self.any_ip and _is_ip(name)
 
-    def _limit(self, receive: Receive, headers: dict[str, str], path: str) -> Receive:
+    def _limit(
+        self, receive: Receive, headers: dict[str, str], path: str
+    ) -> tuple[Receive, Callable[[], int]]:
         declared = headers.get("content-length", "")
         max_body = self.max_body
         if path.startswith("/api/") and not headers.get("content-type", "").startswith(
@@ -118,7 +132,18 @@ class Guard:
                     raise _too_large(max_body)
             return message
 
-        return limited
+        return limited, lambda: seen
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
+    name = ctypes.util.find_library("c")
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+    return trim
 
 
 def _is_ip(name: str) -> bool:

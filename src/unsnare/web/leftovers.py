@@ -1,8 +1,9 @@
 """Temporary files of the web app, and what a crash left behind.
 
 Uploads are read from memory, so the only temporary files left are packages
-being downloaded. Their folders carry the server's process id, so a new start
-can remove what a killed server left (and anything older versions of
+being downloaded and sealed reports (`sealed.py`; unreadable once their
+server's key is gone). Their folders carry the server's process id, so a new
+start can remove what a killed server left (and anything older versions of
 Unsnare left in clear, in `unsnare-*` folders) without touching the folders
 of another server that is still running.
 """
@@ -20,12 +21,14 @@ from pathlib import Path
 PREFIX = "unsnare-"
 # Only folders that tempfile.mkdtemp made for Unsnare (8 random characters at the
 # end), never a file a person saved as "unsnare-something".
-_OURS = re.compile(r"^unsnare-(?:(?:upload|package|verify)-)?(?:(?P<pid>\d+)-)?[a-z0-9_]{8}$")
+_OURS = re.compile(
+    r"^unsnare-(?:(?:upload|package|verify|reports)-)?(?:(?P<pid>\d+)-)?[a-z0-9_]{8}$"
+)
 
 
-def private_tempdir(kind: str) -> Path:
+def private_tempdir(kind: str, parent: Path | None = None) -> Path:
     """A new folder only this user can open (mode 0700), marked with this process id."""
-    return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{kind}-{os.getpid()}-"))
+    return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{kind}-{os.getpid()}-", dir=parent))
 
 
 def _alive(pid: int) -> bool:

@@ -3,18 +3,23 @@
 An unlocked evidence locker lives here and nowhere else: the passphrase is
 never put in a cookie, and a session that has been idle for longer than
 `idle_lock_seconds` has its locker closed before anything else happens.
+Analysis reports and the files behind them are big, so they are kept sealed
+on disk (`sealed.py`), not in memory.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from unsnare.errors import LockerError
+from unsnare.web.sealed import SealedFolder, SealedMap, SealedTuple
 
 SESSION_COOKIE = "unsnare_session"
 
@@ -31,9 +36,10 @@ class WebSession:
     plan: dict[str, Any] | None = None
     # Privacy check-up ticks (which apps someone uses can itself be private).
     checkup: frozenset[str] | None = None
-    reports: dict[str, Any] = field(default_factory=dict)
-    # The files behind a report, held in memory so they can be saved to the
-    # case later (after it is created or unlocked); never written anywhere else.
+    # Sealed on disk for sessions made by a SessionStore (a SealedMap).
+    reports: MutableMapping[str, Any] = field(default_factory=dict)
+    # The files behind a report, kept (sealed, as a SealedTuple) so they can be
+    # saved to the case later, after it is created or unlocked.
     originals: dict[str, Any] = field(default_factory=dict)
     hashes: list[Any] = field(default_factory=list)
     # The case overview, decrypted once; cleared by every change made here.
@@ -78,11 +84,22 @@ class SessionStore:
     # How long opening the case waits for another browser's add to finish.
     busy_wait = 300.0
 
-    def __init__(self, idle_lock_seconds: int, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        idle_lock_seconds: int,
+        clock: Callable[[], float] = time.monotonic,
+        sealed: SealedFolder | None = None,
+    ):
         self._idle = idle_lock_seconds
         self._clock = clock
+        self._sealed = sealed or SealedFolder()
         self._sessions: dict[str, WebSession] = {}
         self._mutex = threading.Lock()
+
+    @property
+    def sealed(self) -> SealedFolder:
+        """Where this store's reports and kept files are sealed."""
+        return self._sealed
 
     def touch(self, session_id: str | None) -> tuple[WebSession, bool]:
         """The session for this cookie (or a new one), after locking idle lockers.
@@ -99,6 +116,7 @@ class SessionStore:
                     id=secrets.token_urlsafe(32),
                     csrf_token=secrets.token_urlsafe(32),
                     last_seen=now,
+                    reports=SealedMap(self._sealed),
                 )
                 self._sessions[session.id] = session
             session.last_seen = now
@@ -133,6 +151,15 @@ class SessionStore:
             for session in self._sessions.values():
                 session.lock()
 
+    def close(self) -> None:
+        """Close every locker and remove the sealed reports (at shutdown)."""
+        self.lock_all()
+        with self._mutex:
+            for session in self._sessions.values():
+                session.reports.clear()
+                session.originals.clear()
+        self._sealed.close()
+
     def lock_path_elsewhere(self, keep: WebSession) -> None:
         """Close the case in every other browser session (one locker file, one user),
         each after the change it is making (such as an add) has finished."""
@@ -146,12 +173,26 @@ class SessionStore:
     def remember_report(self, session: WebSession, report: Any, originals: Any = None) -> str:
         """Keep an analysis (and, if given, the files it came from) and return its random id."""
         report_id = secrets.token_urlsafe(9)
+        # Sealed before taking the mutex: writing megabytes must not hold up other browsers.
+        if isinstance(session.reports, SealedMap):
+            report = self._sealed.seal(report)
+        if isinstance(originals, tuple):
+            originals = self._keep_originals(session, originals)
         with self._mutex:
             session.reports[report_id] = report
             if originals is not None:
                 session.originals[report_id] = originals
             while len(session.reports) > self.max_reports:
                 oldest = next(iter(session.reports))
-                session.reports.pop(oldest)
+                del session.reports[oldest]  # not pop(): that would unseal it
                 session.originals.pop(oldest, None)
         return report_id
+
+    def _keep_originals(self, session: WebSession, originals: tuple[Any, ...]) -> SealedTuple:
+        # One export can hold several chats, each its own report: their files are
+        # sealed once and shared, so saving from one report saves them for all.
+        digest = hashlib.sha256(pickle.dumps(originals, pickle.HIGHEST_PROTOCOL)).hexdigest()
+        for kept in list(session.originals.values()):
+            if isinstance(kept, SealedTuple) and kept.digest == digest:
+                return kept
+        return SealedTuple(self._sealed, originals, digest)
