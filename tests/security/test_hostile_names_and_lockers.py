@@ -50,7 +50,7 @@ def test_upload_names_over_255_bytes_never_give_500(tmp_path: Path) -> None:
         token = csrf(client, "/case")
         added = client.post(
             "/case/files",
-            data={"csrf_token": token, "kind": "export"},
+            data={"csrf_token": token, "kind": "export", "tz": "Europe/London"},
             files={"files": (LONG, CHAT, "text/plain")},
         )
         assert added.status_code == 200 and "Added to your case" in added.text
@@ -227,7 +227,7 @@ def test_a_damaged_archive_added_to_a_case_is_explained(
         _open_case(client)
         answer = client.post(
             "/case/files",
-            data={"csrf_token": csrf(client, "/case"), "kind": kind},
+            data={"csrf_token": csrf(client, "/case"), "kind": kind, "tz": "Europe/London"},
             files={"files": ("export.zip", archive(), "application/zip")},
         )
     assert answer.status_code == status, answer.text[:300]

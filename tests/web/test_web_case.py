@@ -192,7 +192,7 @@ def test_a_report_made_before_the_case_can_be_saved_into_it(client, token, how) 
         report = client.post("/check/text", data={"csrf_token": token(client, "/check"),
                                                   "text": "Mia: pay me $300 or your family sees it"})
         name = "pasted-text.txt"
-    assert "Keep this as evidence" in report.text and "kept only in memory" in report.text
+    assert "Keep this as evidence" in report.text and "kept locked (encrypted)" in report.text
     report_path = report.url.path
     _create(client, token)
     again = client.get(report_path)
