@@ -107,6 +107,12 @@ def scheme_of(findings: Sequence[Finding], has_images: bool) -> Scheme:
         return Scheme.MASS_EMAIL_SEXTORTION
     if pay and (threat or _has(best, T.ESCALATING_DEMANDS) or images):
         return Scheme.FINANCIAL_SEXTORTION
+    # A groomer who threatens ("come, or I tell your school what you said") with no
+    # pictures held or asked for in earnest: still grooming, now with coercion.
+    steps = {f.get("kind") for f in findings if f.tactic is T.GROOMING and f.score >= 0.4}
+    held = _has(best, T.IMAGE_REQUEST, 0.5) or _has(best, T.STOLEN_CONTENT) or has_images
+    if threat and len(steps) >= 2 and not held:
+        return Scheme.GROOMING
     if threat:
         return Scheme.IMAGE_SEXTORTION
     # A false identity alone is not grooming: a fake account made as a prank,
