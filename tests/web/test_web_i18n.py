@@ -284,3 +284,12 @@ def test_every_translated_guide_matches_an_english_file() -> None:
 def test_the_language_links_keep_the_page_and_its_query(client) -> None:
     html = client.get("/learn?audience=parent").text
     assert 'href="/learn?audience=parent&amp;lang=es" hreflang="es"' in html
+
+
+@pytest.mark.parametrize(("lang", "police"), [("es", "190 (policía)"), ("pt", "190 (polícia)"),
+                                              ("en", "190 (police)")])
+def test_the_crisis_line_says_the_emergency_number_in_the_page_language(lang, police) -> None:
+    from unsnare.web import crisis
+
+    line = crisis.line_for("BR", None, lang)
+    assert line.emergency == police and line.phone == "188"
