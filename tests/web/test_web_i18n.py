@@ -146,6 +146,22 @@ def test_every_service_has_a_summary_in_each_language(lang: str) -> None:
                     _NUMBER.findall(own[field])), f"{sid}.{field}"
 
 
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_every_platform_guide_is_translated(lang: str) -> None:
+    from unsnare.response.platforms import default_platforms
+
+    guides = {g.id: g for g in default_platforms().guides}
+    words = i18n.platform_words(lang)
+    assert sorted(set(guides) ^ set(words)) == []
+    for gid, guide in guides.items():
+        said = i18n.platform_text(gid, lang)
+        assert said and "Report" not in said, gid
+        # The same lead as the English guide (report first), in this language.
+        english_lead = i18n.catalogue("en")["plan.report_first"]
+        assert guide.text().startswith(english_lead) == guide.report_first, gid
+        assert said.startswith(i18n.catalogue(lang)["plan.report_first"]) == guide.report_first
+
+
 def test_the_english_contact_line_matches_the_plan_builder() -> None:
     from unsnare.response.directory import default_directory
     from unsnare.response.steps import contact_line
@@ -171,12 +187,14 @@ def _plan_page(client, token, lang: str, answers: dict[str, str]) -> str:
 
 
 def _english_sentences(**answers: object) -> set[str]:
-    """What the plan builder writes for these answers, less the services' own names."""
+    """What the plan builder writes for these answers, less services' and apps' own names."""
     from unsnare.response.directory import default_directory
     from unsnare.response.plan import build_plan
+    from unsnare.response.platforms import default_platforms
     from unsnare.response.triage import Triage
 
     names = {s.name for s in default_directory().services}
+    names.update(g.name for g in default_platforms().guides)
     plan = build_plan(Triage(**answers))  # type: ignore[arg-type]
     out = set(plan.notes)
     for step in plan.walk():
@@ -185,6 +203,7 @@ def _english_sentences(**answers: object) -> set[str]:
 
 
 _ENGLISH_PHRASES = ("You will not be in trouble for calling", "In an emergency call",
+                    "Report before you block", "three dots", "Choose the option",
                     "Report to ", "go to https", "Call 988", "If a meeting is close",
                     "Free, confidential", "at any hour")
 
@@ -193,9 +212,10 @@ _ENGLISH_PHRASES = ("You will not be in trouble for calling", "In an emergency c
 def test_a_us_teen_plan_has_no_english_sentences(client, token, lang: str) -> None:
     text = _plan_page(client, token, lang, {
         "age": "15", "country": "US", "demand": "money", "paid": "yes", "unsafe": "yes",
-        "sent_images": "yes"})
-    left = [s for s in _english_sentences(age=15, country="US", demand="money", paid=True,
-                                          unsafe=True, sent_images=True) if s in text]
+        "sent_images": "yes", "platforms": "Instagram", "other_platform": "Wizz"})
+    left = [s for s in _english_sentences(
+        age=15, country="US", demand="money", paid=True, unsafe=True, sent_images=True,
+        platforms=("Instagram", "Wizz")) if s in text]
     assert left == []
     assert [p for p in _ENGLISH_PHRASES if p in text] == []
     # Service summaries in the page's language; names, numbers and addresses exact.

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from unsnare.errors import InputError
 from unsnare.response._yaml import safe_load
+from unsnare.response.platforms import default_platforms
 
 DEFAULT = "en"
 # Code -> the language's own name (shown in the switch, so each is readable by its speakers).
@@ -140,6 +141,40 @@ def service_words(lang: str) -> Mapping[str, Mapping[str, str]]:
         raise InputError("A service translation must map each service id to its summary.",
                          file=name, hint="Write `id:` then `  summary: text` under it.")
     return {str(k): {str(f): str(t) for f, t in v.items()} for k, v in data.items()}
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def platform_words(lang: str) -> Mapping[str, Mapping[str, str]]:
+    """Per platform id, its report guide (where, choose, block_note) translated.
+
+    From ``locales/platforms.<lang>.yaml``; a platform not listed keeps its English guide.
+    """
+    if lang == DEFAULT or lang not in LANGUAGES:
+        return {}
+    name = f"locales/platforms.{lang}.yaml"
+    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
+    data = safe_load(text) or {}
+    if not isinstance(data, dict) or not all(
+        isinstance(v, dict) and all(isinstance(v.get(f), str) for f in _GUIDE_PARTS)
+        for v in data.values()
+    ):
+        raise InputError("A platform translation must give each platform id its "
+                         "where, choose and block_note.", file=name,
+                         hint="Write `id:` then `  where: text` (and the others) under it.")
+    return {str(k): {f: str(v[f]) for f in _GUIDE_PARTS} for k, v in data.items()}
+
+
+_GUIDE_PARTS = ("where", "choose", "block_note")
+
+
+def platform_text(guide_id: str, lang: str) -> str | None:
+    """A platform's report guide as one paragraph in this language, or None if not translated."""
+    own = platform_words(lang).get(guide_id)
+    guide = next((g for g in default_platforms().guides if g.id == guide_id), None)
+    if own is None or guide is None:
+        return None
+    lead = str(catalogue(lang).get("plan.report_first", "")) if guide.report_first else ""
+    return " ".join(p for p in (lead, *(own[f] for f in _GUIDE_PARTS)) if p)
 
 
 def service_in(service: Mapping[str, Any], lang: str) -> dict[str, Any]:

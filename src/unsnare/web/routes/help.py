@@ -86,6 +86,12 @@ def _step_text(raw: dict[str, Any], lang: str) -> str:
         service = i18n.service_in(raw["services"][0], lang)
         if service.get("summary") != raw["services"][0].get("summary"):
             return f"{service['summary']} {i18n.contact_line(service, lang)}"
+    step_id = str(raw["id"])
+    if step_id.startswith("block_and_report."):
+        # A platform's report guide, when it is translated.
+        guide = i18n.platform_text(step_id.removeprefix("block_and_report."), lang)
+        if guide:
+            return guide
     return i18n.plan_sentence(text, lang)
 
 
