@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from pathlib import Path
@@ -79,11 +80,13 @@ def _built_sentences() -> set[str]:
 
     out: set[str] = set()
     for age in (14, 30):
-        for country in ("US", "GB", "AU", "BR", "MX", "ES", "ZZ"):
+        for country in ("US", "GB", "AU", "BR", "MX", "ES", "ZZ", "other"):
             for answers in ({"demand": "money", "paid": True, "unsafe": True},
                             {"demand": "images"}, {"demand": "acts"}, {"demand": "money"},
                             {"scheme": "mass_email_sextortion"},
                             {"scheme": "grooming", "asker": "parent", "meeting": True},
+                            {"scheme": "grooming", "asker": "parent"},
+                            {"scheme": "grooming", "meeting": True},
                             {"scheme": "grooming"}, {"notes": ("outing_threat",)}):
                 plan = build_plan(Triage(age=age, country=country, **answers))
                 out.update(plan.notes)
@@ -96,7 +99,75 @@ def _built_sentences() -> set[str]:
 def test_every_plan_translation_is_of_a_sentence_the_plan_still_writes(lang: str) -> None:
     words = i18n.plan_words(lang)
     assert len(words) > 50
-    assert sorted(set(words) - _built_sentences()) == []
+    built = _built_sentences()
+    used = set(words) & built
+    for key, pattern, translation in i18n.plan_patterns(lang):
+        found = [m for m in map(pattern.match, sorted(built)) if m]
+        assert found, f"no sentence the plan writes fits {key!r}"
+        assert placeholders(translation) == placeholders(key), key
+        used.add(key)
+        # A number or name that is a key of its own ("190 (police)") counts as used.
+        used.update(value for m in found for value in m.groupdict().values())
+    assert sorted(set(words) - used) == []
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_a_sentence_naming_a_number_keeps_it_exactly(lang: str) -> None:
+    english = "Call 911 now. You will not be in trouble for calling."
+    said = i18n.plan_sentence(english, lang)
+    assert "911" in said and said != english
+    police = "You can also report to your local police. In an emergency call 190 (police)."
+    assert "190 (pol" in i18n.plan_sentence(police, lang)
+    assert "(police)" not in i18n.plan_sentence(police, lang)
+    assert i18n.plan_sentence("A sentence nobody wrote.", lang) == "A sentence nobody wrote."
+
+
+_NUMBER = re.compile(r"\d[\d ]*\d|\d")
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_every_service_has_a_summary_in_each_language(lang: str) -> None:
+    from unsnare.response.directory import default_directory
+
+    services = {s.id: s for s in default_directory().services}
+    words = i18n.service_words(lang)
+    assert sorted(set(services) - set(words)) == [], "services with no summary"
+    assert sorted(set(words) - set(services)) == [], "summaries of services that are gone"
+    for sid, own in words.items():
+        english = services[sid]
+        assert own["summary"].strip() and own["summary"] != english.summary, sid
+        # Numbers (a phone number, an age, 24/7) are kept exactly.
+        assert set(_NUMBER.findall(english.summary)) <= set(_NUMBER.findall(own["summary"])), sid
+        assert set(own) <= {"summary", "hours", "text"}, sid
+        for field in ("hours", "text"):
+            if field in own:
+                assert getattr(english, field), f"{sid}.{field} has no English to translate"
+                assert set(_NUMBER.findall(str(getattr(english, field)))) <= set(
+                    _NUMBER.findall(own[field])), f"{sid}.{field}"
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_every_platform_guide_is_translated(lang: str) -> None:
+    from unsnare.response.platforms import default_platforms
+
+    guides = {g.id: g for g in default_platforms().guides}
+    words = i18n.platform_words(lang)
+    assert sorted(set(guides) ^ set(words)) == []
+    for gid, guide in guides.items():
+        said = i18n.platform_text(gid, lang)
+        assert said and "Report" not in said, gid
+        # The same lead as the English guide (report first), in this language.
+        english_lead = i18n.catalogue("en")["plan.report_first"]
+        assert guide.text().startswith(english_lead) == guide.report_first, gid
+        assert said.startswith(i18n.catalogue(lang)["plan.report_first"]) == guide.report_first
+
+
+def test_the_english_contact_line_matches_the_plan_builder() -> None:
+    from unsnare.response.directory import default_directory
+    from unsnare.response.steps import contact_line
+
+    for service in default_directory().services:
+        assert i18n.contact_line(service.to_dict(), "en") == contact_line(service), service.id
 
 
 def test_the_plan_shows_in_spanish(client, token) -> None:
@@ -106,6 +177,70 @@ def test_the_plan_shows_in_spanish(client, token) -> None:
     html = client.get("/help/plan").text
     assert "No pagues y no mandes nada más" in html and "Guarda las pruebas antes de bloquear" in html
     assert "Don&#39;t pay" not in html
+
+
+def _plan_page(client, token, lang: str, answers: dict[str, str]) -> str:
+    client.get(f"/?lang={lang}")
+    client.post("/help", data={"csrf_token": token(client), **answers})
+    page = client.get("/help/plan").text
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def _english_sentences(**answers: object) -> set[str]:
+    """What the plan builder writes for these answers, less services' and apps' own names."""
+    from unsnare.response.directory import default_directory
+    from unsnare.response.plan import build_plan
+    from unsnare.response.platforms import default_platforms
+    from unsnare.response.triage import Triage
+
+    names = {s.name for s in default_directory().services}
+    names.update(g.name for g in default_platforms().guides)
+    plan = build_plan(Triage(**answers))  # type: ignore[arg-type]
+    out = set(plan.notes)
+    for step in plan.walk():
+        out.update((step.title, step.text))
+    return {s for s in out if s and s not in names}
+
+
+_ENGLISH_PHRASES = ("You will not be in trouble for calling", "In an emergency call",
+                    "Report before you block", "three dots", "Choose the option",
+                    "Report to ", "go to https", "Call 988", "If a meeting is close",
+                    "Free, confidential", "at any hour")
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_a_us_teen_plan_has_no_english_sentences(client, token, lang: str) -> None:
+    text = _plan_page(client, token, lang, {
+        "age": "15", "country": "US", "demand": "money", "paid": "yes", "unsafe": "yes",
+        "sent_images": "yes", "platforms": "Instagram", "other_platform": "Wizz"})
+    left = [s for s in _english_sentences(
+        age=15, country="US", demand="money", paid=True, unsafe=True, sent_images=True,
+        platforms=("Instagram", "Wizz")) if s in text]
+    assert left == []
+    assert [p for p in _ENGLISH_PHRASES if p in text] == []
+    # Service summaries in the page's language; names, numbers and addresses exact.
+    summary = i18n.service_words(lang)["us_ncmec_cybertipline"]["summary"]
+    assert summary in text and "NCMEC CyberTipline" in text
+    assert "1-800-843-5678 (1-800-THE-LOST)" in text and "https://report.cybertip.org/" in text
+    assert ("Llama al 911 ahora" if lang == "es" else "Ligue para 911 agora") in text
+    assert i18n.service_words(lang)["us_988"]["summary"] in text
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_a_gb_parent_plan_has_no_english_sentences(client, token, lang: str) -> None:
+    text = _plan_page(client, token, lang, {
+        "age": "13", "country": "GB", "asker": "parent", "meeting": "yes", "demand": "none"})
+    left = [s for s in _english_sentences(age=13, country="GB", asker="parent", meeting=True,
+                                          demand="none") if s in text]
+    assert left == []
+    assert [p for p in _ENGLISH_PHRASES if p in text] == []
+    assert "CEOP Safety Centre (National Crime Agency)" in text and "999" in text
+    assert i18n.service_words(lang)["gb_ceop"]["summary"] in text
+
+
+def test_an_english_plan_is_unchanged(client, token) -> None:
+    text = _plan_page(client, token, "en", {"age": "15", "country": "US", "demand": "money"})
+    assert "The US national place to report" in text and "In an emergency call" in text
 
 
 @pytest.mark.parametrize(("lang", "words"), [("es", "Qué hacer ahora mismo"),
@@ -169,3 +304,12 @@ def test_every_translated_guide_matches_an_english_file() -> None:
 def test_the_language_links_keep_the_page_and_its_query(client) -> None:
     html = client.get("/learn?audience=parent").text
     assert 'href="/learn?audience=parent&amp;lang=es" hreflang="es"' in html
+
+
+@pytest.mark.parametrize(("lang", "police"), [("es", "190 (policía)"), ("pt", "190 (polícia)"),
+                                              ("en", "190 (police)")])
+def test_the_crisis_line_says_the_emergency_number_in_the_page_language(lang, police) -> None:
+    from unsnare.web import crisis
+
+    line = crisis.line_for("BR", None, lang)
+    assert line.emergency == police and line.phone == "188"

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import Request
 
 from unsnare.response.directory import default_directory, services_for
+from unsnare.web import i18n
 
 FIND_A_HELPLINE = "https://findahelpline.com/"
 _REGION = re.compile(r"^[a-zA-Z]{2,3}[-_]([a-zA-Z]{2})\b")
@@ -48,8 +49,9 @@ def country_of(request: Request) -> str | None:
     return None
 
 
-def line_for(country: str | None, age: int | None = None) -> CrisisLine:
-    """The crisis line for a country (and age, when known)."""
+def line_for(country: str | None, age: int | None = None, lang: str = i18n.DEFAULT
+             ) -> CrisisLine:
+    """The crisis line for a country (and age, when known), its words in this language."""
     known = default_directory().countries
     info = known.get(country or "")
     if info is None:
@@ -60,11 +62,14 @@ def line_for(country: str | None, age: int | None = None) -> CrisisLine:
         # Age unknown (Home, Get help now): a line for every age before one for children only.
         lines.sort(key=lambda s: not (s.fits_age(15) and s.fits_age(30)))
     best: Any = lines[0] if lines else None
+    # "190 (police)": the number exact, its word in the page's language.
+    emergency = i18n.plan_sentence(info.emergency, lang)
     if best is None:
         return CrisisLine(info.code, info.name, None, None, None, FIND_A_HELPLINE,
-                          info.emergency)
-    return CrisisLine(info.code, info.name, best.name, best.phone, best.text, best.url,
-                      info.emergency)
+                          emergency)
+    # A text note with words in it ("50101 (text Talk)") in the page's language.
+    text = i18n.service_in({"id": best.id, "text": best.text}, lang)["text"]
+    return CrisisLine(info.code, info.name, best.name, best.phone, text, best.url, emergency)
 
 
 def line_for_request(request: Request) -> CrisisLine:
@@ -72,4 +77,5 @@ def line_for_request(request: Request) -> CrisisLine:
     session = getattr(request.state, "session", None)
     plan = getattr(session, "plan", None) or {}
     age = (plan.get("triage") or {}).get("age")
-    return line_for(country_of(request), age if isinstance(age, int) else None)
+    return line_for(country_of(request), age if isinstance(age, int) else None,
+                    i18n.choose(request)[0])

@@ -15,6 +15,8 @@ the cookie, else the browser's Accept-Language, else English.
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +28,7 @@ from markupsafe import Markup, escape
 
 from unsnare.errors import InputError
 from unsnare.response._yaml import safe_load
+from unsnare.response.platforms import default_platforms
 
 DEFAULT = "en"
 # Code -> the language's own name (shown in the switch, so each is readable by its speakers).
@@ -84,6 +87,127 @@ def plan_words(lang: str) -> Mapping[str, str]:
     if not isinstance(data, dict):
         raise InputError("A plan translation must map English text to text.", file=name)
     return {str(k): str(v) for k, v in data.items()}
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def plan_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """The templated plan sentences of one language, as (key, pattern, translation).
+
+    A key such as ``Call {emergency} now.`` stands for every sentence the plan
+    builder writes with a country's number or a service's name in that place;
+    the words found there are kept exactly (or translated when they are a key
+    of their own, such as ``190 (police)``).
+    """
+    out = []
+    for key, value in plan_words(lang).items():
+        parts = list(string.Formatter().parse(key))
+        if not any(name for _, name, _, _ in parts):
+            continue
+        regex = "".join(re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+                        for literal, name, _, _ in parts)
+        out.append((key, re.compile(regex + r"\Z", re.DOTALL), value))
+    return tuple(out)
+
+
+def plan_sentence(text: str, lang: str) -> str:
+    """One plan sentence (title, text or note) in this language; English when not listed."""
+    words = plan_words(lang)
+    if not text or not words:
+        return text
+    if text in words:
+        return words[text]
+    for _, pattern, target in plan_patterns(lang):
+        found = pattern.match(text)
+        if found:
+            return target.format(**{k: words.get(v, v) for k, v in found.groupdict().items()})
+    return text
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def service_words(lang: str) -> Mapping[str, Mapping[str, str]]:
+    """Per service id, its summary (and hours or text note, when they have words) translated.
+
+    From ``locales/services.<lang>.yaml``; names, numbers and addresses are
+    never translated, so they are not in it.
+    """
+    if lang == DEFAULT or lang not in LANGUAGES:
+        return {}
+    name = f"locales/services.{lang}.yaml"
+    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
+    data = safe_load(text) or {}
+    if not isinstance(data, dict) or not all(
+        isinstance(v, dict) and isinstance(v.get("summary"), str) for v in data.values()
+    ):
+        raise InputError("A service translation must map each service id to its summary.",
+                         file=name, hint="Write `id:` then `  summary: text` under it.")
+    return {str(k): {str(f): str(t) for f, t in v.items()} for k, v in data.items()}
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def platform_words(lang: str) -> Mapping[str, Mapping[str, str]]:
+    """Per platform id, its report guide (where, choose, block_note) translated.
+
+    From ``locales/platforms.<lang>.yaml``; a platform not listed keeps its English guide.
+    """
+    if lang == DEFAULT or lang not in LANGUAGES:
+        return {}
+    name = f"locales/platforms.{lang}.yaml"
+    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
+    data = safe_load(text) or {}
+    if not isinstance(data, dict) or not all(
+        isinstance(v, dict) and all(isinstance(v.get(f), str) for f in _GUIDE_PARTS)
+        for v in data.values()
+    ):
+        raise InputError("A platform translation must give each platform id its "
+                         "where, choose and block_note.", file=name,
+                         hint="Write `id:` then `  where: text` (and the others) under it.")
+    return {str(k): {f: str(v[f]) for f in _GUIDE_PARTS} for k, v in data.items()}
+
+
+_GUIDE_PARTS = ("where", "choose", "block_note")
+
+
+def platform_text(guide_id: str, lang: str) -> str | None:
+    """A platform's report guide as one paragraph in this language, or None if not translated."""
+    own = platform_words(lang).get(guide_id)
+    guide = next((g for g in default_platforms().guides if g.id == guide_id), None)
+    if own is None or guide is None:
+        return None
+    lead = str(catalogue(lang).get("plan.report_first", "")) if guide.report_first else ""
+    return " ".join(p for p in (lead, *(own[f] for f in _GUIDE_PARTS)) if p)
+
+
+def service_in(service: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A service (as a dict with ``summary``/``description``) with its words in this language."""
+    out = dict(service)
+    own = service_words(lang).get(str(service.get("id") or ""), {})
+    for field in ("summary", "description"):
+        if field in out and own.get("summary"):
+            out[field] = own["summary"]
+    for field in ("hours", "text"):
+        if out.get(field) and own.get(field):
+            out[field] = own[field]
+    return out
+
+
+def contact_line(service: Mapping[str, Any], lang: str) -> str:
+    """"Call …, text …, go to … (hours)." in this language; numbers and addresses as they are."""
+    words = catalogue(lang) if lang in LANGUAGES else {}
+    english = catalogue(DEFAULT)
+
+    def say(message_id: str, **values: str) -> str:
+        return (words.get(message_id) or english[message_id]).format(**values)
+
+    parts = []
+    if service.get("phone"):
+        parts.append(say("plan.contact_call", phone=str(service["phone"])))
+    if service.get("text"):
+        parts.append(say("plan.contact_text", text=str(service["text"])))
+    parts.append(say("plan.contact_go", url=str(service["url"])))
+    line = ", ".join(parts)
+    if service.get("hours"):
+        line = say("plan.contact_hours", line=line, hours=str(service["hours"]))
+    return line[0].upper() + line[1:] + "."
 
 
 def choose(request: Request) -> tuple[str, bool]:

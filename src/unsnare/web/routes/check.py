@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unsnare import importers
 from unsnare.errors import UsageError
-from unsnare.web import casefile, intake, jobs, reportview, zones
+from unsnare.web import casefile, i18n, intake, jobs, reportview, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
 from unsnare.web.render import page
 from unsnare.web.routes import help
@@ -159,7 +159,8 @@ def show_report(
         and session.originals[report_id][2] is None,
         stage_order=reportview.STAGES,
         safety_first=crisis,
-        crisis_services=help.crisis_services(help.services("international", None))
+        crisis_services=help.crisis_services(
+            help.services("international", None, i18n.choose(request)[0]))
         if crisis else [],
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -36,12 +35,14 @@ def countries() -> list[tuple[str, str]]:
     return sorted(((c.code, c.name) for c in known.values()), key=lambda c: c[1])
 
 
-def services(country: str, age: int | None) -> list[dict[str, Any]]:
+def services(country: str, age: int | None, lang: str = i18n.DEFAULT) -> list[dict[str, Any]]:
     """Help services for the country and age, as plain dicts for the templates."""
-    return [_service_dict(s.to_dict()) for s in services_for(country, age)]
+    return [_service_dict(s.to_dict(), lang) for s in services_for(country, age)]
 
 
-def _service_dict(s: dict[str, Any]) -> dict[str, Any]:
+def _service_dict(s: dict[str, Any], lang: str = i18n.DEFAULT) -> dict[str, Any]:
+    # Summary, hours and text note in the page's language; name, numbers and address exact.
+    s = i18n.service_in(s, lang)
     return {
         "id": str(s.get("id") or ""), "name": s["name"], "phone": s.get("phone"),
         "text": s.get("text"), "url": s["url"],
@@ -60,22 +61,38 @@ def crisis_services(all_services: list[dict[str, Any]]) -> list[dict[str, Any]]:
 _SAID_ONCE = ("do_not_comply.not_your_fault", "grooming.not_your_fault")
 
 
-def _steps(raw_steps: list[dict[str, Any]],
-           words: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+def _steps(raw_steps: list[dict[str, Any]], lang: str = i18n.DEFAULT) -> list[dict[str, Any]]:
     # The plan already puts crisis help first when it is needed; keep its order.
-    # `words` translates the plan's English sentences (see i18n.plan_words).
-    say = words or {}
+    # The plan is kept in English; its sentences are translated here (i18n.plan_sentence).
     return [
         {
-            "id": str(raw["id"]), "title": say.get(str(raw["title"]), str(raw["title"])),
-            "text": say.get(str(raw.get("text") or ""), str(raw.get("text") or "")),
+            "id": str(raw["id"]), "title": i18n.plan_sentence(str(raw["title"]), lang),
+            "text": _step_text(raw, lang),
             "done": bool(raw.get("done")), "crisis": str(raw["id"]).split(".")[0] == "crisis",
-            "substeps": _steps(list(raw.get("substeps") or []), words),
+            "substeps": _steps(list(raw.get("substeps") or []), lang),
             "service": _entry_of(raw),
         }
         for raw in raw_steps
         if str(raw["id"]) not in _SAID_ONCE
     ]
+
+
+def _step_text(raw: dict[str, Any], lang: str) -> str:
+    text = str(raw.get("text") or "")
+    if lang == i18n.DEFAULT:
+        return text
+    if _entry_of(raw):
+        # A service's own step: its summary and how to reach it, in this language.
+        service = i18n.service_in(raw["services"][0], lang)
+        if service.get("summary") != raw["services"][0].get("summary"):
+            return f"{service['summary']} {i18n.contact_line(service, lang)}"
+    step_id = str(raw["id"])
+    if step_id.startswith("block_and_report."):
+        # A platform's report guide, when it is translated.
+        guide = i18n.platform_text(step_id.removeprefix("block_and_report."), lang)
+        if guide:
+            return guide
+    return i18n.plan_sentence(text, lang)
 
 
 def _entry_of(raw: dict[str, Any]) -> str:
@@ -228,11 +245,12 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
         return RedirectResponse("/help", status_code=303)
     plan = session.plan
     triage = plan["triage"]
-    words = i18n.plan_words(i18n.choose(request)[0])
-    steps = _steps(plan["steps"], words)
-    found = services(triage["country"], triage["age"])
+    lang = i18n.choose(request)[0]
+    steps = _steps(plan["steps"], lang)
+    found = services(triage["country"], triage["age"], lang)
     crisis_step = next((s for s in plan["steps"] if s["id"] == "crisis"), None)
-    crisis_list = [_service_dict(s) for s in crisis_step["services"]] if crisis_step else []
+    crisis_list = ([_service_dict(s, lang) for s in crisis_step["services"]]
+                   if crisis_step else [])
     crisis = bool(triage.get("unsafe")) or crisis_step is not None
     # Each service in full once: crisis lines at the top, later steps link back to them,
     # and the closing list keeps only the services not shown yet.
@@ -249,7 +267,7 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
     return page(
         request, "plan.html",
         steps=steps, triage=triage, country=plan.get("country"),
-        notes=[words.get(n, n) for n in plan.get("notes", [])],
+        notes=[i18n.plan_sentence(n, lang) for n in plan.get("notes", [])],
         services=rest,
         repeats=any(s["id"] in shown for s in found),
         crisis=crisis, crisis_services=panel, status_message=message,
