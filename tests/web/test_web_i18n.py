@@ -313,3 +313,120 @@ def test_the_crisis_line_says_the_emergency_number_in_the_page_language(lang, po
 
     line = crisis.line_for("BR", None, lang)
     assert line.emergency == police and line.phone == "188"
+
+
+# --- Finding explanations (web/locales/findings.<lang>.yaml) ------------------------------
+
+
+def _rule_explanations() -> set[str]:
+    """Every explanation a built-in rule or detector can write (rules gathered, not listed)."""
+    import importlib
+    import pkgutil
+
+    from unsnare.analysis import detectors
+    from unsnare.analysis.base import PatternDetector, Rule
+    from unsnare.analysis.detectors.escalating_demands import _EXPLAIN
+    from unsnare.analysis.registry import DetectorRegistry
+
+    registry = DetectorRegistry()
+    detectors.register_builtins(registry)
+    out = {_EXPLAIN}
+    for detector in registry:
+        if isinstance(detector, PatternDetector):
+            out.update(rule.explanation for rule in detector.rules)
+    # Rules kept in a module (such as _multilingual.py) even if no detector uses them yet.
+    for info in pkgutil.iter_modules(detectors.__path__):
+        module = importlib.import_module(f"{detectors.__name__}.{info.name}")
+        for value in vars(module).values():
+            found = value if isinstance(value, tuple) else (value,)
+            out.update(r.explanation for r in found if isinstance(r, Rule))
+    return out
+
+
+def _learned_explanations(score: float = 0.73) -> set[str]:
+    """The learned layer's sentence for every tactic, alone and with the message before it."""
+    from unsnare.analysis.learned.detector import READS_LIKE
+
+    return {
+        f"This message reads like {reads}{context} "
+        f"(learned model, score {score:.2f}; no rule matched the wording)."
+        for reads in READS_LIKE.values()
+        for context in ("", " together with the message before it")
+    }
+
+
+def test_the_gathered_explanations_cover_every_detector_file() -> None:
+    rules = _rule_explanations()
+    assert len(rules) > 50
+    # One known sentence from the multilingual table and one set in detector code.
+    assert "They demand money in Bitcoin or another cryptocurrency. Do not pay." in rules
+    assert any(s.startswith("They asked for more after you gave in") for s in rules)
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_every_finding_explanation_has_a_translation(lang: str) -> None:
+    missing = [s for s in sorted(_rule_explanations() | _learned_explanations())
+               if i18n.finding_sentence(s, lang) == s]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_every_finding_translation_is_of_a_sentence_the_analysis_still_writes(lang: str) -> None:
+    from unsnare.analysis.learned.detector import READS_LIKE
+
+    words = i18n.finding_words(lang)
+    templated = {key for key, _, _ in i18n.finding_patterns(lang)}
+    stale = set(words) - _rule_explanations() - templated - set(READS_LIKE.values())
+    assert sorted(stale) == []
+    wrong = [k for k in templated if placeholders(k) != placeholders(words[k])]
+    assert wrong == []
+    assert all(words[k].strip() and words[k] != k for k in words)
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_the_learned_sentence_keeps_its_score_and_translates_the_tactic(lang: str) -> None:
+    text = ("This message reads like a demand for money together with the message before it "
+            "(learned model, score 0.81; no rule matched the wording).")
+    out = i18n.finding_sentence(text, lang)
+    assert "0.81" in out and i18n.finding_words(lang)["a demand for money"] in out
+    assert "together with" not in out and "reads like" not in out
+
+
+def test_an_unknown_explanation_stays_english() -> None:
+    text = "A newer detector's sentence we have not translated."
+    assert i18n.finding_sentence(text, "es") == text
+    odd = ("This message reads like a new kind of trick (learned model, score 0.70; "
+           "no rule matched the wording).")
+    assert i18n.finding_sentence(odd, "pt") == odd  # never half-translated
+    assert i18n.finding_sentence("They are asking you for money.", "en") == (
+        "They are asking you for money.")
+
+
+_THREAT = ("I have your pictures. Pay $300 in bitcoin or I will send your pictures to all "
+           "your followers and your family. You have 2 hours.")
+
+
+def _report_page(client, token, lang: str) -> str:
+    client.get(f"/check?lang={lang}")
+    response = client.post("/check/text", data={"csrf_token": token(client, "/check"),
+                                                "text": _THREAT})
+    assert response.status_code == 200 and "/check/report/" in str(response.url)
+    return html.unescape(response.text)
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_a_report_shows_explanations_in_the_page_language(client, token, lang: str) -> None:
+    english = _report_page(client, token, "en")
+    shown = [s for s in _rule_explanations() | _learned_explanations() if s in english]
+    assert shown  # the invented threat is explained
+    text = _report_page(client, token, lang)
+    assert [s for s in shown if s in text] == []
+    assert all(i18n.finding_sentence(s, lang) in text for s in shown)
+
+
+def test_an_english_report_is_unchanged(client, token) -> None:
+    text = _report_page(client, token, "en")
+    shown = [s for s in _rule_explanations() if s in text]
+    assert "They say they will send your pictures or chats to people you know. That is " \
+        "blackmail." in shown
+    assert [s for s in shown for lang in ("es", "pt") if i18n.finding_sentence(s, lang) in text] == []

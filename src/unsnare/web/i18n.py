@@ -98,8 +98,13 @@ def plan_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
     the words found there are kept exactly (or translated when they are a key
     of their own, such as ``190 (police)``).
     """
+    return _templates(plan_words(lang))
+
+
+def _templates(words: Mapping[str, str]) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """The keys of `words` that hold ``{placeholders}``, as (key, pattern, translation)."""
     out = []
-    for key, value in plan_words(lang).items():
+    for key, value in words.items():
         parts = list(string.Formatter().parse(key))
         if not any(name for _, name, _, _ in parts):
             continue
@@ -120,6 +125,59 @@ def plan_sentence(text: str, lang: str) -> str:
         found = pattern.match(text)
         if found:
             return target.format(**{k: words.get(v, v) for k, v in found.groupdict().items()})
+    return text
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def finding_words(lang: str) -> Mapping[str, str]:
+    """Finding explanations in one language, keyed by the English the analysis writes.
+
+    From ``locales/findings.<lang>.yaml``. The analysis explains each finding
+    in English (and stores it so); the page shows it in its own language, and a
+    sentence not listed (from a newer or outside detector) stays English.
+    """
+    if lang == DEFAULT or lang not in LANGUAGES:
+        return {}
+    name = f"locales/findings.{lang}.yaml"
+    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
+    try:
+        data = safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"A finding translation is not valid YAML: {exc}", file=name,
+                         line=mark.line + 1 if mark else None,
+                         hint="Put each English sentence and its translation in quotes.") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise InputError("A finding translation must map English text to text.", file=name,
+                         hint='Write each entry as `"English sentence": "translation"`.')
+    return data
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def finding_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """The templated explanations (the learned layer's), longest key first.
+
+    Longest first, so "reads like {reads} together with the message before it"
+    is tried before the shorter key that would swallow those words into {reads}.
+    """
+    return tuple(sorted(_templates(finding_words(lang)), key=lambda e: -len(e[0])))
+
+
+def finding_sentence(text: str, lang: str) -> str:
+    """A finding's explanation in this language; the English text when not listed."""
+    words = finding_words(lang)
+    if not text or not words:
+        return text
+    if text in words:
+        return words[text]
+    for _, pattern, target in finding_patterns(lang):
+        found = pattern.match(text)
+        if found:
+            values = found.groupdict()
+            if all(v in words for k, v in values.items() if k != "score"):
+                return target.format(**{k: words.get(v, v) for k, v in values.items()})
     return text
 
 

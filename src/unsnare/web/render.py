@@ -32,6 +32,8 @@ def page(
         "crisis_line": crisis.line_for_request(request),
         "lang": lang,
         "t": i18n.translator(lang),
+        # A finding's English explanation (from the analysis) in the page's language.
+        "explain": lambda text: i18n.finding_sentence(str(text or ""), lang),
         "languages": i18n.LANGUAGES,
         # The same page in each language, keeping its other query values (?audience=...).
         "language_links": {
