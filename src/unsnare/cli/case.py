@@ -195,6 +195,11 @@ def add_command(
         risk = (conv.get("risk") or {}).get("level")
         con.print(f"  {conv['message_count']} message(s) read"
                   + (f"; risk: {risk}" if risk else ""))
+        if conv.get("timezone_assumed") and not conv.get("timezone_given"):
+            # Never shift evidence times silently: say the zone is a guess and how to fix it.
+            con.print(f"  [yellow]The export does not say its time zone; times are marked as "
+                      f"assumed ({escape(str(conv.get('timezone') or 'UTC'))}).[/] Add it again "
+                      "with --tz ZONE (for example --tz Australia/Sydney) to record the real one.")
     for event in out["events"]:
         con.print(f"Recorded {event['kind']}"
                   + (f" ({escape(event['reference'])})" if event.get("reference") else ""))
