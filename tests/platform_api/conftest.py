@@ -8,6 +8,7 @@ import threading
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -48,14 +49,14 @@ ORDINARY = [
 ]
 
 
-@pytest.fixture
-def database_url(postgres_url: str) -> Iterator[str]:  # noqa: F811 - the shared fixture
-    """A new, migrated database on the shared server, dropped afterwards."""
-    name = "platform_" + uuid.uuid4().hex[:12]
-    admin = sa.create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+@contextmanager
+def migrated_database(server_url: str, prefix: str = "platform_") -> Iterator[str]:
+    """A new, migrated database on the shared server (its URL), dropped afterwards."""
+    name = prefix + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f"CREATE DATABASE {name}"))
-    url = postgres_url.rsplit("/", 1)[0] + "/" + name
+    url = server_url.rsplit("/", 1)[0] + "/" + name
     engine = sa.create_engine(url)
     upgrade(engine)
     engine.dispose()
@@ -65,6 +66,13 @@ def database_url(postgres_url: str) -> Iterator[str]:  # noqa: F811 - the shared
         with admin.connect() as conn:
             conn.execute(sa.text(f"DROP DATABASE {name} WITH (FORCE)"))
         admin.dispose()
+
+
+@pytest.fixture
+def database_url(postgres_url: str) -> Iterator[str]:  # noqa: F811 - the shared fixture
+    """A new, migrated database on the shared server, dropped afterwards."""
+    with migrated_database(postgres_url) as url:
+        yield url
 
 
 @pytest.fixture

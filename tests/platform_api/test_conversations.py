@@ -22,6 +22,17 @@ from .conftest import OPERATOR, ORDINARY, SEXTORTION, Receiver, TestClient, batc
 pytestmark = pytest.mark.postgres
 
 
+def hooked(
+    make_key: Callable[..., dict[str, str]], engine: Engine, receiver: Receiver,
+    threshold: str | None = None,
+) -> tuple[dict[str, str], str | None]:
+    """A key's headers for a tenant whose webhook points at `receiver`, and its secret."""
+    headers = make_key()
+    with engine.begin() as conn:
+        secret = keys.set_webhook(conn, "acme", receiver.url, OPERATOR, threshold=threshold)
+    return headers, secret
+
+
 def test_messages_stream_in_and_the_state_builds_up(
     client: TestClient, make_key: Callable[..., dict[str, str]]
 ) -> None:
@@ -89,9 +100,7 @@ def test_crossing_the_threshold_queues_one_event_delivered_signed(
     client: TestClient, make_key: Callable[..., dict[str, str]], engine: Engine,
     receiver: Receiver,
 ) -> None:
-    headers = make_key()
-    with engine.begin() as conn:
-        secret = keys.set_webhook(conn, "acme", receiver.url, OPERATOR, threshold="medium")
+    headers, secret = hooked(make_key, engine, receiver, threshold="medium")
     assert secret
     for i, line in enumerate(SEXTORTION):  # one message at a time, as they arrive
         r = client.post("/v1/conversations/c1/messages", headers=headers,
@@ -118,9 +127,7 @@ def test_a_failed_delivery_is_retried_with_backoff(
     client: TestClient, make_key: Callable[..., dict[str, str]], engine: Engine,
     receiver: Receiver,
 ) -> None:
-    headers = make_key()
-    with engine.begin() as conn:
-        keys.set_webhook(conn, "acme", receiver.url, OPERATOR)
+    headers, _ = hooked(make_key, engine, receiver)
     client.post("/v1/conversations/c1/messages", headers=headers, json=batch(SEXTORTION))
     receiver.fail_next = 1
     assert webhooks.deliver_due(engine) == 0
@@ -141,9 +148,7 @@ def test_two_workers_never_send_one_event_twice(
     client: TestClient, make_key: Callable[..., dict[str, str]], engine: Engine,
     receiver: Receiver,
 ) -> None:
-    headers = make_key()
-    with engine.begin() as conn:
-        keys.set_webhook(conn, "acme", receiver.url, OPERATOR)
+    headers, _ = hooked(make_key, engine, receiver)
     for n in range(6):
         client.post(f"/v1/conversations/c{n}/messages", headers=headers, json=batch(SEXTORTION))
 
@@ -162,9 +167,7 @@ def test_serve_delivers_events_from_inside_the_process(
     settings: PlatformSettings, make_key: Callable[..., dict[str, str]], engine: Engine,
     receiver: Receiver,
 ) -> None:
-    headers = make_key()
-    with engine.begin() as conn:
-        keys.set_webhook(conn, "acme", receiver.url, OPERATOR)
+    headers, _ = hooked(make_key, engine, receiver)
     fast = dataclasses.replace(settings, worker_interval=0.05)
     with TestClient(create_app(fast, worker=True)) as client:
         client.post("/v1/conversations/c1/messages", headers=headers, json=batch(SEXTORTION))

@@ -4,7 +4,6 @@ a 500, and every error is in the `{"error","where","hint"}` shape."""
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,9 @@ from hypothesis import HealthCheck, settings
 from hashing.conftest import postgres_url  # noqa: F401 - the shared throwaway PostgreSQL server
 from unsnare.platform import keys
 from unsnare.platform.app import create_app
-from unsnare.platform.migrate import upgrade
 from unsnare.platform.settings import PlatformSettings
 
-from .conftest import OPERATOR, TestClient
+from .conftest import OPERATOR, TestClient, migrated_database
 
 pytestmark = pytest.mark.postgres
 OPENAPI = Path(__file__).resolve().parents[2] / "docs" / "platform-openapi.json"
@@ -30,26 +28,16 @@ schema = schemathesis.openapi.from_dict(json.loads(OPENAPI.read_text(encoding="u
 @pytest.fixture(scope="module")
 def api(postgres_url: str) -> Iterator[tuple[TestClient, dict[str, str]]]:  # noqa: F811
     """One migrated database, app and admin key for the whole module."""
-    name = "platform_st_" + uuid.uuid4().hex[:10]
-    admin = sa.create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f"CREATE DATABASE {name}"))
-    url = postgres_url.rsplit("/", 1)[0] + "/" + name
-    engine = sa.create_engine(url)
-    upgrade(engine)
-    with engine.begin() as conn:
-        keys.create_tenant(conn, "acme", OPERATOR)
-        _, token = keys.create_key(conn, "acme", ["admin"], OPERATOR,
-                                   rate_per_minute=1_000_000)
-    engine.dispose()
-    app = create_app(PlatformSettings(url, window=10, pool_size=2), worker=False)
-    try:
+    with migrated_database(postgres_url, "platform_st_") as url:
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            keys.create_tenant(conn, "acme", OPERATOR)
+            _, token = keys.create_key(conn, "acme", ["admin"], OPERATOR,
+                                       rate_per_minute=1_000_000)
+        engine.dispose()
+        app = create_app(PlatformSettings(url, window=10, pool_size=2), worker=False)
         with TestClient(app, raise_server_exceptions=False) as client:
             yield client, {"Authorization": f"Bearer {token}"}
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f"DROP DATABASE {name} WITH (FORCE)"))
-        admin.dispose()
 
 
 @schema.parametrize()

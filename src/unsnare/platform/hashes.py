@@ -24,7 +24,7 @@ from unsnare.hashing.banks import (
     normalise_hash,
 )
 from unsnare.hashing.matcher import HashMatcher, Match
-from unsnare.hashing.storage import SqlBankStore, banks_table, revisions_table
+from unsnare.hashing.storage import SqlBankStore, banks_table, entries_table, revisions_table
 from unsnare.platform import audit
 from unsnare.platform.errors import ConflictError, NotFoundError
 
@@ -144,9 +144,18 @@ class TenantBanks:
     def entry_ids(self, tenant: str, bank: str, entries: Sequence[BankEntry]) -> list[int]:
         """The stored ids of these hashes in a tenant's bank (added now or before)."""
         name = self.stored_name(tenant, bank)
-        wanted = {(e.signal_type, e.value) for e in entries}
-        return [e.entry_id for e in self.store.entries(name)
-                if (e.signal_type, e.value) in wanted and e.entry_id is not None]
+        self.store.get_bank(name)
+        wanted = {(e.signal_type.value, e.value) for e in entries}
+        t = entries_table
+        # Only these hashes' rows (by the bank's value index), not the whole bank.
+        query = (
+            sa.select(t.c.id, t.c.signal_type, t.c.value)
+            .where(t.c.bank == name, t.c.value.in_(sorted({v for _, v in wanted})))
+            .order_by(t.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [int(row.id) for row in conn.execute(query)
+                    if (row.signal_type, row.value) in wanted]
 
     def remove_by_id(
         self, conn: sa.Connection, tenant: str, bank: str, entry_id: int, actor: audit.Actor

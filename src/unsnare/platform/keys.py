@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -194,6 +195,17 @@ def _key(row: sa.Row[tuple[object, ...]]) -> ApiKey:
     )
 
 
+def _active(row: sa.Row[Any] | None) -> ApiKey:
+    """The key of a row found by its token; 401 when there is none or it was revoked."""
+    if row is None:
+        raise NotAuthenticatedError("this API key is not known", field="Authorization",
+                                    hint="Check the key, or ask an operator for a new one.")
+    if row.revoked is not None:
+        raise NotAuthenticatedError("this API key was revoked", field="Authorization",
+                                    hint="Ask an operator for a new key.")
+    return _key(row)
+
+
 def list_keys(conn: sa.Connection, tenant: str | None = None) -> list[ApiKey]:
     """Every key (or one tenant's), revoked ones included."""
     query = sa.select(api_keys).order_by(api_keys.c.created)
@@ -212,17 +224,12 @@ def authenticate(conn: sa.Connection, authorization: str | None) -> ApiKey:
             hint="Send 'Authorization: Bearer usk_...' with a key made by "
             "`unsnare platform key create`.",
         )
-    row = conn.execute(
-        sa.select(api_keys).where(api_keys.c.token_sha256 == _sha(token))
-    ).first()
+    digest = _sha(token)
+    row = conn.execute(sa.select(api_keys).where(api_keys.c.token_sha256 == digest)).first()
     # Compare in constant time too, though the lookup is by hash already.
-    if row is None or not secrets.compare_digest(str(row.token_sha256), _sha(token)):
-        raise NotAuthenticatedError("this API key is not known", field="Authorization",
-                                    hint="Check the key, or ask an operator for a new one.")
-    if row.revoked is not None:
-        raise NotAuthenticatedError("this API key was revoked", field="Authorization",
-                                    hint="Ask an operator for a new key.")
-    return _key(row)
+    if row is not None and not secrets.compare_digest(str(row.token_sha256), digest):
+        row = None
+    return _active(row)
 
 
 def admit(
@@ -257,13 +264,8 @@ def admit(
     row = conn.execute(
         sa.select(found, sa.select(counted.c.count).scalar_subquery().label("used"))
     ).first()
-    if row is None:
-        raise NotAuthenticatedError("this API key is not known", field="Authorization",
-                                    hint="Check the key, or ask an operator for a new one.")
-    if row.revoked is not None:
-        raise NotAuthenticatedError("this API key was revoked", field="Authorization",
-                                    hint="Ask an operator for a new key.")
-    key = _key(row)
+    key = _active(row)
+    assert row is not None  # _active refused it otherwise
     key.require(scope)
     if int(row.used) > key.rate_per_minute:
         raise RateLimitedError(retry_after=max(1, 60 - int(moment % 60)))
