@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from conftest import require  # tests/conftest.py (the rootdir is on sys.path)
 from unsnare.settings import Settings
 from unsnare.web import apitoken
 from unsnare.web.app import create_app
+
+from .browser import CHROMIUM, CHROMIUM_ARGS
 
 with warnings.catch_warnings():
     # Starlette warns at import that it prefers `httpx2`; the client works the same.
@@ -87,3 +93,16 @@ def follow_job(client: TestClient, response):  # type: ignore[no-untyped-def]
         time.sleep(0.2)
         response = client.get(response.url.path)
     return response
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium per test module (only the browser-marked tests ask for it)."""
+    require(os.path.exists(CHROMIUM), "Chromium (/usr/bin/chromium)")
+    require(importlib.util.find_spec("playwright") is not None, "the playwright package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import require  # tests/conftest.py (the rootdir is on sys.path)
-
 from .browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     NEUTRAL,
     LiveServer,
     axe_violations,
@@ -35,19 +29,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One app for all journeys, on a free port with its own data dir."""
     with LiveServer(tmp_path_factory.mktemp("web-e2e"), max_upload_bytes=1024 * 1024) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole module."""
-    require(os.path.exists(CHROMIUM), "Chromium (/usr/bin/chromium)")
-    require(importlib.util.find_spec("playwright") is not None, "the playwright package")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import require  # tests/conftest.py (the rootdir is on sys.path)
-
-from .browser import CHROMIUM, CHROMIUM_ARGS, LiveServer, axe_violations
+from .browser import LiveServer, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -30,19 +26,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One app for these tests, on a free port with its own data dir."""
     with LiveServer(tmp_path_factory.mktemp("web-checkup")) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the module."""
-    require(os.path.exists(CHROMIUM), "Chromium (/usr/bin/chromium)")
-    require(importlib.util.find_spec("playwright") is not None, "the playwright package")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -8,9 +8,7 @@ Plus the pages in Spanish. Every page they reach passes axe at 390 px.
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import require  # tests/conftest.py (the rootdir is on sys.path)
-
-from .browser import CHROMIUM, CHROMIUM_ARGS, NEUTRAL, LiveServer, axe_violations, shot
+from .browser import NEUTRAL, LiveServer, axe_violations, shot
 from .screens import chat_screenshot
 
 pytestmark = pytest.mark.browser
@@ -50,19 +46,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One app for the journeys."""
     with LiveServer(tmp_path_factory.mktemp("web-people")) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium for the module."""
-    require(os.path.exists(CHROMIUM), "Chromium (/usr/bin/chromium)")
-    require(importlib.util.find_spec("playwright") is not None, "the playwright package")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def phone(browser: Any, server: LiveServer, locale: str, zone: str) -> tuple[Any, Any, list[str]]:

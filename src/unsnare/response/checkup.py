@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from unsnare.errors import InputError, UsageError
-from unsnare.response._yaml import safe_load
+from unsnare.response._yaml import as_date, safe_load
 from unsnare.response.platforms import fold_name
 
 AUDIENCES = ("teen", "adult")
@@ -155,16 +155,6 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _as_date(value: Any, *, field: str, file: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"{value!r} is not a date", file=file, field=field,
-                         hint="write the date checked as YYYY-MM-DD") from None
-
-
 def _audience(value: Any, *, field: str, file: str) -> tuple[str, ...]:
     items = value if isinstance(value, list) else [value]
     bad = [a for a in items if a not in AUDIENCES]
@@ -210,7 +200,7 @@ def _setting(raw: Any, platform: str, index: int, file: str) -> Setting:
         why=_text(item["why"]), where=_text(item["where"]),
         audience=_audience(item["audience"], field=f"{where}.audience", file=file),
         source=str(item["source"]),
-        checked=_as_date(item["checked"], field=f"{where}.checked", file=file),
+        checked=as_date(item["checked"], field=f"{where}.checked", file=file),
         verified=item["verified"], note=note,
     )
 
@@ -229,7 +219,7 @@ def _platform(raw: Any, index: int, file: str) -> PlatformCheckup:
         aliases=tuple(str(a) for a in item.get("aliases") or ()),
         audience=_audience(item["audience"], field=f"{where}.audience", file=file),
         source=str(item["source"]),
-        checked=_as_date(item["checked"], field=f"{where}.checked", file=file),
+        checked=as_date(item["checked"], field=f"{where}.checked", file=file),
         settings=settings,
     )
 

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from unsnare.errors import InputError
-from unsnare.response._yaml import safe_load
+from unsnare.response._yaml import as_date, safe_load
 
 HANDLES = (
     "reporting",
@@ -221,7 +221,7 @@ def _validate_entry(raw: Any, *, file: str, index: int | None) -> Service:
         if not str(raw[name]).startswith("https://") and not str(raw[name]).startswith("http://"):
             raise InputError(f"service {sid!r}: {name} must be a web address", file=file,
                              field=f"{sid}.{name}")
-    checked = _as_date(raw["checked"], file=file, field=f"{sid}.checked")
+    checked = as_date(raw["checked"], file=file, field=f"{sid}.checked")
     anonymous = raw.get("anonymous")
     if anonymous is not None and not isinstance(anonymous, bool):
         raise InputError(f"service {sid!r}: anonymous must be true or false", file=file,
@@ -271,7 +271,7 @@ def _validate_country(raw: Any, *, file: str, index: int) -> Country:
         emergency=str(raw["emergency"]),
         aliases=tuple(str(a) for a in _as_list(raw.get("aliases") or [])),
         source=str(raw["source"]),
-        checked=_as_date(raw["checked"], file=file, field=f"{code}.checked"),
+        checked=as_date(raw["checked"], file=file, field=f"{code}.checked"),
     )
 
 
@@ -281,16 +281,6 @@ def _as_list(value: Any) -> list[Any]:
 
 def _opt_str(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
-
-
-def _as_date(value: Any, *, file: str, field: str) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise InputError(f"{value!r} is not a date", file=file, field=field,
-                         hint="write the date checked as YYYY-MM-DD") from None
 
 
 def _load_yaml(name: str) -> Any:

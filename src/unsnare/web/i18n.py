@@ -42,20 +42,25 @@ Translate = Callable[..., Markup]
 def catalogue(lang: str) -> Mapping[str, str]:
     """The messages of one language (loaded once)."""
     name = f"locales/{lang}.yaml"
-    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
-    try:
-        data = safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"A message catalogue is not valid YAML: {exc}", file=name,
-                         line=mark.line + 1 if mark else None,
-                         hint='Put quotes around a message that holds ": ".') from None
+    data = _locale_yaml(name, "A message catalogue",
+                        'Put quotes around a message that holds ": ".')
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
         raise InputError("A message catalogue must map message ids to text.", file=name,
                          hint="Write each message as `id: text` on its own line.")
     return data
+
+
+def _locale_yaml(name: str, what: str, hint: str) -> Any:
+    """One file of ``web/locales`` parsed; invalid YAML is an InputError naming file and line."""
+    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
+    try:
+        return safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"{what} is not valid YAML: {exc}", file=name,
+                         line=mark.line + 1 if mark else None, hint=hint) from None
 
 
 def translator(lang: str) -> Translate:
@@ -82,8 +87,7 @@ def plan_words(lang: str) -> Mapping[str, str]:
     if lang == DEFAULT or lang not in LANGUAGES:
         return {}
     name = f"locales/plan.{lang}.yaml"
-    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
-    data = safe_load(text) or {}
+    data = _locale_yaml(name, "A plan translation", 'Put quotes around a text that holds ": ".')
     if not isinstance(data, dict):
         raise InputError("A plan translation must map English text to text.", file=name)
     return {str(k): str(v) for k, v in data.items()}
@@ -139,14 +143,8 @@ def finding_words(lang: str) -> Mapping[str, str]:
     if lang == DEFAULT or lang not in LANGUAGES:
         return {}
     name = f"locales/findings.{lang}.yaml"
-    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
-    try:
-        data = safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"A finding translation is not valid YAML: {exc}", file=name,
-                         line=mark.line + 1 if mark else None,
-                         hint="Put each English sentence and its translation in quotes.") from None
+    data = _locale_yaml(name, "A finding translation",
+                        "Put each English sentence and its translation in quotes.")
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
@@ -191,8 +189,7 @@ def service_words(lang: str) -> Mapping[str, Mapping[str, str]]:
     if lang == DEFAULT or lang not in LANGUAGES:
         return {}
     name = f"locales/services.{lang}.yaml"
-    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
-    data = safe_load(text) or {}
+    data = _locale_yaml(name, "A service translation", 'Put quotes around a text that holds ": ".')
     if not isinstance(data, dict) or not all(
         isinstance(v, dict) and isinstance(v.get("summary"), str) for v in data.values()
     ):
@@ -210,8 +207,7 @@ def platform_words(lang: str) -> Mapping[str, Mapping[str, str]]:
     if lang == DEFAULT or lang not in LANGUAGES:
         return {}
     name = f"locales/platforms.{lang}.yaml"
-    text = resources.files("unsnare.web").joinpath(name).read_text(encoding="utf-8")
-    data = safe_load(text) or {}
+    data = _locale_yaml(name, "A platform translation", 'Put quotes around a text that holds ": ".')
     if not isinstance(data, dict) or not all(
         isinstance(v, dict) and all(isinstance(v.get(f), str) for f in _GUIDE_PARTS)
         for v in data.values()
