@@ -98,8 +98,8 @@ def _group(row: dict[str, Any]) -> str | None:
     return None
 
 
-def read_lines(path: Path) -> Iterator[LabelledLine]:
-    """Read a JSON-lines file of {id, text, label?, tags?}; errors name the line."""
+def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """Each non-blank line of a JSON-lines file, parsed, with its line number."""
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
@@ -117,22 +117,28 @@ def read_lines(path: Path) -> Iterator[LabelledLine]:
                     line=n,
                     hint="each line must be one JSON object",
                 ) from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise InputError(
-                    "the line has no `text` string",
-                    file=str(path),
-                    line=n,
-                    field="text",
-                    hint='each line needs {"id": ..., "text": "..."}',
-                )
-            tags = row.get("tags") or []
-            yield LabelledLine(
-                id=str(row.get("id", n)),
-                text=row["text"],
-                label=row.get("label"),
-                tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
-                group=_group(row),
+            yield n, row
+
+
+def read_lines(path: Path) -> Iterator[LabelledLine]:
+    """Read a JSON-lines file of {id, text, label?, tags?}; errors name the line."""
+    for n, row in _json_lines(path):
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise InputError(
+                "the line has no `text` string",
+                file=str(path),
+                line=n,
+                field="text",
+                hint='each line needs {"id": ..., "text": "..."}',
             )
+        tags = row.get("tags") or []
+        yield LabelledLine(
+            id=str(row.get("id", n)),
+            text=row["text"],
+            label=row.get("label"),
+            tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+            group=_group(row),
+        )
 
 
 def evaluate(lines: Iterable[LabelledLine], analyzer: Analyzer) -> EvalResult:
@@ -269,31 +275,15 @@ class FolderResult:
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot open the file ({exc.strerror})", file=str(path)) from None
-    with handle:
-        for n, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"not valid JSON ({exc.msg})",
-                    file=str(path),
-                    line=n,
-                    hint="each line must be one JSON object",
-                ) from None
-            if not isinstance(row, dict):
-                raise InputError(
-                    "the line is not a JSON object",
-                    file=str(path),
-                    line=n,
-                    hint="each line must be one JSON object",
-                )
-            yield n, row
+    for n, row in _json_lines(path):
+        if not isinstance(row, dict):
+            raise InputError(
+                "the line is not a JSON object",
+                file=str(path),
+                line=n,
+                hint="each line must be one JSON object",
+            )
+        yield n, row
 
 
 def _conversation_score(
