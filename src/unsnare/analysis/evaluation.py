@@ -48,6 +48,18 @@ class Counts:
         p, r = self.precision(), self.recall()
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def to_dict(self) -> dict[str, Any]:
+        """The figures (rounded rates and raw counts) as plain data."""
+        return {
+            "precision": round(self.precision(), 3),
+            "recall": round(self.recall(), 3),
+            "f1": round(self.f1(), 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+        }
+
 
 @dataclass
 class EvalResult:
@@ -62,23 +74,11 @@ class EvalResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The figures as plain data."""
-
-        def c(x: Counts) -> dict[str, Any]:
-            return {
-                "precision": round(x.precision(), 3),
-                "recall": round(x.recall(), 3),
-                "f1": round(x.f1(), 3),
-                "tp": x.tp,
-                "fp": x.fp,
-                "fn": x.fn,
-                "tn": x.tn,
-            }
-
         return {
             "lines": self.lines,
-            "flag": c(self.flag),
-            "tactics": {k: c(v) for k, v in sorted(self.tactics.items())},
-            "groups": {k: c(v) for k, v in sorted(self.groups.items())},
+            "flag": self.flag.to_dict(),
+            "tactics": {k: v.to_dict() for k, v in sorted(self.tactics.items())},
+            "groups": {k: v.to_dict() for k, v in sorted(self.groups.items())},
             "negatives_high_or_critical": self.negatives_high,
             "misses": [{"id": i, "why": w} for i, w in self.misses],
         }
@@ -227,20 +227,10 @@ class FolderResult:
     def to_dict(self) -> dict[str, Any]:
         """The figures as plain data."""
 
-        def c(x: Counts) -> dict[str, Any]:
-            return {
-                "precision": round(x.precision(), 3),
-                "recall": round(x.recall(), 3),
-                "f1": round(x.f1(), 3),
-                "tp": x.tp,
-                "fp": x.fp,
-                "fn": x.fn,
-                "tn": x.tn,
-            }
-
         def b(d: dict[str, Breakdown]) -> dict[str, Any]:
             return {
-                k: {**c(v.counts), "negatives_high": v.high_negatives} for k, v in sorted(d.items())
+                k: {**v.counts.to_dict(), "negatives_high": v.high_negatives}
+                for k, v in sorted(d.items())
             }
 
         grooming = [s for s in self.conversations if s.label != "benign"]
@@ -251,10 +241,10 @@ class FolderResult:
             "languages": b(self.languages),
             "channels": b(self.channels),
             "file_tactics": {
-                f: {k: c(v) for k, v in sorted(t.items())}
+                f: {k: v.to_dict() for k, v in sorted(t.items())}
                 for f, t in sorted(self.file_tactics.items())
             },
-            "non_english_quotes": c(self.non_english_quotes),
+            "non_english_quotes": self.non_english_quotes.to_dict(),
             "conversations": {
                 "grooming": len(grooming),
                 "alerted_in_time": sum(s.in_time for s in grooming),
