@@ -37,17 +37,24 @@ def first_alert(
         by_position.setdefault(position.get(f.message_id, -1), []).append(f)
     crisis_at = {position.get(mid, -1) for mid in report.crisis_messages}
     floor = _floor(level)
+    # The first message carrying a picture or a video: the scheme may depend on it.
+    first_image = next(
+        (
+            i
+            for i, m in enumerate(conversation.messages)
+            if any(
+                a.media_type and a.media_type.startswith(("image", "video")) for a in m.attachments
+            )
+        ),
+        None,
+    )
     seen: list[Finding] = []
     crisis = False
     for pos in sorted(set(by_position) | crisis_at):
         seen.extend(by_position.get(pos, ()))
         crisis = crisis or pos in crisis_at
         risk = assess_risk(seen, crisis)
-        has_images = any(
-            a.media_type and a.media_type.startswith(("image", "video"))
-            for m in conversation.messages[: pos + 1]
-            for a in m.attachments
-        )
+        has_images = first_image is not None and first_image <= pos
         risk = adjust_for_scheme(risk, scheme_of(seen, has_images), crisis)
         risk = corroborated(risk, seen, pos + 1)
         if risk.score >= floor:
