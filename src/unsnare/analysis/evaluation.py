@@ -149,23 +149,37 @@ def evaluate(lines: Iterable[LabelledLine], analyzer: Analyzer) -> EvalResult:
     for line in lines:
         if line.label not in ("positive", "negative"):
             continue
-        res.lines += 1
         report: AnalysisReport = analyze_text(line.text, analyzer)
-        flagged = report.risk.flagged
-        positive = line.label == "positive"
-        _count(res.flag, positive, flagged)
-        if line.group:
-            _count(res.groups.setdefault(line.group, Counts()), positive, flagged)
-        if positive and not flagged:
-            res.misses.append((line.id, f"missed (risk {report.risk.level})"))
-        if not positive and flagged:
-            res.misses.append((line.id, f"false alarm (risk {report.risk.level})"))
-        if not positive and report.risk.level in (RiskLevel.HIGH, RiskLevel.CRITICAL):
-            res.negatives_high.append(line.id)
-        found = {str(t) for t in report.tactics()}
-        for tactic in set(line.tags) | (found if line.label else set()):
-            _count(res.tactics.setdefault(tactic, Counts()), tactic in line.tags, tactic in found)
+        _tally(res, line.id, line.label == "positive", line.group, set(line.tags), report)
     return res
+
+
+def _tally(
+    res: EvalResult,
+    rid: str,
+    positive: bool,
+    group: str | None,
+    truth: set[str],
+    report: AnalysisReport,
+) -> tuple[bool, bool, set[str]]:
+    """Count one labelled line's report into `res`; returns whether it was
+    flagged, whether it was a negative at high or critical, and the tactics found."""
+    flagged = report.risk.flagged
+    high = not positive and report.risk.level in (RiskLevel.HIGH, RiskLevel.CRITICAL)
+    res.lines += 1
+    _count(res.flag, positive, flagged)
+    if group:
+        _count(res.groups.setdefault(group, Counts()), positive, flagged)
+    if positive and not flagged:
+        res.misses.append((rid, f"missed (risk {report.risk.level})"))
+    if not positive and flagged:
+        res.misses.append((rid, f"false alarm (risk {report.risk.level})"))
+    if high:
+        res.negatives_high.append(rid)
+    found = {str(t) for t in report.tactics()}
+    for tactic in truth | found:
+        _count(res.tactics.setdefault(tactic, Counts()), tactic in truth, tactic in found)
+    return flagged, high, found
 
 
 def _count(c: Counts, truth: bool, predicted: bool) -> None:
@@ -336,7 +350,6 @@ def evaluate_folder(folder: Path, analyzer: Analyzer) -> FolderResult:
     if not files:
         raise InputError("no .jsonl files in this folder", file=str(folder))
     res = FolderResult()
-    overall = res.overall
     for path in files:
         tactics = res.file_tactics.setdefault(path.name, {})
         for n, row in _rows(path):
@@ -348,20 +361,11 @@ def evaluate_folder(folder: Path, analyzer: Analyzer) -> FolderResult:
                 continue
             positive = label == "positive"
             report = analyze_text(row["text"], analyzer)
-            flagged = report.risk.flagged
-            high = not positive and report.risk.level in (RiskLevel.HIGH, RiskLevel.CRITICAL)
-            overall.lines += 1
-            _count(overall.flag, positive, flagged)
-            rid = str(row.get("id", n))
-            if positive and not flagged:
-                overall.misses.append((rid, f"missed (risk {report.risk.level})"))
-            if not positive and flagged:
-                overall.misses.append((rid, f"false alarm (risk {report.risk.level})"))
-            if high:
-                overall.negatives_high.append(rid)
-            group = _group(row)
-            if group:
-                _count(overall.groups.setdefault(group, Counts()), positive, flagged)
+            tags = row.get("tags") or []
+            truth = {str(t) for t in tags} if isinstance(tags, list) else set()
+            flagged, high, found = _tally(
+                res.overall, str(row.get("id", n)), positive, _group(row), truth, report
+            )
             lang = str(row.get("lang") or "?")
             for key, table in (
                 (path.name, res.files),
@@ -373,10 +377,6 @@ def evaluate_folder(folder: Path, analyzer: Analyzer) -> FolderResult:
                 slice_.high_negatives += high
             if path.name == "quotes.jsonl" and lang != "en":
                 _count(res.non_english_quotes, positive, flagged)
-            tags = row.get("tags") or []
-            truth = {str(t) for t in tags} if isinstance(tags, list) else set()
-            found = {str(t) for t in report.tactics()}
             for tactic in truth | found:
-                for table2 in (overall.tactics, tactics):
-                    _count(table2.setdefault(tactic, Counts()), tactic in truth, tactic in found)
+                _count(tactics.setdefault(tactic, Counts()), tactic in truth, tactic in found)
     return res
