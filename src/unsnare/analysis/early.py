@@ -12,15 +12,8 @@ from __future__ import annotations
 from unsnare.analysis.engine import Analyzer
 from unsnare.analysis.report import Finding
 from unsnare.analysis.risk import adjust_for_scheme, assess_risk, corroborated, scheme_of
-from unsnare.analysis.tactics import LEVEL_FLOORS, RiskLevel
+from unsnare.analysis.tactics import RiskLevel, floor_for
 from unsnare.models import Conversation
-
-
-def _floor(level: RiskLevel) -> float:
-    for floor, named in LEVEL_FLOORS:
-        if named is level:
-            return floor
-    raise ValueError(f"unknown level {level}")
 
 
 def first_alert(
@@ -36,18 +29,25 @@ def first_alert(
     for f in report.findings:
         by_position.setdefault(position.get(f.message_id, -1), []).append(f)
     crisis_at = {position.get(mid, -1) for mid in report.crisis_messages}
-    floor = _floor(level)
+    floor = floor_for(level)
+    # The first message carrying a picture or a video: the scheme may depend on it.
+    first_image = next(
+        (
+            i
+            for i, m in enumerate(conversation.messages)
+            if any(
+                a.media_type and a.media_type.startswith(("image", "video")) for a in m.attachments
+            )
+        ),
+        None,
+    )
     seen: list[Finding] = []
     crisis = False
     for pos in sorted(set(by_position) | crisis_at):
         seen.extend(by_position.get(pos, ()))
         crisis = crisis or pos in crisis_at
         risk = assess_risk(seen, crisis)
-        has_images = any(
-            a.media_type and a.media_type.startswith(("image", "video"))
-            for m in conversation.messages[: pos + 1]
-            for a in m.attachments
-        )
+        has_images = first_image is not None and first_image <= pos
         risk = adjust_for_scheme(risk, scheme_of(seen, has_images), crisis)
         risk = corroborated(risk, seen, pos + 1)
         if risk.score >= floor:

@@ -95,8 +95,7 @@ class Analyzer:
             if gated and pre is not None and detector.name not in pre:
                 continue
             findings.extend(detector.detect(view))
-        long_ids = frozenset(m.id for m in view.messages if len(m.folded) > LONG_TEXT)
-        findings = _to_original_spans(_combine_layers(findings, long_ids), view)
+        findings = _to_original_spans(_combine_layers(findings, view), view)
         # Position and sender of just the messages with findings: a map of every
         # message would cost hundreds of MB on a 1,000,000-message conversation.
         where: dict[str, tuple[int, str | None]] = {}
@@ -178,29 +177,24 @@ _GENERIC_IN_LONG = _GENERIC | {Tactic.STOLEN_CONTENT}
 LONG_TEXT = 320
 
 
-def _combine_layers(findings: list[Finding], long_ids: frozenset[str]) -> list[Finding]:
+def _combine_layers(findings: list[Finding], view: ConversationView) -> list[Finding]:
     """Rules first: drop a model finding where a rule already explains the same
     tactic in the same message (the rule's sentence and span say more), and a
     model finding of a generic tactic in a message with nothing specific."""
     if not any(f.get("layer") == "model" for f in findings):
         return findings
+    needed = {f.message_id for f in findings}
+    long_ids = {m.id for m in view.messages if m.id in needed and len(m.folded) > LONG_TEXT}
+    generic = [
+        f.tactic in (_GENERIC_IN_LONG if f.message_id in long_ids else _GENERIC) for f in findings
+    ]
     ruled = {(f.message_id, f.tactic) for f in findings if f.get("layer") != "model"}
-    specific = {
-        f.message_id
-        for f in findings
-        if f.tactic not in (_GENERIC_IN_LONG if f.message_id in long_ids else _GENERIC)
-    }
+    specific = {f.message_id for f, g in zip(findings, generic, strict=True) if not g}
     return [
         f
-        for f in findings
+        for f, g in zip(findings, generic, strict=True)
         if f.get("layer") != "model"
-        or (
-            (f.message_id, f.tactic) not in ruled
-            and (
-                f.tactic not in (_GENERIC_IN_LONG if f.message_id in long_ids else _GENERIC)
-                or f.message_id in specific
-            )
-        )
+        or ((f.message_id, f.tactic) not in ruled and (not g or f.message_id in specific))
     ]
 
 

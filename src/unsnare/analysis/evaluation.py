@@ -48,6 +48,18 @@ class Counts:
         p, r = self.precision(), self.recall()
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def to_dict(self) -> dict[str, Any]:
+        """The figures (rounded rates and raw counts) as plain data."""
+        return {
+            "precision": round(self.precision(), 3),
+            "recall": round(self.recall(), 3),
+            "f1": round(self.f1(), 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+        }
+
 
 @dataclass
 class EvalResult:
@@ -62,23 +74,11 @@ class EvalResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The figures as plain data."""
-
-        def c(x: Counts) -> dict[str, Any]:
-            return {
-                "precision": round(x.precision(), 3),
-                "recall": round(x.recall(), 3),
-                "f1": round(x.f1(), 3),
-                "tp": x.tp,
-                "fp": x.fp,
-                "fn": x.fn,
-                "tn": x.tn,
-            }
-
         return {
             "lines": self.lines,
-            "flag": c(self.flag),
-            "tactics": {k: c(v) for k, v in sorted(self.tactics.items())},
-            "groups": {k: c(v) for k, v in sorted(self.groups.items())},
+            "flag": self.flag.to_dict(),
+            "tactics": {k: v.to_dict() for k, v in sorted(self.tactics.items())},
+            "groups": {k: v.to_dict() for k, v in sorted(self.groups.items())},
             "negatives_high_or_critical": self.negatives_high,
             "misses": [{"id": i, "why": w} for i, w in self.misses],
         }
@@ -98,8 +98,8 @@ def _group(row: dict[str, Any]) -> str | None:
     return None
 
 
-def read_lines(path: Path) -> Iterator[LabelledLine]:
-    """Read a JSON-lines file of {id, text, label?, tags?}; errors name the line."""
+def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """Each non-blank line of a JSON-lines file, parsed, with its line number."""
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
@@ -117,22 +117,28 @@ def read_lines(path: Path) -> Iterator[LabelledLine]:
                     line=n,
                     hint="each line must be one JSON object",
                 ) from None
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                raise InputError(
-                    "the line has no `text` string",
-                    file=str(path),
-                    line=n,
-                    field="text",
-                    hint='each line needs {"id": ..., "text": "..."}',
-                )
-            tags = row.get("tags") or []
-            yield LabelledLine(
-                id=str(row.get("id", n)),
-                text=row["text"],
-                label=row.get("label"),
-                tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
-                group=_group(row),
+            yield n, row
+
+
+def read_lines(path: Path) -> Iterator[LabelledLine]:
+    """Read a JSON-lines file of {id, text, label?, tags?}; errors name the line."""
+    for n, row in _json_lines(path):
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise InputError(
+                "the line has no `text` string",
+                file=str(path),
+                line=n,
+                field="text",
+                hint='each line needs {"id": ..., "text": "..."}',
             )
+        tags = row.get("tags") or []
+        yield LabelledLine(
+            id=str(row.get("id", n)),
+            text=row["text"],
+            label=row.get("label"),
+            tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+            group=_group(row),
+        )
 
 
 def evaluate(lines: Iterable[LabelledLine], analyzer: Analyzer) -> EvalResult:
@@ -143,23 +149,37 @@ def evaluate(lines: Iterable[LabelledLine], analyzer: Analyzer) -> EvalResult:
     for line in lines:
         if line.label not in ("positive", "negative"):
             continue
-        res.lines += 1
         report: AnalysisReport = analyze_text(line.text, analyzer)
-        flagged = report.risk.flagged
-        positive = line.label == "positive"
-        _count(res.flag, positive, flagged)
-        if line.group:
-            _count(res.groups.setdefault(line.group, Counts()), positive, flagged)
-        if positive and not flagged:
-            res.misses.append((line.id, f"missed (risk {report.risk.level})"))
-        if not positive and flagged:
-            res.misses.append((line.id, f"false alarm (risk {report.risk.level})"))
-        if not positive and report.risk.level in (RiskLevel.HIGH, RiskLevel.CRITICAL):
-            res.negatives_high.append(line.id)
-        found = {str(t) for t in report.tactics()}
-        for tactic in set(line.tags) | (found if line.label else set()):
-            _count(res.tactics.setdefault(tactic, Counts()), tactic in line.tags, tactic in found)
+        _tally(res, line.id, line.label == "positive", line.group, set(line.tags), report)
     return res
+
+
+def _tally(
+    res: EvalResult,
+    rid: str,
+    positive: bool,
+    group: str | None,
+    truth: set[str],
+    report: AnalysisReport,
+) -> tuple[bool, bool, set[str]]:
+    """Count one labelled line's report into `res`; returns whether it was
+    flagged, whether it was a negative at high or critical, and the tactics found."""
+    flagged = report.risk.flagged
+    high = not positive and report.risk.level in (RiskLevel.HIGH, RiskLevel.CRITICAL)
+    res.lines += 1
+    _count(res.flag, positive, flagged)
+    if group:
+        _count(res.groups.setdefault(group, Counts()), positive, flagged)
+    if positive and not flagged:
+        res.misses.append((rid, f"missed (risk {report.risk.level})"))
+    if not positive and flagged:
+        res.misses.append((rid, f"false alarm (risk {report.risk.level})"))
+    if high:
+        res.negatives_high.append(rid)
+    found = {str(t) for t in report.tactics()}
+    for tactic in truth | found:
+        _count(res.tactics.setdefault(tactic, Counts()), tactic in truth, tactic in found)
+    return flagged, high, found
 
 
 def _count(c: Counts, truth: bool, predicted: bool) -> None:
@@ -221,20 +241,10 @@ class FolderResult:
     def to_dict(self) -> dict[str, Any]:
         """The figures as plain data."""
 
-        def c(x: Counts) -> dict[str, Any]:
-            return {
-                "precision": round(x.precision(), 3),
-                "recall": round(x.recall(), 3),
-                "f1": round(x.f1(), 3),
-                "tp": x.tp,
-                "fp": x.fp,
-                "fn": x.fn,
-                "tn": x.tn,
-            }
-
         def b(d: dict[str, Breakdown]) -> dict[str, Any]:
             return {
-                k: {**c(v.counts), "negatives_high": v.high_negatives} for k, v in sorted(d.items())
+                k: {**v.counts.to_dict(), "negatives_high": v.high_negatives}
+                for k, v in sorted(d.items())
             }
 
         grooming = [s for s in self.conversations if s.label != "benign"]
@@ -245,10 +255,10 @@ class FolderResult:
             "languages": b(self.languages),
             "channels": b(self.channels),
             "file_tactics": {
-                f: {k: c(v) for k, v in sorted(t.items())}
+                f: {k: v.to_dict() for k, v in sorted(t.items())}
                 for f, t in sorted(self.file_tactics.items())
             },
-            "non_english_quotes": c(self.non_english_quotes),
+            "non_english_quotes": self.non_english_quotes.to_dict(),
             "conversations": {
                 "grooming": len(grooming),
                 "alerted_in_time": sum(s.in_time for s in grooming),
@@ -269,31 +279,15 @@ class FolderResult:
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot open the file ({exc.strerror})", file=str(path)) from None
-    with handle:
-        for n, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"not valid JSON ({exc.msg})",
-                    file=str(path),
-                    line=n,
-                    hint="each line must be one JSON object",
-                ) from None
-            if not isinstance(row, dict):
-                raise InputError(
-                    "the line is not a JSON object",
-                    file=str(path),
-                    line=n,
-                    hint="each line must be one JSON object",
-                )
-            yield n, row
+    for n, row in _json_lines(path):
+        if not isinstance(row, dict):
+            raise InputError(
+                "the line is not a JSON object",
+                file=str(path),
+                line=n,
+                hint="each line must be one JSON object",
+            )
+        yield n, row
 
 
 def _conversation_score(
@@ -356,7 +350,6 @@ def evaluate_folder(folder: Path, analyzer: Analyzer) -> FolderResult:
     if not files:
         raise InputError("no .jsonl files in this folder", file=str(folder))
     res = FolderResult()
-    overall = res.overall
     for path in files:
         tactics = res.file_tactics.setdefault(path.name, {})
         for n, row in _rows(path):
@@ -368,20 +361,11 @@ def evaluate_folder(folder: Path, analyzer: Analyzer) -> FolderResult:
                 continue
             positive = label == "positive"
             report = analyze_text(row["text"], analyzer)
-            flagged = report.risk.flagged
-            high = not positive and report.risk.level in (RiskLevel.HIGH, RiskLevel.CRITICAL)
-            overall.lines += 1
-            _count(overall.flag, positive, flagged)
-            rid = str(row.get("id", n))
-            if positive and not flagged:
-                overall.misses.append((rid, f"missed (risk {report.risk.level})"))
-            if not positive and flagged:
-                overall.misses.append((rid, f"false alarm (risk {report.risk.level})"))
-            if high:
-                overall.negatives_high.append(rid)
-            group = _group(row)
-            if group:
-                _count(overall.groups.setdefault(group, Counts()), positive, flagged)
+            tags = row.get("tags") or []
+            truth = {str(t) for t in tags} if isinstance(tags, list) else set()
+            flagged, high, found = _tally(
+                res.overall, str(row.get("id", n)), positive, _group(row), truth, report
+            )
             lang = str(row.get("lang") or "?")
             for key, table in (
                 (path.name, res.files),
@@ -393,10 +377,6 @@ def evaluate_folder(folder: Path, analyzer: Analyzer) -> FolderResult:
                 slice_.high_negatives += high
             if path.name == "quotes.jsonl" and lang != "en":
                 _count(res.non_english_quotes, positive, flagged)
-            tags = row.get("tags") or []
-            truth = {str(t) for t in tags} if isinstance(tags, list) else set()
-            found = {str(t) for t in report.tactics()}
             for tactic in truth | found:
-                for table2 in (overall.tactics, tactics):
-                    _count(table2.setdefault(tactic, Counts()), tactic in truth, tactic in found)
+                _count(tactics.setdefault(tactic, Counts()), tactic in truth, tactic in found)
     return res

@@ -119,14 +119,19 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the original text of a span in the normalised text."""
-        if self.offsets is None:
-            return start, end
-        last = len(self.offsets) - 1
-        s = self.offsets[min(start, last)]
-        if end <= start:
-            return s, s
-        e = self.offsets[min(end - 1, last - 1)] + 1 if last else 0
-        return s, max(e, s)
+        return original_span(self.offsets, start, end)
+
+
+def original_span(offsets: array[int] | None, start: int, end: int) -> tuple[int, int]:
+    """The span in the original text of a span in the normalised text, given the
+    normalised text's `offsets` (None: the two texts line up character for character)."""
+    if offsets is None:
+        return start, end
+    last = len(offsets) - 1
+    s = offsets[min(start, last)]
+    if end <= start or last == 0:
+        return s, s
+    return s, max(offsets[min(end - 1, last - 1)] + 1, s)
 
 
 # Spaced-out words: four or more single letters with the same separator

@@ -103,6 +103,14 @@ LEVEL_FLOORS: tuple[tuple[float, RiskLevel], ...] = (
 )
 
 
+def floor_for(level: RiskLevel) -> float:
+    """The lowest score at a level (the inverse of `level_for`)."""
+    for floor, named in LEVEL_FLOORS:
+        if named is level:
+            return floor
+    raise ValueError(f"unknown level {level}")
+
+
 def level_for(score: float) -> RiskLevel:
     """The risk level for a score in [0, 1]."""
     for floor, level in LEVEL_FLOORS:

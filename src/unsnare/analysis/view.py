@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from unsnare.analysis.language import SUPPORTED, LanguageGuess, detect_language
+from unsnare.analysis.normalize import original_span
 from unsnare.analysis.text import Folder, tokens
 from unsnare.models import Conversation, MessageKind
 
@@ -38,14 +39,7 @@ class MessageView(NamedTuple):
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The span in `text` of a span in `folded`."""
-        off = self.offsets
-        if off is None:
-            return start, end
-        last = len(off) - 1
-        s = off[min(start, last)]
-        if end <= start or last == 0:
-            return s, s
-        return s, max(off[min(end - 1, last - 1)] + 1, s)
+        return original_span(self.offsets, start, end)
 
 
 @dataclass(frozen=True)

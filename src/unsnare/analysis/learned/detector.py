@@ -19,7 +19,7 @@ from typing import ClassVar
 import numpy as np
 
 from unsnare.analysis.base import Detector
-from unsnare.analysis.learned.features import MAX_CHARS, shape, word_features
+from unsnare.analysis.learned.features import MAX_CHARS, word_features, words_of
 from unsnare.analysis.learned.model import LearnedModel
 from unsnare.analysis.report import Finding
 from unsnare.analysis.tactics import Tactic
@@ -222,7 +222,7 @@ class LearnedDetector(Detector):
             return at + s, at + e, words
         weights = self._model.contributions(folded, output)
         per_word: dict[str, float] = {}
-        for word in set(shape(folded).split()):
+        for word in set(words_of(folded)):
             per_word[word] = sum(weights.get(f, 0.0) for f in set(word_features(word)))
         top = [w for w, v in sorted(per_word.items(), key=lambda kv: -kv[1])[:4] if v > 0]
         spans: list[tuple[int, int]] = []

@@ -32,11 +32,6 @@ def words_of(folded: str) -> list[str]:
     return words
 
 
-def shape(folded: str) -> str:
-    """The text the n-grams are cut from: words with single spaces, numbers as 0."""
-    return " " + " ".join(words_of(folded)) + " "
-
-
 def word_features(word: str) -> list[str]:
     """The features inside one word: its character n-grams (with the spaces
     around it) and the word itself. They depend on the word alone, so the
@@ -48,13 +43,6 @@ def word_features(word: str) -> list[str]:
     out = [padded[i : i + size] for size in NGRAM_SIZES for i in range(n - size + 1)]
     out.append("w " + word)
     return out
-
-
-def distinct_words(folded: str) -> list[str]:
-    """The message's words, each once, in order: a message read as the set of
-    its words, so that repeating a line a thousand times does not make it a
-    thousand times surer."""
-    return list(dict.fromkeys(words_of(folded)))
 
 
 def features(folded: str) -> Iterator[str]:
