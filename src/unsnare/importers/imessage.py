@@ -209,9 +209,9 @@ def _txt_reader(src: ExportSource, member: str, options: ImportOptions) -> Messa
                         )
                 return None
             when = wall_clock(m, options)
-            if when is None:
-                state.warn(ImportWarning("bad_timestamp", "this time cannot exist", fname, line))
             source = Source(sha, fname, line)
+            if when is None:
+                state.warn_at(source, "bad_timestamp", "this time cannot exist")
             if m["rest"]:
                 extra = "\n".join(t for _, t in rows[1:])
                 return Message(
@@ -374,7 +374,7 @@ def _html_message(
     m = STAMP.match(stamp)
     when = wall_clock(m, options) if m else None
     if when is None:
-        state.warn(ImportWarning("bad_timestamp", "no readable time here", fname, rec["line"]))
+        state.warn_at(source, "bad_timestamp", "no readable time here")
     if "announcement" in rec:
         text = " ".join(rec["announcement"].split())
         return Message(

@@ -290,12 +290,9 @@ def _txt_reader(
 
         def build(c: dict[str, Any]) -> Message:
             when = c.get("when")
+            source = Source(sha, fname, c["line"])
             if when is None:
-                state.warn(
-                    ImportWarning(
-                        "bad_timestamp", "this message has no readable date", fname, c["line"]
-                    )
-                )
+                state.warn_at(source, "bad_timestamp", "this message has no readable date")
             sender = c.get("who") or None
             if sender:
                 _register(state, sender, contact)
@@ -305,7 +302,7 @@ def _txt_reader(
                 sender=sender,
                 timestamp=when,
                 text=text,
-                source=Source(sha, fname, c["line"]),
+                source=source,
             )
 
         for lineno, line in iter_text_lines(src, member):
