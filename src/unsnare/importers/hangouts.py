@@ -29,7 +29,7 @@ from unsnare.importers.jsonload import (
     from_epoch,
     load_json,
     require_export_json,
-    sniff_json_head,
+    sniff_json_any,
     text_of,
 )
 from unsnare.importers.source import ExportSource
@@ -57,9 +57,7 @@ class HangoutsImporter(Importer):
         member = find_export_json(src, "Hangouts.json")
         if member is None:
             return 0.0
-        if sniff_json_head(src, member, "conversation_id") or sniff_json_head(
-            src, member, "conversation_state"
-        ):
+        if sniff_json_any(src, member, ("conversation_id",), ("conversation_state",)):
             return 0.9
         return 0.0
 

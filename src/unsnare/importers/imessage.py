@@ -209,9 +209,9 @@ def _txt_reader(src: ExportSource, member: str, options: ImportOptions) -> Messa
                         )
                 return None
             when = wall_clock(m, options)
-            if when is None:
-                state.warn(ImportWarning("bad_timestamp", "this time cannot exist", fname, line))
             source = Source(sha, fname, line)
+            if when is None:
+                state.warn_at(source, "bad_timestamp", "this time cannot exist")
             if m["rest"]:
                 extra = "\n".join(t for _, t in rows[1:])
                 return Message(
@@ -225,20 +225,16 @@ def _txt_reader(src: ExportSource, member: str, options: ImportOptions) -> Messa
                 )
             sender = _sender(state, rows[1][1]) if len(rows) > 1 else None
             text, atts, reactions = _body(src, folder, [t for _, t in rows[2:]])
-            deleted = text == _DELETED
-            return Message(
-                id=f"L{line}",
-                sender=sender,
-                timestamp=when,
-                text=text,
-                source=source,
-                kind=MessageKind.SYSTEM if deleted else MessageKind.MESSAGE,
-                system_event=SystemEvent.DELETED if deleted else None,
-                attachments=atts,
-                reactions=reactions,
-                reply_to=parent if indent else None,
-                deleted=deleted,
-                edited=bool(m["note"] and m["note"].startswith("Edited")),
+            return _said(
+                f"L{line}",
+                sender,
+                when,
+                text,
+                source,
+                atts,
+                reactions,
+                parent if indent else None,
+                m["note"],
             )
 
         for lineno, line in iter_text_lines(src, member):
@@ -378,7 +374,7 @@ def _html_message(
     m = STAMP.match(stamp)
     when = wall_clock(m, options) if m else None
     if when is None:
-        state.warn(ImportWarning("bad_timestamp", "no readable time here", fname, rec["line"]))
+        state.warn_at(source, "bad_timestamp", "no readable time here")
     if "announcement" in rec:
         text = " ".join(rec["announcement"].split())
         return Message(
@@ -400,9 +396,34 @@ def _html_message(
         rm = _REACTION.match(" ".join(r.split()))
         if rm:
             reactions.append(Reaction(rm["what"], _actor(rm["who"])))
+    return _said(
+        f"H{rec['n']}",
+        sender,
+        when,
+        text,
+        source,
+        atts,
+        tuple(reactions),
+        f"H{rec['parent']}" if rec.get("parent") else None,
+        m["note"] if m else None,
+    )
+
+
+def _said(
+    mid: str,
+    sender: str | None,
+    when: datetime | None,
+    text: str,
+    source: Source,
+    atts: tuple[Attachment, ...],
+    reactions: tuple[Reaction, ...],
+    reply_to: str | None,
+    note: str | None,
+) -> Message:
+    """A message someone sent (or its "deleted" placeholder), from either export layout."""
     deleted = text == _DELETED
     return Message(
-        id=f"H{rec['n']}",
+        id=mid,
         sender=sender,
         timestamp=when,
         text=text,
@@ -410,8 +431,8 @@ def _html_message(
         kind=MessageKind.SYSTEM if deleted else MessageKind.MESSAGE,
         system_event=SystemEvent.DELETED if deleted else None,
         attachments=atts,
-        reactions=tuple(reactions),
-        reply_to=f"H{rec['parent']}" if rec.get("parent") else None,
+        reactions=reactions,
+        reply_to=reply_to,
         deleted=deleted,
-        edited=bool(m and m["note"] and m["note"].startswith("Edited")),
+        edited=bool(note and note.startswith("Edited")),
     )

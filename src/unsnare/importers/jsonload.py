@@ -179,11 +179,19 @@ def read_header(src: ExportSource, name: str, stop: tuple[str, ...]) -> tuple[di
 
 def sniff_json_head(src: ExportSource, name: str, *keys: str) -> bool:
     """Whether a member starts like JSON and mentions every one of `keys` early on."""
+    return sniff_json_any(src, name, keys)
+
+
+def sniff_json_any(src: ExportSource, name: str, *key_sets: tuple[str, ...]) -> bool:
+    """Whether a member starts like JSON and mentions all keys of one of `key_sets` early on.
+
+    The head is read once for all the sets.
+    """
     head = src.head(name, 16384)
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped.startswith((b"{", b"[")):
         return False
-    return all(f'"{k}"'.encode() in head for k in keys)
+    return any(all(f'"{k}"'.encode() in head for k in keys) for keys in key_sets)
 
 
 def from_epoch(seconds: float, zone: tzinfo) -> datetime:

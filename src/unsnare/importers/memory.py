@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path, PurePath
 from typing import IO
 
-from unsnare.errors import ImportFormatError, InputError
-from unsnare.importers.source import MAX_MEMBERS, ExportSource
+from unsnare.errors import InputError
+from unsnare.importers.source import ExportSource
 from unsnare.models import SourceFile
 
 
@@ -49,30 +49,9 @@ class MemorySource(ExportSource):
                 self._open_memory_zip(only)
 
     def _open_memory_zip(self, data: bytes) -> None:
-        try:
-            zf = zipfile.ZipFile(io.BytesIO(data))
-            infos = zf.infolist()
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise ImportFormatError(
-                f"this zip file is damaged or incomplete ({exc})", file=self.label,
-                hint="download or copy the export again; an interrupted download cuts a zip short",
-            ) from None
+        self._load_zip(io.BytesIO(data), self.label)
         self.kind = "zip"
-        self._zip = zf
         self._container = SourceFile(self.label, hashlib.sha256(data).hexdigest(), len(data))
-        self._members = {}
-        for info in infos:
-            if info.is_dir():
-                continue
-            if len(self._members) >= MAX_MEMBERS:
-                raise InputError(f"this zip holds more than {MAX_MEMBERS} files",
-                                 file=self.label)
-            self._check_size(info.filename, info.file_size)
-            self._check_ratio(info)
-            self._members[info.filename] = info.file_size
-        if not self._members:
-            raise InputError("this zip file is empty", file=self.label,
-                             hint="export the chat again and choose the new file")
 
     def display_name(self, name: str) -> str:
         """How to name a member: the upload's own name, or `upload.zip/member`."""

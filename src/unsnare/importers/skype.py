@@ -29,7 +29,7 @@ from unsnare.importers.jsonload import (
     find_export_json,
     load_json,
     require_export_json,
-    sniff_json_head,
+    sniff_json_any,
     text_of,
 )
 from unsnare.importers.source import ExportSource
@@ -65,9 +65,7 @@ class SkypeImporter(Importer):
         member = find_export_json(src, "messages.json")
         if member is None:
             return 0.0
-        if sniff_json_head(src, member, "conversations", "MessageList") or sniff_json_head(
-            src, member, "userId", "exportDate"
-        ):
+        if sniff_json_any(src, member, ("conversations", "MessageList"), ("userId", "exportDate")):
             return 0.9
         return 0.0
 

@@ -90,30 +90,33 @@ class ExportSource:
             self._members[path.name] = size
 
     def _open_zip(self) -> None:
+        self._load_zip(self.path, str(self.path))
+
+    def _load_zip(self, target: Path | IO[bytes], file: str) -> None:
+        """Open `target` as this export's zip and list its members (`file` names it in errors)."""
         try:
-            zf = zipfile.ZipFile(self.path)
+            zf = zipfile.ZipFile(target)
             infos = zf.infolist()
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise ImportFormatError(
                 f"this zip file is damaged or incomplete ({exc})",
-                file=str(self.path),
+                file=file,
                 hint="download or copy the export again; an interrupted download cuts a zip short",
             ) from None
         self._zip = zf
+        self._members = {}
         for info in infos:
             if info.is_dir():
                 continue
             if len(self._members) >= MAX_MEMBERS:
-                raise InputError(
-                    f"this zip holds more than {MAX_MEMBERS} files", file=str(self.path)
-                )
+                raise InputError(f"this zip holds more than {MAX_MEMBERS} files", file=file)
             self._check_size(info.filename, info.file_size)
             self._check_ratio(info)
             self._members[info.filename] = info.file_size
         if not self._members:
             raise InputError(
                 "this zip file is empty",
-                file=str(self.path),
+                file=file,
                 hint="export the chat again and choose the new file",
             )
 

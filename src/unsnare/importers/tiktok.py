@@ -31,7 +31,7 @@ from unsnare.importers.base import (
     MessageSource,
     read_record,
 )
-from unsnare.importers.jsonload import load_json, sniff_json_head, text_of
+from unsnare.importers.jsonload import load_json, sniff_json_any, text_of
 from unsnare.importers.source import ExportSource, iter_text_lines
 from unsnare.models import ImportWarning, Message, Source
 
@@ -95,9 +95,7 @@ class TikTokImporter(Importer):
         """A user_data JSON with the chat history keys, or TXT files with its sections."""
         member = _json_member(src)
         if member is not None:
-            if sniff_json_head(src, member, "ChatHistory") or sniff_json_head(
-                src, member, "Chat History with"
-            ):
+            if sniff_json_any(src, member, ("ChatHistory",), ("Chat History with",)):
                 return 0.9
             # The DMs can sit far into a big user_data.json: its name alone is a good sign.
             return 0.6 if PurePosixPath(member).name in _JSON_NAMES else 0.0
@@ -292,12 +290,9 @@ def _txt_reader(
 
         def build(c: dict[str, Any]) -> Message:
             when = c.get("when")
+            source = Source(sha, fname, c["line"])
             if when is None:
-                state.warn(
-                    ImportWarning(
-                        "bad_timestamp", "this message has no readable date", fname, c["line"]
-                    )
-                )
+                state.warn_at(source, "bad_timestamp", "this message has no readable date")
             sender = c.get("who") or None
             if sender:
                 _register(state, sender, contact)
@@ -307,7 +302,7 @@ def _txt_reader(
                 sender=sender,
                 timestamp=when,
                 text=text,
-                source=Source(sha, fname, c["line"]),
+                source=source,
             )
 
         for lineno, line in iter_text_lines(src, member):
