@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from unsnare.analysis.engine import Analyzer
 from unsnare.analysis.report import Finding
-from unsnare.analysis.risk import adjust_for_scheme, assess_risk, corroborated, scheme_of
+from unsnare.analysis.risk import (
+    ROOM_SENDERS,
+    adjust_for_scheme,
+    assess_risk,
+    corroborated,
+    scheme_of,
+)
 from unsnare.analysis.tactics import RiskLevel, floor_for
 from unsnare.models import Conversation
 
@@ -43,13 +49,18 @@ def first_alert(
     )
     seen: list[Finding] = []
     crisis = False
+    senders: set[str | None] = set()
+    counted = 0
     for pos in sorted(set(by_position) | crisis_at):
         seen.extend(by_position.get(pos, ()))
         crisis = crisis or pos in crisis_at
         risk = assess_risk(seen, crisis)
         has_images = first_image is not None and first_image <= pos
         risk = adjust_for_scheme(risk, scheme_of(seen, has_images), crisis)
-        risk = corroborated(risk, seen, pos + 1)
+        for m in conversation.messages[counted : pos + 1]:
+            senders.add(m.sender)
+        counted = max(counted, pos + 1)
+        risk = corroborated(risk, seen, pos + 1, len(senders) >= ROOM_SENDERS)
         if risk.score >= floor:
             return pos
     return None

@@ -12,7 +12,13 @@ from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
 from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
 from unsnare.analysis.registry import DetectorRegistry, builtin_registry
 from unsnare.analysis.report import AnalysisReport, Finding, Risk
-from unsnare.analysis.risk import adjust_for_scheme, assess_risk, corroborated, scheme_of
+from unsnare.analysis.risk import (
+    ROOM_SENDERS,
+    adjust_for_scheme,
+    assess_risk,
+    corroborated,
+    scheme_of,
+)
 from unsnare.analysis.stages import timeline
 from unsnare.analysis.tactics import RiskLevel, Scheme, Stage, Tactic
 from unsnare.analysis.text import Folder, looks_binary
@@ -117,7 +123,8 @@ class Analyzer:
         if risk.flagged:  # (only then do the images matter: most messages skip the scan)
             scheme = scheme_of(findings, any(m.has_image for m in view.messages))
         risk = adjust_for_scheme(risk, scheme, bool(crisis_ids))
-        risk = corroborated(risk, findings, len(view.messages))
+        room = len({m.sender for m in view.messages}) >= ROOM_SENDERS if risk.flagged else False
+        risk = corroborated(risk, findings, len(view.messages), room)
         stage, stages = timeline(view, findings) if scheme is not Scheme.NONE else (Stage.NONE, ())
         id_messages = (
             [m for m in view.messages if m.sender not in targets] if targets else view.messages

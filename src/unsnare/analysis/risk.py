@@ -144,16 +144,28 @@ def adjust_for_scheme(risk: Risk, scheme: Scheme, crisis: bool) -> Risk:
 CORROBORATE_FROM = 10
 
 
-def corroborated(risk: Risk, findings: Sequence[Finding], messages: int) -> Risk:
+# A conversation with this many people writing is a group or a public room.
+ROOM_SENDERS = 4
+
+
+def corroborated(
+    risk: Risk, findings: Sequence[Finding], messages: int, room: bool = False
+) -> Risk:
     """Keep a long conversation below medium when a single message, read by the
-    learned model alone or holding only sexual talk, would lift it there."""
+    learned model alone or holding only sexual talk, would lift it there.
+
+    In a room where many people write (`room`), sexual talk is chatter to the
+    room, not words to one young person: a single such message needs company
+    even when it carries a youth cue ("virgin", "school")."""
     if messages < CORROBORATE_FROM or not risk.flagged or risk.score >= 0.95:
         return risk
     weighty = [f for f in findings if f.score >= 0.4]
     if len({f.message_id for f in weighty}) > 1:
         return risk
     by_model = all(f.get("layer") == "model" for f in weighty)
-    only_sexual = all(f.tactic is T.SEXUAL_CONTENT and not f.get("youth_cue") for f in weighty)
+    only_sexual = all(
+        f.tactic is T.SEXUAL_CONTENT and (room or not f.get("youth_cue")) for f in weighty
+    )
     if not (by_model or only_sexual):
         return risk
     return Risk(

@@ -164,6 +164,10 @@ RULES = (
         rf"|\b(?:does|do|dose|did|doesn'?t|doesnt|don'?t|dont|would|will)\s+{_GUARD}\s+"
         rf"(?:\w+\s+){{0,2}}?(?:let|allow|care|check|read|look at|know about|mind|have a|has a"
         rf"|got a)\b"
+        rf"|\b(?:does|do|dose)\s+{_GUARD}\s+(?:still\s+)?work(?:s|ing)?(?:\s+(?:late|nights|weekends"
+        rf"|today|tonight|tomorrow|all day))?\s*(?:\?|$)"
+        rf"|\b(?:so\s+)?{_GUARD}\s+(?:is|are|r)\s+(?:still\s+)?(?:there|home|around|awake|up"
+        rf"|asleep|gone|away|out)\s*\?"
         rf"|\b(?:what time|when)\s+(?:do\s+|does\s+|will\s+|r\s+)?(?:you|u|ya)\s+(?:get|come"
         rf"|go)\s+(?:home|out|back)\s+(?:from|of)\s+school\b",
         0.45,
@@ -174,6 +178,22 @@ RULES = (
             "mom mum mommy momz dad daddy parent parents aunt mother father family folks "
             "sister bro uncle grandma grandpa school"
         ),
+    ),
+    # The adult's fear of being caught: "i could get in big trouble", "i dont
+    # want to get in trouble". Said to a young person, it is the law they fear.
+    Rule(
+        r"\bi\s+(?:could|can|would|will|'ll|ll|might|may|do not want to|don'?t want to|dont want to"
+        r"|dont wanna|don'?t wanna|can'?t|cant|cannot)\s+(?:\w+\s+)?get\s+(?:\w+\s+)?(?:in|into)"
+        r"\s+(?:big |so much |a lot of |serious |real |deep )?trouble\b",
+        0.35,
+        "They worry about getting in trouble for talking to you. An adult who fears the law"
+        " over a chat with a young person is a warning sign.",
+        detail=_k(K.AGE_PROBING),
+        unless=r"\b(?:boss|work|job|wife|husband|gf|girlfriend|bf|boyfriend|landlord|teacher"
+        r"|coach|parking|late|homework|fine|ticket|class)\b",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="trouble",
     ),
     # Come alone: a meeting planned so that no one else is there.
     Rule(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors._vocab import PIC, SEXUAL_QUALIFIER, YOUR, YOUTH
+from unsnare.analysis.detectors._vocab import PIC, SEXUAL_QUALIFIER, YOU, YOUR, YOUTH
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
@@ -63,6 +63,41 @@ RULES = (
         boost=YOUTH.pattern,
         boost_by=0.2,
         keys="send show take snap",
+    ),
+    # "u got a pic?", "any more pics?", "no new pics yet?", "you have a webcam?":
+    # asking whether the person has pictures or a camera for the asker. Pictures
+    # of something else ("any pics of the flat?") or from an event stay calm.
+    Rule(
+        rf"\b(?:(?:do|did|have|got)\s+)?{YOU}\s+"
+        rf"(?:got|have|has|get|gots)\s+(?:a|any|any ?more|anymore|more|new|other|another|some"
+        rf"|any other|any new|a new|ur|your)\s+(?:more\s+|new\s+|other\s+)?(?:{PIC}|selfies?|cam"
+        r"|webcam|web cam)\b"
+        rf"|\b(?:any|no|got any|u got any|got more|anymore)\s+(?:more|new|other)\s+(?:{PIC}"
+        r"|selfies?)\b",
+        0.4,
+        _PLAIN,
+        unless=r"\b(?:pics?|pictures?|photos?|selfies?|vids?|videos?) (?:of|from|for) (?:the|my|a"
+        r"|an|his|her|our|this|that|those|these|them|it|his|their|last|yesterday|today|work)\b"
+        r"|\b(?:anyone|anybody|any1|any of (?:you|u|ya))\b"
+        r"|\b(?:zoom|teams|meeting|class|lecture|interview|receipt|invoice|listing|house|flat"
+        r"|apartment|room|car|bike|item|product|dog|cat|trip|wedding|party|game|concert|damage)\b",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="pic pics picture pictures photo photos pix selfie selfies cam webcam web more new",
+    ),
+    # "i want to see a pic of you", "wanna see my cam": the asker wants to see
+    # the person, or to get them onto a camera session.
+    Rule(
+        r"\b(?:i\s+)?(?:want|wanna|want to|wanted to|would love to|wish i could|gotta|need to)"
+        rf"\s+(?:to\s+)?see\s+(?:a\s+|some\s+|more\s+|another\s+|ur\s+|your\s+)?(?:{PIC})\s+"
+        rf"(?:of\s+)?(?:{YOU}|ur ?self|yourself|{YOUR} (?:face|body|bod))\b"
+        r"|\b(?:want|wanna|want to|would you like to|u wanna|you wanna)\s+(?:to\s+)?(?:see|watch)"
+        r"\s+(?:me\s+on\s+)?my\s+(?:web ?)?cam\b",
+        0.45,
+        _PLAIN,
+        boost=rf"{SEXUAL_QUALIFIER}|{YOUTH.pattern}",
+        boost_by=0.15,
+        keys="see watch",
     ),
     # "can you send me more?" with nothing after it: in these chats "more" is
     # nearly always more pictures; "more money/details" carry their noun.

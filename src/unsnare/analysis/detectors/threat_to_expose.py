@@ -119,6 +119,49 @@ RULES = (
         "They say other people will see your pictures. That is a threat to expose you.",
         keys="see sees get gets receive watch know",
     ),
+    # The pictures as the subject: "ur pics r going on ur school's page", "your
+    # nudes go to everyone", "the video will be posted". Nobody says "I will".
+    Rule(
+        rf"\b(?:(?:all\s+)?{YOUR}|(?:all\s+)?(?:the|those|these)|my)\s+(?:\w+\s+)?"
+        rf"(?:{_MEDIA}|nudes|secrets?)\s+(?:\w+\s+)?(?:are|r|is|will|'ll|gonna|going to|'re|re)?"
+        r"\s*(?:be\s+|get\s+|gets\s+|getting\s+)?(?:going|goin|gonna go|go|goes|get|gets|be|been"
+        r"|posted|sent|leaked|shared|uploaded|published|forwarded|spread|everywhere|viral|public)"
+        r"\b\s*(?:\w+\s+){0,2}?(?:on|to|out|up|online|viral|public|everywhere|with)\b"
+        r"(?:\s+(?:\w+\s+){0,2}?(?:page|story|feed|group|chat|everyone|everybody|all|school"
+        r"|family|friends|followers|contacts|internet|web|insta|instagram|snap|tiktok|facebook"
+        r"|twitter|x|reddit|discord|porn|sites?|list|class|mom|dad|parents|work))?",
+        0.7,
+        "They say your pictures will go out to other people. That is a threat to expose you.",
+        keys="going goin gonna go goes get gets be been posted sent leaked shared uploaded "
+        "published forwarded spread everywhere viral public",
+        requires=_PRESSURE + r"|\b(?:schools|class|classmates|contacts|story|followers)\b",
+        unless=r"\b(?:trip|vacation|holiday|party|wedding|graduation|game|match|birthday"
+        r"|concert|baby|puppy|dog|cat|album|yearbook|printed|framed|frame)\b",
+    ),
+    # After a block: "blocking me won't help", "unblock me or else". Only someone
+    # who still holds something over the person says it.
+    Rule(
+        r"\bblock(?:ing|ed)?\s+me\s+(?:\w+\s+)?(?:won'?t|wont|will not|doesn'?t|does not|dont"
+        r"|don'?t|aint|ain'?t|isn'?t|is not|not gonna|never)\s+(?:gonna\s+|going to\s+)?(?:help"
+        r"|work|save|stop|change|fix)"
+        r"|\b(?:thought|think|thinking)\s+(?:that\s+)?block(?:ing)?\s+me\s+(?:would|will|was"
+        r"|is|gonna|could)"
+        r"|\bunblock\s+me\s+(?:\w+\s+)?(?:or|now|before|right now|else|if)\b",
+        0.6,
+        "They remind you they still have something after you blocked them. Blocking was "
+        "right; this is a threat, and it is not your fault.",
+        keys="block blocking blocked unblock",
+    ),
+    # Menace that names no picture: "you know what happens next", with pressure
+    # (money, pictures, everyone) in the same message.
+    Rule(
+        r"\b(?:you|u|ya)\s+(?:know|kno|knw)\s+what\s+(?:happens|will happen|is gonna happen"
+        r"|is going to happen|comes next|i(?:'ll| will) do|im gonna do|i'm gonna do|happens next)",
+        0.55,
+        "They hint at what they will do if you don't obey. That is a threat.",
+        keys="know kno knw",
+        requires=_PRESSURE,
+    ),
     Rule(
         rf"\b(?:ruin|destroy|end)\s+{YOUR}\s+(?:whole\s+)?(?:life|reputation|future|career)",
         0.7,

@@ -22,6 +22,7 @@ from unsnare.analysis.base import Detector
 from unsnare.analysis.learned.features import MAX_CHARS, word_features, words_of
 from unsnare.analysis.learned.model import LearnedModel
 from unsnare.analysis.report import Finding
+from unsnare.analysis.risk import ROOM_SENDERS
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.view import ConversationView, MessageView
 
@@ -60,8 +61,6 @@ WINDOW_WEIGHT = 0.6
 WINDOW_SIZE = 2
 
 _WORD = re.compile(r"[^\W_]+")
-# A conversation with this many people writing is a group or a public room.
-GROUP_SENDERS = 4
 RAPPORT = frozenset(
     {Tactic.GROOMING, Tactic.SEXUAL_CONTENT, Tactic.FALSE_IDENTITY, Tactic.IMAGE_REQUEST}
 )
@@ -133,7 +132,7 @@ class LearnedDetector(Detector):
         # The model learned grooming from one adult writing to one young person.
         # In a room where many people talk, its reading of rapport (grooming,
         # sexual talk, a lie about age) is not reliable; threats and demands are.
-        if len(messages) >= GROUP_SENDERS and len({m.sender for m in messages}) >= GROUP_SENDERS:
+        if len(messages) >= ROOM_SENDERS and len({m.sender for m in messages}) >= ROOM_SENDERS:
             probs[:, self._rapport] = 0.0
         # Only messages at half a threshold or more can give a finding, alone or
         # with the ones before them: one vector test for the whole conversation.
