@@ -78,3 +78,19 @@ def test_a_threat_naming_the_family_is_not_isolation(text: str) -> None:
 def test_planning_around_parents_is_still_isolation(text: str) -> None:
     findings = run_detector(D, text)
     assert any(f.get("kind") == "isolation" for f in findings), [f.detail for f in findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["does ur dad work nights?", "so ur mom is asleep?", "i could get in serious trouble, ur 14"],
+)
+def test_parents_schedule_and_fear_of_the_law(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["does your dad work at the garage on main st?", "i'll get in trouble with my boss if im late"],
+)
+def test_ordinary_questions_about_work_and_trouble(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.45, text

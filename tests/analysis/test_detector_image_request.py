@@ -96,3 +96,23 @@ def test_a_request_naming_other_people_still_asks(text: str) -> None:
 )
 def test_a_promise_not_to_share_is_not_a_request(text: str) -> None:
     assert not run_detector(D, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["u got any new pics??", "have you got another selfie", "any more pics babe", "ya got a webcam?"],
+)
+def test_asking_whether_they_have_pictures_or_a_camera_is_a_request(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you have any photos of the flat before we sign",
+        "anyone got pics from the game last night?",
+        "have you got a webcam for the team meeting",
+    ],
+)
+def test_pictures_of_things_or_events_are_not_requests_for_the_person(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

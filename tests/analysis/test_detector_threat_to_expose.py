@@ -66,3 +66,30 @@ def test_threats_are_found_with_their_audience(text: str, audience: str) -> None
 )
 def test_ordinary_messages_are_not_threats(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ur vids r going up on ur class group chat unless u pay",
+        "your nudes will be sent to all your followers",
+        "lol u think blocking me is gonna save u",
+        "blocking me doesnt change anything",
+        "unblock me now",
+        "pay the 200 or you know what comes next",
+    ],
+)
+def test_passive_threats_block_reminders_and_menace(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.55, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the photos from the wedding are going up on the family page tonight",
+        "you know what happens next in the show? no spoilers",
+        "i blocked him, blocking works",
+    ],
+)
+def test_ordinary_posts_and_plot_talk_are_not_threats(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.5, text
