@@ -44,3 +44,13 @@ def test_an_outright_demand_for_more_money_is_escalation() -> None:
 @pytest.mark.parametrize("text", [*HARD_NEGATIVES, "can i have more fries", "send me more memes"])
 def test_ordinary_more_is_not_escalation(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+def test_rising_amounts_in_the_lines_of_one_unattributed_text_are_not_escalation() -> None:
+    # A long pasted text is read line by line with no author: a spam email's
+    # "you want to earn $10 ... then $500" is not a demand raised.
+    conv = _conv(
+        (None, "you want to earn 10 USD a day?"),  # type: ignore[arg-type]
+        (None, "users pay nothing and earn 500 USD a week"),  # type: ignore[arg-type]
+    )
+    assert D.detect(build_view(conv, Folder(), False)) == []

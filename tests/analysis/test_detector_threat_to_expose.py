@@ -93,3 +93,12 @@ def test_passive_threats_block_reminders_and_menace(text: str) -> None:
 )
 def test_ordinary_posts_and_plot_talk_are_not_threats(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.5, text
+
+
+def test_a_chain_message_asking_the_reader_to_forward_it_is_not_a_threat() -> None:
+    text = "its hug day!! send this to all ur best frnds n see how many hug u back, reply me first"
+    assert top_score(run_detector(D, text)) < 0.5
+
+
+def test_we_can_send_this_to_your_friends_is_a_threat() -> None:
+    assert top_score(run_detector(D, "we could forward this to all your contacts today")) >= 0.7

@@ -107,7 +107,10 @@ class EscalatingDemandsDetector(Detector):
             top = max(amounts, key=lambda a: a.value, default=None)
             previous = highest.get(m.sender)
             span: tuple[int, int] | None = None
-            if top is not None and previous and top.value > previous:
+            # A higher amount than the same person asked before: only where the
+            # writer is known (the lines of one long pasted text have no author,
+            # and a spam email's "earn $10... then $500" is not a demand raised).
+            if top is not None and previous and top.value > previous and m.sender is not None:
                 span = (top.start, top.end)
             elif more is not None:
                 span = more.span()

@@ -38,6 +38,17 @@ _PRESSURE = (
     r"|online|internet|pay|money|nudes|naked|ruin|send me)\b|[$€£]"
 )
 
+# What makes "send it to everyone" a threat rather than a chain message: the
+# pictures, money, a condition, harm.
+_PRESSURE_HELD = (
+    r"\b(?:or|unless|if (?:you|u) (?:don'?t|dont|do not|won'?t|wont)|pay|money|nudes?|naked"
+    rf"|{PIC}|videos?|vids?|chats?|messages|screenshots?|secrets?|ruin|leak|expose|i will|i'll"
+    r"|ill|im gonna|i'm gonna|i am going to|i'm going to|im going to|before|data|compromising"
+    r"|evidence|proof|recordings?)\b|\b(?:i|we)(?:\s+(?:can|could|will|would|shall|am|are)|'ll"
+    r"|'m|'re)\b|\b(?:i|we)\s+(?:\w+\s+)?(?:send|post|share|forward|show|leak|dm|text|mail"
+    r"|email|tag)\b|[$€£]"
+)
+
 # A person retelling what someone else threatened ("he said he'll post my pics").
 _RETOLD_BY = (
     r"\b(?:he|she|they|someone|this (?:guy|girl|person|account))(?:'s| is| are|'re|'ll|'d"
@@ -108,6 +119,9 @@ RULES = (
         rf"(?:to|with|on)\s+(?:\w+\s+){{0,3}}?{_AUD_WORDS}",
         0.75,
         "They say they will send your pictures or chats to people you know. That is blackmail.",
+        # A chain message ("send this to all your friends, but first reply to me")
+        # asks the reader to send; it threatens nothing.
+        requires=_PRESSURE_HELD,
     ),
     Rule(
         rf"\b(?:everyone|everybody|all (?:of )?{YOUR} \w+|{YOUR} (?:\w+ )?(?:family|mom|mum|dad"
