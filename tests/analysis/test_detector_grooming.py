@@ -94,3 +94,15 @@ def test_parents_schedule_and_fear_of_the_law(text: str) -> None:
 )
 def test_ordinary_questions_about_work_and_trouble(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text", ["honestly i prefer younger girls", "u being 13 is what makes it so exciting"]
+)
+def test_an_adult_stating_interest_in_youth(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.55, text
+
+
+@pytest.mark.parametrize("text", ["i like young adult books", "we love little league games"])
+def test_young_in_other_senses(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.45, text

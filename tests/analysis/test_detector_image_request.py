@@ -116,3 +116,11 @@ def test_asking_whether_they_have_pictures_or_a_camera_is_a_request(text: str) -
 )
 def test_pictures_of_things_or_events_are_not_requests_for_the_person(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pasame una fotito tuya porfa", "hagamos videollamada ya", "me manda uma selfie sua"],
+)
+def test_spanish_and_portuguese_requests_for_the_person(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.45, text

@@ -86,3 +86,22 @@ def test_a_retold_demand_without_an_amount_is_found(text: str) -> None:
 )
 def test_retold_ordinary_money_talk_stays_calm(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "150 in steam cards and this all goes away",
+        "$250 on venmo & i erase everything",
+        "400 euros and no one will find out",
+    ],
+)
+def test_an_amount_first_with_what_it_buys_is_a_demand(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.5, text
+
+
+@pytest.mark.parametrize(
+    "text", ["15 bucks and ill remove the ad", "we paid 60 and the rash disappears in days"]
+)
+def test_selling_and_paying_for_things_is_not_a_demand(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.5, text

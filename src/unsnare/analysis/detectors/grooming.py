@@ -105,6 +105,22 @@ RULES = (
             "older young younger grade school trouble men"
         ),
     ),
+    # An adult stating an interest in youth itself: "i like younger girls", "you
+    # being 14 makes it hotter".
+    Rule(
+        r"\bi(?:'m| am|m)?\s+(?:really\s+|just\s+|kinda\s+|only\s+)?(?:like|love|prefer|want"
+        r"|into|go for|am into|'m into|m into)\s+(?:\w+\s+)?(?:younger|young|little|lil|teen"
+        r"|teenage|underage)\s+(?:girls?|boys?|ones|kids?|teens?|guys)\b"
+        rf"|\b(?:{YOU}|ur|you'?re|youre|u r)\s+(?:being\s+)?(?:only\s+|just\s+|so\s+)?(?:young"
+        r"|1[0-7]|9|a kid|in (?:middle|high) school)\s+(?:\w+\s+)?(?:makes?|is what makes|is)\s+"
+        r"(?:it|you|u|this|me)\s+(?:\w+\s+)?(?:hotter|sexier|better|more exciting|exciting|hot"
+        r"|sexy|cuter|more fun|special|want)",
+        0.6,
+        "They say your young age is what they like. An adult saying this to a young person is"
+        " grooming, and it is never your fault.",
+        detail=_k(K.AGE_PROBING),
+        keys="like love prefer want into go makes make is",
+    ),
     Rule(
         rf"\bhow old (?:are|r|is)\s+(?:{YOU}|ya)\b|\bwhat grade\b|\b(?:asl|a/s/l)\b"
         r"|\bwhat school\b|\bwhere do (?:you|u) go to school\b",

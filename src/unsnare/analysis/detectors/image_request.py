@@ -122,6 +122,27 @@ RULES = (
         langs=("es", "pt"),
         keys="manda mandame enviame envia pasame muestrame ensename mostra",
     ),
+    # "pasame una foto tuya", "manda uma foto sua": a picture of the person, in
+    # Spanish or Portuguese; and "haz videollamada conmigo", "bora fazer chamada de video".
+    Rule(
+        r"\b(?:pasame|pasa|mandame|manda|enviame|envia|me manda|me envia|me passa|passa|mostrame"
+        r"|muestrame|quiero ver|quero ver|deja ver|deixa ver)\s+(?:una |uma |un |um |otra |outra "
+        r"|alguna |alguma |tu |tus |sua |suas |tua |tuas )?(?:foto|fotos|fotito|fotinho|selfie"
+        r"|selfies|video|videos|vid)\s+(?:\w+\s+)?(?:tuya|tuyas|tuyo|tuyos|sua|suas|tua|tuas|teu"
+        r"|de ti|de vc|de voce|de usted)\b"
+        r"|\b(?:haz|hagamos|hacemos|hace|vamos a hacer|hazme|bora|vamos fazer|faz|faca|faze)\s+"
+        r"(?:una\s+|uma\s+|un\s+|um\s+)?(?:videollamada|video ?llamada|llamada de video"
+        r"|chamada de video|videochamada|facetime|call)\b",
+        0.45,
+        "They are asking for pictures of you or a video call. You can say no, and it is not "
+        "your fault.",
+        langs=("es", "pt"),
+        boost=r"\b(?:ahora|ya|solo|conmigo|a solas|agora|ja|so nos|sozinh[ao]|sol[ao]|desnud\w*"
+        r"|nua|nu|sem roupa|ropa interior|calcinha)\b",
+        boost_by=0.1,
+        keys="pasame pasa mandame manda enviame envia passa mostrame muestrame quiero quero deja "
+        "deixa haz hagamos hacemos hace vamos hazme bora faz faca faze",
+    ),
     # "More" pictures and the camera: pressure for more, or for a video call now.
     Rule(
         r"\b(?:quiero|quero|manda|mandame|pasame|enviame|envia|me manda|me envia|me passa"

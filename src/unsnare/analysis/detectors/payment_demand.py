@@ -63,6 +63,29 @@ RULES = (
         0.45,
         "They are demanding money, with a threat attached.",
     ),
+    # Amount first, and what it buys after: "200 in gift cards and this stays
+    # between us", "$300 on cashapp n i delete everything".
+    Rule(
+        rf"(?:{_AMT}|\b\d[\d,.]*k?)\s+(?:(?:in|on|via|thru|through|by|to)\s+(?:\w+\s+)?"
+        r"(?:gift ?cards?|cards?|cash ?app|venmo|zelle|paypal|bitcoin|btc|crypto|steam|apple"
+        r"|amazon|itunes|google play|usdt|wallet|revolut|bizum|pix|mbway|blik|swish|vipps"
+        r"|mobilepay)\s+)?"
+        r"(?:and|&|n|then|or|,)\s+(?:(?:i(?:'ll| will|ll)?|we(?:'ll| will)?)\s+)?(?:delete|erase"
+        r"|remove|leave (?:you|u) alone|disappear|go away|forget (?:about )?(?:it|this|you|u)"
+        r"|never (?:message|text|contact|bother))"
+        r"|(?:{_AMT}|\b\d[\d,.]*k?)\s+(?:\w+\s+){0,4}?(?:and|&|n)\s+(?:this|it|everything"
+        r"|all of this)\s+(?:all\s+)?(?:stays (?:between us|private|secret|here)|goes away"
+        r"|disappears|ends)"
+        r"|(?:{_AMT}|\b\d[\d,.]*k?)\s+(?:\w+\s+){0,4}?(?:and|&|n)\s+(?:nobody|no one|noone"
+        r"|no1) (?:sees|will see|knows|will know|finds out|will find out|gets)",
+        0.6,
+        "They want money to keep something hidden or to delete it. That is blackmail: do not"
+        " pay, paying rarely ends it.",
+        unless=_ORDINARY + r"|\b(?:listing|advert|ad|item|i (?:paid|pay|spent)|(?:we|they|you|u)"
+        r" (?:paid|spent))\b",
+        keys="delete erase remove leave disappear away forget never stays goes disappears ends "
+        "nobody one noone no1",
+    ),
     Rule(
         r"\b(?:make|send) (?:the )?payment\b[^.]{0,40}\b(?:bitcoin|btc|crypto|wallet|gift ?cards?)"
         r"|\b(?:bitcoin|btc) (?:wallet )?address\b|\bbuy (?:me )?(?:a |some )?(?:\w+ )?gift ?cards?"
