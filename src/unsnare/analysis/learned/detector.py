@@ -19,6 +19,7 @@ from typing import ClassVar
 import numpy as np
 
 from unsnare.analysis.base import Detector
+from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
 from unsnare.analysis.learned.features import MAX_CHARS, word_features, words_of
 from unsnare.analysis.learned.model import LearnedModel
 from unsnare.analysis.report import Finding
@@ -187,11 +188,17 @@ class LearnedDetector(Detector):
         threshold = self._thresholds[output]
         rise = (p - threshold) / (1.0 - threshold) if threshold < 1.0 else 1.0
         score = SCORE_FLOOR + (SCORE_CAP - SCORE_FLOOR) * max(0.0, min(1.0, rise))
-        score = round(min(score, TACTIC_CAP.get(tactic, SCORE_CAP)), 3)
+        score = min(score, TACTIC_CAP.get(tactic, SCORE_CAP))
         detail: tuple[tuple[str, str | float | bool], ...] = (
             ("layer", "model"),
             ("model_score", round(p, 3)),
         )
+        # A warning or a news report describing the scheme ("scammers threaten to
+        # send the video to your contacts") weighs as little here as in the rules.
+        if talks_about_abuse(m.folded):
+            score *= ABOUT_ABUSE_FACTOR
+            detail += (("reported_speech", True),)
+        score = round(score, 3)
         if words:
             detail += (("key_words", ", ".join(words)),)
         if via_window:
