@@ -14,6 +14,9 @@ from unsnare.analysis.learned.detector import READS_LIKE, LearnedDetector, chunk
 from unsnare.analysis.learned.model import MODEL_FILE, LearnedModel
 from unsnare.analysis.normalize import Normalizer
 from unsnare.analysis.tactics import Tactic
+from unsnare.analysis.text import Folder
+from unsnare.analysis.text_input import conversation_from_text
+from unsnare.analysis.view import build_view
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [
@@ -103,3 +106,20 @@ def test_the_detector_can_be_given_its_model() -> None:
 def test_odd_input_stays_calm(text: str) -> None:
     report = analyze_text(text)
     assert not report.risk.flagged
+
+
+def test_a_warning_describing_the_scheme_weighs_less_in_the_model_too() -> None:
+    detector = LearnedDetector()
+    direct = "pay 300 or your pics go to everyone"
+    warning = "scammers: pay 300 or your pics go to everyone"
+
+    def best(text: str) -> tuple[float, bool]:
+        conv, is_email, _ = conversation_from_text(text)
+        found = detector.detect(build_view(conv, Folder(), is_email))
+        assert found, text
+        top = max(found, key=lambda f: f.score)
+        return top.score, bool(top.get("reported_speech"))
+
+    (direct_score, direct_reported), (warning_score, warning_reported) = best(direct), best(warning)
+    assert not direct_reported and warning_reported
+    assert warning_score < 0.4 <= direct_score
