@@ -106,3 +106,24 @@ def test_an_adult_stating_interest_in_youth(text: str) -> None:
 @pytest.mark.parametrize("text", ["i like young adult books", "we love little league games"])
 def test_young_in_other_senses(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "while ur parents r not home",
+        "arent your folks home on fridays?",
+        "ur dad would freak out if he knew",
+        "u still underage right",
+        "gotta watch out for undercover cops on here",
+    ],
+)
+def test_parents_away_their_anger_age_and_the_police(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text", ["your mom will be mad if you miss the bus again", "minor league game at 7?"]
+)
+def test_ordinary_parent_and_minor_talk(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.45, text

@@ -62,3 +62,18 @@ def test_flirting_and_swearing_are_not_sexual_content(text: str) -> None:
 def test_the_persons_own_pictures_get_a_blame_free_sentence(text: str, says: str) -> None:
     findings = run_detector(D, text)
     assert findings and says in findings[0].explanation, [f.explanation for f in findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i wanna lick u so bad", "have you ever gotten head", "did ur bf ever touch u"],
+)
+def test_sexual_acts_aimed_at_the_person_and_questions_about_experience(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text", ["the puppy keeps licking you lol", "ill touch you up on the spreadsheet later"]
+)
+def test_the_same_verbs_in_ordinary_talk(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.45, text

@@ -121,6 +121,16 @@ RULES = (
         detail=_k(K.AGE_PROBING),
         keys="like love prefer want into go makes make is",
     ),
+    # Naming the person a minor: "cuz u still a minor".
+    Rule(
+        rf"\b(?:{YOU}|you'?re|youre|ur|u r|u still|you still|still)\s+(?:still\s+)?(?:only\s+)?(?:a"
+        r"\s+)?(?:minor|underage|under ?age|jail ?bait)\b",
+        0.5,
+        "They talk about your age or the age gap. An adult doing this with a young person"
+        " is grooming.",
+        detail=_k(K.AGE_PROBING),
+        keys="minor underage under jail jailbait",
+    ),
     Rule(
         rf"\bhow old (?:are|r|is)\s+(?:{YOU}|ya)\b|\bwhat grade\b|\b(?:asl|a/s/l)\b"
         r"|\bwhat school\b|\bwhere do (?:you|u) go to school\b",
@@ -180,6 +190,14 @@ RULES = (
         rf"|\b(?:does|do|dose|did|doesn'?t|doesnt|don'?t|dont|would|will)\s+{_GUARD}\s+"
         rf"(?:\w+\s+){{0,2}}?(?:let|allow|care|check|read|look at|know about|mind|have a|has a"
         rf"|got a)\b"
+        rf"|\b(?:when|while|if|since|cuz|cause|because)?\s*{_GUARD}\s+(?:and\s+\w+\s+)?(?:is\s+|are"
+        rf"\s+|r\s+|s\s+)?(?:not|isn'?t|aren'?t|aint|never|r not)\s+(?:at\s+)?home\b"
+        rf"|\b(?:isn'?t|aren'?t|is|are)\s+{_GUARD}\s+(?:\w+\s+)?home\s+(?:on|at|in|during|after"
+        rf"|till|until)\b"
+        rf"|\b{_GUARD}\s+(?:\w+\s+)?(?:would|will|'d|'ll|gonna)\s+(?:\w+\s+)?(?:get mad|be mad"
+        rf"|freak(?: out)?|approve|flip(?: out)?)\s+(?:\w+\s+){{0,2}}?(?:of me|of us|about me"
+        rf"|about us|at me|at us|if (?:they|he|she) (?:knew|found out|saw)"
+        rf"|(?:with |of )?someone my age|(?:with |of )?an? older)"
         rf"|\b(?:does|do|dose)\s+{_GUARD}\s+(?:still\s+)?work(?:s|ing)?(?:\s+(?:late|nights|weekends"
         rf"|today|tonight|tomorrow|all day))?\s*(?:\?|$)"
         rf"|\b(?:so\s+)?{_GUARD}\s+(?:is|are|r)\s+(?:still\s+)?(?:there|home|around|awake|up"
@@ -245,7 +263,11 @@ RULES = (
         r"\b(?:you'?re|ur|u r|you are|r u|are you|u a|you a|ur a|arent you|aren'?t you)\s+"
         r"(?:not\s+)?(?:a\s+|the\s+|an\s+)?(?:cop|cops|police|policeman|fed|feds|undercover"
         r"|agent|decoy|sting)\b|\bnot (?:a |the )?(?:cop|police|fed)\b|\bcops? (?:are|is|r)"
-        r" not allowed\b|\b(?:to catch|catching) (?:a )?(?:predator|perv)",
+        r" not allowed\b|\b(?:to catch|catching) (?:a )?(?:predator|perv)"
+        r"|\b(?:thought|think|thinking|worried|scared|afraid)\s+(?:\w+\s+){0,3}?(?:u|you|ur|you'?re)"
+        r"\s+(?:might be|could be|were|was|are|r)\s+(?:a\s+)?(?:cop|police|fed|undercover|sting"
+        r"|decoy)\b|\bundercover cops?\b|\b(?:don'?t|dont|do not)\s+want\s+(?:the\s+)?(?:cops?"
+        r"|police|feds)\s+to\s+(?:know|find out)",
         0.45,
         "They check that you are not the police. Someone who worries about that knows what they "
         "are doing is wrong.",

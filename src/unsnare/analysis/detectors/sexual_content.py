@@ -71,6 +71,25 @@ RULES = (
         _EXPLAIN,
         keys="cum cumming horny masturbate masturbating orgasm jerk wet hard love sexually",
     ),
+    # Sexual acts aimed at the person, and questions about their sexual
+    # experience: "i could finger you", "have u ever given oral", "did he lick you".
+    Rule(
+        rf"\b(?:finger|lick|eat|suck|go down on|went down on|gone down on|blow|rub|touch"
+        rf"|undress|strip)(?:ing|ed|s)?\s+{YOU}(?:\s+out)?\b(?!\s+(?:up|later|in|at|on)\b)"
+        rf"|\bhave\s+{YOU}\s+ever\s+(?:\w+\s+){{0,2}}?(?:had|given|gotten|got|done|tried|seen"
+        r"|watched|been)\s+(?:\w+\s+){0,2}?(?:oral|head|a blow ?job|blowjob|sex|porn\w*|fingered"
+        r"|eaten out|licked|touched|naked|a guy go down|a girl go down|69|anal|cum|a dick|a cock"
+        r"|masturbat\w*)"
+        r"|\b(?:did|does|has|have)\s+(?:he|she|they|anyone|any ?one|your bf|ur bf|a guy|a boy)\s+"
+        r"(?:ever\s+)?(?:lick|licked|finger|fingered|eat|ate|go down on|gone down on|touch|touched"
+        r"|suck|sucked)\s+(?:you|u|ya|them|it|ur|your)\b",
+        0.45,
+        _EXPLAIN,
+        unless=r"\b(?:dog|puppy|cat|kitten|ice ?cream|lollipop|candy|plate|food|pizza|stamp"
+        r"|envelope|wound|paint|screen)\b",
+        keys="finger lick eat suck down blow rub touch undress strip ever did does has have "
+        "fingering licking eating sucking rubbing touching fingered licked ate sucked touched",
+    ),
     # "he'll post my nudes": the person naming their own pictures is not sexual
     # talk pushed at them, so it gets a blame-free sentence, not a grooming one.
     Rule(
@@ -117,11 +136,13 @@ class SexualContentDetector(PatternDetector):
     tactic = Tactic.SEXUAL_CONTENT
     rules = RULES
     triggers = words(
-        "ass balls bang boobs breast breasts buceta butt chupar chuparte clit cock coger "
+        "ass balls bang blow boobs breast breasts buceta butt chupar chuparte clit cock coger "
         "cogerte comer cum cumming cunt desnuda desnudas desnudo desnudos dick dirty foder "
         "follar follarte fuck fucked fuckin fucking gozar horny jerk love mamar masturbate "
         "masturbating naked nipple nipples orgasm peitos pelada pelado penis privates "
         "punheta pussy screw sex sexo sexting tesao tetas thighs tits titties tocarte "
+        "finger fingered fingering lick licked licking eat ate eating suck sucked sucking rub "
+        "rubbing touch touched touching undress strip down oral head porn ever "
         "transar vagina verga virgem virgen virgin virginity"
     )
 
