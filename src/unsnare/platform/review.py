@@ -210,7 +210,7 @@ def item(
     row = _row(conn, tenant, item_id)
     out = _summary(row)
     out["note"] = row.note
-    out["hashes"] = json.loads(row.hashes)
+    out["hashes"] = json.loads(row.hashes) or {}
     out["findings"], out["messages"] = [], []
     if row.conversation is not None:
         found = list(conn.execute(

@@ -49,7 +49,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("conversation", sa.String(200), nullable=True),
         sa.Column("event", sa.BigInteger, nullable=True, unique=True),
-        sa.Column("hashes", sa.Text, nullable=False, server_default="[]"),
+        sa.Column("hashes", sa.Text, nullable=False, server_default="{}"),
         sa.Column("crisis", sa.Boolean, nullable=False),
         sa.Column("minor", sa.Boolean, nullable=False),
         sa.Column("risk_score", sa.Float, nullable=False),
