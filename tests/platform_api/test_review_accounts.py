@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import warnings
@@ -190,3 +191,28 @@ def test_reviewers_are_added_listed_and_disabled_from_the_command_line(
     assert _cli("platform", "reviewer", "disable", "lee", *db)[0] == 0
     assert "disabled" in _cli("platform", "reviewer", "list", *db)[1]
     assert {"reviewer.add", "reviewer.disable"} <= set(_audit_actions(engine))
+
+
+def test_ten_wrong_tries_lock_the_account_for_a_while(engine: Engine) -> None:
+    secret = make_reviewer(engine, "acme", "rosa")
+
+    def attempt(password: str, code: str, now: float) -> bool:
+        # As the login page does: the refusal (and its count) is committed.
+        with engine.begin() as conn:
+            try:
+                accounts.login(conn, "rosa", password, code, now=now)
+            except NotAuthenticatedError:
+                return False
+            return True
+
+    for i in range(accounts.MAX_FAILURES):
+        assert not attempt("a wrong password here", "000000", NOW + i)
+    good = NOW + 60
+    assert not attempt(PASSWORD, totp.code_at(secret, good), good)  # locked, though right
+    later = NOW + accounts.LOCK_MINUTES * 60 + 30
+    assert attempt(PASSWORD, totp.code_at(secret, later), later)
+    with engine.connect() as conn:
+        reasons = [json.loads(d)["reason"] for d in conn.execute(sa.text(
+            "SELECT detail FROM platform_audit_log WHERE action = 'reviewer.login_refused' "
+            "ORDER BY id")).scalars()]
+    assert reasons[-2:] == ["password, now locked", "locked"]

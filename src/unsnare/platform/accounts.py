@@ -39,6 +39,10 @@ _RANK = {role: i for i, role in enumerate(ROLES)}
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 12
 SESSION_MINUTES = 30
+# After this many wrong tries in a row the account waits LOCK_MINUTES, so a password and
+# a 6-digit code cannot be guessed by trying (10 tries in 15 minutes is ~1 in 10^5 a day).
+MAX_FAILURES = 10
+LOCK_MINUTES = 15
 _HASHER = PasswordHasher()  # Argon2id, RFC 9106's second recommended parameters
 # Checked against when the username is unknown, so that case takes as long as a wrong password.
 _DUMMY = _HASHER.hash("unsnare: no such reviewer")
@@ -152,7 +156,8 @@ def login(
     now: float | None = None, minutes: int = SESSION_MINUTES,
 ) -> Session:
     """Check the password and the TOTP code; a new session, or 401 (which never says
-    which of the three was wrong). Failures are audited too."""
+    which of the three was wrong). Failures are counted and audited: the caller commits
+    them even when it answers 401."""
     moment = time.time() if now is None else now
     row = conn.execute(
         sa.select(reviewers).where(reviewers.c.username == username).with_for_update()
@@ -163,24 +168,33 @@ def login(
     except (VerificationError, InvalidHashError):
         password_ok = False
     step = None
-    if row is not None and password_ok:
+    started = datetime.fromtimestamp(moment, UTC)
+    locked = row is not None and row.locked_until is not None and row.locked_until > started
+    if row is not None and password_ok and not locked:
         step = totp.matching_step(str(row.totp_secret), code, moment,
                                   after=row.totp_last_step)
-    if row is None or row.disabled is not None or step is None:
+    if row is None or row.disabled is not None or locked or step is None:
         if row is not None:
-            reason = ("disabled" if row.disabled is not None else
+            reason = ("disabled" if row.disabled is not None else "locked" if locked else
                       "password" if not password_ok else "code")
+            failures = int(row.failed_logins) + (reason in ("password", "code"))
+            lock = None
+            if failures >= MAX_FAILURES:
+                failures, lock = 0, started + timedelta(minutes=LOCK_MINUTES)
+                reason += ", now locked"
+            conn.execute(reviewers.update().where(reviewers.c.id == row.id).values(
+                failed_logins=failures, **({"locked_until": lock} if lock else {})))
             audit.record(conn, audit.Actor(f"reviewer:{username}", str(row.tenant)),
                          "reviewer.login_refused", username, reason=reason)
         raise NotAuthenticatedError(_LOGIN_REFUSED, field="login",
                                     hint="Check all three and try again; a code works for "
                                     "about a minute and only once.")
-    values: dict[str, object] = {"totp_last_step": step}
+    values: dict[str, object] = {"totp_last_step": step, "failed_logins": 0,
+                                 "locked_until": None}
     if _HASHER.check_needs_rehash(str(row.password_hash)):
         values["password_hash"] = _HASHER.hash(password)
     conn.execute(reviewers.update().where(reviewers.c.id == row.id).values(**values))
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    started = datetime.fromtimestamp(moment, UTC)
     expires = started + timedelta(minutes=minutes)
     conn.execute(review_sessions.insert().values(
         token_sha256=_sha(token), reviewer=row.id, csrf=csrf, created=started, expires=expires))

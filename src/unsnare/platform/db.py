@@ -148,6 +148,8 @@ reviewers = sa.Table(
     sa.Column("password_hash", sa.Text, nullable=False),
     sa.Column("totp_secret", sa.String(64), nullable=False),
     sa.Column("totp_last_step", sa.BigInteger, nullable=True),
+    sa.Column("failed_logins", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", _TS, nullable=True),
     sa.Column("created", _TS, nullable=False),
     sa.Column("disabled", _TS, nullable=True),
 )
