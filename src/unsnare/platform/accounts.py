@@ -11,6 +11,7 @@ ends (absolute, never extended, so a stolen cookie stops working).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import secrets
@@ -44,8 +45,6 @@ SESSION_MINUTES = 30
 MAX_FAILURES = 10
 LOCK_MINUTES = 15
 _HASHER = PasswordHasher()  # Argon2id, RFC 9106's second recommended parameters
-# Checked against when the username is unknown, so that case takes as long as a wrong password.
-_DUMMY = _HASHER.hash("unsnare: no such reviewer")
 _LOGIN_REFUSED = "the username, password or code is not right"
 
 
@@ -83,6 +82,13 @@ class Session:
     csrf: str
     reviewer: Reviewer
     expires: datetime
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    # Checked against when the username is unknown, so that case takes as long as a wrong
+    # password. Made on first use: hashing at import would slow every CLI command.
+    return _HASHER.hash("unsnare: no such reviewer")
 
 
 def _sha(token: str) -> str:
@@ -163,7 +169,7 @@ def login(
         sa.select(reviewers).where(reviewers.c.username == username).with_for_update()
     ).first()
     try:
-        _HASHER.verify(str(row.password_hash) if row is not None else _DUMMY, password)
+        _HASHER.verify(str(row.password_hash) if row is not None else _dummy_hash(), password)
         password_ok = row is not None
     except (VerificationError, InvalidHashError):
         password_ok = False

@@ -40,7 +40,11 @@ ALLOWLIST_BANK = "review-allowlist"
 # Messages whose findings are of these tactics may hold sexual wording: hidden until asked.
 EXPLICIT = frozenset({str(Tactic.SEXUAL_CONTENT), str(Tactic.IMAGE_REQUEST)})
 _SCAN = 500  # messages re-read to find crisis and age signals when an item is made
-_RANK = {"reviewer": 0, "lead": 1, "admin": 2}
+# Early warnings turned into items per listing: bounds one request's work after a burst
+# (each needs an analysis, ~40 ms on the loaded 2-core machine: bench_platform_review.py);
+# the rest follow on the next listings.
+_SYNC_BATCH = 100
+LEADS = ("lead", "admin")
 
 
 def target(item_id: int) -> str:
@@ -72,7 +76,7 @@ def sync(conn: sa.Connection, analyzer: Analyzer, tenant: str) -> int:
         sa.select(outbox.c.id, outbox.c.conversation, outbox.c.payload, outbox.c.created)
         .where(outbox.c.tenant == tenant, outbox.c.kind == EVENT_KIND,
                ~sa.exists().where(review_items.c.event == outbox.c.id))
-        .order_by(outbox.c.id)
+        .order_by(outbox.c.id).limit(_SYNC_BATCH)
     ))
     made = 0
     for event in pending:
@@ -258,7 +262,7 @@ def decide(
         raise PlatformError(f"'{decision}' is not a decision", field="decision",
                             hint="Decide confirm, dismiss or escalate.")
     row = _row(conn, tenant, item_id, lock=True)
-    lead = _RANK[role] >= _RANK["lead"]
+    lead = role in LEADS
     if row.status not in WAITING:
         raise ConflictError(f"item {item_id} was already decided ({row.status})",
                             field="item", hint="Open the queue for the items still waiting.")
