@@ -129,13 +129,6 @@ outbox = sa.Table(
 )
 
 
-def make_engine(settings: PlatformSettings) -> Engine:
-    """A pooled engine for the settings' PostgreSQL URL."""
-    url = check_database_url(settings.database_url)
-    return sa.create_engine(
-        url, pool_size=settings.pool_size, max_overflow=settings.pool_size, pool_pre_ping=True
-    )
-
 # The review queue (migration 0002_review): reviewer accounts, their sessions, and
 # the items they decide on.
 reviewers = sa.Table(
@@ -184,3 +177,11 @@ review_items = sa.Table(
     sa.Column("note", sa.Text, nullable=False, server_default=""),
     sa.Index("ix_platform_review_items_queue", "tenant", "status"),
 )
+
+
+def make_engine(settings: PlatformSettings) -> Engine:
+    """A pooled engine for the settings' PostgreSQL URL."""
+    url = check_database_url(settings.database_url)
+    return sa.create_engine(
+        url, pool_size=settings.pool_size, max_overflow=settings.pool_size, pool_pre_ping=True
+    )
