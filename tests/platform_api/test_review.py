@@ -130,7 +130,8 @@ def test_dismissing_with_the_allowlist_stops_later_lookups_reporting_the_hash(
                           headers=acme).json()["review_item"]
     decided = client.post(f"/v1/review/items/{item_id}/decision",
                           json={"decision": "dismiss", "allowlist": True,
-                                "note": "a meme, not abuse"}, headers=acme)
+                                "note": "a meme, not abuse", "reviewer": "jo@acme"},
+                          headers=acme)
     assert decided.status_code == 200, decided.text
     assert decided.json() == {"id": item_id, "status": "dismissed", "allowlisted": 1,
                               "decided_by": decided.json()["decided_by"]}
@@ -142,6 +143,10 @@ def test_dismissing_with_the_allowlist_stops_later_lookups_reporting_the_hash(
     assert banks["review-allowlist"]["kind"] == "allowlist"
     actions = [a for _, a, _ in _audit(engine, "acme")]
     assert actions.count("review.dismiss") == 1 and "bank.add" in actions
+    with engine.connect() as conn:
+        detail = conn.execute(sa.text("SELECT detail FROM platform_audit_log WHERE action = "
+                                      "'review.dismiss'")).scalar_one()
+    assert '"reviewer": "jo@acme"' in detail and '"allowlisted": 1' in detail
 
 
 def test_the_allowlist_is_only_for_dismissed_hash_matches(

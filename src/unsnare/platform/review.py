@@ -208,9 +208,11 @@ def _mattering(rows: list[Any], flagged: set[str]) -> list[int]:
 
 def item(
     conn: sa.Connection, tenant: str, item_id: int, *, reveal: bool, actor: audit.Actor,
+    on_behalf_of: str | None = None,
 ) -> dict[str, Any]:
     """One item: its findings, the messages that matter (explicit wording hidden unless
-    `reveal`, which is audited), and for hash matches the hashes, distances and banks."""
+    `reveal`, which is audited, naming the platform's own reviewer `on_behalf_of` when
+    given), and for hash matches the hashes, distances and banks."""
     row = _row(conn, tenant, item_id)
     out = _summary(row)
     out["note"] = row.note
@@ -247,13 +249,19 @@ def item(
     out["revealed"] = reveal
     if reveal:
         audit.record(conn, actor, "review.reveal", target(item_id),
-                     conversation=row.conversation)
+                     conversation=row.conversation, **_behalf(on_behalf_of))
     return out
+
+
+def _behalf(reviewer: str | None) -> dict[str, str]:
+    # A platform's own UI acts with its key; the person who acted is named in the entry.
+    return {"reviewer": reviewer} if reviewer else {}
 
 
 def decide(
     conn: sa.Connection, banks: TenantBanks, tenant: str, item_id: int, decision: str, *,
     role: str, actor: audit.Actor, note: str = "", allowlist: bool = False,
+    on_behalf_of: str | None = None,
 ) -> dict[str, Any]:
     """Record a decision on a waiting item. Escalating, and deciding an escalated item,
     need a lead (or admin). Dismissing a hash match can add its hashes to the tenant's
@@ -283,7 +291,7 @@ def decide(
         status=DECISIONS[decision], decided=now, decided_by=actor.name, note=note))
     audit.record(conn, actor, f"review.{decision}", target(item_id), role=role,
                  kind=row.kind, conversation=row.conversation, note=note,
-                 allowlisted=added)
+                 allowlisted=added, **_behalf(on_behalf_of))
     return {"id": item_id, "status": DECISIONS[decision], "decided_by": actor.name,
             "allowlisted": added}
 

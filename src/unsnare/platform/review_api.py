@@ -34,6 +34,8 @@ class DecisionIn(_Strict):
     note: str = Field(default="", max_length=2000)
     allowlist: bool = Field(default=False, description="With dismiss, on a hash match: add "
                             "its hash to the tenant's allowlist bank")
+    reviewer: str | None = Field(default=None, min_length=1, max_length=200,
+                                 description="Your reviewer's name, for the audit log")
 
 
 class HashMatchIn(LookupIn):
@@ -69,11 +71,17 @@ def list_items(
 def get_item(
     item_id: ItemId, svc: Svc, key: Annotated[ApiKey, Depends(scoped("review"))],
     reveal: bool = False,
+    reviewer: Annotated[str | None, Query(min_length=1, max_length=200,
+                                          description="Your reviewer's name, for the audit "
+                                          "log")] = None,
 ) -> dict[str, Any]:
     """One item: findings, the messages that matter (explicit wording hidden unless
     `reveal=true`, which is audited), hashes with distance and bank."""
+    if reviewer is not None:
+        storable(reviewer, "reviewer")
     with svc.engine.begin() as conn:
-        return review.item(conn, key.tenant, item_id, reveal=reveal, actor=key.actor())
+        return review.item(conn, key.tenant, item_id, reveal=reveal, actor=key.actor(),
+                           on_behalf_of=reviewer)
 
 
 @router.post("/items/{item_id}/decision")
@@ -83,10 +91,12 @@ def decide(
 ) -> dict[str, Any]:
     """Confirm, dismiss (optionally allowlisting the hash) or escalate (admin keys only)."""
     storable(body.note, "note")
+    if body.reviewer is not None:
+        storable(body.reviewer, "reviewer")
     with svc.engine.begin() as conn:
         return review.decide(conn, svc.banks, key.tenant, item_id, body.decision,
                              role=_role(key), actor=key.actor(), note=body.note,
-                             allowlist=body.allowlist)
+                             allowlist=body.allowlist, on_behalf_of=body.reviewer)
 
 
 @router.post("/items/{item_id}/package",
