@@ -246,3 +246,16 @@ def test_a_reviewer_decides_in_the_browser_with_csrf_and_roles(
                     data={"decision": "escalate", "csrf_token": csrf_of(page.text)},
                     follow_redirects=False).status_code == 303
     assert [i["status"] for i in _queue(client, acme)] == ["escalated"]
+
+
+def test_a_crisis_written_after_the_item_was_made_moves_it_to_the_top(
+    client: TestClient, acme: Headers
+) -> None:
+    _flag(client, acme, "first")
+    _flag(client, acme, "second")
+    assert [i["conversation_id"] for i in _queue(client, acme)] == ["first", "second"]
+    later = client.post("/v1/conversations/second/messages",
+                        json=batch([CRISIS_LINE], prefix="later"), headers=acme)
+    assert later.status_code == 200
+    order = [(i["conversation_id"], i["crisis"]) for i in _queue(client, acme)]
+    assert order == [("second", True), ("first", False)]

@@ -172,6 +172,7 @@ review_items = sa.Table(
     sa.Column("risk_score", sa.Float, nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("created", _TS, nullable=False),
+    sa.Column("checked", _TS, nullable=False),
     sa.Column("decided", _TS, nullable=True),
     sa.Column("decided_by", sa.Text, nullable=True),
     sa.Column("note", sa.Text, nullable=False, server_default=""),

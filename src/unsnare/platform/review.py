@@ -54,24 +54,28 @@ def target(item_id: int) -> str:
 
 def _signals(
     conn: sa.Connection, analyzer: Analyzer, tenant: str, conversation_id: str
-) -> tuple[bool, bool]:
-    """(crisis, minor): whether the child wrote about self-harm, and whether someone
-    probed their age (a sign they are a minor)."""
+) -> tuple[bool, bool, datetime]:
+    """(crisis, minor, as of): whether the child wrote about self-harm, whether someone
+    probed their age (a sign they are a minor), and the conversation's `updated` time
+    read before its messages (a batch committed meanwhile is later, so is read again)."""
+    as_of = conn.execute(sa.select(conversations.c.updated).where(
+        conversations.c.tenant == tenant, conversations.c.id == conversation_id)).scalar_one()
     rows = list(conn.execute(
         sa.select(messages)
         .where(messages.c.tenant == tenant, messages.c.conversation == conversation_id)
         .order_by(messages.c.seq.desc()).limit(_SCAN)
     ))[::-1]
     if not rows:
-        return False, False
+        return False, False, as_of
     report = analyzer.analyze(_as_conversation(conversation_id, rows))
     minor = any(f.tactic is Tactic.GROOMING and f.get("kind") == "age_probing"
                 for f in report.findings)
-    return report.crisis, minor
+    return report.crisis, minor, as_of
 
 
 def sync(conn: sa.Connection, analyzer: Analyzer, tenant: str) -> int:
-    """Make an item for each of the tenant's early warnings that has none yet."""
+    """Make an item for each of the tenant's early warnings that has none yet, and look
+    again for crisis and age signals in waiting conversations that grew since."""
     pending = list(conn.execute(
         sa.select(outbox.c.id, outbox.c.conversation, outbox.c.payload, outbox.c.created)
         .where(outbox.c.tenant == tenant, outbox.c.kind == EVENT_KIND,
@@ -81,16 +85,37 @@ def sync(conn: sa.Connection, analyzer: Analyzer, tenant: str) -> int:
     made = 0
     for event in pending:
         payload = json.loads(event.payload)
-        crisis, minor = _signals(conn, analyzer, tenant, str(event.conversation))
+        crisis, minor, as_of = _signals(conn, analyzer, tenant, str(event.conversation))
         made += _insert(conn, tenant, CONVERSATION, conversation=str(event.conversation),
                         event=int(event.id), crisis=crisis or bool(payload.get("crisis")),
                         minor=minor, risk_score=float(payload["risk"]["score"]),
-                        created=event.created) is not None
+                        created=event.created, checked=as_of) is not None
+    _recheck(conn, analyzer, tenant)
     return made
+
+
+def _recheck(conn: sa.Connection, analyzer: Analyzer, tenant: str) -> None:
+    # A child may write about harming themselves after the item was made: that item
+    # must move to the top, so conversations that grew are read again.
+    c = conversations
+    grown = list(conn.execute(
+        sa.select(review_items.c.id, review_items.c.conversation)
+        .join(c, sa.and_(c.c.tenant == review_items.c.tenant,
+                         c.c.id == review_items.c.conversation))
+        .where(review_items.c.tenant == tenant, review_items.c.status.in_(WAITING),
+               c.c.updated > review_items.c.checked)
+        .order_by(review_items.c.id).limit(_SYNC_BATCH)
+    ))
+    for row in grown:
+        crisis, minor, as_of = _signals(conn, analyzer, tenant, str(row.conversation))
+        conn.execute(review_items.update().where(review_items.c.id == row.id).values(
+            crisis=review_items.c.crisis | crisis, minor=review_items.c.minor | minor,
+            checked=as_of))
 
 
 def _insert(conn: sa.Connection, tenant: str, kind: str, **values: Any) -> int | None:
     values.setdefault("created", datetime.now(UTC))
+    values.setdefault("checked", datetime.now(UTC))
     query = pg_insert(review_items).values(
         tenant=tenant, kind=kind, status=OPEN, **values)
     found = conn.execute(query.on_conflict_do_nothing().returning(review_items.c.id)).first()
@@ -118,10 +143,10 @@ def enqueue_conversation(
             conn.execute(review_items.update().where(review_items.c.id == item_id)
                          .values(minor=True))
     else:
-        crisis, probed = _signals(conn, analyzer, tenant, conversation_id)
+        crisis, probed, as_of = _signals(conn, analyzer, tenant, conversation_id)
         made = _insert(conn, tenant, CONVERSATION, conversation=conversation_id,
                        crisis=crisis, minor=minor or probed,
-                       risk_score=float(state.risk_score))
+                       risk_score=float(state.risk_score), checked=as_of)
         assert made is not None  # no unique key to clash with when there is no event
         item_id = made
     audit.record(conn, actor, "review.enqueue", target(item_id), conversation=conversation_id,

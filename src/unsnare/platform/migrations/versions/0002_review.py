@@ -57,6 +57,7 @@ def upgrade() -> None:
         sa.Column("risk_score", sa.Float, nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("created", _TS, nullable=False),
+        sa.Column("checked", _TS, nullable=False),
         sa.Column("decided", _TS, nullable=True),
         sa.Column("decided_by", sa.Text, nullable=True),
         sa.Column("note", sa.Text, nullable=False, server_default=""),
