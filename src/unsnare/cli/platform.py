@@ -41,6 +41,9 @@ TenantOpt = Annotated[str, typer.Option("--tenant", help="The tenant's name.")]
 
 def register(app: typer.Typer) -> None:
     """Add the `platform` group."""
+    from unsnare.cli.platform_review import register_review
+
+    register_review(platform_app)
     app.add_typer(platform_app, name="platform")
 
 

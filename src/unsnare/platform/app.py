@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from unsnare.errors import UnsnareError
-from unsnare.platform import hma, webhooks
+from unsnare.platform import hma, review_api, review_pages, webhooks
 from unsnare.platform.errors import PlatformError, RateLimitedError
 from unsnare.platform.routes import router
 from unsnare.platform.schemas import ErrorOut
@@ -111,6 +111,8 @@ def create_app(settings: PlatformSettings, *, worker: bool | None = None) -> Fas
     app.add_exception_handler(Exception, _server_error)
     app.include_router(router)
     app.include_router(hma.router)
+    app.include_router(review_api.router)
+    app.include_router(review_pages.router)
 
     @app.middleware("http")
     async def observe(

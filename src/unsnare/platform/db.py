@@ -129,6 +129,57 @@ outbox = sa.Table(
 )
 
 
+# The review queue (migration 0002_review): reviewer accounts, their sessions, and
+# the items they decide on.
+reviewers = sa.Table(
+    "platform_reviewers",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("tenant", sa.String(32), sa.ForeignKey("platform_tenants.name"), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False, unique=True),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("totp_secret", sa.String(64), nullable=False),
+    sa.Column("totp_last_step", sa.BigInteger, nullable=True),
+    sa.Column("failed_logins", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", _TS, nullable=True),
+    sa.Column("created", _TS, nullable=False),
+    sa.Column("disabled", _TS, nullable=True),
+)
+
+review_sessions = sa.Table(
+    "platform_review_sessions",
+    metadata,
+    sa.Column("token_sha256", sa.String(64), primary_key=True),
+    sa.Column("reviewer", sa.BigInteger, sa.ForeignKey("platform_reviewers.id"),
+              nullable=False),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("created", _TS, nullable=False),
+    sa.Column("expires", _TS, nullable=False),
+)
+
+review_items = sa.Table(
+    "platform_review_items",
+    metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+    sa.Column("tenant", sa.String(32), sa.ForeignKey("platform_tenants.name"), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("conversation", sa.String(200), nullable=True),
+    sa.Column("event", sa.BigInteger, nullable=True, unique=True),
+    sa.Column("hashes", sa.Text, nullable=False, server_default="{}"),
+    sa.Column("crisis", sa.Boolean, nullable=False),
+    sa.Column("minor", sa.Boolean, nullable=False),
+    sa.Column("risk_score", sa.Float, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("created", _TS, nullable=False),
+    sa.Column("checked", _TS, nullable=False),
+    sa.Column("decided", _TS, nullable=True),
+    sa.Column("decided_by", sa.Text, nullable=True),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Index("ix_platform_review_items_queue", "tenant", "status"),
+)
+
+
 def make_engine(settings: PlatformSettings) -> Engine:
     """A pooled engine for the settings' PostgreSQL URL."""
     url = check_database_url(settings.database_url)

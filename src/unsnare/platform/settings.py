@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from unsnare.platform.errors import DatabaseUrlError
 
 ENV_URL = "UNSNARE_PLATFORM_DATABASE_URL"
+ENV_SIGNING_KEY = "UNSNARE_PLATFORM_SIGNING_KEY"
 
 
 def check_database_url(url: str | None) -> str:
@@ -49,8 +50,13 @@ class PlatformSettings:
     webhook_timeout: float = 5.0
     max_batch: int = 500
     deliver_in_process: bool = True
+    # Review: how long a reviewer's login lasts, and the PEM file of the Ed25519 key
+    # that signs evidence packages (see `review_package`).
+    session_minutes: int = 30
+    signing_key: str | None = None
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> PlatformSettings:
         """Settings from the environment; `database_url` wins over the variable."""
-        return cls(database_url=check_database_url(database_url or os.environ.get(ENV_URL)))
+        return cls(database_url=check_database_url(database_url or os.environ.get(ENV_URL)),
+                   signing_key=os.environ.get(ENV_SIGNING_KEY) or None)
