@@ -127,3 +127,17 @@ def test_parents_away_their_anger_age_and_the_police(text: str) -> None:
 )
 def test_ordinary_parent_and_minor_talk(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "u r a minor tho",
+        "r u working for the cops",
+        "clear all of our chats tonight ok",
+        "does ur dad usually get home late?",
+        "what r u gonna tell ur mom so u can sneak out",
+    ],
+)
+def test_more_ways_of_age_police_secrecy_and_parents(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.45, text

@@ -124,3 +124,10 @@ def test_pictures_of_things_or_events_are_not_requests_for_the_person(text: str)
 )
 def test_spanish_and_portuguese_requests_for_the_person(text: str) -> None:
     assert top_score(run_detector(D, text)) >= 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text", ["any more photos of urself?", "u got a digital camera?", "u got pics for me"]
+)
+def test_more_ways_of_asking_for_the_person_s_pictures(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.4, text

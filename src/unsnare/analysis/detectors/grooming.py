@@ -123,7 +123,8 @@ RULES = (
     ),
     # Naming the person a minor: "cuz u still a minor".
     Rule(
-        rf"\b(?:{YOU}|you'?re|youre|ur|u r|u still|you still|still)\s+(?:still\s+)?(?:only\s+)?(?:a"
+        rf"\b(?:{YOU}|you'?re|youre|ur|u r|u still|you still|still)\s+(?:are\s+|r\s+|is\s+)?"
+        r"(?:still\s+)?(?:only\s+)?(?:a"
         r"\s+)?(?:minor|underage|under ?age|jail ?bait)\b",
         0.5,
         "They talk about your age or the age gap. An adult doing this with a young person"
@@ -164,7 +165,12 @@ RULES = (
     # When the adults are away: asking when a parent comes home, whether the
     # person is on their own, hiding things from them or getting in trouble.
     Rule(
-        rf"\b(?:when|what time|how long|till when|until when)\s+(?:does|do|is|are|will|r|till"
+        rf"\b(?:does|do|dose|will|is)\s+{_GUARD}\s+(?:ever\s+|usually\s+|normally\s+|still\s+)?"
+        r"(?:come|get|go|leave)\s+(?:\w+\s+)?(?:home|out) (?:for lunch|early|late|at night|on"
+        r" weekends|during the day)"
+        rf"|\b(?:what|how)\s+(?:will|would|can|could|r|are|do)\s+{YOU}\s+(?:gonna\s+|going to\s+)?"
+        rf"tell\s+{_GUARD}\s+(?:so|to)\s+(?:\w+\s+){{0,2}}?(?:meet|see|come|sneak|go out|stay)"
+        rf"|\b(?:when|what time|how long|till when|until when)\s+(?:does|do|is|are|will|r|till"
         rf"|until|before)?\s*{_GUARD}\s+(?:\w+\s+){{0,3}}?(?:come|coming|be|get|getting|go"
         rf"|going|leave|leaving)\s+(?:\w+\s+)?(?:home|back|out|to work|to bed)\b"
         rf"|\b{_GUARD}\s+(?:don'?t|dont|doesn'?t|doesnt|won'?t|wont|wouldn'?t|wouldnt)\s+"
@@ -264,6 +270,8 @@ RULES = (
         r"(?:not\s+)?(?:a\s+|the\s+|an\s+)?(?:cop|cops|police|policeman|fed|feds|undercover"
         r"|agent|decoy|sting)\b|\bnot (?:a |the )?(?:cop|police|fed)\b|\bcops? (?:are|is|r)"
         r" not allowed\b|\b(?:to catch|catching) (?:a )?(?:predator|perv)"
+        r"|\b(?:you|u|ur|you'?re|youre|r u|are you)\s+(?:\w+\s+){0,2}?(?:with|working for|work for"
+        r"|from)\s+the\s+(?:police|cops|feds|fbi)\b"
         r"|\b(?:thought|think|thinking|worried|scared|afraid)\s+(?:\w+\s+){0,3}?(?:u|you|ur|you'?re)"
         r"\s+(?:might be|could be|were|was|are|r)\s+(?:a\s+)?(?:cop|police|fed|undercover|sting"
         r"|decoy)\b|\bundercover cops?\b|\b(?:don'?t|dont|do not)\s+want\s+(?:the\s+)?(?:cops?"
@@ -275,7 +283,8 @@ RULES = (
         keys="cop cops police policeman fed feds undercover agent decoy sting predator perv",
     ),
     Rule(
-        r"\b(?:delete|erase|clear)\s+(?:the\s+|this\s+|that\s+|our\s+|these\s+|all\s+(?:the\s+)?"
+        r"\b(?:delete|erase|clear)\s+(?:the\s+|this\s+|that\s+|our\s+|these\s+|all\s+(?:of\s+)?(?:the\s+"
+        r"|these\s+|those\s+|our\s+|my\s+)?"
         r"|my\s+)?(?:texts?|txts?|msgs?|messages|chats?|convo|conversation|history)\b"
         r"(?! (?:about|for) (?:the|your) (?:bill|order|account))",
         0.45,
