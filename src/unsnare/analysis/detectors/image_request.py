@@ -71,7 +71,7 @@ RULES = (
         rf"\b(?:(?:do|did|have|got)\s+)?{YOU}\s+"
         rf"(?:got|have|has|get|gots)\s+(?:a|any|any ?more|anymore|more|new|other|another|some"
         rf"|any other|any new|a new|ur|your)\s+(?:more\s+|new\s+|other\s+)?(?:{PIC}|selfies?|cam"
-        r"|webcam|web cam|dig(?:ital)? ?cam|digicam|camera|cam ?phone|camera ?phone)\b"
+        r"|webcam|web cam|dig(?:ital)? ?cam(?:era)?|digicam|camera|cam ?phone|camera ?phone)\b"
         rf"|\b(?:do\s+|got\s+)?{YOU}\s+(?:got|have)\s+(?:{PIC})\s+(?:i|for me|to send|u can send"
         r"|you can send|of (?:you|u|urself|yourself))\b"
         rf"|\b(?:anymore|any more|more|new|other|some)\s+(?:{PIC}|selfies?)\s+of\s+(?:{YOU}|urself"
