@@ -87,7 +87,8 @@ RULES = (
         r"|apartment|room|car|bike|item|product|dog|cat|trip|wedding|party|game|concert|damage)\b",
         boost=YOUTH.pattern,
         boost_by=0.15,
-        keys="pic pics picture pictures photo photos pix selfie selfies cam webcam web more new",
+        keys="pic pics picture pictures photo photos pix selfie selfies cam webcam web more new "
+        "camera digicam dig digital anymore",
     ),
     # "i want to see a pic of you", "wanna see my cam": the asker wants to see
     # the person, or to get them onto a camera session.
