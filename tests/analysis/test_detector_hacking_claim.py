@@ -77,3 +77,8 @@ def test_a_real_account_problem_is_not_called_a_bluff(text: str) -> None:
 )
 def test_the_passive_bluff_needs_the_writer_as_the_hacker(text: str, found: bool) -> None:
     assert (top_score(run_detector(D, text)) >= 0.5) is found, text
+
+
+def test_the_bulk_email_opening_with_a_leaked_password() -> None:
+    assert top_score(run_detector(D, "Tr0ub4dor&3 is your password. You don't know me.")) >= 0.5
+    assert top_score(run_detector(D, "what is your password for the wifi?")) < 0.5

@@ -57,7 +57,10 @@ RULES = (
     Rule(
         r"\bi know\b[^.]{0,40}\bpass ?words?\b"
         r"|\b(?:your|ur) pass ?words? (?:from|for) \S+ (?:is|was|on (?:the )?(?:moment|day))\b"
-        r"|\bfrom (?:your|ur) (?:own )?hacked (?:account|email|mailbox)\b",
+        r"|\bfrom (?:your|ur) (?:own )?hacked (?:account|email|mailbox)\b"
+        # The bulk email's opening: a leaked password, then "is your password".
+        r"|(?:^|[.!:\n]\s*)\S+\s+(?:is|was|=)\s+(?:your|ur)\s+(?:current\s+|old\s+|actual\s+"
+        r"|real\s+)?pass ?(?:word|code)\s*(?:[.!,;]|$)",
         0.55,
         _EXPLAIN,
         keys="password passwords pass hacked",
