@@ -15,6 +15,8 @@ does not read yet, so what they find is still reported.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from unsnare.analysis.base import Rule
 
 ALL = ("en", "es", "pt", "de", "fr", "it", "nl")
@@ -447,7 +449,7 @@ DEADLINE: tuple[Rule, ...] = (
 # `_REPORTED` keeps those calm, as `_NOTICE` keeps a bank's notice calm.
 
 _NEW = ("cs", "pl", "da", "no", "sv", "fi")
-_TWELVE = _OTHER + _NEW
+_TWELVE = ALL + _NEW
 
 _WARN_OFF = (
     "They tell you not to go to the police or tell anyone. That protects them, not you: "
@@ -479,9 +481,10 @@ _REPORTED = (
     r"|salasana\w*)"
     r"|datenleck\w*|datenlek\w*|fuites? de donnees|fuga di dati|datalek\w*|filtracion\w*"
     r"|vazamento\w*|unik\w* dat|wyciek\w*|datalak|datalekkasj\w*|dataintrang|tietovuo\w*"
-    r"|anzeige erstatten|erstatten sie|portez plainte|porter plainte|sporgere denuncia"
-    r"|aangifte|denuncie (?:ante|en)|denunciar (?:ante|en)|oznamte|zglos\w*|polisanmal\w*"
-    r"|rikosilmoit\w*"
+    # (Reporting it as advice, not "if you report me", which is the sender's threat.)
+    r"|erstatten sie (?:\w+ )?anzeige|porter plainte|sporgere denuncia|doe aangifte"
+    r"|aangifte doen|denuncie (?:ante|en)|denunciar (?:ante|en)|oznamte|zglos|polisanmal"
+    r"|gor en polisanmalan|tee rikosilmoitus"
     r"|(?:diese|solche|derartige|ces|de tels|queste|tali|deze|zulke|estos|estas|esses|estes"
     r"|tyto|takie|disse|sadanne|slike|dessa|sadana|naita|tallaisia) (?:\w+ )?(?:e-?mails"
     r"|e-?maile|mails|nachrichten|courriels|messages|messaggi|berichten|correos|mensajes"
@@ -492,7 +495,7 @@ _REPORTED = (
     # The person it was sent to, in the third person, and the email described.
     r"|opfer\w*|empfanger\w*|betroffene\w*|victime\w*|destinataire\w*|internaute\w*"
     r"|vittim\w*|destinatari\w*|slachtoffer\w*|ontvanger\w*|victima\w*|destinatario\w*"
-    r"|vitima\w*|obet\w*|obeti|ofiar\w*|odbiorc\w*|offeret|ofrene|ofre|modtager\w*"
+    r"|vitima\w*|obet\w*|obeti|ofiar\w*|odbiorc\w*|offeret|ofrene|ofre|modtageren|modtagerne"
     r"|mottaker\w*|mottagare\w*|uhri\w*|vastaanottaja\w*"
     r"|(?:der|le|il|de|el|o) (?:\w+ )?(?:hacker|pirate|pirata|cybercriminel\w*"
     r"|ciberdelincuente\w*|cybercrimin\w*|erpresser|ricattatore|afperser|chantajista)"
@@ -511,13 +514,13 @@ _CALM = _NOTICE + "|" + _REPORTED
 # First person in each language: the sender speaking of themselves.
 _ME = (
     r"\b(?:ich|mich|mir|mein\w*|j'|je (?:\w+ )?(?:ai|suis|vais|sais|peux|vois|veux|serai"
-    r"|saurai|verrai|n'ai)|moi|mon|io|ho|mio|mia|miei|ik|mij|mijn|yo|mi|mis|tengo|he|eu|meu"
-    r"|minha|tenho|jsem|mam|muj|moje|jestem|mnie|moj|jeg|mig|meg|min|mitt|jag|minulla|olen"
+    r"|saurai|verrai|n'ai)|moi|mon|io|ho|mio|mia|miei|ik|mij|mijn|yo|mi|mis|tengo|eu|meu"
+    r"|minha|tenho|jsem|mam|muj|moje|jestem|mnie|moj|jeg|mig|meg|mitt|jag|minulla|olen"
     r"|mina|minun|mim|mym|mou|mnou|minua)\b"
 )
 # The person addressed, in each language.
 _YOU = (
-    r"\b(?:sie|du|dich|dir|ihnen|dein\w*|vous|tu|te|toi|t'|ti|tuo|tua|je|jou|jouw|u|uw|usted"
+    r"\b(?:sie|du|dich|dir|ihnen|dein\w*|vous|tu|te|toi|t'|ti|tuo|tua|je|jou|jouw|uw|usted"
     r"|tus?|voce|vc|lhe|seu|sua|tebe|tebou|vas|vami|ty|tvuj|cie|ciebie|toba|pana|pania|dig"
     r"|deg|din|dit|ditt|sinua|sinusta|sina|sinun|\w+ndote|\w+ndoti)\b"
 )
@@ -596,7 +599,9 @@ _MORE_HACKING = (
         r"|cheval de troie|logiciel (?:malveillant|espion)|troyano|trojan|programa (?:espia"
         r"|malicioso)|software (?:espia|malicioso|dannoso|spia)|wirus\w*|oprogramowani\w*"
         r"|skadelig\w*|skadlig\w*|spionprogram\w*|vakoiluohjelm\w*|haittaohjelm\w*"
-        r"|troijalai\w*)\b[^.!?\n]{0,60}?(?:installiert|\bauf (?:ihr|dein)\w*|install\w*"
+        r"|troijalai\w*)\b[^.!?\n]{0,60}?(?:installiert|\bauf (?:ihr|dein)\w*|installe|installato"
+        r"|geinstalleerd|instalad[oa]|instalei|instalou|nainstalov\w*|zainstalow\w*|installeret"
+        r"|installert|installerat"
         r"|\bsur (?:votre|ton|ta)\b|\b(?:sul|nel) (?:tuo|suo)\b|\bop (?:je|jouw|uw)\b"
         r"|\ben (?:tu|su)\b|\b(?:no|na) (?:seu|teu|sua|tua)\b|\bdo (?:tveho|vaseho)\b"
         r"|\bna (?:tvem|vasem|twoim|twoj\w*|pana)\b|\bpa (?:din|dit|ditt|dina)\b|asen\w*"
@@ -653,7 +658,7 @@ _MORE_HACKING = (
         r"|\bsei (?:a )?(?:sua|tua) senha"
         r"|\bmam (?:\w+ )?(?:plny |uplny )?pristup (?:k|ke|do) (?:tvemu|vasemu|tvym|vasim|tve"
         r"|vase)|\bsleduj[iu] (?:te|vas)\b|\bsledoval\w* (?:jsem )?(?:te|vas)\b"
-        r"|\bznam (?:\w+ )?(?:tve|vase|tvoje) heslo"
+        r"|\b(?:znam|vim) (?:\w+ )?(?:tve|vase|tvoje) heslo"
         r"|\bmam (?:\w+ )?(?:pelny |calkowity )?dostep do (?:twojego|twoich|twojej|pana|pani"
         r"|panskiego)|\bobserwuje (?:cie|pana|pania)\b|\b(?:obserwowalem|sledzilem"
         r"|szpiegowalem) (?:cie|pana|pania)\b|\bznam (?:\w+ )?(?:twoje|pana|pani) haslo"
@@ -675,7 +680,7 @@ _MORE_HACKING = (
         keys="beobachtet uberwacht ausspioniert weiss kenne observe surveille espionne sais "
         "connais osservato spiato controllato guardato so bekeken gevolgd bespioneerd "
         "geobserveerd gehouden weet ken observado vigilado espiado se tenho estive sei mam "
-        "toegang controle heb sleduji sleduju sledoval sledovala znam obserwuje obserwowalem "
+        "toegang controle heb vim sleduji sleduju sledoval sledovala znam obserwuje obserwowalem "
         "sledzilem szpiegowalem "
         "jeg jag olen olemme hakkeroin murtauduin asensin minulla tiedan zugriff zugang "
         "kontrolle hacken knacken infizieren pirater hacker infecter acceder riuscito riuscita "
@@ -799,7 +804,10 @@ _MORE_HACKING = (
         requires=r"\b(?:sinnlos|zwecklos|bringt (?:\w+ )?nichts|inutile|geen zin|no tiene sentido"
         r"|inutil|nao adianta|nema smysl|nie ma sensu|nyttelost|nytteslost|ingen ide"
         r"|meningslost|turha|ei kannata)\b",
-        unless=_CALM,
+        # Advice says "do not answer"; the sender says answering is pointless.
+        unless=_CALM
+        + r"|\b(?:antworten sie nicht|ne repondez pas|non rispondete|antwoord niet|no responda"
+        r"|nao responda|neodpovidejte|nie odpowiadaj|svar ikke|ikke svar|svara inte|ala vastaa)\b",
     ),
     # "I sent you this email from your account" (the spoofed sender, claimed as a hack).
     Rule(
@@ -867,7 +875,7 @@ _MORE_HACKING = (
 
 # Verbs of recording, each language (folded).
 _REC = (
-    r"(?:aufgenommen|aufgezeichnet|gefilmt|mitgeschnitten|enregistre\w*|filme\w*|capture\w*"
+    r"(?:aufgenommen|aufgezeichnet|gefilmt|mitgeschnitten|enregistre\w*|filme\w*"
     r"|registrat\w*|ripres\w*|filmat\w*|opgenomen|gefilmd|vastgelegd|grabad\w*|grabe|grabando"
     r"|filmad\w*|gravad\w*|gravei|gravando|filmei|nahral\w*|natocil\w*|zaznamenal\w*"
     r"|nagral\w*|nagrywal\w*|nagrany|nagrana|zarejestrowal\w*|optag\w*|filmet|filmede"
@@ -957,7 +965,8 @@ _MORE_STOLEN = (
     ),
     # "I have a (compromising) video of you", "I have proof of your secret".
     Rule(
-        r"\b(?:ich habe|ich hab|habe ich|j'ai|ho|ik heb|heb ik|tengo|tenho|mam|jeg har"
+        r"\b(?:ich habe|ich hab|habe ich|j'ai|ho(?= (?:un|una|dei|delle|il|le|i|gli|prove)\b)"
+        r"|ik heb|heb ik|tengo|tenho|mam|jeg har"
         r"|har jeg|jag har|har jag|minulla on)\b (?:\w+ ){0,3}?(?:" + _TAPE + r"|beweis\w*"
         r"|preuves?|prove|bewijs\w*"
         r"|pruebas?|provas?|dukaz\w*|dowod\w*|bevis\w*|todiste\w*)\b",
@@ -1230,15 +1239,15 @@ _MORE_THREAT = (
 
 # Paying, sending or copying (the wallet address), each language.
 _PAY_VERB = (
-    r"\b(?:zahl\w*|bezahl\w*|uberweis\w*|send\w*|schick\w*|paye\w*|payer|vire\w*|virer"
-    r"|envoye\w*|transfer\w*|pag[ahou]\w*|invia\w*|versa\w*|trasferi\w*|betaal\w*|betalen"
+    r"\b(?:zahl\w*|bezahl\w*|uberweis\w*|sende\w*|senden|schick\w*|paye\w*|payer|vire\w*"
+    r"|virer|envoye\w*|transfere\w*|pag[ahou]\w*|invia\w*|versa\w*|trasferi\w*|betaal\w*|betalen"
     r"|stuur\w*|overmak\w*|maak \w+ over|envi[ae]\w*|deposit\w*|transfier\w*|zaplat\w*|posl\w*"
     r"|preved\w*|wplac\w*|przelej|przelac|przelew\w*|wysl\w*|zaplac\w*|betal\w*|overfor\w*"
     r"|skick\w*|satt in|sett inn|maksa\w*|siirra\w*|laheta\w*|kopier\w*|copie\w*|copia\w*"
     r"|kopieer\w*|kopiuj\w*|zkopiruj\w*|kopioi\w*)\b"
 )
 _WALLET = (
-    r"(?:adresse|adres|address|adresa|adresu|osoite\w*|wallet|walletadresse|geldborse"
+    r"(?:adresse|adres|adresa|adresu|osoite\w*|wallet|walletadresse|geldborse"
     r"|portefeuille|portafoglio|portemonnee|cartera|carteira|penezenk\w*|portfel\w*|lommebog"
     r"|lommebok|planbok|lompakko\w*|indirizzo|direccion|endereco)"
 )
@@ -1323,7 +1332,7 @@ _MORE_PAYMENT = (
         r"\b(?:uberweis\w*|zahl\w*|sende\w*|schick\w*|payez|paye|payer|virez|envoyez|transferez"
         r"|pagate|paga|pagare|invia|inviate|versa|trasferisci|maak \w+ over|betaal|stuur"
         r"|transfiere|transfiera|envia|envie|pague|transfira|deposite|zaplat\w*|posl\w*"
-        r"|preved\w*|przelej|wplac\w*|zaplac\w*|wyslij|betal|betala|overfor|skicka|send|maksa"
+        r"|preved\w*|przelej|wplac\w*|zaplac\w*|wyslij|betal|betala|overfor|skicka|maksa"
         r"|siirra|laheta) (?:\w+ ){0,4}?\d[\d.,' ]*\s?" + _CURRENCY + r"(?![a-z])",
         0.5,
         _PAY_CRYPTO,
@@ -1364,8 +1373,15 @@ _MORE_DEADLINE = (
     ),
 )
 
-HACKING_CLAIM = HACKING_CLAIM + _MORE_HACKING
-STOLEN_CONTENT = STOLEN_CONTENT + _MORE_STOLEN
-THREAT_TO_EXPOSE = THREAT_TO_EXPOSE + _MORE_THREAT
-PAYMENT_DEMAND = PAYMENT_DEMAND + _MORE_PAYMENT
+
+def _calm_when_reported(rule: Rule) -> Rule:
+    """The first rules, kept calm in warnings and news as the newer ones are."""
+    unless = _REPORTED if rule.unless is None else f"{rule.unless}|{_REPORTED}"
+    return replace(rule, unless=unless)
+
+
+HACKING_CLAIM = tuple(map(_calm_when_reported, HACKING_CLAIM)) + _MORE_HACKING
+STOLEN_CONTENT = tuple(map(_calm_when_reported, STOLEN_CONTENT)) + _MORE_STOLEN
+THREAT_TO_EXPOSE = tuple(map(_calm_when_reported, THREAT_TO_EXPOSE)) + _MORE_THREAT
+PAYMENT_DEMAND = tuple(map(_calm_when_reported, PAYMENT_DEMAND)) + _MORE_PAYMENT
 DEADLINE = DEADLINE + _MORE_DEADLINE
