@@ -451,15 +451,12 @@ DEADLINE: tuple[Rule, ...] = (
 _NEW = ("cs", "pl", "da", "no", "sv", "fi")
 _TWELVE = ALL + _NEW
 
-_WARN_OFF = (
-    "They tell you not to go to the police or tell anyone. That protects them, not you: "
-    "asking for help is safe, and it is not your fault."
-)
-_NO_REPLY = (
-    "They say you cannot answer or trace them, to make you feel alone. You can still get "
-    "help, and it is not your fault."
-)
-_SILENCE = "They demand money to keep quiet. Paying rarely ends it; do not pay."
+# The explanations reuse sentences the other detectors write (each one is
+# translated for the web pages): keeping the warning-off secret protects them,
+# "pointless to answer" is part of the hacking bluff, silence has a price.
+_WARN_OFF = "They want what happens between you kept secret. That protects them, not you."
+_NO_REPLY = _HACK
+_SILENCE = "They are demanding money, with a threat attached."
 
 # Someone telling about the scheme, or advising what to do about it: the third
 # person ("they claim"), advice ("do not pay", "change your password"), the
