@@ -305,6 +305,22 @@ BULK_EMAIL_SENTENCES = [
     ("da", "hacking_claim", "Jeg har inficeret din computer med en virus."),
     ("sv", "hacking_claim", "Jag har skickat detta mejl från ditt konto."),
     ("fi", "hacking_claim", "Sain haltuuni tietokoneesi kuukausia sitten."),
+    ("de", "hacking_claim", "Ihr Gerät wurde mit meiner eigenen Malware infiziert."),
+    ("de", "hacking_claim", "Ich habe alle deine Kontakte kopiert."),
+    ("fr", "hacking_claim", "J'ai copié tous vos contacts et votre historique."),
+    ("es", "hacking_claim", "He descargado todos tus contactos."),
+    (
+        "it",
+        "stolen_content",
+        "Ho creato un video a schermo diviso: da una parte tu, dall'altra il sito che guardavi.",
+    ),
+    ("de", "stolen_content", "Ich habe ein Video mit geteiltem Bildschirm gemacht."),
+    (
+        "fr",
+        "payment_demand",
+        "Si vous ne savez pas comment acheter des bitcoins, cherchez sur Google.",
+    ),
+    ("nl", "payment_demand", "Als je niet weet hoe je bitcoin koopt, zoek het op Google."),
 ]
 
 
@@ -402,6 +418,9 @@ WARNINGS_AND_NOTICES = [
     ("sv", "Lösenordet i mejlet kommer från ett gammalt dataintrång. Byt lösenord."),
     ("fi", "Huijarit uhkaavat lähettää videon kaikille uhrin yhteystiedoille. Älä maksa."),
     ("fi", "Viestin salasana on peräisin vanhasta tietovuodosta. Vaihda salasana."),
+    ("de", "So sehen Sie ein Video im Split-Screen-Modus auf dem Handy an."),
+    ("de", "Sichern Sie Ihre Kontakte regelmäßig, so wird nichts gespeichert, was verloren geht."),
+    ("de", "Wie man Bitcoin kauft: ein Ratgeber für Einsteiger."),
 ]
 
 

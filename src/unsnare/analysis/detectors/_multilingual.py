@@ -579,7 +579,7 @@ _MORE_HACKING = (
         + _DEVICE
         + r" (?:\w+ ){0,3}?(?:wurde|ist|war|a ete|est|etait|e stato|e stata|era|is|werd|was"
         r"|ha sido|fue|esta|foi|byl|bylo|je|zostal\w*|jest|blev|ble|er|har blitt|har blivit"
-        r"|har vaeret|ar) (?:\w+ ){0,2}?"
+        r"|har vaeret|ar) (?:\w+ ){0,4}?"
         + _HACKED
         + r"|\b(?:laitteesi|tietokoneesi|tilisi|sahkopostisi|puhelimesi|kamerasi) (?:on|oli)"
         r" (?:\w+ )?" + _HACKED,
@@ -868,6 +868,33 @@ _MORE_HACKING = (
         "nain nahnyt",
         unless=_CALM,
     ),
+    # "I copied all your contacts": the list the threat will be sent to.
+    Rule(
+        r"\b(?:kopiert|heruntergeladen|gespeichert|exportiert|copie|recupere|telecharge"
+        r"|sauvegarde|exporte|copiato|scaricato|salvato|esportato|gekopieerd|gedownload"
+        r"|opgeslagen|copie|descargue|guarde|extraje|copiado|descargado|guardado|copiei|baixei"
+        r"|salvei|baixado|zkopiroval\w*|stahl\w*|ulozil\w*|skopiowal\w*|pobral\w*|zapisal\w*"
+        r"|kopieret|kopiert|downloadet|gemt|lagret|kopierat|sparat|kopioin|latasin)\b"
+        r"[^.!?\n]{0,50}?\b(?:kontakt\w*|contacts|contatti|contacten|contactos|contatos"
+        r"|yhteystie\w*|adressbuch|carnet d'adresses|rubrica|adresboek|agenda)\b"
+        r"|\b(?:kontakt\w*|contacts|contatti|contacten|contactos|contatos|yhteystie\w*"
+        r"|adressbuch|rubrica|adresboek)\b[^.!?\n]{0,50}?\b(?:kopiert|heruntergeladen"
+        r"|gespeichert|copie|telecharge|copiato|scaricato|salvato|gekopieerd|gedownload"
+        r"|copiado|descargado|guardado|baixado|zkopiroval\w*|skopiowal\w*|pobral\w*|kopieret"
+        r"|kopiert|kopierat|kopioin|latasin)\b",
+        0.55,
+        _HACK,
+        langs=_TWELVE,
+        keys="kopiert heruntergeladen gespeichert exportiert copie recupere telecharge "
+        "sauvegarde exporte copiato scaricato salvato esportato gekopieerd gedownload "
+        "opgeslagen descargue guarde extraje copiado descargado guardado copiei baixei salvei "
+        "baixado zkopiroval zkopirovala stahl stahla ulozil ulozila skopiowalem skopiowalam "
+        "pobralem pobralam zapisalem kopieret downloadet gemt lagret kopierat sparat kopioin "
+        "latasin",
+        # The sender saying they did it ("I copied"), not advice to back them up.
+        requires=_ME + r"|\bhe (?:\w+ )?(?:descargado|copiado|guardado)\b",
+        unless=_CALM,
+    ),
 )
 
 # Verbs of recording, each language (folded).
@@ -972,6 +999,24 @@ _MORE_STOLEN = (
         langs=_TWELVE,
         keys="habe hab ai ho heb tengo tenho mam har minulla",
         requires=_OF_YOU,
+        unless=_CALM,
+    ),
+    # The "split-screen" video: the person on one half, what they watched on the other.
+    Rule(
+        r"\b(?:geteilt\w*|zweigeteilt\w*|split|partage|divis[oa]|gesplitst\w*|gedeeld"
+        r"|dividid[oa]|rozdelen\w*|podzielon\w*|delt|delad|jaettu\w*)\w* (?:\w+ )?"
+        r"(?:bildschirm\w*|screen|ecran|schermo|scherm|pantalla|tela|obrazovk\w*|ekran\w*"
+        r"|skarm\w*|skjerm\w*|naytto\w*)|\b(?:bildschirm|ecran|schermo|scherm|pantalla|tela"
+        r"|skarm|skjerm) (?:\w+ )?(?:geteilt|partage|diviso|gesplitst|dividida|delad|delt)\b"
+        r"|\bsplit-?screen\b",
+        0.5,
+        _RECORDED,
+        langs=_TWELVE,
+        keys="geteilt geteilten geteiltem zweigeteilt zweigeteilten split partage divisa diviso "
+        "gesplitst gedeeld dividida dividido rozdelena rozdelene rozdelenou podzielony "
+        "podzielonym delt delad jaettu jaetulla bildschirm ecran schermo scherm pantalla tela "
+        "skarm skjerm split-screen splitscreen",
+        requires=_both(_TAPE_RE, _ME),  # phone tips name the split-screen mode too
         unless=_CALM,
     ),
 )
@@ -1339,6 +1384,24 @@ _MORE_PAYMENT = (
         requires=_SCENE_CORE
         + r"|\b(?:jinak|inaczej|w przeciwnym razie|ellers|annars|muuten|sonst|andernfalls|sinon"
         r"|altrimenti|anders|de lo contrario|si no|senao|caso contrario)\b",
+        unless=_CALM,
+    ),
+    # "If you don't know how to buy Bitcoin, search Google": the bulk email's help desk.
+    Rule(
+        r"\b(?:wie man|wie (?:du|sie)|comment|come|hoe (?:je|u)?|como|jak|hvordan|hur|miten)"
+        r" (?:\w+ ){0,3}?(?:bitcoin\w*|btc|krypto\w*|crypto\w*) (?:\w+ ){0,2}?(?:kauf\w*|acheter"
+        r"|achete\w*|acquist\w*|comprar\w*|compra\w*|ko[o]?p\w*|kupi\w*|kobe\w*|kjope\w*|kopa"
+        r"|ostaa|ostat|hankki\w*)|\b(?:kauf\w*|acheter|acquistare|kopen|comprar|koupit|kupic"
+        r"|kobe|kjope|kopa|ostaa) (?:\w+ ){0,3}?(?:bitcoin\w*|btc)\b[^.!?\n]{0,60}?\b(?:google"
+        r"\w*|suche\w*|cherche\w*|cerca\w*|zoek\w*|busca\w*|pesquis\w*|hledej\w*|vyhledej\w*"
+        r"|wyszukaj\w*|sog|sok|hae|haku\w*)",
+        0.5,
+        _PAY_CRYPTO,
+        langs=_TWELVE,
+        keys="bitcoin bitcoins btc krypto crypto bitcoiny bitcoinu bitcoineja bitcoinia",
+        requires=r"\b(?:google\w*|suche\w*|such|cherche\w*|cerca\w*|zoek\w*|busca\w*"
+        r"|pesquis\w*|hledej\w*|vyhledej\w*|wyszukaj\w*|sog|sok|hae|wenn (?:du|sie)|si (?:vous"
+        r"|tu|usted)|se (?:non|nao|voce)|als (?:je|u)|pokud|jesli|hvis|om du|jos)\b",
         unless=_CALM,
     ),
 )
