@@ -38,7 +38,9 @@ def test_unsupported_language_is_reported_not_scored_safe(text: str, code: str) 
     assert report.language == code
     assert report.supported_language is False
     assert report.risk.assessed is False
-    assert report.risk.level is RiskLevel.UNKNOWN
+    # Rules read the core of the scheme in a few languages not supported yet (the
+    # Polish threat here is found); what no rule reads stays "unknown", never "none".
+    assert report.risk.level is RiskLevel.UNKNOWN or report.risk.flagged
     assert any("does NOT mean it is safe" in w for w in report.warnings)
 
 
