@@ -81,8 +81,7 @@ def form_hints() -> Iterator[None]:
 
 def analyze(conversation: Conversation) -> reportview.ReportView:
     """Analyse one conversation and prepare it for display."""
-    report = analysis.analyze(conversation).to_dict()
-    return reportview.build(conversation, report)
+    return reportview.build(conversation, analysis.analyze(conversation))
 
 
 def from_text(text: str) -> reportview.ReportView:
@@ -93,7 +92,7 @@ def from_text(text: str) -> reportview.ReportView:
     # The analysis reads pasted text itself (it recognises an email); the same
     # parse gives us the messages to show beside the findings.
     conversation, _, _ = text_input.conversation_from_text(text)
-    return reportview.build(conversation, analysis.analyze_text(text).to_dict())
+    return reportview.build(conversation, analysis.analyze_text(text))
 
 
 def from_uploads(

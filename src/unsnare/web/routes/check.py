@@ -25,18 +25,6 @@ router = APIRouter()
 KEEP_BYTES = 50 * 1024 * 1024
 
 
-def safety_first(report: dict[str, Any]) -> bool:
-    """True when the report should open with crisis help.
-
-    Besides the analysis's own crisis flag (the person talks of self-harm), an
-    offender telling them their life is over is the moment when crisis help
-    matters most, so it is shown then too.
-    """
-    return bool(report.get("crisis")) or any(
-        f.get("tactic") == "self_harm_pressure" for f in report.get("findings") or []
-    )
-
-
 # Export formats as people know them (the importer names are for the command line).
 FORMAT_WORDS = {
     "csv": "A table (CSV file)",
@@ -147,7 +135,7 @@ def show_report(
         raise HTTPException(404)
     pages = view.pages
     number = min(max(1, page_number), pages)
-    crisis = safety_first(view.report)
+    crisis = view.analysis.needs_crisis_help()
     return page(
         request, "report.html", view=view, report=view.report, report_id=report_id,
         zone_given=view.zone_given,

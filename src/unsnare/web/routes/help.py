@@ -7,6 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from unsnare.analysis.report import AnalysisReport
+from unsnare.analysis.tactics import Tactic
 from unsnare.errors import UsageError
 from unsnare.response.directory import default_directory, services_for
 from unsnare.response.plan import Plan, build_plan
@@ -138,13 +140,13 @@ def _all_ids(steps: list[dict[str, Any]]) -> list[str]:
 
 
 
-def prefill(report: dict[str, Any], platform: str) -> dict[str, Any]:
+def prefill(report: AnalysisReport, platform: str) -> dict[str, Any]:
     """The answers an analysis gives to the triage form, and a plain list of them."""
     # Age and country are placeholders: a chat rarely says them, the person adds them.
-    found = Triage.from_analysis(report, age=18, country="other")
-    tactics = {str(f.get("tactic")) for f in report.get("findings") or []}
+    found = Triage.from_report(report, age=18, country="other")
     # They say they have pictures: the form's honest answer is "they say so".
-    pictures = "not_sure" if found.sent_images or "threat_to_expose" in tactics else ""
+    threatened = Tactic.THREAT_TO_EXPOSE in report.tactics()
+    pictures = "not_sure" if found.sent_images or threatened else ""
     named = {p.lower(): p for p in PLATFORMS}
     chosen: list[str] = []
     other: list[str] = []
@@ -180,7 +182,7 @@ def triage_form(request: Request, session: SessionDep, report: str | None = None
                 asker: str = "self") -> HTMLResponse:
     """The triage questions (pre-filled from an analysis when `report` is given)."""
     analysis = session.reports.get(report or "")
-    filled = prefill(analysis.report, analysis.platform) if analysis else None
+    filled = prefill(analysis.analysis, analysis.platform) if analysis else None
     return page(
         request, "help.html",
         countries=countries(), platforms=PLATFORMS, demands=DEMANDS,
@@ -228,7 +230,7 @@ def make_plan(
     }
     analysis = session.reports.get(report_id)
     if analysis is not None:
-        asked = Triage.from_analysis(analysis.report, **answers)
+        asked = Triage.from_report(analysis.analysis, **answers)
     else:
         asked = Triage(**answers)
     session.plan = build_plan(asked).to_dict()
