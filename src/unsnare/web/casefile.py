@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from unsnare.errors import LockerError, UsageError
-from unsnare.evidence.locker import Locker
+from unsnare.evidence.case import Case
+from unsnare.evidence.intake import IntakeResult
+from unsnare.evidence.locker import CaseSummary, Locker
 from unsnare.evidence.signing import signer_of
 from unsnare.private import make_private_dir
 from unsnare.settings import Settings
@@ -72,7 +74,7 @@ def unlock(session: WebSession, store: SessionStore, settings: Settings, passphr
         session.checkup = None  # read from the case when next shown
 
 
-def case(session: WebSession) -> Any:
+def case(session: WebSession) -> Case:
     """The open case (LockerError when the case is locked)."""
     if session.locker is None or session.case_id is None:
         raise LockerError("Your case is locked.", hint="Open My case and enter your passphrase.")
@@ -130,7 +132,7 @@ def load_plan(session: WebSession) -> dict[str, Any] | None:
 
 
 def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
-                tz: str | None = None, **kw: Any) -> list[Any]:
+                tz: str | None = None) -> list[IntakeResult]:
     """Add uploaded files to the case as originals (hashed at intake, never changed).
 
     `tz` is the zone the person named for an export's wall-clock times; None
@@ -144,12 +146,12 @@ def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
         changed(session)
         return [
             current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
-                             source="uploaded in the web app", tz=tz, **kw)
+                             source="uploaded in the web app", tz=tz)
             for u in uploads
         ]
 
 
-def cases(session: WebSession) -> list[Any]:
+def cases(session: WebSession) -> list[CaseSummary]:
     """Every case in the open locker (id, title, created), oldest first."""
     case(session)  # LockerError when locked
     assert session.locker is not None

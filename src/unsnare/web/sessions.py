@@ -16,10 +16,13 @@ import threading
 import time
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unsnare.errors import LockerError
 from unsnare.web.sealed import SealedFolder, SealedMap, SealedTuple
+
+if TYPE_CHECKING:
+    from unsnare.evidence.locker import Locker
 
 SESSION_COOKIE = "unsnare_session"
 
@@ -31,7 +34,7 @@ class WebSession:
     id: str
     csrf_token: str
     last_seen: float
-    locker: Any | None = None
+    locker: Locker | None = None
     case_id: str | None = None
     plan: dict[str, Any] | None = None
     # Privacy check-up ticks (which apps someone uses can itself be private).
