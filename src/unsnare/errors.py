@@ -86,6 +86,10 @@ class IntegrityError(UnsnareError):
     exit_code = 5
 
 
+class MissingBlobError(IntegrityError):
+    """A stored file (original, messages, analysis) is gone from the locker."""
+
+
 class HashingError(UnsnareError):
     """An image or hash cannot be hashed or matched."""
 

@@ -18,17 +18,17 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
+
+from PIL import Image, UnidentifiedImageError
 
 from unsnare.errors import InputError, UsageError
 from unsnare.evidence.custody import Action, timestamp
 from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
+from unsnare.evidence.recordstore import RecordStore
 from unsnare.evidence.serialize import conversation_to_dict
-from unsnare.evidence.tools import file_digests
+from unsnare.evidence.tools import Toolkit, file_digests
 from unsnare.models import Conversation
-
-if TYPE_CHECKING:
-    from unsnare.evidence.case import Case
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".bmp"})
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv"})
@@ -86,8 +86,6 @@ def _pillow_knows(data: bytes) -> bool:
     """
     if len(data) < 16:
         return False
-    from PIL import Image, UnidentifiedImageError
-
     try:
         with Image.open(io.BytesIO(data)):
             return True
@@ -98,15 +96,22 @@ def _pillow_knows(data: bytes) -> bool:
 
 
 class _Intake:
-    def __init__(self, case: Case, source: str, actor: str, analyze: bool) -> None:
-        self.case = case
+    def __init__(self, records: RecordStore, tools: Toolkit, source: str, actor: str,
+                 analyze: bool) -> None:
+        self.records = records
+        self.tools = tools
         self.source = source
         self.actor = actor
         self.analyze = analyze
         self.items: list[Item] = []
         self.conversations: list[StoredConversation] = []
         self.messages: list[str] = []
-        self.known = {old.sha256: old.id for old in case.items()}
+        self.known = {old.sha256: old.id for old in records.items()}
+
+    def _record(self, record_id: str) -> dict[str, Any]:
+        record = self.records.get(record_id)
+        assert record is not None  # written by this intake, in this same change
+        return record
 
     def _item(
         self, data: bytes | None, name: str, kind: ItemKind,
@@ -125,21 +130,21 @@ class _Intake:
         return {"type": "item", "id": item_id, "kind": kind.value,
                 "name": name, "sha256": sha256, "md5": md5, "size": size,
                 "source": self.source, "added_by": self.actor,
-                "added_at": timestamp(self.case.now()), "stored": False, "blob": None,
+                "added_at": timestamp(self.records.now()), "stored": False, "blob": None,
                 "conversation_ids": [], "warnings": [], **extra}
 
     def _commit(self, record: dict[str, Any], data: bytes | None) -> Item:
         if data is not None:
-            record["blob"] = self.case.put_blob(data)
+            record["blob"] = self.records.put_blob(data)
             record["stored"] = True
-        self.case.put_record(record)
+        self.records.put(record)
         details = {k: record[k] for k in ("kind", "name", "sha256", "md5", "size", "source",
                                           "stored", "media_type", "parent", "pdq")
                    if record.get(k) is not None}
         for extra in ("withheld_reason", "nudity_check"):
             if record.get(extra):
                 details[extra] = record[extra]
-        self.case.log(Action.ADD, subject=record["id"], details=details, actor=self.actor)
+        self.records.log(Action.ADD, subject=record["id"], details=details, actor=self.actor)
         item = build(Item, record)
         self.items.append(item)
         return item
@@ -148,12 +153,12 @@ class _Intake:
         text = f"{record['name']}: {record['withheld_reason']}"
         self.messages.append(text)
         note = {"type": "note", "id": "n" + secrets.token_hex(4), "text": text,
-                "author": "Unsnare", "at": timestamp(self.case.now()), "about": record["id"]}
-        self.case.put_record(note)
+                "author": "Unsnare", "at": timestamp(self.records.now()), "about": record["id"]}
+        self.records.put(note)
 
     def image(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
         """Hash and check a picture; keep it (and read it as a screenshot) only if safe."""
-        tools = self.case.locker.tools
+        tools = self.tools
         record = self._item(data, name, ItemKind.SCREENSHOT if kind == "screenshot"
                             else ItemKind.IMAGE, parent=parent)
         try:
@@ -301,7 +306,7 @@ class _Intake:
                      zone_given: bool = False) -> None:
         """Seal a parsed conversation, analyse it, and link it to its item."""
         data = conversation_to_dict(conv)
-        blob = self.case.put_blob(json.dumps(data, ensure_ascii=False).encode(), compress=True)
+        blob = self.records.put_blob(json.dumps(data, ensure_ascii=False).encode(), compress=True)
         stamps = [m.timestamp for m in conv.messages if m.timestamp is not None]
         record: dict[str, Any] = {
             "type": "conversation", "id": "v" + secrets.token_hex(4), "item_id": item_id,
@@ -319,25 +324,25 @@ class _Intake:
         }
         if self.analyze:
             self._analyse(conv, record)
-        self.case.put_record(record)
-        parent = self.case._records[item_id]
+        self.records.put(record)
+        parent = self._record(item_id)
         parent["conversation_ids"] = [*parent.get("conversation_ids", []), record["id"]]
-        self.case.replace_record(parent)
+        self.records.replace(parent)
         self.conversations.append(build(StoredConversation, record))
 
     def _analyse(self, conv: Conversation, record: dict[str, Any]) -> None:
         try:
-            report = self.case.locker.tools.analyze(conv)
+            report = self.tools.analyze(conv)
         except Exception as exc:  # noqa: BLE001 - evidence intake must not fail on analysis
             record["analysis_note"] = f"Analysis failed ({type(exc).__name__}: {exc})."
             self.messages.append(f"{conv.title or conv.id}: {record['analysis_note']}")
             return
-        record["analysis"] = self.case.put_blob(json.dumps(report).encode(), compress=True)
+        record["analysis"] = self.records.put_blob(json.dumps(report).encode(), compress=True)
         record["risk"] = report.get("risk")
         record["scheme"] = report.get("scheme")
         record["stage"] = report.get("stage")
         for ident in report.get("identifiers") or []:
-            self.case.put_record({
+            self.records.put({
                 "type": "identifier", "id": "d" + secrets.token_hex(4),
                 "kind": ident.get("kind"), "value": ident.get("value"),
                 "normalized": ident.get("normalized") or ident.get("value"),
@@ -369,7 +374,8 @@ def _read_path(path: Path) -> bytes:
 
 
 def add_file(
-    case: Case,
+    records: RecordStore,
+    tools: Toolkit,
     path: Path | None,
     *,
     data: bytes | None = None,
@@ -391,10 +397,10 @@ def add_file(
                          hint="Check the path and try again.")
     if fmt is not None and kind == "auto":
         kind = "export"  # naming a format means "read this as a chat", so say if it is not
-    actor = added_by or case.locker.actor
+    actor = added_by or records.actor
     where = source or (f"file {path}" if path is not None else "uploaded")
-    intake = _Intake(case, where, actor, analyze)
-    with case.writing():
+    intake = _Intake(records, tools, where, actor, analyze)
+    with records.writing():
         if path is not None and path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file())
             if not files:
@@ -408,15 +414,15 @@ def add_file(
             blob = data if data is not None else _read_path(path)  # type: ignore[arg-type]
             holder = intake.single(blob, name or (path.name if path else "upload"), kind, None)
         if kind in ("auto", "export") and (holder is None or holder.kind in ("file", "member")):
-            _import(case, intake, path, data, name, kind, fmt, tz, holder)
+            _import(intake, path, data, name, kind, fmt, tz, holder)
     return IntakeResult(tuple(intake.items), tuple(intake.conversations), tuple(intake.messages))
 
 
 def _import(
-    case: Case, intake: _Intake, path: Path | None, data: bytes | None, name: str | None,
+    intake: _Intake, path: Path | None, data: bytes | None, name: str | None,
     kind: str, fmt: str | None, tz: str | None, holder: Item | None,
 ) -> None:
-    tools = case.locker.tools
+    tools = intake.tools
     try:
         if path is None:
             # Read from memory: a copy on disk would stay there in clear after a crash.
@@ -439,10 +445,10 @@ def _import(
         shas = {f.sha256 for f in conv.source_files}
         item_id = next((i.id for i in intake.items if i.sha256 in shas), fallback)
         intake.conversation(conv, item_id, f"import:{reading.format}", zone_given=tz is not None)
-        record = case._records[item_id]
+        record = intake._record(item_id)
         if record["kind"] in ("file", "member"):
             record["kind"] = ItemKind.EXPORT.value
             record["warnings"] = [*record.get("warnings", []), *reading.warnings]
-            case.replace_record(record)
-    intake.items[:] = [build(Item, case._records[i.id]) for i in intake.items]
+            intake.records.replace(record)
+    intake.items[:] = [build(Item, intake._record(i.id)) for i in intake.items]
     intake.messages.extend(reading.warnings[:20])
