@@ -20,9 +20,9 @@ def count_any(path: Path) -> int:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     uses = 0
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id == "Any":
-            uses += 1
-        elif isinstance(node, ast.Attribute) and node.attr == "Any":
+        named = (isinstance(node, ast.Name) and node.id == "Any") or (
+            isinstance(node, ast.Attribute) and node.attr == "Any")
+        if named:
             uses += 1
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             # A quoted annotation ("dict[str, Any]") hides its Any from the tree.
