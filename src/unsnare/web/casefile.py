@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from unsnare.errors import LockerError, UsageError
 from unsnare.evidence.case import Case
@@ -18,9 +18,7 @@ from unsnare.evidence.signing import signer_of
 from unsnare.private import make_private_dir
 from unsnare.settings import Settings
 from unsnare.web.sessions import SessionStore, WebSession
-
-if TYPE_CHECKING:
-    from unsnare.web.intake import Upload
+from unsnare.web.uploads import Upload, safe_name
 
 LOCKER_NAME = "case.unsnare-locker"
 
@@ -138,8 +136,6 @@ def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
     `tz` is the zone the person named for an export's wall-clock times; None
     leaves them marked as assumed.
     """
-    from unsnare.web.intake import safe_name
-
     # Holding `busy` makes an unlock in another browser wait for this add to finish.
     with session.busy:
         current = case(session)

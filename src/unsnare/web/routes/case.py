@@ -18,10 +18,10 @@ from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
 from unsnare.web import casefile, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
-from unsnare.web.intake import Upload, safe_name
 from unsnare.web.jobs import Progress
 from unsnare.web.leftovers import private_tempdir
 from unsnare.web.render import page
+from unsnare.web.uploads import Upload, safe_name
 
 router = APIRouter()
 

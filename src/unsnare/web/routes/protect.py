@@ -22,8 +22,8 @@ from unsnare.errors import HashingError, InputError, UsageError
 from unsnare.hashing.pdq import VIDEO_SUFFIXES
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep
-from unsnare.web.intake import Upload, safe_name
 from unsnare.web.render import page
+from unsnare.web.uploads import Upload, safe_name
 
 router = APIRouter()
 
