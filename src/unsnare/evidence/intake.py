@@ -28,10 +28,9 @@ from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
 from unsnare.evidence.recordstore import RecordStore
 from unsnare.evidence.serialize import conversation_to_dict
 from unsnare.evidence.tools import Toolkit, file_digests
+from unsnare.media import IMAGE_SUFFIXES, VIDEO_SUFFIXES, MediaKind
 from unsnare.models import Conversation
 
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".bmp"})
-VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv"})
 _IMAGE_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"hevc")
 KINDS = ("auto", "export", "screenshot", "image", "file")
 # One file inside an archive is read into memory to be checked; beyond this, ask
@@ -58,25 +57,25 @@ class IntakeResult:
     messages: tuple[str, ...]
 
 
-def media_of(name: str, data: bytes) -> str:
-    """'image', 'video', 'zip' or 'other', from the magic bytes first and then the name."""
+def media_of(name: str, data: bytes) -> MediaKind:
+    """Image, video, zip or other, from the magic bytes first and then the name."""
     head = data[:16]
     if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM")) or (
         head[:4] == b"RIFF" and head[8:12] == b"WEBP"
     ):
-        return "image"
+        return MediaKind.IMAGE
     if head[4:8] == b"ftyp":
-        return "image" if head[8:12] in _IMAGE_BRANDS else "video"
+        return MediaKind.IMAGE if head[8:12] in _IMAGE_BRANDS else MediaKind.VIDEO
     if head[:4] == b"\x1aE\xdf\xa3":
-        return "video"
+        return MediaKind.VIDEO
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "zip"
+        return MediaKind.ZIP
     suffix = Path(name).suffix.lower()
     if suffix in IMAGE_SUFFIXES:
-        return "image"
+        return MediaKind.IMAGE
     if suffix in VIDEO_SUFFIXES:
-        return "video"
-    return "image" if _pillow_knows(data) else "other"
+        return MediaKind.VIDEO
+    return MediaKind.IMAGE if _pillow_knows(data) else MediaKind.OTHER
 
 
 def _pillow_knows(data: bytes) -> bool:

@@ -19,10 +19,9 @@ from unsnare.analysis import text_input
 from unsnare.errors import InputError, UnsnareError
 from unsnare.imaging import screenshots
 from unsnare.importers.memory import MemorySource
+from unsnare.media import is_image_name
 from unsnare.models import Conversation
 from unsnare.web import reportview
-
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".heic", ".heif", ".gif", ".bmp")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,7 +34,7 @@ class Upload:
     @property
     def is_image(self) -> bool:
         """True for a picture (a screenshot), going by its name."""
-        return self.name.lower().endswith(IMAGE_SUFFIXES)
+        return is_image_name(self.name)
 
 
 # File systems refuse names over 255 bytes; a longer uploaded name is shortened.

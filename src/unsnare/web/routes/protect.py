@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 
 from unsnare import hashing
 from unsnare.errors import HashingError, InputError, UsageError
-from unsnare.hashing.pdq import VIDEO_SUFFIXES
+from unsnare.media import is_video_name
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep
 from unsnare.web.render import page
@@ -30,7 +30,7 @@ router = APIRouter()
 
 def hash_upload(name: str, data: bytes) -> dict[str, Any]:
     """The hashes of one file: PDQ for pictures, SHA-256 and MD5 for everything."""
-    if name.lower().endswith(tuple(VIDEO_SUFFIXES)):
+    if is_video_name(name):
         # Videos get exact hashes only (as `hash_file` does), computed in memory.
         return {
             "name": name, "kind": "video",
