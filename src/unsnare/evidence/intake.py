@@ -24,7 +24,7 @@ from PIL import Image, UnidentifiedImageError
 
 from unsnare.errors import InputError, UsageError
 from unsnare.evidence.custody import Action, timestamp
-from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
+from unsnare.evidence.records import IntakeKind, Item, ItemKind, StoredConversation, build
 from unsnare.evidence.recordstore import RecordStore
 from unsnare.evidence.serialize import conversation_to_dict
 from unsnare.evidence.tools import Toolkit, file_digests
@@ -32,7 +32,6 @@ from unsnare.media import IMAGE_SUFFIXES, VIDEO_SUFFIXES, MediaKind
 from unsnare.models import Conversation
 
 _IMAGE_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"hevc")
-KINDS = ("auto", "export", "screenshot", "image", "file")
 # One file inside an archive is read into memory to be checked; beyond this, ask
 # the person to unpack it (videos are streamed and exempt).
 MAX_MEMBER_BYTES = 1 << 30
@@ -155,10 +154,10 @@ class _Intake:
                 "author": "Unsnare", "at": timestamp(self.records.now()), "about": record["id"]}
         self.records.put(note)
 
-    def image(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
+    def image(self, data: bytes, name: str, kind: IntakeKind, parent: str | None) -> Item:
         """Hash and check a picture; keep it (and read it as a screenshot) only if safe."""
         tools = self.tools
-        record = self._item(data, name, ItemKind.SCREENSHOT if kind == "screenshot"
+        record = self._item(data, name, ItemKind.SCREENSHOT if kind == IntakeKind.SCREENSHOT
                             else ItemKind.IMAGE, parent=parent)
         try:
             record.update(tools.hash_image(data, name))
@@ -178,11 +177,11 @@ class _Intake:
             self._withhold_note(record)
             return self._commit(record, None)
         conv = None
-        if kind in ("auto", "screenshot"):
+        if kind in (IntakeKind.AUTO, IntakeKind.SCREENSHOT):
             try:
                 conv = tools.read_screenshot(data, name, record["sha256"])
             except Exception as exc:  # noqa: BLE001 - the picture is kept even if OCR fails
-                if kind == "screenshot":
+                if kind == IntakeKind.SCREENSHOT:
                     self.messages.append(f"{name}: the text could not be read ({exc}).")
             if conv is not None and not conv.messages:
                 conv = None
@@ -216,7 +215,7 @@ class _Intake:
                 self._withhold_note(record)
                 return self._commit(record, None), False
             return self._commit(record, data), True
-        risky = [n for n, kind in media.items() if kind in ("image", "video")]
+        risky = [n for n, kind in media.items() if kind in (MediaKind.IMAGE, MediaKind.VIDEO)]
         if not risky:
             return self._commit(record, data), True
         record["withheld_reason"] = (
@@ -232,11 +231,11 @@ class _Intake:
         return container, False
 
     def _member(
-        self, zf: zipfile.ZipFile, m: zipfile.ZipInfo, name: str, kind: str, parent: str
+        self, zf: zipfile.ZipFile, m: zipfile.ZipInfo, name: str, kind: MediaKind, parent: str
     ) -> None:
         member_name = f"{name}/{m.filename}"
         try:
-            if kind == "video":
+            if kind == MediaKind.VIDEO:
                 with zf.open(m) as fh:
                     self.video_stream(fh, member_name, parent)
                 return
@@ -258,7 +257,7 @@ class _Intake:
                 file=name,
                 hint="Copy or download the archive again; the files before it were added.",
             ) from None
-        self.single(data, member_name, "file", parent)
+        self.single(data, member_name, IntakeKind.FILE, parent)
 
     def video_file(self, path: Path, name: str) -> Item:
         """A video on disk: hashed in chunks (it may be gigabytes), never stored."""
@@ -286,17 +285,17 @@ class _Intake:
         self._withhold_note(record)
         return self._commit(record, None)
 
-    def single(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
+    def single(self, data: bytes, name: str, kind: IntakeKind, parent: str | None) -> Item:
         """Take in one file by what its bytes are: picture, video, archive or other."""
         media = media_of(name, data)
-        if media == "image":
+        if media == MediaKind.IMAGE:
             return self.image(data, name, kind, parent)
-        if kind in ("image", "screenshot"):
+        if kind in (IntakeKind.IMAGE, IntakeKind.SCREENSHOT):
             raise InputError("This file is not a picture Unsnare recognises.", file=name,
                              hint="Add it with --kind file (or kind='file').")
-        if media == "video":
+        if media == MediaKind.VIDEO:
             return self._withhold_video(self._item(data, name, ItemKind.VIDEO, parent=parent))
-        if media == "zip":
+        if media == MediaKind.ZIP:
             return self.archive(data, name, parent)[0]
         item_kind = ItemKind.MEMBER if parent else ItemKind.FILE
         return self._commit(self._item(data, name, item_kind, parent=parent), data)
@@ -362,7 +361,7 @@ def _is_video(path: Path) -> bool:
             head = fh.read(16)
     except OSError:
         return False
-    return media_of(path.name, head) == "video"
+    return media_of(path.name, head) == MediaKind.VIDEO
 
 
 def _read_path(path: Path) -> bytes:
@@ -379,7 +378,7 @@ def add_file(
     *,
     data: bytes | None = None,
     name: str | None = None,
-    kind: str = "auto",
+    kind: IntakeKind | str = IntakeKind.AUTO,
     source: str | None = None,
     added_by: str | None = None,
     fmt: str | None = None,
@@ -387,15 +386,18 @@ def add_file(
     analyze: bool = True,
 ) -> IntakeResult:
     """Add one file (or a folder of files) to the case in one atomic write."""
-    if kind not in KINDS:
-        raise UsageError(f"Unknown kind '{kind}'.", hint=f"Use one of: {', '.join(KINDS)}.")
+    try:
+        kind = IntakeKind(kind)
+    except ValueError:
+        raise UsageError(f"Unknown kind '{kind}'.",
+                         hint=f"Use one of: {', '.join(IntakeKind)}.") from None
     if (path is None) == (data is None):
         raise UsageError("Give either a path or the file's bytes (with a name).")
     if path is not None and not path.exists():
         raise InputError("There is no such file.", file=str(path),
                          hint="Check the path and try again.")
-    if fmt is not None and kind == "auto":
-        kind = "export"  # naming a format means "read this as a chat", so say if it is not
+    if fmt is not None and kind == IntakeKind.AUTO:
+        kind = IntakeKind.EXPORT  # naming a format means "read this as a chat", so say if it is not
     actor = added_by or records.actor
     where = source or (f"file {path}" if path is not None else "uploaded")
     intake = _Intake(records, tools, where, actor, analyze)
@@ -405,21 +407,22 @@ def add_file(
             if not files:
                 raise InputError("The folder is empty.", file=str(path))
             for p in files:
-                intake.single(_read_path(p), str(p.relative_to(path)), "file", None)
+                intake.single(_read_path(p), str(p.relative_to(path)), IntakeKind.FILE, None)
             holder = None
-        elif path is not None and kind in ("auto", "file") and _is_video(path):
+        elif path is not None and kind in (IntakeKind.AUTO, IntakeKind.FILE) and _is_video(path):
             holder = intake.video_file(path, name or path.name)
         else:
             blob = data if data is not None else _read_path(path)  # type: ignore[arg-type]
             holder = intake.single(blob, name or (path.name if path else "upload"), kind, None)
-        if kind in ("auto", "export") and (holder is None or holder.kind in ("file", "member")):
+        kept_whole = holder is None or holder.kind in (ItemKind.FILE, ItemKind.MEMBER)
+        if kind in (IntakeKind.AUTO, IntakeKind.EXPORT) and kept_whole:
             _import(intake, path, data, name, kind, fmt, tz, holder)
     return IntakeResult(tuple(intake.items), tuple(intake.conversations), tuple(intake.messages))
 
 
 def _import(
     intake: _Intake, path: Path | None, data: bytes | None, name: str | None,
-    kind: str, fmt: str | None, tz: str | None, holder: Item | None,
+    kind: IntakeKind, fmt: str | None, tz: str | None, holder: Item | None,
 ) -> None:
     tools = intake.tools
     try:
@@ -429,13 +432,13 @@ def _import(
         else:
             reading = tools.read_export(path, fmt, tz)
     except (InputError, UsageError) as exc:
-        if kind == "export":
+        if kind == IntakeKind.EXPORT:
             raise
         intake.messages.append(
             f"Kept as a file; it is not a chat export Unsnare reads ({exc.message})."
         )
         return
-    if not reading.conversations and kind == "export":
+    if not reading.conversations and kind == IntakeKind.EXPORT:
         raise InputError("No conversation was found in this export.", file=str(path or name))
     fallback = holder.id if holder is not None else intake.items[0].id
     for conv in reading.conversations:
@@ -445,7 +448,7 @@ def _import(
         item_id = next((i.id for i in intake.items if i.sha256 in shas), fallback)
         intake.conversation(conv, item_id, f"import:{reading.format}", zone_given=tz is not None)
         record = intake._record(item_id)
-        if record["kind"] in ("file", "member"):
+        if record["kind"] in (ItemKind.FILE, ItemKind.MEMBER):
             record["kind"] = ItemKind.EXPORT.value
             record["warnings"] = [*record.get("warnings", []), *reading.warnings]
             intake.records.replace(record)

@@ -14,6 +14,7 @@ from unsnare.errors import LockerError, UsageError
 from unsnare.evidence.case import Case
 from unsnare.evidence.intake import IntakeResult
 from unsnare.evidence.locker import CaseSummary, Locker
+from unsnare.evidence.records import IntakeKind
 from unsnare.evidence.signing import signer_of
 from unsnare.private import make_private_dir
 from unsnare.settings import Settings
@@ -129,7 +130,7 @@ def load_plan(session: WebSession) -> dict[str, Any] | None:
     return saved if saved.get("steps") else None
 
 
-def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
+def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: IntakeKind,
                 tz: str | None = None) -> list[IntakeResult]:
     """Add uploaded files to the case as originals (hashed at intake, never changed).
 

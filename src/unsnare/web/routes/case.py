@@ -16,6 +16,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 
 from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
+from unsnare.evidence.records import IntakeKind
 from unsnare.web import casefile, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
 from unsnare.web.jobs import Progress
@@ -166,9 +167,10 @@ async def add_files(
     if not uploads:
         raise InputError("No file was chosen.", field="files",
                          hint="Choose the files to add, then press Add to my case.")
-    chosen = kind if kind in ("auto", "export", "screenshot", "image", "file") else "auto"
+    chosen = IntakeKind(kind) if kind in {k.value for k in IntakeKind} else IntakeKind.AUTO
     # A chat's times need their zone; pictures and other files do not.
-    needs_zone = chosen in ("auto", "export") and not all(u.is_image for u in uploads)
+    needs_zone = (chosen in (IntakeKind.AUTO, IntakeKind.EXPORT)
+                  and not all(u.is_image for u in uploads))
     zone = zones.parse_zone(tz, required=needs_zone)
 
     def work(progress: Progress) -> str:

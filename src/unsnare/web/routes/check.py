@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unsnare import importers
 from unsnare.errors import UsageError
+from unsnare.evidence.records import IntakeKind
 from unsnare.web import casefile, i18n, jobs, reportview, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
 from unsnare.web.render import page
@@ -92,7 +93,7 @@ def _read_and_remember(
     views, _ = from_uploads(uploads, fmt, zone, reader, progress)
     if zone is not None:
         views = [dataclasses.replace(v, zone_given=True) for v in views]
-    kind = "screenshot" if all(u.is_image for u in uploads) else "export"
+    kind = IntakeKind.SCREENSHOT if all(u.is_image for u in uploads) else IntakeKind.EXPORT
     if save:
         casefile.add_uploads(session, uploads, kind, zone)
     keep = None

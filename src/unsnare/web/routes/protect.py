@@ -19,6 +19,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 
 from unsnare import hashing
 from unsnare.errors import HashingError, InputError, UsageError
+from unsnare.evidence.records import IntakeKind
 from unsnare.media import is_video_name
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep
@@ -96,6 +97,7 @@ def save_hashes(session: FormSessionDep) -> RedirectResponse:
         raise UsageError("There is no list of fingerprints to save.",
                          hint="Make the fingerprints first, then press Save to my case.")
     name = f"image-fingerprints-{datetime.now():%Y%m%d-%H%M%S}.csv"
-    casefile.add_uploads(session, [Upload(name, fingerprint_csv(session.hashes))], "file")
+    casefile.add_uploads(session, [Upload(name, fingerprint_csv(session.hashes))],
+                         IntakeKind.FILE)
     session.hashes.clear()
     return RedirectResponse("/case?done=fingerprints", status_code=303)
