@@ -40,13 +40,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(package_app, name="package")
 
 
-# The same default file as the web app (unsnare.web.casefile), so both see one locker.
-DEFAULT_LOCKER_NAME = "case.unsnare-locker"
-
-
 def _locker_path(locker: Path | None) -> Path:
-    settings = Settings.from_env()
-    return locker or settings.locker_path or settings.data_dir / DEFAULT_LOCKER_NAME
+    return locker or Settings.from_env().locker_file()
 
 
 def _passphrase(confirm: bool = False) -> str:

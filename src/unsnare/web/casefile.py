@@ -21,18 +21,11 @@ from unsnare.settings import Settings
 from unsnare.web.sessions import SessionStore, WebSession
 from unsnare.web.uploads import Upload, safe_name
 
-LOCKER_NAME = "case.unsnare-locker"
-
-
-def locker_path(settings: Settings) -> Path:
-    """Where this app keeps its locker file."""
-    return settings.locker_path or settings.data_dir / LOCKER_NAME
-
 
 def create(session: WebSession, store: SessionStore, settings: Settings,
            passphrase: str, title: str) -> None:
     """Make the locker and its first case, and keep it open for this browser."""
-    path = locker_path(settings)
+    path = settings.locker_file()
     if path.exists():
         raise LockerError("A case already exists on this computer.",
                           hint="Unlock it with its passphrase instead.")
@@ -51,7 +44,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
 
 def unlock(session: WebSession, store: SessionStore, settings: Settings, passphrase: str) -> None:
     """Open the locker with the passphrase (WrongPassphraseError when it does not fit)."""
-    path = locker_path(settings)
+    path = settings.locker_file()
     if not path.exists():
         raise LockerError("There is no case on this computer yet.", hint="Create one first.")
     # One browser at a time: opening here closes the case in any other window.
@@ -200,6 +193,6 @@ def delete_everything(session: WebSession, settings: Settings) -> None:
     session.reports.clear()
     session.originals.clear()
     session.hashes.clear()
-    path = locker_path(settings)
+    path = settings.locker_file()
     for leftover in (path, Path(f"{path}-journal"), Path(f"{path}.lock")):
         leftover.unlink(missing_ok=True)

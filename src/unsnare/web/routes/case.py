@@ -60,7 +60,7 @@ def case_page(
     """The case overview when open; otherwise the create or unlock form."""
     if not session.unlocked:
         return page(request, "case_locked.html",
-                    exists=casefile.locker_path(settings).exists(),
+                    exists=settings.locker_file().exists(),
                     idle=bool(locked) or session.locked_by_idle,
                     status_message=FLASH.get(done, "") if done == "erased" else "")
     view = casefile.overview(session)
