@@ -56,8 +56,10 @@ def safe_name(name: str) -> str:
     return f"{stem}-{tag}{suffix}"
 
 
-# The importers' hints speak to the command line ("add --format with one of: ...");
-# on the web the same choice is the form's "Format" list.
+# Unsnare's own errors name the format option structurally (`option="format"`) and
+# the error page words it. Hints that arrive as plain text (the per-format readers'
+# own advice, an outside importer's) may still say "--format": on the web that
+# choice is the form's "Format" list.
 _CLI_FORMAT = re.compile(
     r"(?:(?:add|choose|try) )?(another )?--format(?: with one of: .*$| \(one of: [^)]*\))?"
 )
@@ -69,11 +71,11 @@ def _format_choice(m: re.Match[str]) -> str:
 
 @contextmanager
 def form_hints() -> Iterator[None]:
-    """Importer hints about --format speak of the web form's "Format" list instead."""
+    """Plain-text importer hints about --format speak of the form's "Format" list instead."""
     try:
         yield
     except UnsnareError as exc:
-        if exc.hint:
+        if exc.option is None and exc.hint:
             exc.hint = _CLI_FORMAT.sub(_format_choice, exc.hint)
         raise
 
