@@ -18,6 +18,7 @@ import typer
 from rich.markup import escape
 
 from unsnare.cli.output import console, print_json
+from unsnare.dates import parse_when
 from unsnare.errors import IntegrityError, UsageError
 from unsnare.private import make_private_dir
 from unsnare.settings import Settings
@@ -77,15 +78,11 @@ def _open(
 def _when(value: str | None) -> datetime | None:
     if value is None:
         return None
-    try:
-        at = datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"'{value}' is not a date and time.", field="--at",
-                         hint="Write it like 2026-03-02T21:15 or 2026-03-02T21:15+01:00.") from None
-    if at.tzinfo is None:
-        at = at.astimezone()  # local zone; the offset is then written down with the event
-        console(stderr=True).print(f"Time taken as this computer's zone: {at.isoformat()}.")
-    return at
+    when = parse_when(value, field="--at")
+    if when.zone_added:
+        # The local zone's offset is then written down with the event.
+        console(stderr=True).print(f"Time taken as this computer's zone: {when.at.isoformat()}.")
+    return when.at
 
 
 @case_app.command("new")

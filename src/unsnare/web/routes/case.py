@@ -14,6 +14,7 @@ from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
+from unsnare.dates import parse_when
 from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
 from unsnare.evidence.records import IntakeKind
@@ -200,8 +201,9 @@ def _when(value: str, zone: str) -> datetime | None:
     if not value.strip():
         return None
     try:
-        at = datetime.fromisoformat(value.strip())
-    except ValueError:
+        parse_when(value.strip(), field="at")  # the time first: its error comes first
+    except UsageError:
+        # The form's own words: it has a date picker, not an ISO 8601 box.
         raise UsageError("The date and time could not be read.", field="at",
                          hint="Use the date picker, or write it like 2026-03-02 21:15.") from None
     # A time without its zone is not evidence: never fall back to UTC silently.
@@ -209,7 +211,7 @@ def _when(value: str, zone: str) -> datetime | None:
     if name is None:
         raise UsageError("Please give the time zone for this time.", field="zone",
                          hint="Type a place such as Europe/London, or leave the time empty.")
-    return at.replace(tzinfo=ZoneInfo(name))
+    return parse_when(value.strip(), field="at", zone=ZoneInfo(name)).at
 
 
 @router.post("/case/events")
