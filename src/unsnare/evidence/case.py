@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from unsnare.errors import IntegrityError, UsageError
+from unsnare.evidence.compact import unpack_conversation
 from unsnare.evidence.custody import Action, CustodyEntry, timestamp
 from unsnare.evidence.intake import IntakeResult, add_file
 from unsnare.evidence.records import (
@@ -30,7 +31,6 @@ from unsnare.evidence.records import (
     build,
 )
 from unsnare.evidence.recordstore import LockerAccess, RecordStore
-from unsnare.evidence.serialize import conversation_from_dict
 from unsnare.evidence.timeline import build_timeline, event_from_record
 from unsnare.evidence.tools import Toolkit
 from unsnare.evidence.verify import VerifyReport, verify_case
@@ -146,7 +146,7 @@ class Case:
 
     def conversation(self, conversation_id: str) -> Conversation:
         """A stored conversation as the model object."""
-        return conversation_from_dict(self.records.conversation_dict(conversation_id))
+        return unpack_conversation(self.records.conversation_dict(conversation_id))
 
     def analysis(self, conversation_id: str) -> dict[str, Any] | None:
         """The stored analysis report of one conversation, if it was analysed."""

@@ -23,10 +23,10 @@ from typing import IO, Any
 from PIL import Image, UnidentifiedImageError
 
 from unsnare.errors import InputError, UsageError
+from unsnare.evidence.compact import pack_conversation
 from unsnare.evidence.custody import Action, timestamp
 from unsnare.evidence.records import IntakeKind, Item, ItemKind, StoredConversation, build
 from unsnare.evidence.recordstore import RecordStore
-from unsnare.evidence.serialize import conversation_to_dict
 from unsnare.evidence.tools import Toolkit, file_digests
 from unsnare.media import IMAGE_SUFFIXES, VIDEO_SUFFIXES, MediaKind
 from unsnare.models import Conversation
@@ -303,7 +303,7 @@ class _Intake:
     def conversation(self, conv: Conversation, item_id: str, derived_from: str,
                      zone_given: bool = False) -> None:
         """Seal a parsed conversation, analyse it, and link it to its item."""
-        data = conversation_to_dict(conv)
+        data = pack_conversation(conv)
         blob = self.records.put_blob(json.dumps(data, ensure_ascii=False).encode(), compress=True)
         stamps = [m.timestamp for m in conv.messages if m.timestamp is not None]
         record: dict[str, Any] = {

@@ -20,9 +20,9 @@ from typing import Any, Protocol
 
 from unsnare.errors import IntegrityError, LockerError, MissingBlobError, UsageError
 from unsnare.evidence import crypto
+from unsnare.evidence.compact import expand_messages
 from unsnare.evidence.custody import Action, CustodyEntry, next_entry, timestamp
 from unsnare.evidence.records import Item, StoredConversation, build
-from unsnare.evidence.serialize import expand_messages
 from unsnare.evidence.store import CaseStore
 
 # A record as stored: a JSON object with at least "type" and "id".
