@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from unsnare.errors import LockerError, UsageError
+from unsnare.errors import InputError, LockerError, UsageError
 from unsnare.evidence.case import Case
 from unsnare.evidence.intake import IntakeResult
 from unsnare.evidence.locker import CaseSummary, Locker
 from unsnare.evidence.records import IntakeKind
 from unsnare.evidence.signing import signer_of
 from unsnare.private import make_private_dir
+from unsnare.response.plan import Plan
 from unsnare.settings import Settings
 from unsnare.web.sessions import SessionStore, WebSession
 from unsnare.web.uploads import Upload, safe_name
@@ -112,15 +113,20 @@ def load_checkup(session: WebSession) -> frozenset[str] | None:
 def save_plan(session: WebSession) -> None:
     """Keep the plan and its ticks in the case, when one is open."""
     if session.unlocked and session.plan is not None:
-        case(session).set_plan(session.plan)
+        case(session).set_plan(session.plan.to_dict())
 
 
-def load_plan(session: WebSession) -> dict[str, Any] | None:
+def load_plan(session: WebSession) -> Plan | None:
     """The plan saved in the open case, if any."""
     if not session.unlocked:
         return None
     saved = case(session).plan()
-    return saved if saved.get("steps") else None
+    if not saved.get("steps"):
+        return None
+    try:
+        return Plan.from_dict(saved)
+    except InputError:
+        return None  # a plan this version cannot read: the person makes a new one
 
 
 def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: IntakeKind,

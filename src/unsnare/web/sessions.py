@@ -23,6 +23,7 @@ from unsnare.web.sealed import SealedFolder, SealedMap, SealedTuple
 
 if TYPE_CHECKING:
     from unsnare.evidence.locker import Locker
+    from unsnare.response.plan import Plan
 
 SESSION_COOKIE = "unsnare_session"
 
@@ -36,7 +37,7 @@ class WebSession:
     last_seen: float
     locker: Locker | None = None
     case_id: str | None = None
-    plan: dict[str, Any] | None = None
+    plan: Plan | None = None
     # Privacy check-up ticks (which apps someone uses can itself be private).
     checkup: frozenset[str] | None = None
     # Sealed on disk for sessions made by a SessionStore (a SealedMap).

@@ -11,7 +11,7 @@ from unsnare.analysis.report import AnalysisReport
 from unsnare.analysis.tactics import Tactic
 from unsnare.errors import UsageError
 from unsnare.response.directory import default_directory, services_for
-from unsnare.response.plan import Plan, build_plan
+from unsnare.response.plan import build_plan
 from unsnare.response.triage import ASKERS, Triage
 from unsnare.web import casefile, i18n
 from unsnare.web.deps import FormSessionDep, SessionDep
@@ -233,7 +233,7 @@ def make_plan(
         asked = Triage.from_report(analysis.analysis, **answers)
     else:
         asked = Triage(**answers)
-    session.plan = build_plan(asked).to_dict()
+    session.plan = build_plan(asked)
     casefile.save_plan(session)
     return RedirectResponse("/help/plan", status_code=303)
 
@@ -245,7 +245,7 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
         session.plan = casefile.load_plan(session)
     if session.plan is None:
         return RedirectResponse("/help", status_code=303)
-    plan = session.plan
+    plan = session.plan.to_dict()
     triage = plan["triage"]
     lang = i18n.choose(request)[0]
     steps = _steps(plan["steps"], lang)
@@ -285,9 +285,9 @@ def tick_plan(
     if session.plan is None:
         return RedirectResponse("/help", status_code=303)
     ticked = set(done or [])
-    current = Plan.from_dict(session.plan)
+    current = session.plan
     for step_id in current.ids():
         current = current.tick(step_id, step_id in ticked)
-    session.plan = current.to_dict()
+    session.plan = current
     casefile.save_plan(session)
     return RedirectResponse("/help/plan?saved=1", status_code=303)
