@@ -13,17 +13,18 @@ import hashlib
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Unpack
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from unsnare.errors import IntegrityError, UsageError
 from unsnare.evidence.compact import unpack_conversation
 from unsnare.evidence.custody import Action, CustodyEntry, timestamp
-from unsnare.evidence.intake import IntakeResult, add_file
+from unsnare.evidence.intake import IntakeOptions, IntakeResult, add_file
 from unsnare.evidence.records import (
     EventKind,
     Identifier,
+    IntakeKind,
     Item,
     Note,
     StoredConversation,
@@ -184,14 +185,16 @@ class Case:
             self.damaged.append(f"this view could not be logged: {exc.message}")
 
     # --- adding ----------------------------------------------------------
-    def add_file(self, path: Path | str | None = None, **kw: Any) -> IntakeResult:
+    def add_file(self, path: Path | str | None = None,
+                 **kw: Unpack[IntakeOptions]) -> IntakeResult:
         """Add an export, screenshot, image or other file (see `intake.add_file`)."""
         return add_file(self.records, self.locker.tools, None if path is None else Path(path),
                         **kw)
 
-    def add_export(self, path: Path | str, **kw: Any) -> IntakeResult:
+    def add_export(self, path: Path | str, **kw: Unpack[IntakeOptions]) -> IntakeResult:
         """Add a chat export (any importer format): originals plus parsed messages."""
-        return self.add_file(path, kind="export", **kw)
+        kw["kind"] = IntakeKind.EXPORT
+        return self.add_file(path, **kw)
 
     def add_note(self, text: str, *, about: str | None = None, author: str | None = None) -> Note:
         """Write a note on the case (or on one item)."""

@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypedDict
 
 from PIL import Image, UnidentifiedImageError
 
@@ -91,6 +91,19 @@ def _pillow_knows(data: bytes) -> bool:
         return False
     except Exception:  # noqa: BLE001 - a plug-in choking on odd bytes: not a picture
         return False
+
+
+class IntakeOptions(TypedDict, total=False):
+    """The keyword arguments of `add_file` that `Case.add_file` passes through."""
+
+    data: bytes | None
+    name: str | None
+    kind: IntakeKind | str
+    source: str | None
+    added_by: str | None
+    fmt: str | None
+    tz: str | None
+    analyze: bool
 
 
 class _Intake:
