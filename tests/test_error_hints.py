@@ -18,7 +18,7 @@ from unsnare.web.errors import FORM_WORDS
                       option="format", choices=("a", "b")),
          "check the file; if you know the format, add --format with one of: a, b",
          'check the file; if you know the format, choose it under "Format"'),
-        (UnsnareError("x", hint="check the export, or choose " + OPTION, option="format",
+        (UnsnareError("x", hint="check the export, or " + OPTION, option="format",
                       choices=("a", "b"), offer=Offer.ANOTHER),
          "check the export, or choose another --format (one of: a, b)",
          'check the export, or choose another under "Format"'),

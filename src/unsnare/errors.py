@@ -24,7 +24,7 @@ class Offer(StrEnum):
 
     # "add --format with one of: a, b" / 'choose it under "Format"'
     PICK = "pick"
-    # "another --format (one of: a, b)" / 'another under "Format"'
+    # "choose another --format (one of: a, b)" / 'choose another under "Format"'
     ANOTHER = "another"
 
 
@@ -39,10 +39,10 @@ class CommandLineWords:
     """Options as the command line spells them: ``--format``."""
 
     def option(self, name: str, choices: tuple[str, ...], offer: Offer) -> str:
-        """``add --name with one of: ...`` or ``another --name (one of: ...)``."""
+        """``add --name with one of: ...`` or ``choose another --name (one of: ...)``."""
         listed = ", ".join(choices)
         if offer is Offer.ANOTHER:
-            return f"another --{name}" + (f" (one of: {listed})" if choices else "")
+            return f"choose another --{name}" + (f" (one of: {listed})" if choices else "")
         return f"add --{name}" + (f" with one of: {listed}" if choices else "")
 
 

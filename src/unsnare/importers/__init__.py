@@ -65,7 +65,7 @@ def _wrap_shape_error(exc: Exception, fmt: str, path: Path) -> ImportFormatError
     return ImportFormatError(
         f"this does not have the shape of a {fmt} export ({type(exc).__name__}: {exc})",
         file=str(path),
-        hint="check the file is the platform's original export, or choose " + OPTION,
+        hint="check the file is the platform's original export, or " + OPTION,
         option="format", choices=available_formats(), offer=Offer.ANOTHER,
     )
 
@@ -105,7 +105,7 @@ def open_export(
                 raise ImportFormatError(
                     f"no {importer.name} conversation was found here",
                     file=str(path),
-                    hint="check the path points at the export itself; or try " + OPTION,
+                    hint="check the path points at the export itself; or " + OPTION,
                     option="format", choices=reg.names(), offer=Offer.ANOTHER,
                 )
             if chat is not None and not importer.selects_chats:

@@ -31,10 +31,10 @@ class FormWords:
     LABELS = {"format": "Format"}
 
     def option(self, name: str, choices: tuple[str, ...], offer: Offer) -> str:
-        """``choose it under "Format"`` or ``another under "Format"``."""
+        """``choose it under "Format"`` or ``choose another under "Format"``."""
         label = self.LABELS.get(name, name.replace("_", " ").capitalize())
         if offer is Offer.ANOTHER:
-            return f'another under "{label}"'
+            return f'choose another under "{label}"'
         return f'choose it under "{label}"'
 
 
