@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from unsnare.errors import InputError, LockerError, UsageError
 from unsnare.evidence.case import Case
@@ -19,7 +18,7 @@ from unsnare.evidence.signing import signer_of
 from unsnare.private import make_private_dir
 from unsnare.response.plan import Plan
 from unsnare.settings import Settings
-from unsnare.web.sessions import SessionStore, WebSession
+from unsnare.web.sessions import CaseOverview, SessionStore, WebSession
 from unsnare.web.uploads import Upload, safe_name
 
 
@@ -74,7 +73,7 @@ def case(session: WebSession) -> Case:
     return session.locker.case(session.case_id)
 
 
-def overview(session: WebSession) -> dict[str, Any]:
+def overview(session: WebSession) -> CaseOverview:
     """Items, timeline, identifiers and notes of the open case, decrypted once.
 
     The locker file is held open (and locked) by this app while the case is
@@ -82,13 +81,13 @@ def overview(session: WebSession) -> dict[str, Any]:
     web app calls `changed`, which drops the cached copy.
     """
     current = case(session)
-    if session.case_cache is None or session.case_cache["case_id"] != current.id:
-        session.case_cache = {
-            "case_id": current.id, "title": current.title, "items": current.items(),
-            "timeline": current.timeline(), "identifiers": current.identifiers(),
-            "notes": current.notes(),
-            "signer_fingerprint": signer_of(current.locker.signing_key()).fingerprint,
-        }
+    if session.case_cache is None or session.case_cache.case_id != current.id:
+        session.case_cache = CaseOverview(
+            case_id=current.id, title=current.title, items=current.items(),
+            timeline=current.timeline(), identifiers=current.identifiers(),
+            notes=current.notes(),
+            signer_fingerprint=signer_of(current.locker.signing_key()).fingerprint,
+        )
     return session.case_cache
 
 

@@ -23,9 +23,23 @@ from unsnare.web.sealed import SealedFolder, SealedMap, SealedTuple
 
 if TYPE_CHECKING:
     from unsnare.evidence.locker import Locker
+    from unsnare.evidence.records import Identifier, Item, Note, TimelineEvent
     from unsnare.response.plan import Plan
 
 SESSION_COOKIE = "unsnare_session"
+
+
+@dataclass(frozen=True)
+class CaseOverview:
+    """What the case page shows of the open case, decrypted once."""
+
+    case_id: str
+    title: str
+    items: list[Item]
+    timeline: list[TimelineEvent]
+    identifiers: list[Identifier]
+    notes: list[Note]
+    signer_fingerprint: str
 
 
 @dataclass
@@ -47,7 +61,7 @@ class WebSession:
     originals: dict[str, Any] = field(default_factory=dict)
     hashes: list[Any] = field(default_factory=list)
     # The case overview, decrypted once; cleared by every change made here.
-    case_cache: dict[str, Any] | None = None
+    case_cache: CaseOverview | None = None
     locked_by_idle: bool = False
     # Held while a change to the case runs (an add can take seconds): closing the
     # case waits for it, so unlocking in another browser never cuts an add off.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -26,6 +26,7 @@ from unsnare.web.render import page
 from unsnare.web.uploads import Upload, safe_name
 
 router = APIRouter()
+T = TypeVar("T")
 
 EVENT_KINDS = (
     ("report", "A report I made (to a platform, the police or a helpline)"),
@@ -47,7 +48,7 @@ TIMELINE_PAGE = 100
 IDENTIFIERS_PAGE = 200
 
 
-def _slice(items: list[Any], number: int, size: int) -> tuple[list[Any], int, int]:
+def _slice(items: list[T], number: int, size: int) -> tuple[list[T], int, int]:
     pages = max(1, -(-len(items) // size))
     number = min(max(1, number), pages)
     return items[(number - 1) * size : number * size], number, pages
@@ -65,16 +66,16 @@ def case_page(
                     idle=bool(locked) or session.locked_by_idle,
                     status_message=FLASH.get(done, "") if done == "erased" else "")
     view = casefile.overview(session)
-    timeline, t_page, t_pages = _slice(view["timeline"], timeline_page, TIMELINE_PAGE)
-    identifiers, i_page, i_pages = _slice(view["identifiers"], identifiers_page,
+    timeline, t_page, t_pages = _slice(view.timeline, timeline_page, TIMELINE_PAGE)
+    identifiers, i_page, i_pages = _slice(view.identifiers, identifiers_page,
                                           IDENTIFIERS_PAGE)
     return page(
         request, "case.html",
-        title=view["title"], items=view["items"], timeline=timeline, identifiers=identifiers,
-        timeline_total=len(view["timeline"]), timeline_page=t_page, timeline_pages=t_pages,
-        identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
-        identifiers_pages=i_pages, notes=view["notes"],
-        signer_fingerprint=view["signer_fingerprint"],
+        title=view.title, items=view.items, timeline=timeline, identifiers=identifiers,
+        timeline_total=len(view.timeline), timeline_page=t_page, timeline_pages=t_pages,
+        identifiers_total=len(view.identifiers), identifiers_page=i_page,
+        identifiers_pages=i_pages, notes=view.notes,
+        signer_fingerprint=view.signer_fingerprint,
         cases=casefile.cases(session), case_id=session.case_id,
         event_kinds=EVENT_KINDS, zone_names=zones.zone_names(),
         status_message=FLASH.get(done, ""),
