@@ -425,7 +425,11 @@ def add_file(
         elif path is not None and kind in (IntakeKind.AUTO, IntakeKind.FILE) and _is_video(path):
             holder = intake.video_file(path, name or path.name)
         else:
-            blob = data if data is not None else _read_path(path)  # type: ignore[arg-type]
+            if data is not None:
+                blob = data
+            else:
+                assert path is not None  # checked above: a path or bytes, never neither
+                blob = _read_path(path)
             holder = intake.single(blob, name or (path.name if path else "upload"), kind, None)
         kept_whole = holder is None or holder.kind in (ItemKind.FILE, ItemKind.MEMBER)
         if kind in (IntakeKind.AUTO, IntakeKind.EXPORT) and kept_whole:
