@@ -6,6 +6,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The evidence locker's file in the data dir: the CLI and the web app open the same one.
+LOCKER_NAME = "case.unsnare-locker"
+
 
 def default_data_dir() -> Path:
     """Where Unsnare keeps its files when no path is given (per user, never shared)."""
@@ -40,6 +43,10 @@ class Settings:
         if data_dir is not None:
             kwargs["data_dir"] = data_dir
         return cls(**kwargs)  # type: ignore[arg-type]
+
+    def locker_file(self) -> Path:
+        """The evidence locker: UNSNARE_LOCKER, else the locker file in the data dir."""
+        return self.locker_path or self.data_dir / LOCKER_NAME
 
     def resolved_database_url(self) -> str:
         """The hash-bank database: UNSNARE_DATABASE_URL, else SQLite in the data dir."""

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from unsnare.analysis import analyze_text
-from unsnare.analysis.identifiers.crypto import (
+from unsnare.analysis.identifiers.cryptocurrency import (
     bech32_segwit_valid,
     bitcoin_base58_valid,
     eip55_checksum,

@@ -242,7 +242,7 @@ def test_notes_plan_and_bad_input(locker: Locker, chat_file: Path) -> None:
 
 def test_conversation_round_trips_through_storage() -> None:
     from evidence.fakes import parse_chat
-    from unsnare.evidence.serialize import conversation_from_dict, conversation_to_dict
+    from unsnare.evidence.compact import pack_conversation, unpack_conversation
     from unsnare.models import Attachment, Message, MessageKind, Reaction, Source, SystemEvent
 
     base = parse_chat(CHAT.encode(), "chat.txt")
@@ -253,7 +253,7 @@ def test_conversation_round_trips_through_storage() -> None:
                   edited_at=datetime(2026, 3, 2, 22, 0, tzinfo=ZONE), deleted=True,
                   reactions=(Reaction("😢", "p1"),))
     conv = base.__class__(**{**base.__dict__, "messages": (*base.messages, odd)})
-    assert conversation_from_dict(conversation_to_dict(conv)) == conv
+    assert unpack_conversation(pack_conversation(conv)) == conv
 
 
 @pytest.mark.parametrize(

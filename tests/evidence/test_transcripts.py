@@ -8,12 +8,12 @@ import io
 import pytest
 
 from evidence.fakes import CHAT, parse_chat
-from unsnare.evidence.serialize import conversation_to_dict, expand_messages
+from unsnare.evidence.compact import expand_messages, pack_conversation
 from unsnare.evidence.transcripts import transcript_csv, transcript_html
 
 
 def _data(text: str = CHAT) -> dict[str, object]:
-    data = conversation_to_dict(parse_chat(text.encode(), "chat.txt"))
+    data = pack_conversation(parse_chat(text.encode(), "chat.txt"))
     data["messages"] = expand_messages(data)
     return data
 

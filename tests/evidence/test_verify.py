@@ -23,7 +23,7 @@ def _case(locker: Locker, chat_file: Path) -> Case:
 
 def _blob_of(case: Case, name: str) -> str:
     item = next(i for i in case.items() if i.name == name)
-    return str(case._records[item.id]["blob"])
+    return str(case.records.get(item.id)["blob"])
 
 
 def _flip_blob(case: Case) -> str:
@@ -53,7 +53,7 @@ def _delete_item(case: Case) -> str:
 
 def _edit_item(case: Case) -> str:
     item = next(i for i in case.items() if i.name == "profile.png")
-    record = {**case._records[item.id], "sha256": "0" * 64}
+    record = {**case.records.get(item.id), "sha256": "0" * 64}
     case.put("record", item.id, json.dumps(record).encode(), replace=True)
     return "record no longer matches custody entry #3 (edited)"
 
@@ -120,7 +120,7 @@ def test_tampering_is_named_and_the_rest_stays_readable(
     assert any(expected in p for p in report.problems), report.problems
     again = locker.case(case.id)
     export = next(i for i in again.items() if i.kind == "export")
-    assert again.get_blob(again._records[export.id]["blob"]).startswith(b"[2026")
+    assert again.get_blob(again.records.get(export.id)["blob"]).startswith(b"[2026")
     assert len(again.conversations()) == 1
 
 

@@ -196,7 +196,7 @@ def test_bad_uploads_get_clear_errors(client, token, name, data, status, words) 
 )
 def test_upload_hints_speak_of_the_form(hint, expected) -> None:
     from unsnare.errors import ImportFormatError
-    from unsnare.web.intake import form_hints
+    from unsnare.web.uploads import form_hints
 
     with pytest.raises(ImportFormatError) as caught, form_hints():
         raise ImportFormatError("not an export", file="chat.txt", hint=hint)

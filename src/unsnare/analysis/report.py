@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from unsnare.analysis.tactics import RiskLevel, Scheme, Stage, Tactic
+from unsnare.errors import InputError
 
 DetailValue = str | int | float | bool | None
+
+# An offender urging the person to hurt themselves is a crisis, whatever the flag says.
+CRISIS_TACTICS = frozenset({Tactic.SELF_HARM_PRESSURE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,22 @@ class Finding:
             "explanation": self.explanation,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """Rebuild a finding stored with `to_dict`."""
+        detail = data.get("detail") or {}
+        return cls(
+            message_id=str(_field(data, "message_id")),
+            start=int(_field(data, "start")),
+            end=int(_field(data, "end")),
+            tactic=Tactic(_field(data, "tactic")),
+            detector=str(_field(data, "detector")),
+            version=str(_field(data, "version")),
+            score=float(_field(data, "score")),
+            explanation=str(_field(data, "explanation")),
+            detail=tuple((str(k), v) for k, v in dict(detail).items()),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Identifier:
@@ -72,6 +93,19 @@ class Identifier:
             out["valid"] = self.valid
         return out
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Identifier:
+        """Rebuild an identifier stored with `to_dict`."""
+        platform, valid = data.get("platform"), data.get("valid")
+        return cls(
+            kind=str(_field(data, "kind")),
+            value=str(_field(data, "value")),
+            normalized=str(_field(data, "normalized")),
+            message_ids=tuple(str(m) for m in data.get("message_ids") or ()),
+            platform=None if platform is None else str(platform),
+            valid=None if valid is None else bool(valid),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class StageReached:
@@ -88,6 +122,16 @@ class StageReached:
             "message_id": self.message_id,
             "timestamp": self.timestamp.isoformat() if self.timestamp else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StageReached:
+        """Rebuild a stage stored with `to_dict`."""
+        when = data.get("timestamp")
+        return cls(
+            stage=Stage(_field(data, "stage")),
+            message_id=str(_field(data, "message_id")),
+            timestamp=datetime.fromisoformat(when) if when else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +157,16 @@ class Risk:
             "assessed": self.assessed,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Risk:
+        """Rebuild a risk stored with `to_dict`."""
+        return cls(
+            level=RiskLevel(_field(data, "level")),
+            score=float(_field(data, "score")),
+            drivers=tuple(Finding.from_dict(f) for f in data.get("drivers") or ()),
+            assessed=bool(data.get("assessed", True)),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class AnalysisReport:
@@ -137,6 +191,10 @@ class AnalysisReport:
         """The distinct tactics found."""
         return frozenset(f.tactic for f in self.findings)
 
+    def needs_crisis_help(self) -> bool:
+        """True when crisis help comes first (see `needs_crisis_help`)."""
+        return needs_crisis_help(self.crisis, self.tactics())
+
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-ready data (the `--json` shape)."""
         return {
@@ -155,3 +213,59 @@ class AnalysisReport:
             "supported_language": self.supported_language,
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AnalysisReport:
+        """Rebuild a report stored with `to_dict` (a case's analysis, a web session's).
+
+        InputError names the field when the stored data is not a report.
+        """
+        try:
+            return cls(
+                risk=Risk.from_dict(_field(data, "risk")),
+                scheme=Scheme(_field(data, "scheme")),
+                stage=Stage(_field(data, "stage")),
+                stages=tuple(StageReached.from_dict(s) for s in data.get("stages") or ()),
+                crisis=bool(data.get("crisis", False)),
+                crisis_messages=tuple(str(m) for m in data.get("crisis_messages") or ()),
+                findings=tuple(Finding.from_dict(f) for f in data.get("findings") or ()),
+                identifiers=tuple(Identifier.from_dict(i) for i in data.get("identifiers") or ()),
+                language=str(data.get("language", "")),
+                supported_language=bool(data.get("supported_language", True)),
+                warnings=tuple(str(w) for w in data.get("warnings") or ()),
+                conversation_id=_optional_str(data.get("conversation_id")),
+                message_count=int(data.get("message_count") or 0),
+                offenders=tuple(str(o) for o in data.get("offenders") or ()),
+            )
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise InputError(
+                f"the stored analysis report cannot be read ({exc})",
+                hint="analyse the conversation again",
+            ) from None
+
+
+def needs_crisis_help(crisis: bool, tactics: Iterable[str]) -> bool:
+    """True when crisis help must come before anything else.
+
+    Besides the analysis's own crisis flag (the person talks of self-harm), an
+    offender telling them their life is over is the moment crisis help matters
+    most. Every front end (command line, web, response plan) asks this one rule,
+    through `AnalysisReport.needs_crisis_help` or, for a report read from a
+    file, with the flag and tactic names it holds.
+    """
+    return bool(crisis) or not CRISIS_TACTICS.isdisjoint(tactics)
+
+
+def _field(data: Mapping[str, Any], name: str) -> Any:
+    # Stored data is foreign until read: a missing field is named, not a KeyError.
+    if not isinstance(data, Mapping) or name not in data:
+        raise InputError(
+            f"the stored analysis report has no {name!r}",
+            field=name,
+            hint="analyse the conversation again",
+        )
+    return data[name]
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from unsnare.analysis.language import SUPPORTED, LanguageGuess, detect_language
 from unsnare.analysis.normalize import original_span
 from unsnare.analysis.text import Folder, tokens
+from unsnare.media import SENT_MEDIA_SUFFIXES
 from unsnare.models import Conversation, MessageKind
 
 # Very long messages are read in full for identifiers but matched by rules only
@@ -69,14 +70,12 @@ class ConversationView:
         return ("en",) if code == "en" or not self.language.supported else ("en", code)
 
 
-_IMAGE_EXT = (".jpg", ".jpeg", ".png", ".heic", ".gif", ".webp", ".mp4", ".mov")
-
 
 def _has_image(media: tuple[tuple[str, str | None], ...]) -> bool:
     for name, mtype in media:
         if mtype and (mtype.startswith("image") or mtype.startswith("video")):
             return True
-        if name.lower().endswith(_IMAGE_EXT):
+        if name.lower().endswith(SENT_MEDIA_SUFFIXES):
             return True
     return False
 

@@ -179,8 +179,7 @@ def _crisis_lines(country: str | None) -> list[str]:
 
 def _print_report(r: AnalysisReport, country: str | None = None) -> None:
     out = console()
-    pushed = any(f.tactic == "self_harm_pressure" for f in r.findings)
-    if r.crisis or pushed:
+    if r.needs_crisis_help():
         # Crisis help comes before anything else, with real numbers to call: when the
         # person shows despair, and when the offender tells them their life is over.
         out.print(

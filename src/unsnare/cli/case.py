@@ -18,6 +18,7 @@ import typer
 from rich.markup import escape
 
 from unsnare.cli.output import console, print_json
+from unsnare.dates import parse_when
 from unsnare.errors import IntegrityError, UsageError
 from unsnare.private import make_private_dir
 from unsnare.settings import Settings
@@ -40,13 +41,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(package_app, name="package")
 
 
-# The same default file as the web app (unsnare.web.casefile), so both see one locker.
-DEFAULT_LOCKER_NAME = "case.unsnare-locker"
-
-
 def _locker_path(locker: Path | None) -> Path:
-    settings = Settings.from_env()
-    return locker or settings.locker_path or settings.data_dir / DEFAULT_LOCKER_NAME
+    return locker or Settings.from_env().locker_file()
 
 
 def _passphrase(confirm: bool = False) -> str:
@@ -82,15 +78,11 @@ def _open(
 def _when(value: str | None) -> datetime | None:
     if value is None:
         return None
-    try:
-        at = datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"'{value}' is not a date and time.", field="--at",
-                         hint="Write it like 2026-03-02T21:15 or 2026-03-02T21:15+01:00.") from None
-    if at.tzinfo is None:
-        at = at.astimezone()  # local zone; the offset is then written down with the event
-        console(stderr=True).print(f"Time taken as this computer's zone: {at.isoformat()}.")
-    return at
+    when = parse_when(value, field="--at")
+    if when.zone_added:
+        # The local zone's offset is then written down with the event.
+        console(stderr=True).print(f"Time taken as this computer's zone: {when.at.isoformat()}.")
+    return when.at
 
 
 @case_app.command("new")

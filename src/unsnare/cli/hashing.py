@@ -34,8 +34,9 @@ from unsnare.hashing.formats import (
 )
 from unsnare.hashing.guidance import guide_for
 from unsnare.hashing.matcher import HashMatcher, MatchResult
-from unsnare.hashing.pdq import IMAGE_SUFFIXES, VIDEO_SUFFIXES, FileHashes
+from unsnare.hashing.pdq import FileHashes
 from unsnare.hashing.storage import bank_index_dir, open_bank_store
+from unsnare.media import HASHED_IMAGE_SUFFIXES, VIDEO_SUFFIXES
 from unsnare.private import make_private_dir, write_private
 from unsnare.settings import Settings
 
@@ -56,7 +57,7 @@ def _store() -> BankStore:
 
 
 def _files(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    wanted = IMAGE_SUFFIXES | VIDEO_SUFFIXES
+    wanted = HASHED_IMAGE_SUFFIXES | VIDEO_SUFFIXES
     files: list[Path] = []
     notes: list[str] = []
     for p in paths:

@@ -17,19 +17,22 @@ from unsnare.evidence.locker import CaseSummary, Locker
 from unsnare.evidence.records import (
     EventKind,
     Identifier,
+    IntakeKind,
     Item,
     ItemKind,
     Note,
     StoredConversation,
     TimelineEvent,
 )
+from unsnare.evidence.recordstore import RecordStore
 from unsnare.evidence.store import CaseStore, MemoryStore, SqliteStore
 from unsnare.evidence.tools import ImageVerdict, Toolkit
 from unsnare.evidence.verify import VerifyReport, verify_case, verify_locker
 
 __all__ = [
     "Case", "CaseStore", "CaseSummary", "EventKind", "Identifier", "ImageVerdict",
-    "IntakeResult", "Item", "ItemKind", "Locker", "MemoryStore", "Note", "SqliteStore",
+    "IntakeKind", "IntakeResult", "Item", "ItemKind", "Locker", "MemoryStore", "Note",
+    "RecordStore", "SqliteStore",
     "StoredConversation", "TimelineEvent", "Toolkit", "VerifyReport", "verify_case",
     "verify_locker",
 ]

@@ -18,22 +18,20 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any, TypedDict
+
+from PIL import Image, UnidentifiedImageError
 
 from unsnare.errors import InputError, UsageError
+from unsnare.evidence.compact import pack_conversation
 from unsnare.evidence.custody import Action, timestamp
-from unsnare.evidence.records import Item, ItemKind, StoredConversation, build
-from unsnare.evidence.serialize import conversation_to_dict
-from unsnare.evidence.tools import file_digests
+from unsnare.evidence.records import IntakeKind, Item, ItemKind, StoredConversation, build
+from unsnare.evidence.recordstore import RecordStore
+from unsnare.evidence.tools import Toolkit, file_digests
+from unsnare.media import IMAGE_SUFFIXES, VIDEO_SUFFIXES, MediaKind
 from unsnare.models import Conversation
 
-if TYPE_CHECKING:
-    from unsnare.evidence.case import Case
-
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".bmp"})
-VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv"})
 _IMAGE_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"hevc")
-KINDS = ("auto", "export", "screenshot", "image", "file")
 # One file inside an archive is read into memory to be checked; beyond this, ask
 # the person to unpack it (videos are streamed and exempt).
 MAX_MEMBER_BYTES = 1 << 30
@@ -58,25 +56,25 @@ class IntakeResult:
     messages: tuple[str, ...]
 
 
-def media_of(name: str, data: bytes) -> str:
-    """'image', 'video', 'zip' or 'other', from the magic bytes first and then the name."""
+def media_of(name: str, data: bytes) -> MediaKind:
+    """Image, video, zip or other, from the magic bytes first and then the name."""
     head = data[:16]
     if head.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"BM")) or (
         head[:4] == b"RIFF" and head[8:12] == b"WEBP"
     ):
-        return "image"
+        return MediaKind.IMAGE
     if head[4:8] == b"ftyp":
-        return "image" if head[8:12] in _IMAGE_BRANDS else "video"
+        return MediaKind.IMAGE if head[8:12] in _IMAGE_BRANDS else MediaKind.VIDEO
     if head[:4] == b"\x1aE\xdf\xa3":
-        return "video"
+        return MediaKind.VIDEO
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "zip"
+        return MediaKind.ZIP
     suffix = Path(name).suffix.lower()
     if suffix in IMAGE_SUFFIXES:
-        return "image"
+        return MediaKind.IMAGE
     if suffix in VIDEO_SUFFIXES:
-        return "video"
-    return "image" if _pillow_knows(data) else "other"
+        return MediaKind.VIDEO
+    return MediaKind.IMAGE if _pillow_knows(data) else MediaKind.OTHER
 
 
 def _pillow_knows(data: bytes) -> bool:
@@ -86,8 +84,6 @@ def _pillow_knows(data: bytes) -> bool:
     """
     if len(data) < 16:
         return False
-    from PIL import Image, UnidentifiedImageError
-
     try:
         with Image.open(io.BytesIO(data)):
             return True
@@ -97,16 +93,36 @@ def _pillow_knows(data: bytes) -> bool:
         return False
 
 
+class IntakeOptions(TypedDict, total=False):
+    """The keyword arguments of `add_file` that `Case.add_file` passes through."""
+
+    data: bytes | None
+    name: str | None
+    kind: IntakeKind | str
+    source: str | None
+    added_by: str | None
+    fmt: str | None
+    tz: str | None
+    analyze: bool
+
+
 class _Intake:
-    def __init__(self, case: Case, source: str, actor: str, analyze: bool) -> None:
-        self.case = case
+    def __init__(self, records: RecordStore, tools: Toolkit, source: str, actor: str,
+                 analyze: bool) -> None:
+        self.records = records
+        self.tools = tools
         self.source = source
         self.actor = actor
         self.analyze = analyze
         self.items: list[Item] = []
         self.conversations: list[StoredConversation] = []
         self.messages: list[str] = []
-        self.known = {old.sha256: old.id for old in case.items()}
+        self.known = {old.sha256: old.id for old in records.items()}
+
+    def _record(self, record_id: str) -> dict[str, Any]:
+        record = self.records.get(record_id)
+        assert record is not None  # written by this intake, in this same change
+        return record
 
     def _item(
         self, data: bytes | None, name: str, kind: ItemKind,
@@ -125,21 +141,21 @@ class _Intake:
         return {"type": "item", "id": item_id, "kind": kind.value,
                 "name": name, "sha256": sha256, "md5": md5, "size": size,
                 "source": self.source, "added_by": self.actor,
-                "added_at": timestamp(self.case.now()), "stored": False, "blob": None,
+                "added_at": timestamp(self.records.now()), "stored": False, "blob": None,
                 "conversation_ids": [], "warnings": [], **extra}
 
     def _commit(self, record: dict[str, Any], data: bytes | None) -> Item:
         if data is not None:
-            record["blob"] = self.case.put_blob(data)
+            record["blob"] = self.records.put_blob(data)
             record["stored"] = True
-        self.case.put_record(record)
+        self.records.put(record)
         details = {k: record[k] for k in ("kind", "name", "sha256", "md5", "size", "source",
                                           "stored", "media_type", "parent", "pdq")
                    if record.get(k) is not None}
         for extra in ("withheld_reason", "nudity_check"):
             if record.get(extra):
                 details[extra] = record[extra]
-        self.case.log(Action.ADD, subject=record["id"], details=details, actor=self.actor)
+        self.records.log(Action.ADD, subject=record["id"], details=details, actor=self.actor)
         item = build(Item, record)
         self.items.append(item)
         return item
@@ -148,13 +164,13 @@ class _Intake:
         text = f"{record['name']}: {record['withheld_reason']}"
         self.messages.append(text)
         note = {"type": "note", "id": "n" + secrets.token_hex(4), "text": text,
-                "author": "Unsnare", "at": timestamp(self.case.now()), "about": record["id"]}
-        self.case.put_record(note)
+                "author": "Unsnare", "at": timestamp(self.records.now()), "about": record["id"]}
+        self.records.put(note)
 
-    def image(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
+    def image(self, data: bytes, name: str, kind: IntakeKind, parent: str | None) -> Item:
         """Hash and check a picture; keep it (and read it as a screenshot) only if safe."""
-        tools = self.case.locker.tools
-        record = self._item(data, name, ItemKind.SCREENSHOT if kind == "screenshot"
+        tools = self.tools
+        record = self._item(data, name, ItemKind.SCREENSHOT if kind == IntakeKind.SCREENSHOT
                             else ItemKind.IMAGE, parent=parent)
         try:
             record.update(tools.hash_image(data, name))
@@ -174,11 +190,11 @@ class _Intake:
             self._withhold_note(record)
             return self._commit(record, None)
         conv = None
-        if kind in ("auto", "screenshot"):
+        if kind in (IntakeKind.AUTO, IntakeKind.SCREENSHOT):
             try:
                 conv = tools.read_screenshot(data, name, record["sha256"])
             except Exception as exc:  # noqa: BLE001 - the picture is kept even if OCR fails
-                if kind == "screenshot":
+                if kind == IntakeKind.SCREENSHOT:
                     self.messages.append(f"{name}: the text could not be read ({exc}).")
             if conv is not None and not conv.messages:
                 conv = None
@@ -212,7 +228,7 @@ class _Intake:
                 self._withhold_note(record)
                 return self._commit(record, None), False
             return self._commit(record, data), True
-        risky = [n for n, kind in media.items() if kind in ("image", "video")]
+        risky = [n for n, kind in media.items() if kind in (MediaKind.IMAGE, MediaKind.VIDEO)]
         if not risky:
             return self._commit(record, data), True
         record["withheld_reason"] = (
@@ -228,11 +244,11 @@ class _Intake:
         return container, False
 
     def _member(
-        self, zf: zipfile.ZipFile, m: zipfile.ZipInfo, name: str, kind: str, parent: str
+        self, zf: zipfile.ZipFile, m: zipfile.ZipInfo, name: str, kind: MediaKind, parent: str
     ) -> None:
         member_name = f"{name}/{m.filename}"
         try:
-            if kind == "video":
+            if kind == MediaKind.VIDEO:
                 with zf.open(m) as fh:
                     self.video_stream(fh, member_name, parent)
                 return
@@ -254,7 +270,7 @@ class _Intake:
                 file=name,
                 hint="Copy or download the archive again; the files before it were added.",
             ) from None
-        self.single(data, member_name, "file", parent)
+        self.single(data, member_name, IntakeKind.FILE, parent)
 
     def video_file(self, path: Path, name: str) -> Item:
         """A video on disk: hashed in chunks (it may be gigabytes), never stored."""
@@ -282,17 +298,17 @@ class _Intake:
         self._withhold_note(record)
         return self._commit(record, None)
 
-    def single(self, data: bytes, name: str, kind: str, parent: str | None) -> Item:
+    def single(self, data: bytes, name: str, kind: IntakeKind, parent: str | None) -> Item:
         """Take in one file by what its bytes are: picture, video, archive or other."""
         media = media_of(name, data)
-        if media == "image":
+        if media == MediaKind.IMAGE:
             return self.image(data, name, kind, parent)
-        if kind in ("image", "screenshot"):
+        if kind in (IntakeKind.IMAGE, IntakeKind.SCREENSHOT):
             raise InputError("This file is not a picture Unsnare recognises.", file=name,
                              hint="Add it with --kind file (or kind='file').")
-        if media == "video":
+        if media == MediaKind.VIDEO:
             return self._withhold_video(self._item(data, name, ItemKind.VIDEO, parent=parent))
-        if media == "zip":
+        if media == MediaKind.ZIP:
             return self.archive(data, name, parent)[0]
         item_kind = ItemKind.MEMBER if parent else ItemKind.FILE
         return self._commit(self._item(data, name, item_kind, parent=parent), data)
@@ -300,8 +316,8 @@ class _Intake:
     def conversation(self, conv: Conversation, item_id: str, derived_from: str,
                      zone_given: bool = False) -> None:
         """Seal a parsed conversation, analyse it, and link it to its item."""
-        data = conversation_to_dict(conv)
-        blob = self.case.put_blob(json.dumps(data, ensure_ascii=False).encode(), compress=True)
+        data = pack_conversation(conv)
+        blob = self.records.put_blob(json.dumps(data, ensure_ascii=False).encode(), compress=True)
         stamps = [m.timestamp for m in conv.messages if m.timestamp is not None]
         record: dict[str, Any] = {
             "type": "conversation", "id": "v" + secrets.token_hex(4), "item_id": item_id,
@@ -319,25 +335,25 @@ class _Intake:
         }
         if self.analyze:
             self._analyse(conv, record)
-        self.case.put_record(record)
-        parent = self.case._records[item_id]
+        self.records.put(record)
+        parent = self._record(item_id)
         parent["conversation_ids"] = [*parent.get("conversation_ids", []), record["id"]]
-        self.case.replace_record(parent)
+        self.records.replace(parent)
         self.conversations.append(build(StoredConversation, record))
 
     def _analyse(self, conv: Conversation, record: dict[str, Any]) -> None:
         try:
-            report = self.case.locker.tools.analyze(conv)
+            report = self.tools.analyze(conv)
         except Exception as exc:  # noqa: BLE001 - evidence intake must not fail on analysis
             record["analysis_note"] = f"Analysis failed ({type(exc).__name__}: {exc})."
             self.messages.append(f"{conv.title or conv.id}: {record['analysis_note']}")
             return
-        record["analysis"] = self.case.put_blob(json.dumps(report).encode(), compress=True)
+        record["analysis"] = self.records.put_blob(json.dumps(report).encode(), compress=True)
         record["risk"] = report.get("risk")
         record["scheme"] = report.get("scheme")
         record["stage"] = report.get("stage")
         for ident in report.get("identifiers") or []:
-            self.case.put_record({
+            self.records.put({
                 "type": "identifier", "id": "d" + secrets.token_hex(4),
                 "kind": ident.get("kind"), "value": ident.get("value"),
                 "normalized": ident.get("normalized") or ident.get("value"),
@@ -358,7 +374,7 @@ def _is_video(path: Path) -> bool:
             head = fh.read(16)
     except OSError:
         return False
-    return media_of(path.name, head) == "video"
+    return media_of(path.name, head) == MediaKind.VIDEO
 
 
 def _read_path(path: Path) -> bytes:
@@ -369,12 +385,13 @@ def _read_path(path: Path) -> bytes:
 
 
 def add_file(
-    case: Case,
+    records: RecordStore,
+    tools: Toolkit,
     path: Path | None,
     *,
     data: bytes | None = None,
     name: str | None = None,
-    kind: str = "auto",
+    kind: IntakeKind | str = IntakeKind.AUTO,
     source: str | None = None,
     added_by: str | None = None,
     fmt: str | None = None,
@@ -382,41 +399,49 @@ def add_file(
     analyze: bool = True,
 ) -> IntakeResult:
     """Add one file (or a folder of files) to the case in one atomic write."""
-    if kind not in KINDS:
-        raise UsageError(f"Unknown kind '{kind}'.", hint=f"Use one of: {', '.join(KINDS)}.")
+    try:
+        kind = IntakeKind(kind)
+    except ValueError:
+        raise UsageError(f"Unknown kind '{kind}'.",
+                         hint=f"Use one of: {', '.join(IntakeKind)}.") from None
     if (path is None) == (data is None):
         raise UsageError("Give either a path or the file's bytes (with a name).")
     if path is not None and not path.exists():
         raise InputError("There is no such file.", file=str(path),
                          hint="Check the path and try again.")
-    if fmt is not None and kind == "auto":
-        kind = "export"  # naming a format means "read this as a chat", so say if it is not
-    actor = added_by or case.locker.actor
+    if fmt is not None and kind == IntakeKind.AUTO:
+        kind = IntakeKind.EXPORT  # naming a format means "read this as a chat", so say if it is not
+    actor = added_by or records.actor
     where = source or (f"file {path}" if path is not None else "uploaded")
-    intake = _Intake(case, where, actor, analyze)
-    with case.writing():
+    intake = _Intake(records, tools, where, actor, analyze)
+    with records.writing():
         if path is not None and path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file())
             if not files:
                 raise InputError("The folder is empty.", file=str(path))
             for p in files:
-                intake.single(_read_path(p), str(p.relative_to(path)), "file", None)
+                intake.single(_read_path(p), str(p.relative_to(path)), IntakeKind.FILE, None)
             holder = None
-        elif path is not None and kind in ("auto", "file") and _is_video(path):
+        elif path is not None and kind in (IntakeKind.AUTO, IntakeKind.FILE) and _is_video(path):
             holder = intake.video_file(path, name or path.name)
         else:
-            blob = data if data is not None else _read_path(path)  # type: ignore[arg-type]
+            if data is not None:
+                blob = data
+            else:
+                assert path is not None  # checked above: a path or bytes, never neither
+                blob = _read_path(path)
             holder = intake.single(blob, name or (path.name if path else "upload"), kind, None)
-        if kind in ("auto", "export") and (holder is None or holder.kind in ("file", "member")):
-            _import(case, intake, path, data, name, kind, fmt, tz, holder)
+        kept_whole = holder is None or holder.kind in (ItemKind.FILE, ItemKind.MEMBER)
+        if kind in (IntakeKind.AUTO, IntakeKind.EXPORT) and kept_whole:
+            _import(intake, path, data, name, kind, fmt, tz, holder)
     return IntakeResult(tuple(intake.items), tuple(intake.conversations), tuple(intake.messages))
 
 
 def _import(
-    case: Case, intake: _Intake, path: Path | None, data: bytes | None, name: str | None,
-    kind: str, fmt: str | None, tz: str | None, holder: Item | None,
+    intake: _Intake, path: Path | None, data: bytes | None, name: str | None,
+    kind: IntakeKind, fmt: str | None, tz: str | None, holder: Item | None,
 ) -> None:
-    tools = case.locker.tools
+    tools = intake.tools
     try:
         if path is None:
             # Read from memory: a copy on disk would stay there in clear after a crash.
@@ -424,13 +449,13 @@ def _import(
         else:
             reading = tools.read_export(path, fmt, tz)
     except (InputError, UsageError) as exc:
-        if kind == "export":
+        if kind == IntakeKind.EXPORT:
             raise
         intake.messages.append(
             f"Kept as a file; it is not a chat export Unsnare reads ({exc.message})."
         )
         return
-    if not reading.conversations and kind == "export":
+    if not reading.conversations and kind == IntakeKind.EXPORT:
         raise InputError("No conversation was found in this export.", file=str(path or name))
     fallback = holder.id if holder is not None else intake.items[0].id
     for conv in reading.conversations:
@@ -439,10 +464,10 @@ def _import(
         shas = {f.sha256 for f in conv.source_files}
         item_id = next((i.id for i in intake.items if i.sha256 in shas), fallback)
         intake.conversation(conv, item_id, f"import:{reading.format}", zone_given=tz is not None)
-        record = case._records[item_id]
-        if record["kind"] in ("file", "member"):
+        record = intake._record(item_id)
+        if record["kind"] in (ItemKind.FILE, ItemKind.MEMBER):
             record["kind"] = ItemKind.EXPORT.value
             record["warnings"] = [*record.get("warnings", []), *reading.warnings]
-            case.replace_record(record)
-    intake.items[:] = [build(Item, case._records[i.id]) for i in intake.items]
+            intake.records.replace(record)
+    intake.items[:] = [build(Item, intake._record(i.id)) for i in intake.items]
     intake.messages.extend(reading.warnings[:20])

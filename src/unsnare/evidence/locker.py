@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TypedDict, Unpack
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -59,6 +60,14 @@ class CaseSummary:
     readable: bool = True
 
 
+class LockerOptions(TypedDict, total=False):
+    """What may be passed through `create`, `open` and `in_memory` to the locker."""
+
+    tools: Toolkit | None
+    actor: str | None
+    clock: Callable[[], datetime]
+
+
 class Locker:
     """An open (unlocked) locker. Use `create`, `open` or `in_memory`."""
 
@@ -83,7 +92,8 @@ class Locker:
     # --- opening -------------------------------------------------------
     @classmethod
     def _initialise(
-        cls, store: CaseStore, passphrase: str, kdf: crypto.KdfParams | None, **kw: object
+        cls, store: CaseStore, passphrase: str, kdf: crypto.KdfParams | None,
+        **kw: Unpack[LockerOptions],
     ) -> Locker:
         _check_passphrase(passphrase)
         params = kdf or crypto.KdfParams.fresh()
@@ -91,10 +101,10 @@ class Locker:
         with store.atomic():
             store.meta_put("kdf", params.to_json())
             store.meta_put("check", crypto.make_check(kek))
-        return cls(store, kek, **kw)  # type: ignore[arg-type]
+        return cls(store, kek, **kw)
 
     @classmethod
-    def _unlock(cls, store: CaseStore, passphrase: str, **kw: object) -> Locker:
+    def _unlock(cls, store: CaseStore, passphrase: str, **kw: Unpack[LockerOptions]) -> Locker:
         raw = store.meta_get("kdf")
         check = store.meta_get("check")
         if raw is None or check is None:
@@ -106,15 +116,15 @@ class Locker:
         except (LockerError, IntegrityError):
             store.close()
             raise
-        locker = cls(store, kek, **kw)  # type: ignore[arg-type]
-        if getattr(store, "interrupted", False):
+        locker = cls(store, kek, **kw)
+        if store.interrupted:
             # Only now, with the right passphrase, do we write anything.
             locker._notices.append(
                 "The last change to this locker was cut off before it finished (the program "
                 "stopped or the computer lost power). That change was not saved: the locker "
                 "is exactly as it was before it. Please add that evidence again."
             )
-            store.settle()  # type: ignore[attr-defined]
+            store.settle()
         return locker
 
     @classmethod
@@ -125,7 +135,7 @@ class Locker:
         *,
         kdf: crypto.KdfParams | None = None,
         lock_timeout: float = 5.0,
-        **kw: object,
+        **kw: Unpack[LockerOptions],
     ) -> Locker:
         """Make a new locker file protected by `passphrase`."""
         _check_passphrase(passphrase)
@@ -134,7 +144,8 @@ class Locker:
 
     @classmethod
     def open(
-        cls, path: Path | str, passphrase: str, *, lock_timeout: float = 5.0, **kw: object
+        cls, path: Path | str, passphrase: str, *, lock_timeout: float = 5.0,
+        **kw: Unpack[LockerOptions],
     ) -> Locker:
         """Unlock an existing locker file (WrongPassphraseError if it does not fit)."""
         store = SqliteStore.open(Path(path), lock_timeout=lock_timeout)
@@ -142,7 +153,7 @@ class Locker:
 
     @classmethod
     def in_memory(
-        cls, passphrase: str, *, kdf: crypto.KdfParams | None = None, **kw: object
+        cls, passphrase: str, *, kdf: crypto.KdfParams | None = None, **kw: Unpack[LockerOptions]
     ) -> Locker:
         """A locker that lives only in memory (tests, previews)."""
         return cls._initialise(MemoryStore(), passphrase, kdf, **kw)
@@ -150,7 +161,7 @@ class Locker:
     @classmethod
     def create_in_store(
         cls, store: CaseStore, passphrase: str, *, kdf: crypto.KdfParams | None = None,
-        **kw: object,
+        **kw: Unpack[LockerOptions],
     ) -> Locker:
         """Make a new locker in any empty `CaseStore` (for example a `PostgresStore`)."""
         try:
@@ -160,7 +171,7 @@ class Locker:
             raise
 
     @classmethod
-    def unlock_store(cls, store: CaseStore, passphrase: str, **kw: object) -> Locker:
+    def unlock_store(cls, store: CaseStore, passphrase: str, **kw: Unpack[LockerOptions]) -> Locker:
         """Unlock a locker held in any `CaseStore`."""
         return cls._unlock(store, passphrase, **kw)
 
@@ -186,7 +197,7 @@ class Locker:
     # --- cases ---------------------------------------------------------
     def new_case(self, title: str, *, actor: str | None = None) -> Case:
         """Start a new, empty case."""
-        self._require_open()
+        self.require_open()
         title = title.strip()
         if not title:
             raise UsageError("A case needs a title.", hint="For example: 'Instagram, March 2026'.")
@@ -197,7 +208,7 @@ class Locker:
             self._write_registry([*self.registered_cases(), case_id], self._kek)
             case = Case(self, case_id, data_key, fresh=True)
             self._cases.add(case)
-            case.init_header(title, actor or self.actor)
+            case.records.init_header(title, actor or self.actor)
             case.log(Action.CREATE, subject=case_id, details={"title": title}, actor=actor)
         return case
 
@@ -207,7 +218,7 @@ class Locker:
         Its wrapped key goes with its rows, so any copy of the old bytes left in
         free space on disk can no longer be decrypted.
         """
-        self._require_open()
+        self.require_open()
         if case_id not in self.case_ids():
             raise UsageError(f"There is no case '{case_id}' in this locker.")
         with self.store.atomic():
@@ -233,10 +244,11 @@ class Locker:
 
     def case_ids(self) -> list[str]:
         """Every case id, oldest first."""
-        self._require_open()
+        self.require_open()
         return self.store.case_ids()
 
-    def _require_open(self) -> None:
+    def require_open(self) -> None:
+        """LockerError when the locker has been closed (its key forgotten)."""
         if not self._kek:
             raise LockerError("The locker is locked; nothing in it can be shown.",
                               hint="Open it again with its passphrase.")
@@ -301,7 +313,7 @@ class Locker:
 
     def signing_key(self) -> Ed25519PrivateKey:
         """The key that signs this locker's packages (made and sealed here on first use)."""
-        self._require_open()
+        self.require_open()
         return signing.locker_key(self.store, self._kek)
 
     def describe(self) -> dict[str, object]:

@@ -109,8 +109,9 @@ def _build_files(
     """Every file for the ZIP except the manifest and time-stamp request, plus manifest parts."""
     files: dict[str, bytes] = {}
     items: list[dict[str, Any]] = []
-    for item in case.items():
-        record = case._records[item.id]
+    records = case.records
+    for item in records.items():
+        record = records.get(item.id) or {}
         entry = {k: record.get(k) for k in (
             "id", "kind", "name", "sha256", "md5", "size", "media_type", "source", "added_by",
             "added_at", "stored", "withheld_reason", "pdq", "pdq_quality", "parent",
@@ -118,13 +119,13 @@ def _build_files(
         entry["path"] = None
         if item.stored and record.get("blob"):
             path = f"originals/{item.id}/{_safe(item.name)}"
-            files[path] = case.get_blob(record["blob"])
+            files[path] = records.get_blob(record["blob"])
             entry["path"] = path
         items.append(entry)
     conversations: list[dict[str, Any]] = []
-    for conv in case.conversations():
-        record = case._records[conv.id]
-        data = case._conversation_dict(conv.id)
+    for conv in records.conversations():
+        record = records.get(conv.id) or {}
+        data = records.conversation_dict(conv.id)
         base = f"transcripts/{conv.id}"
         files[f"{base}.html"] = transcript_html(record, data).encode()
         files[f"{base}.csv"] = transcript_csv(data).encode("utf-8-sig")

@@ -167,6 +167,9 @@ class PostgresStore:
         """PostgreSQL checks its own pages; nothing extra to report here."""
         return []
 
+    def settle(self) -> None:
+        """Nothing to settle: PostgreSQL rolls a cut-off transaction back itself."""
+
     def close(self) -> None:
         """Release the advisory lock and the connection."""
         if self._open:

@@ -21,6 +21,16 @@ class ItemKind(StrEnum):
     MEMBER = "member"
 
 
+class IntakeKind(StrEnum):
+    """What the person adding a file says it is ("auto": let Unsnare tell)."""
+
+    AUTO = "auto"
+    EXPORT = "export"
+    SCREENSHOT = "screenshot"
+    IMAGE = "image"
+    FILE = "file"
+
+
 class EventKind(StrEnum):
     """What happened, on the case timeline."""
 

@@ -27,6 +27,10 @@ TABLES = ("case", "blob", "record", "custody")
 class CaseStore(Protocol):
     """Storage for sealed locker records: (case, table, key) -> bytes, in insertion order."""
 
+    # True when the last change was cut off (the program stopped, the power went)
+    # and the storage rolled it back on opening; the locker tells the person.
+    interrupted: bool
+
     def meta_get(self, name: str) -> bytes | None:
         """A locker-level header value (KDF parameters, check value)."""
 
@@ -54,6 +58,9 @@ class CaseStore(Protocol):
     def atomic(self) -> contextlib.AbstractContextManager[None]:
         """All writes inside happen together or not at all."""
 
+    def settle(self) -> None:
+        """After an interrupted change, make the storage forget it (called once unlocked)."""
+
     def integrity_problems(self) -> list[str]:
         """Low-level damage the storage engine itself can see."""
 
@@ -65,6 +72,8 @@ class MemoryStore:
     """A `CaseStore` in a dict, with the same transaction semantics (for tests)."""
 
     def __init__(self) -> None:
+        # A dict is never cut off half-way.
+        self.interrupted = False
         self._meta: dict[str, bytes] = {}
         self._rows: dict[tuple[str, str, str], bytes] = {}
         self._snapshot: tuple[dict[str, bytes], dict[tuple[str, str, str], bytes]] | None = None
@@ -117,6 +126,9 @@ class MemoryStore:
             raise
         finally:
             self._snapshot = None
+
+    def settle(self) -> None:
+        """Nothing to settle."""
 
     def integrity_problems(self) -> list[str]:
         """Nothing can damage a dict."""

@@ -4,12 +4,10 @@ found, each quoting the words and citing the file and line they came from."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from unsnare.evidence.records import EventKind, StoredConversation, TimelineEvent, build
-
-if TYPE_CHECKING:
-    from unsnare.evidence.case import Case
+from unsnare.evidence.recordstore import RecordStore
 
 # The analysis's tactic names (unsnare.analysis.tactics), as strings so that the
 # locker does not need the analysis installed to read a stored case.
@@ -64,15 +62,16 @@ def zone_source(conv: StoredConversation) -> str | None:
     return "given" if conv.timezone_given else "assumed"
 
 
-def build_timeline(case: Case, *, include_messages: bool = False) -> list[TimelineEvent]:
+def build_timeline(records: RecordStore, *,
+                   include_messages: bool = False) -> list[TimelineEvent]:
     """Every event of a case in time order (undated ones last)."""
-    events = [event_from_record(r) for r in case._of("event")]
-    for conv in case.conversations():
-        report = case.analysis(conv.id) if conv.analysis else None
+    events = [event_from_record(r) for r in records.of("event")]
+    for conv in records.conversations():
+        report = records.analysis(conv.id) if conv.analysis else None
         findings = (report or {}).get("findings") or []
         if not findings and not include_messages:
             continue
-        data = case._conversation_dict(conv.id)
+        data = records.conversation_dict(conv.id)
         names = {p["id"]: p["name"] for p in data["participants"]}
         by_id = {m["id"]: m for m in data["messages"]}
         seen: set[tuple[str, str]] = set()

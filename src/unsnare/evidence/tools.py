@@ -16,6 +16,7 @@ from typing import Any
 from unsnare import analysis, importers
 from unsnare.hashing.pdq import hash_image_bytes
 from unsnare.imaging import nudity, screenshots
+from unsnare.importers.memory import MemorySource
 from unsnare.importers.source import ExportSource
 from unsnare.models import Conversation
 
@@ -75,8 +76,6 @@ def _read_export(path: Path | ExportSource, fmt: str | None,
 
 def _read_upload(name: str, data: bytes, fmt: str | None, tz: str | None) -> ExportReading:
     # Read from memory: an upload is never written to disk in clear (issue 16).
-    from unsnare.importers.memory import MemorySource
-
     return _read_export(MemorySource([(name, data)]), fmt, tz)
 
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from unsnare.errors import IntegrityError, LockerError, UnsnareError
-from unsnare.evidence.custody import Action, check_chain
-
-if TYPE_CHECKING:
-    from unsnare.evidence.case import Case
-    from unsnare.evidence.locker import Locker
+from unsnare.errors import IntegrityError, LockerError, MissingBlobError, UnsnareError
+from unsnare.evidence.custody import Action, CustodyEntry, check_chain
+from unsnare.evidence.recordstore import RecordStore
 
 
 @dataclass(frozen=True)
@@ -37,14 +34,15 @@ class VerifyReport:
                 "custody_entries_checked": self.entries_checked}
 
 
-def _check_blob(case: Case, blob_id: str | None, what: str, sha256: str | None) -> list[str]:
+def _check_blob(records: RecordStore, blob_id: str | None, what: str,
+                sha256: str | None) -> list[str]:
     if not blob_id:
         return [f"{what}: its stored copy is not linked (edited record)"]
     try:
-        data = case.get_blob(blob_id)
-    except IntegrityError as exc:
-        if "missing" in exc.message:
-            return [f"{what}: its stored copy is missing (deleted)"]
+        data = records.get_blob(blob_id)
+    except MissingBlobError:
+        return [f"{what}: its stored copy is missing (deleted)"]
+    except IntegrityError:
         return [f"{what}: its stored copy is corrupted or was edited outside Unsnare"]
     except LockerError:
         return [f"{what}: its stored copy cannot be read: the locker file is damaged there"]
@@ -53,19 +51,19 @@ def _check_blob(case: Case, blob_id: str | None, what: str, sha256: str | None) 
     return []
 
 
-def verify_case(case: Case, *, actor: str | None = None, record: bool = True) -> VerifyReport:
+def verify_case(records: RecordStore, *, actor: str | None = None,
+                record: bool = True) -> VerifyReport:
     """Check one case; with `record`, log the check itself in the custody chain."""
-    case._load()
-    problems = list(case.damaged)
-    problems += case.locker.store.integrity_problems()
-    entries = case.custody_entries()
-    head_seq = case.header.get("head_seq")
+    records.load()
+    problems = list(records.damaged)
+    problems += records.store.integrity_problems()
+    entries = records.custody_entries()
+    head_seq = records.header.get("head_seq")
     problems += check_chain(
         entries, head_seq=head_seq if isinstance(head_seq, int) else None,
-        head_hash=case.header.get("head_hash"),
+        head_hash=records.header.get("head_hash"),
     )
-    records = case._records
-    added: dict[str, Any] = {}
+    added: dict[str, CustodyEntry] = {}
     for entry in entries:
         if entry is not None and entry.action == Action.ADD and entry.subject:
             added[entry.subject] = entry
@@ -78,32 +76,47 @@ def verify_case(case: Case, *, actor: str | None = None, record: bool = True) ->
         elif rec.get("sha256") != entry.details.get("sha256"):
             problems.append(f"item {item_id} ({name}): its record no longer matches custody "
                             f"entry #{entry.seq} (edited)")
-    items = [r for r in records.values() if r.get("type") == "item"]
+    items = records.of("item")
     for rec in items:
         what = f"item {rec['id']} ({rec.get('name')})"
         if rec["id"] not in added:
             problems.append(f"{what} has no custody entry: it was added outside Unsnare")
         if rec.get("stored"):
-            problems += _check_blob(case, rec.get("blob"), what, rec.get("sha256"))
-    for rec in records.values():
-        if rec.get("type") == "conversation":
-            what = f"conversation {rec['id']} ({rec.get('title') or rec.get('platform')})"
-            problems += _check_blob(case, rec.get("messages_blob"), what, None)
-            if rec.get("analysis"):
-                problems += _check_blob(case, rec["analysis"], f"{what} analysis", None)
-    report = VerifyReport(case.id, case.title, tuple(problems), len(items),
+            problems += _check_blob(records, rec.get("blob"), what, rec.get("sha256"))
+    for rec in records.of("conversation"):
+        what = f"conversation {rec['id']} ({rec.get('title') or rec.get('platform')})"
+        problems += _check_blob(records, rec.get("messages_blob"), what, None)
+        if rec.get("analysis"):
+            problems += _check_blob(records, rec["analysis"], f"{what} analysis", None)
+    title = str(records.header.get("title", ""))
+    report = VerifyReport(records.case_id, title, tuple(problems), len(items),
                           sum(1 for e in entries if e is not None))
     if record:
         try:
-            with case.writing():
-                case.log(Action.VERIFY, subject=case.id,
+            with records.writing():
+                records.log(Action.VERIFY, subject=records.case_id,
                          details={"ok": report.ok, "problems": len(problems)}, actor=actor)
         except UnsnareError:
             pass  # a broken chain cannot take a new entry; the report already says why
     return report
 
 
-def verify_locker(locker: Locker, *, actor: str | None = None) -> list[VerifyReport]:
+class _OpenCase(Protocol):
+    @property
+    def records(self) -> RecordStore: ...
+
+
+class _Cases(Protocol):
+    """The part of a `Locker` that verifying every case needs."""
+
+    def registered_cases(self) -> list[str]: ...
+
+    def case_ids(self) -> list[str]: ...
+
+    def case(self, ref: str) -> _OpenCase: ...
+
+
+def verify_locker(locker: _Cases, *, actor: str | None = None) -> list[VerifyReport]:
     """Verify every case in the locker (unreadable cases are reported, not skipped)."""
     reports: list[VerifyReport] = []
     try:
@@ -125,5 +138,5 @@ def verify_locker(locker: Locker, *, actor: str | None = None) -> list[VerifyRep
         except (IntegrityError, LockerError) as exc:
             reports.append(VerifyReport(case_id, "(unreadable)", (exc.message,), 0, 0))
             continue
-        reports.append(verify_case(case, actor=actor))
+        reports.append(verify_case(case.records, actor=actor))
     return reports

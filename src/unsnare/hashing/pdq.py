@@ -18,13 +18,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from unsnare.errors import HashingError
 from unsnare.imaging import bounds
+from unsnare.media import VIDEO_SUFFIXES, VIDEO_TYPES
 
 # Below this PDQ quality the hash says little about the picture (flat or tiny
 # images); Meta's guidance is to treat such hashes with care, not to drop them.
 LOW_QUALITY = 50
 
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif"})
-VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm", ".3gp", ".wmv"})
 _CHUNK = 1024 * 1024
 _ORIENTATION = 0x0112  # EXIF tag
 
@@ -149,16 +148,7 @@ def _stream_digests(path: Path) -> tuple[str, str, int]:
 
 
 def _video_type(suffix: str) -> str:
-    return {
-        ".mp4": "video/mp4",
-        ".m4v": "video/mp4",
-        ".mov": "video/quicktime",
-        ".webm": "video/webm",
-        ".mkv": "video/x-matroska",
-        ".avi": "video/x-msvideo",
-        ".3gp": "video/3gpp",
-        ".wmv": "video/x-ms-wmv",
-    }.get(suffix, "video/unknown")
+    return VIDEO_TYPES.get(suffix, "video/unknown")
 
 
 def hash_file(path: str | Path) -> FileHashes:

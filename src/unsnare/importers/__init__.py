@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from unsnare.errors import ImportFormatError, UnsnareError, UsageError
+from unsnare.errors import OPTION, ImportFormatError, Offer, UnsnareError, UsageError
 from unsnare.importers.base import (
     ChatState,
     ChatStream,
@@ -65,8 +65,8 @@ def _wrap_shape_error(exc: Exception, fmt: str, path: Path) -> ImportFormatError
     return ImportFormatError(
         f"this does not have the shape of a {fmt} export ({type(exc).__name__}: {exc})",
         file=str(path),
-        hint="check the file is the platform's original export, or choose another --format "
-        "(one of: " + ", ".join(available_formats()) + ")",
+        hint="check the file is the platform's original export, or " + OPTION,
+        option="format", choices=available_formats(), offer=Offer.ANOTHER,
     )
 
 
@@ -105,8 +105,8 @@ def open_export(
                 raise ImportFormatError(
                     f"no {importer.name} conversation was found here",
                     file=str(path),
-                    hint="check the path points at the export itself; or try another --format "
-                    "(one of: " + ", ".join(reg.names()) + ")",
+                    hint="check the path points at the export itself; or " + OPTION,
+                    option="format", choices=reg.names(), offer=Offer.ANOTHER,
                 )
             if chat is not None and not importer.selects_chats:
                 streams = _pick_chat(streams, chat)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from unsnare.errors import ImportFormatError, UsageError
+from unsnare.errors import OPTION, ImportFormatError, UsageError
 from unsnare.importers.base import Importer
 from unsnare.importers.source import ExportSource
 
@@ -56,7 +56,8 @@ class ImporterRegistry:
                 file=str(src.path),
                 hint="check you chose the export file (for WhatsApp the .txt or .zip, for "
                 "Instagram/Messenger the folder or zip, for Telegram result.json); if you "
-                "know the format, add --format with one of: " + ", ".join(self.names()),
+                "know the format, " + OPTION,
+                option="format", choices=self.names(),
             )
         rival = next((imp for score, imp in scored[1:] if best - score < _TIE), None)
         if rival is not None and rival.platform != importer.platform:

@@ -1,7 +1,7 @@
 """The short triage behind a response plan: who is targeted, where, and what happened.
 
-A triage can be filled by hand (the CLI or web form) or from an analysis report
-(a plain dict, so this module does not depend on `unsnare.analysis`).
+A triage can be filled by hand (the CLI or web form), from an analysis report
+(`Triage.from_report`) or from a report read from a JSON file (`Triage.from_analysis`).
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from unsnare.analysis.report import AnalysisReport, needs_crisis_help
+from unsnare.analysis.tactics import Tactic
 from unsnare.errors import InputError, UsageError
 from unsnare.response.platforms import fold_name
 
@@ -33,8 +35,6 @@ SCHEMES = (
 )
 _SCHEME_DEMAND = {"financial_sextortion": "money", "image_sextortion": "images"}
 _TACTIC_DEMAND = {"payment_demand": "money", "image_request": "images", "meeting": "acts"}
-# An offender urging the person to hurt themselves is a crisis, whatever the flag says.
-_CRISIS_TACTICS = frozenset({"self_harm_pressure"})
 # Identifiers on payment services say where money goes, not where to report the chat.
 # Identifier kinds that only appear when someone says where to send money.
 _PAYMENT_KINDS = frozenset({"payment_handle", "crypto_address", "gift_card", "gift_card_code",
@@ -160,38 +160,74 @@ class Triage:
             ) from None
 
     @classmethod
-    def from_analysis(cls, report: Mapping[str, Any], **overrides: Any) -> Triage:
-        """Fill a triage from an analysis report dict; keyword overrides win.
+    def from_report(cls, report: AnalysisReport, **overrides: Any) -> Triage:
+        """Fill a triage from an analysis report; keyword overrides win.
 
-        The report needs no age or country (a conversation rarely says them),
-        so pass `age=` and `country=` unless the report carries them.
+        A conversation rarely says the age or country, so pass `age=` and `country=`.
+        """
+        meeting = any(
+            f.tactic == Tactic.GROOMING and f.get("kind") == "meeting" for f in report.findings
+        )
+        facts = _ReportFacts(
+            scheme=str(report.scheme),
+            tactics=frozenset(str(t) for t in report.tactics()),
+            identifiers=tuple((i.kind, i.platform) for i in report.identifiers),
+            meeting=meeting,
+            unsafe=report.needs_crisis_help(),
+        )
+        return cls._from_facts(facts, None, None, overrides)
+
+    @classmethod
+    def from_analysis(cls, report: Mapping[str, Any], **overrides: Any) -> Triage:
+        """Fill a triage from an analysis report read from a file; keyword overrides win.
+
+        The file is foreign data (`unsnare analyze --json` wrote it, or a person
+        did), so every part is optional. It needs no age or country, so pass
+        `age=` and `country=` unless the report carries them.
         """
         if not isinstance(report, Mapping):
             raise InputError(
                 "the analysis report is not a JSON object",
                 hint="pass the file written by `unsnare analyze --json`",
             )
-        scheme = str(report.get("scheme") or "none")
-        if scheme not in SCHEMES:
-            scheme = "none"
-        tactics = {
-            str(f.get("tactic"))
-            for f in _list_of_mappings(report.get("findings"))
-            if f.get("tactic") is not None
-        }
+        findings = _list_of_mappings(report.get("findings"))
+        tactics = frozenset(
+            str(f.get("tactic")) for f in findings if f.get("tactic") is not None
+        )
+        meeting = any(
+            str(f.get("tactic")) == "grooming"
+            and isinstance(f.get("detail"), Mapping) and f["detail"].get("kind") == "meeting"
+            for f in findings
+        )
+        facts = _ReportFacts(
+            scheme=str(report.get("scheme") or "none"),
+            tactics=tactics,
+            identifiers=tuple(
+                (str(i.get("kind")), str(i["platform"]) if i.get("platform") else None)
+                for i in _list_of_mappings(report.get("identifiers"))
+            ),
+            meeting=meeting,
+            unsafe=needs_crisis_help(bool(report.get("crisis", False)), tactics),
+        )
+        return cls._from_facts(facts, report.get("age"), report.get("country"), overrides)
+
+    @classmethod
+    def _from_facts(cls, facts: _ReportFacts, age: object, country: object,
+                    overrides: Mapping[str, Any]) -> Triage:
+        scheme = facts.scheme if facts.scheme in SCHEMES else "none"
+        tactics = facts.tactics
         demand = _SCHEME_DEMAND.get(scheme, "none")
         for tactic, tactic_demand in _TACTIC_DEMAND.items():
             # Money outranks images and acts: a payment demand is the more urgent branch.
             if tactic in tactics and (demand == "none" or tactic_demand == "money"):
                 demand = tactic_demand
-        identifiers = _list_of_mappings(report.get("identifiers"))
-        if any(str(i.get("kind")) in _PAYMENT_KINDS for i in identifiers):
+        if any(kind in _PAYMENT_KINDS for kind, _ in facts.identifiers):
             demand = "money"
         platforms = tuple(
-            str(i["platform"]) for i in identifiers
-            if i.get("platform")
-            and str(i.get("kind")) not in _PAYMENT_KINDS
-            and str(i["platform"]).lower() not in _PAYMENT_PLATFORMS
+            platform for kind, platform in facts.identifiers
+            if platform
+            and kind not in _PAYMENT_KINDS
+            and platform.lower() not in _PAYMENT_PLATFORMS
         )
         notes: list[str] = []
         if "outing_threat" in tactics:
@@ -200,22 +236,17 @@ class Triage:
         sent_images = scheme in ("financial_sextortion", "image_sextortion")
         if sent_images:
             notes.append("sent_images inferred from the analysis scheme")
-        meeting = any(
-            str(f.get("tactic")) == "grooming"
-            and isinstance(f.get("detail"), Mapping) and f["detail"].get("kind") == "meeting"
-            for f in _list_of_mappings(report.get("findings"))
-        )
         values: dict[str, Any] = {
-            "age": report.get("age"),
-            "country": report.get("country"),
+            "age": age,
+            "country": country,
             "demand": demand,
             "sent_images": sent_images,
             "paid": False,
             "platforms": platforms,
-            "unsafe": bool(report.get("crisis", False)) or bool(tactics & _CRISIS_TACTICS),
+            "unsafe": facts.unsafe,
             "scheme": scheme,
             "asker": "self",
-            "meeting": meeting,
+            "meeting": facts.meeting,
         }
         for key, value in overrides.items():
             if key not in values:
@@ -241,6 +272,18 @@ class Triage:
         if values["country"] is None:
             raise UsageError("the country is needed", field="country", hint="pass --country")
         return cls(notes=tuple(notes), **values)
+
+
+@dataclass(frozen=True)
+class _ReportFacts:
+    """What an analysis report says that shapes a triage, however it was read."""
+
+    scheme: str
+    tactics: frozenset[str]
+    # (kind, platform) of each identifier.
+    identifiers: tuple[tuple[str, str | None], ...]
+    meeting: bool
+    unsafe: bool
 
 
 def _list_of_mappings(value: Any) -> list[Mapping[str, Any]]:

@@ -8,30 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from unsnare.errors import LockerError, UsageError
-from unsnare.evidence.locker import Locker
+from unsnare.errors import InputError, LockerError, UsageError
+from unsnare.evidence.case import Case
+from unsnare.evidence.intake import IntakeResult
+from unsnare.evidence.locker import CaseSummary, Locker
+from unsnare.evidence.records import IntakeKind
 from unsnare.evidence.signing import signer_of
 from unsnare.private import make_private_dir
+from unsnare.response.plan import Plan
 from unsnare.settings import Settings
-from unsnare.web.sessions import SessionStore, WebSession
-
-if TYPE_CHECKING:
-    from unsnare.web.intake import Upload
-
-LOCKER_NAME = "case.unsnare-locker"
-
-
-def locker_path(settings: Settings) -> Path:
-    """Where this app keeps its locker file."""
-    return settings.locker_path or settings.data_dir / LOCKER_NAME
+from unsnare.web.sessions import CaseOverview, SessionStore, WebSession
+from unsnare.web.uploads import Upload, safe_name
 
 
 def create(session: WebSession, store: SessionStore, settings: Settings,
            passphrase: str, title: str) -> None:
     """Make the locker and its first case, and keep it open for this browser."""
-    path = locker_path(settings)
+    path = settings.locker_file()
     if path.exists():
         raise LockerError("A case already exists on this computer.",
                           hint="Unlock it with its passphrase instead.")
@@ -50,7 +44,7 @@ def create(session: WebSession, store: SessionStore, settings: Settings,
 
 def unlock(session: WebSession, store: SessionStore, settings: Settings, passphrase: str) -> None:
     """Open the locker with the passphrase (WrongPassphraseError when it does not fit)."""
-    path = locker_path(settings)
+    path = settings.locker_file()
     if not path.exists():
         raise LockerError("There is no case on this computer yet.", hint="Create one first.")
     # One browser at a time: opening here closes the case in any other window.
@@ -72,14 +66,14 @@ def unlock(session: WebSession, store: SessionStore, settings: Settings, passphr
         session.checkup = None  # read from the case when next shown
 
 
-def case(session: WebSession) -> Any:
+def case(session: WebSession) -> Case:
     """The open case (LockerError when the case is locked)."""
     if session.locker is None or session.case_id is None:
         raise LockerError("Your case is locked.", hint="Open My case and enter your passphrase.")
     return session.locker.case(session.case_id)
 
 
-def overview(session: WebSession) -> dict[str, Any]:
+def overview(session: WebSession) -> CaseOverview:
     """Items, timeline, identifiers and notes of the open case, decrypted once.
 
     The locker file is held open (and locked) by this app while the case is
@@ -87,13 +81,13 @@ def overview(session: WebSession) -> dict[str, Any]:
     web app calls `changed`, which drops the cached copy.
     """
     current = case(session)
-    if session.case_cache is None or session.case_cache["case_id"] != current.id:
-        session.case_cache = {
-            "case_id": current.id, "title": current.title, "items": current.items(),
-            "timeline": current.timeline(), "identifiers": current.identifiers(),
-            "notes": current.notes(),
-            "signer_fingerprint": signer_of(current.locker.signing_key()).fingerprint,
-        }
+    if session.case_cache is None or session.case_cache.case_id != current.id:
+        session.case_cache = CaseOverview(
+            case_id=current.id, title=current.title, items=current.items(),
+            timeline=current.timeline(), identifiers=current.identifiers(),
+            notes=current.notes(),
+            signer_fingerprint=signer_of(current.locker.signing_key()).fingerprint,
+        )
     return session.case_cache
 
 
@@ -118,38 +112,41 @@ def load_checkup(session: WebSession) -> frozenset[str] | None:
 def save_plan(session: WebSession) -> None:
     """Keep the plan and its ticks in the case, when one is open."""
     if session.unlocked and session.plan is not None:
-        case(session).set_plan(session.plan)
+        case(session).set_plan(session.plan.to_dict())
 
 
-def load_plan(session: WebSession) -> dict[str, Any] | None:
+def load_plan(session: WebSession) -> Plan | None:
     """The plan saved in the open case, if any."""
     if not session.unlocked:
         return None
     saved = case(session).plan()
-    return saved if saved.get("steps") else None
+    if not saved.get("steps"):
+        return None
+    try:
+        return Plan.from_dict(saved)
+    except InputError:
+        return None  # a plan this version cannot read: the person makes a new one
 
 
-def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: str,
-                tz: str | None = None, **kw: Any) -> list[Any]:
+def add_uploads(session: WebSession, uploads: Sequence[Upload], kind: IntakeKind,
+                tz: str | None = None) -> list[IntakeResult]:
     """Add uploaded files to the case as originals (hashed at intake, never changed).
 
     `tz` is the zone the person named for an export's wall-clock times; None
     leaves them marked as assumed.
     """
-    from unsnare.web.intake import safe_name
-
     # Holding `busy` makes an unlock in another browser wait for this add to finish.
     with session.busy:
         current = case(session)
         changed(session)
         return [
             current.add_file(None, data=u.data, name=safe_name(u.name), kind=kind,
-                             source="uploaded in the web app", tz=tz, **kw)
+                             source="uploaded in the web app", tz=tz)
             for u in uploads
         ]
 
 
-def cases(session: WebSession) -> list[Any]:
+def cases(session: WebSession) -> list[CaseSummary]:
     """Every case in the open locker (id, title, created), oldest first."""
     case(session)  # LockerError when locked
     assert session.locker is not None
@@ -201,6 +198,6 @@ def delete_everything(session: WebSession, settings: Settings) -> None:
     session.reports.clear()
     session.originals.clear()
     session.hashes.clear()
-    path = locker_path(settings)
+    path = settings.locker_file()
     for leftover in (path, Path(f"{path}-journal"), Path(f"{path}.lock")):
         leftover.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import Request
 
 from unsnare.response.directory import default_directory, services_for
+from unsnare.response.plan import Plan
 from unsnare.web import i18n
 
 FIND_A_HELPLINE = "https://findahelpline.com/"
@@ -37,8 +38,8 @@ class CrisisLine:
 def country_of(request: Request) -> str | None:
     """The person's country: from their plan, else the browser language's region."""
     session = getattr(request.state, "session", None)
-    plan = getattr(session, "plan", None) or {}
-    chosen = str((plan.get("triage") or {}).get("country") or "").upper()
+    plan = getattr(session, "plan", None)
+    chosen = plan.triage.country.upper() if isinstance(plan, Plan) else ""
     known = default_directory().countries
     if chosen in known:
         return chosen
@@ -75,7 +76,6 @@ def line_for(country: str | None, age: int | None = None, lang: str = i18n.DEFAU
 def line_for_request(request: Request) -> CrisisLine:
     """The crisis line for whoever sent this request."""
     session = getattr(request.state, "session", None)
-    plan = getattr(session, "plan", None) or {}
-    age = (plan.get("triage") or {}).get("age")
-    return line_for(country_of(request), age if isinstance(age, int) else None,
-                    i18n.choose(request)[0])
+    plan = getattr(session, "plan", None)
+    age = plan.triage.age if isinstance(plan, Plan) else None
+    return line_for(country_of(request), age, i18n.choose(request)[0])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Form, Request
 from starlette.templating import Jinja2Templates
 
 from unsnare.errors import LockerError, UnsnareError
+from unsnare.evidence.locker import Locker
 from unsnare.settings import Settings
 from unsnare.web.sessions import SessionStore, WebSession
 
@@ -54,7 +55,7 @@ def _checked_form(
     return session
 
 
-def _open_locker(session: Annotated[WebSession, Depends(_session)]) -> Any:
+def _open_locker(session: Annotated[WebSession, Depends(_session)]) -> Locker:
     if session.locker is None:
         raise LockerError(
             "Your case is locked.",
@@ -69,4 +70,4 @@ StoreDep = Annotated[SessionStore, Depends(_store)]
 SessionDep = Annotated[WebSession, Depends(_session)]
 # Use on every POST that comes from a form: checks the CSRF token first.
 FormSessionDep = Annotated[WebSession, Depends(_checked_form)]
-LockerDep = Annotated[Any, Depends(_open_locker)]
+LockerDep = Annotated[Locker, Depends(_open_locker)]

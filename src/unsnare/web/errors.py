@@ -14,6 +14,7 @@ from unsnare.errors import (
     InputError,
     IntegrityError,
     LockerError,
+    Offer,
     UnsnareError,
     UsageError,
     WrongPassphraseError,
@@ -21,6 +22,23 @@ from unsnare.errors import (
 from unsnare.web.render import page
 
 log = logging.getLogger("unsnare.web")
+
+
+class FormWords:
+    """Options as the web app shows them: the form field to use, by its label."""
+
+    # The labels on the forms, for options that hints name.
+    LABELS = {"format": "Format"}
+
+    def option(self, name: str, choices: tuple[str, ...], offer: Offer) -> str:
+        """``choose it under "Format"`` or ``choose another under "Format"``."""
+        label = self.LABELS.get(name, name.replace("_", " ").capitalize())
+        if offer is Offer.ANOTHER:
+            return f'choose another under "{label}"'
+        return f'choose it under "{label}"'
+
+
+FORM_WORDS = FormWords()
 
 # Most specific first.
 _STATUS: tuple[tuple[type[UnsnareError], int], ...] = (
@@ -56,7 +74,8 @@ def _error(request: Request, status: int, title: str, exc: UnsnareError | None) 
         # RFC 6750: a 401 names the scheme the client should use.
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(body, status_code=status, headers=headers)
-    return page(request, "error.html", status_code=status, title=title, error=exc)
+    hint = exc.hint_in(FORM_WORDS) if exc is not None else None
+    return page(request, "error.html", status_code=status, title=title, error=exc, hint=hint)
 
 
 async def _unsnare_error(request: Request, exc: Exception) -> Response:

@@ -14,6 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from unsnare.analysis.report import AnalysisReport
+from unsnare.analysis.tactics import Scheme
 from unsnare.models import Conversation
 from unsnare.web.filters import highlight
 
@@ -40,8 +42,9 @@ class MessageItem:
 
 @dataclass(frozen=True)
 class ReportView:
-    """One analysed conversation: the report dict plus display-ready parts."""
+    """One analysed conversation: the report, its dict for templates, and display-ready parts."""
 
+    analysis: AnalysisReport
     report: dict[str, Any]
     title: str
     platform: str
@@ -57,12 +60,12 @@ class ReportView:
     @property
     def is_grooming(self) -> bool:
         """True when the analysis names grooming (no money or image blackmail)."""
-        return self.report.get("scheme") == "grooming"
+        return self.analysis.scheme == Scheme.GROOMING
 
     @property
     def risk_key(self) -> str:
         """The message id of the risk in one plain sentence (grooming named as grooming)."""
-        level = str(self.report["risk"]["level"])
+        level = str(self.analysis.risk.level)
         return f"{'grooming' if self.is_grooming else 'risk'}.{level}"
 
     def page(self, number: int) -> tuple[MessageItem, ...]:
@@ -76,13 +79,14 @@ class ReportView:
         return max(1, -(-len(self.items) // ITEMS_PER_PAGE))
 
 
-def build(conversation: Conversation, report: dict[str, Any]) -> ReportView:
+def build(conversation: Conversation, analysis: AnalysisReport) -> ReportView:
     """Prepare a report for display."""
+    report = analysis.to_dict()
     names = {p.id: p.name for p in conversation.participants}
     by_message: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for finding in report.get("findings", []):
+    for finding in report["findings"]:
         by_message[str(finding["message_id"])].append(finding)
-    crisis_ids = {str(m) for m in report.get("crisis_messages", [])}
+    crisis_ids = set(analysis.crisis_messages)
     wanted = set(by_message) | crisis_ids
     items: list[MessageItem] = []
     for message in conversation.messages:
@@ -105,6 +109,7 @@ def build(conversation: Conversation, report: dict[str, Any]) -> ReportView:
         f"{w.where()}: {w.message}" if w.where() else w.message for w in conversation.warnings
     )
     return ReportView(
+        analysis=analysis,
         report=report,
         title=conversation.title or ", ".join(names.values()) or "Conversation",
         platform=conversation.platform,

@@ -16,12 +16,30 @@ import threading
 import time
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from unsnare.errors import LockerError
 from unsnare.web.sealed import SealedFolder, SealedMap, SealedTuple
 
+if TYPE_CHECKING:
+    from unsnare.evidence.locker import Locker
+    from unsnare.evidence.records import Identifier, Item, Note, TimelineEvent
+    from unsnare.response.plan import Plan
+
 SESSION_COOKIE = "unsnare_session"
+
+
+@dataclass(frozen=True)
+class CaseOverview:
+    """What the case page shows of the open case, decrypted once."""
+
+    case_id: str
+    title: str
+    items: list[Item]
+    timeline: list[TimelineEvent]
+    identifiers: list[Identifier]
+    notes: list[Note]
+    signer_fingerprint: str
 
 
 @dataclass
@@ -31,9 +49,9 @@ class WebSession:
     id: str
     csrf_token: str
     last_seen: float
-    locker: Any | None = None
+    locker: Locker | None = None
     case_id: str | None = None
-    plan: dict[str, Any] | None = None
+    plan: Plan | None = None
     # Privacy check-up ticks (which apps someone uses can itself be private).
     checkup: frozenset[str] | None = None
     # Sealed on disk for sessions made by a SessionStore (a SealedMap).
@@ -43,7 +61,7 @@ class WebSession:
     originals: dict[str, Any] = field(default_factory=dict)
     hashes: list[Any] = field(default_factory=list)
     # The case overview, decrypted once; cleared by every change made here.
-    case_cache: dict[str, Any] | None = None
+    case_cache: CaseOverview | None = None
     locked_by_idle: bool = False
     # Held while a change to the case runs (an add can take seconds): closing the
     # case waits for it, so unlocking in another browser never cuts an add off.

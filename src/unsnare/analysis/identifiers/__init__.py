@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from unsnare.analysis.identifiers.bank import BANK_WORDS, IBAN_HINT, find_accounts
-from unsnare.analysis.identifiers.crypto import (
+from unsnare.analysis.identifiers.cryptocurrency import (
     bech32_segwit_valid,
     bitcoin_base58_valid,
     eip55_checksum,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -14,16 +14,19 @@ from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
+from unsnare.dates import parse_when
 from unsnare.errors import InputError, UsageError
 from unsnare.evidence import package
+from unsnare.evidence.records import IntakeKind
 from unsnare.web import casefile, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, SettingsDep, StoreDep
-from unsnare.web.intake import Upload, safe_name
 from unsnare.web.jobs import Progress
 from unsnare.web.leftovers import private_tempdir
 from unsnare.web.render import page
+from unsnare.web.uploads import Upload, safe_name
 
 router = APIRouter()
+T = TypeVar("T")
 
 EVENT_KINDS = (
     ("report", "A report I made (to a platform, the police or a helpline)"),
@@ -45,7 +48,7 @@ TIMELINE_PAGE = 100
 IDENTIFIERS_PAGE = 200
 
 
-def _slice(items: list[Any], number: int, size: int) -> tuple[list[Any], int, int]:
+def _slice(items: list[T], number: int, size: int) -> tuple[list[T], int, int]:
     pages = max(1, -(-len(items) // size))
     number = min(max(1, number), pages)
     return items[(number - 1) * size : number * size], number, pages
@@ -59,20 +62,20 @@ def case_page(
     """The case overview when open; otherwise the create or unlock form."""
     if not session.unlocked:
         return page(request, "case_locked.html",
-                    exists=casefile.locker_path(settings).exists(),
+                    exists=settings.locker_file().exists(),
                     idle=bool(locked) or session.locked_by_idle,
                     status_message=FLASH.get(done, "") if done == "erased" else "")
     view = casefile.overview(session)
-    timeline, t_page, t_pages = _slice(view["timeline"], timeline_page, TIMELINE_PAGE)
-    identifiers, i_page, i_pages = _slice(view["identifiers"], identifiers_page,
+    timeline, t_page, t_pages = _slice(view.timeline, timeline_page, TIMELINE_PAGE)
+    identifiers, i_page, i_pages = _slice(view.identifiers, identifiers_page,
                                           IDENTIFIERS_PAGE)
     return page(
         request, "case.html",
-        title=view["title"], items=view["items"], timeline=timeline, identifiers=identifiers,
-        timeline_total=len(view["timeline"]), timeline_page=t_page, timeline_pages=t_pages,
-        identifiers_total=len(view["identifiers"]), identifiers_page=i_page,
-        identifiers_pages=i_pages, notes=view["notes"],
-        signer_fingerprint=view["signer_fingerprint"],
+        title=view.title, items=view.items, timeline=timeline, identifiers=identifiers,
+        timeline_total=len(view.timeline), timeline_page=t_page, timeline_pages=t_pages,
+        identifiers_total=len(view.identifiers), identifiers_page=i_page,
+        identifiers_pages=i_pages, notes=view.notes,
+        signer_fingerprint=view.signer_fingerprint,
         cases=casefile.cases(session), case_id=session.case_id,
         event_kinds=EVENT_KINDS, zone_names=zones.zone_names(),
         status_message=FLASH.get(done, ""),
@@ -166,9 +169,10 @@ async def add_files(
     if not uploads:
         raise InputError("No file was chosen.", field="files",
                          hint="Choose the files to add, then press Add to my case.")
-    chosen = kind if kind in ("auto", "export", "screenshot", "image", "file") else "auto"
+    chosen = IntakeKind(kind) if kind in {k.value for k in IntakeKind} else IntakeKind.AUTO
     # A chat's times need their zone; pictures and other files do not.
-    needs_zone = chosen in ("auto", "export") and not all(u.is_image for u in uploads)
+    needs_zone = (chosen in (IntakeKind.AUTO, IntakeKind.EXPORT)
+                  and not all(u.is_image for u in uploads))
     zone = zones.parse_zone(tz, required=needs_zone)
 
     def work(progress: Progress) -> str:
@@ -198,8 +202,9 @@ def _when(value: str, zone: str) -> datetime | None:
     if not value.strip():
         return None
     try:
-        at = datetime.fromisoformat(value.strip())
-    except ValueError:
+        parse_when(value.strip(), field="at")  # the time first: its error comes first
+    except UsageError:
+        # The form's own words: it has a date picker, not an ISO 8601 box.
         raise UsageError("The date and time could not be read.", field="at",
                          hint="Use the date picker, or write it like 2026-03-02 21:15.") from None
     # A time without its zone is not evidence: never fall back to UTC silently.
@@ -207,7 +212,7 @@ def _when(value: str, zone: str) -> datetime | None:
     if name is None:
         raise UsageError("Please give the time zone for this time.", field="zone",
                          hint="Type a place such as Europe/London, or leave the time empty.")
-    return at.replace(tzinfo=ZoneInfo(name))
+    return parse_when(value.strip(), field="at", zone=ZoneInfo(name)).at
 
 
 @router.post("/case/events")

@@ -12,29 +12,19 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unsnare import importers
 from unsnare.errors import UsageError
-from unsnare.web import casefile, i18n, intake, jobs, reportview, zones
+from unsnare.evidence.records import IntakeKind
+from unsnare.web import casefile, i18n, jobs, reportview, zones
 from unsnare.web.deps import FormSessionDep, SessionDep, StoreDep
 from unsnare.web.render import page
 from unsnare.web.routes import help
 from unsnare.web.sessions import SessionStore, WebSession
+from unsnare.web.uploads import Upload, from_text, from_uploads
 
 router = APIRouter()
 
 # Uploads up to this size stay in memory with their report, so that they can be
 # saved to the case afterwards without uploading them again.
 KEEP_BYTES = 50 * 1024 * 1024
-
-
-def safety_first(report: dict[str, Any]) -> bool:
-    """True when the report should open with crisis help.
-
-    Besides the analysis's own crisis flag (the person talks of self-harm), an
-    offender telling them their life is over is the moment when crisis help
-    matters most, so it is shown then too.
-    """
-    return bool(report.get("crisis")) or any(
-        f.get("tactic") == "self_harm_pressure" for f in report.get("findings") or []
-    )
 
 
 # Export formats as people know them (the importer names are for the command line).
@@ -76,7 +66,7 @@ async def check_upload(
     save_to_case: Annotated[str, Form()] = "",
 ) -> Response:
     """Read the uploaded export or screenshots and show the report."""
-    uploads = [intake.Upload(f.filename or "", await f.read()) for f in files or []]
+    uploads = [Upload(f.filename or "", await f.read()) for f in files or []]
     # The zone named here goes with the files into the case, so times never shift.
     zone = zones.parse_zone(tz, required=False)  # a mistyped zone is named before any reading
     save = bool(save_to_case) and session.unlocked
@@ -96,14 +86,14 @@ async def check_upload(
 
 
 def _read_and_remember(
-    session: WebSession, store: SessionStore, uploads: list[intake.Upload], fmt: str | None,
+    session: WebSession, store: SessionStore, uploads: list[Upload], fmt: str | None,
     zone: str | None, save: bool, reader: Any, progress: jobs.Progress | None,
 ) -> str:
     """Read and analyse the uploads, keep or save the originals; the report's address."""
-    views, _ = intake.from_uploads(uploads, fmt, zone, reader, progress)
+    views, _ = from_uploads(uploads, fmt, zone, reader, progress)
     if zone is not None:
         views = [dataclasses.replace(v, zone_given=True) for v in views]
-    kind = "screenshot" if all(u.is_image for u in uploads) else "export"
+    kind = IntakeKind.SCREENSHOT if all(u.is_image for u in uploads) else IntakeKind.EXPORT
     if save:
         casefile.add_uploads(session, uploads, kind, zone)
     keep = None
@@ -122,8 +112,8 @@ def check_text(
     text: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
     """Analyse pasted text or an email and show the report."""
-    view = intake.from_text(text)
-    pasted = (intake.Upload("pasted-text.txt", text.encode("utf-8")),)
+    view = from_text(text)
+    pasted = (Upload("pasted-text.txt", text.encode("utf-8")),)
     report_id = store.remember_report(session, view, (pasted, "auto", None))
     return RedirectResponse(f"/check/report/{report_id}", status_code=303)
 
@@ -147,7 +137,7 @@ def show_report(
         raise HTTPException(404)
     pages = view.pages
     number = min(max(1, page_number), pages)
-    crisis = safety_first(view.report)
+    crisis = view.analysis.needs_crisis_help()
     return page(
         request, "report.html", view=view, report=view.report, report_id=report_id,
         zone_given=view.zone_given,

@@ -7,9 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from unsnare.analysis.report import AnalysisReport
+from unsnare.analysis.tactics import Tactic
 from unsnare.errors import UsageError
 from unsnare.response.directory import default_directory, services_for
-from unsnare.response.plan import Plan, build_plan
+from unsnare.response.plan import build_plan
 from unsnare.response.triage import ASKERS, Triage
 from unsnare.web import casefile, i18n
 from unsnare.web.deps import FormSessionDep, SessionDep
@@ -138,13 +140,13 @@ def _all_ids(steps: list[dict[str, Any]]) -> list[str]:
 
 
 
-def prefill(report: dict[str, Any], platform: str) -> dict[str, Any]:
+def prefill(report: AnalysisReport, platform: str) -> dict[str, Any]:
     """The answers an analysis gives to the triage form, and a plain list of them."""
     # Age and country are placeholders: a chat rarely says them, the person adds them.
-    found = Triage.from_analysis(report, age=18, country="other")
-    tactics = {str(f.get("tactic")) for f in report.get("findings") or []}
+    found = Triage.from_report(report, age=18, country="other")
     # They say they have pictures: the form's honest answer is "they say so".
-    pictures = "not_sure" if found.sent_images or "threat_to_expose" in tactics else ""
+    threatened = Tactic.THREAT_TO_EXPOSE in report.tactics()
+    pictures = "not_sure" if found.sent_images or threatened else ""
     named = {p.lower(): p for p in PLATFORMS}
     chosen: list[str] = []
     other: list[str] = []
@@ -180,7 +182,7 @@ def triage_form(request: Request, session: SessionDep, report: str | None = None
                 asker: str = "self") -> HTMLResponse:
     """The triage questions (pre-filled from an analysis when `report` is given)."""
     analysis = session.reports.get(report or "")
-    filled = prefill(analysis.report, analysis.platform) if analysis else None
+    filled = prefill(analysis.analysis, analysis.platform) if analysis else None
     return page(
         request, "help.html",
         countries=countries(), platforms=PLATFORMS, demands=DEMANDS,
@@ -228,10 +230,10 @@ def make_plan(
     }
     analysis = session.reports.get(report_id)
     if analysis is not None:
-        asked = Triage.from_analysis(analysis.report, **answers)
+        asked = Triage.from_report(analysis.analysis, **answers)
     else:
         asked = Triage(**answers)
-    session.plan = build_plan(asked).to_dict()
+    session.plan = build_plan(asked)
     casefile.save_plan(session)
     return RedirectResponse("/help/plan", status_code=303)
 
@@ -243,7 +245,7 @@ def show_plan(request: Request, session: SessionDep, saved: int = 0) -> Response
         session.plan = casefile.load_plan(session)
     if session.plan is None:
         return RedirectResponse("/help", status_code=303)
-    plan = session.plan
+    plan = session.plan.to_dict()
     triage = plan["triage"]
     lang = i18n.choose(request)[0]
     steps = _steps(plan["steps"], lang)
@@ -283,9 +285,9 @@ def tick_plan(
     if session.plan is None:
         return RedirectResponse("/help", status_code=303)
     ticked = set(done or [])
-    current = Plan.from_dict(session.plan)
+    current = session.plan
     for step_id in current.ids():
         current = current.tick(step_id, step_id in ticked)
-    session.plan = current.to_dict()
+    session.plan = current
     casefile.save_plan(session)
     return RedirectResponse("/help/plan?saved=1", status_code=303)

@@ -19,18 +19,19 @@ from starlette.responses import HTMLResponse, RedirectResponse
 
 from unsnare import hashing
 from unsnare.errors import HashingError, InputError, UsageError
-from unsnare.hashing.pdq import VIDEO_SUFFIXES
+from unsnare.evidence.records import IntakeKind
+from unsnare.media import is_video_name
 from unsnare.web import casefile
 from unsnare.web.deps import FormSessionDep
-from unsnare.web.intake import Upload, safe_name
 from unsnare.web.render import page
+from unsnare.web.uploads import Upload, safe_name
 
 router = APIRouter()
 
 
 def hash_upload(name: str, data: bytes) -> dict[str, Any]:
     """The hashes of one file: PDQ for pictures, SHA-256 and MD5 for everything."""
-    if name.lower().endswith(tuple(VIDEO_SUFFIXES)):
+    if is_video_name(name):
         # Videos get exact hashes only (as `hash_file` does), computed in memory.
         return {
             "name": name, "kind": "video",
@@ -96,6 +97,7 @@ def save_hashes(session: FormSessionDep) -> RedirectResponse:
         raise UsageError("There is no list of fingerprints to save.",
                          hint="Make the fingerprints first, then press Save to my case.")
     name = f"image-fingerprints-{datetime.now():%Y%m%d-%H%M%S}.csv"
-    casefile.add_uploads(session, [Upload(name, fingerprint_csv(session.hashes))], "file")
+    casefile.add_uploads(session, [Upload(name, fingerprint_csv(session.hashes))],
+                         IntakeKind.FILE)
     session.hashes.clear()
     return RedirectResponse("/case?done=fingerprints", status_code=303)

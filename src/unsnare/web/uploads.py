@@ -19,10 +19,9 @@ from unsnare.analysis import text_input
 from unsnare.errors import InputError, UnsnareError
 from unsnare.imaging import screenshots
 from unsnare.importers.memory import MemorySource
+from unsnare.media import is_image_name
 from unsnare.models import Conversation
 from unsnare.web import reportview
-
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".heic", ".heif", ".gif", ".bmp")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,7 +34,7 @@ class Upload:
     @property
     def is_image(self) -> bool:
         """True for a picture (a screenshot), going by its name."""
-        return self.name.lower().endswith(IMAGE_SUFFIXES)
+        return is_image_name(self.name)
 
 
 # File systems refuse names over 255 bytes; a longer uploaded name is shortened.
@@ -57,8 +56,10 @@ def safe_name(name: str) -> str:
     return f"{stem}-{tag}{suffix}"
 
 
-# The importers' hints speak to the command line ("add --format with one of: ...");
-# on the web the same choice is the form's "Format" list.
+# Unsnare's own errors name the format option structurally (`option="format"`) and
+# the error page words it. Hints that arrive as plain text (the per-format readers'
+# own advice, an outside importer's) may still say "--format": on the web that
+# choice is the form's "Format" list.
 _CLI_FORMAT = re.compile(
     r"(?:(?:add|choose|try) )?(another )?--format(?: with one of: .*$| \(one of: [^)]*\))?"
 )
@@ -70,19 +71,18 @@ def _format_choice(m: re.Match[str]) -> str:
 
 @contextmanager
 def form_hints() -> Iterator[None]:
-    """Importer hints about --format speak of the web form's "Format" list instead."""
+    """Plain-text importer hints about --format speak of the form's "Format" list instead."""
     try:
         yield
     except UnsnareError as exc:
-        if exc.hint:
+        if exc.option is None and exc.hint:
             exc.hint = _CLI_FORMAT.sub(_format_choice, exc.hint)
         raise
 
 
 def analyze(conversation: Conversation) -> reportview.ReportView:
     """Analyse one conversation and prepare it for display."""
-    report = analysis.analyze(conversation).to_dict()
-    return reportview.build(conversation, report)
+    return reportview.build(conversation, analysis.analyze(conversation))
 
 
 def from_text(text: str) -> reportview.ReportView:
@@ -93,7 +93,7 @@ def from_text(text: str) -> reportview.ReportView:
     # The analysis reads pasted text itself (it recognises an email); the same
     # parse gives us the messages to show beside the findings.
     conversation, _, _ = text_input.conversation_from_text(text)
-    return reportview.build(conversation, analysis.analyze_text(text).to_dict())
+    return reportview.build(conversation, analysis.analyze_text(text))
 
 
 def from_uploads(

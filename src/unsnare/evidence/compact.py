@@ -1,4 +1,10 @@
-"""Conversations to and from plain JSON-ready dicts, for sealed storage.
+"""The compact form a case stores a conversation in (sealed, as JSON).
+
+One list per message, sources interned, optional fields left out: a case
+keeps every message of every export, so this form is small and fast. It is
+not the shape people and programs read: that is `unsnare import --json`
+(`unsnare.importers.serialize.conversation_to_dict`). The two are kept apart
+on purpose; a stored case must stay readable whatever the public shape becomes.
 
 Written by hand (not `dataclasses.asdict`) because a 100,000-message export
 must serialise in well under a second.
@@ -31,7 +37,7 @@ def _parse_dt(value: Any) -> datetime | None:
     return None if value is None else datetime.fromisoformat(str(value))
 
 
-def message_to_dict(m: Message) -> dict[str, Any]:
+def pack_message(m: Message) -> dict[str, Any]:
     """One message as a dict (empty optional fields left out)."""
     out: dict[str, Any] = {
         "id": m.id,
@@ -61,8 +67,8 @@ def message_to_dict(m: Message) -> dict[str, Any]:
     return out
 
 
-def message_from_dict(d: dict[str, Any]) -> Message:
-    """The inverse of `message_to_dict`."""
+def unpack_message(d: dict[str, Any]) -> Message:
+    """The inverse of `pack_message`."""
     src = d["source"]
     return Message(
         id=d["id"],
@@ -94,7 +100,7 @@ def _plain(m: Message) -> bool:
     )
 
 
-def conversation_to_dict(c: Conversation) -> dict[str, Any]:
+def pack_conversation(c: Conversation) -> dict[str, Any]:
     """A whole conversation as a compact dict: one list per message, sources interned.
 
     Rows are ``[id, sender, timestamp, text, source_index, line, path, extras]``
@@ -112,7 +118,7 @@ def conversation_to_dict(c: Conversation) -> dict[str, Any]:
         ts = m.timestamp
         extras = None
         if not _plain(m):
-            extras = message_to_dict(m)
+            extras = pack_message(m)
             for name in ("id", "sender", "timestamp", "text", "source"):
                 extras.pop(name)
         append([m.id, m.sender, None if ts is None else ts.isoformat(), m.text, index,
@@ -140,7 +146,7 @@ def conversation_to_dict(c: Conversation) -> dict[str, Any]:
 
 
 def expand_messages(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """The stored rows as message dicts (the `message_to_dict` shape)."""
+    """The stored rows as message dicts (the `pack_message` shape)."""
     sources = data["sources"]
     out: list[dict[str, Any]] = []
     for mid, sender, ts, text, index, line, path, extras in data["rows"]:
@@ -153,8 +159,8 @@ def expand_messages(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def conversation_from_dict(d: dict[str, Any]) -> Conversation:
-    """The inverse of `conversation_to_dict`."""
+def unpack_conversation(d: dict[str, Any]) -> Conversation:
+    """The inverse of `pack_conversation`."""
     messages = d["messages"] if "messages" in d else expand_messages(d)
     return Conversation(
         id=d["id"],
@@ -162,7 +168,7 @@ def conversation_from_dict(d: dict[str, Any]) -> Conversation:
         format=d["format"],
         title=d.get("title"),
         participants=tuple(Participant(**p) for p in d["participants"]),
-        messages=tuple(message_from_dict(m) for m in messages),
+        messages=tuple(unpack_message(m) for m in messages),
         source_files=tuple(SourceFile(*f) for f in d.get("source_files", ())),
         timezone=d.get("timezone"),
         timezone_assumed=bool(d.get("timezone_assumed", False)),
