@@ -29,6 +29,19 @@ class MessagesIn(_Strict):
     messages: list[MessageIn] = Field(min_length=1, max_length=500)
 
 
+class BatchMessageIn(MessageIn):
+    """One message of a batch of many conversations: the conversation's id added."""
+
+    conversation_id: str = Field(min_length=1, max_length=200)
+
+
+class BatchIn(_Strict):
+    """Messages of many conversations at once (oldest first within each); every
+    message's `id` is its idempotency key within its conversation."""
+
+    messages: list[BatchMessageIn] = Field(min_length=1, max_length=1000)
+
+
 class BankIn(_Strict):
     """A new bank."""
 
