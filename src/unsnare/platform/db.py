@@ -137,6 +137,13 @@ def make_engine(settings: PlatformSettings) -> Engine:
     )
 
 
+def make_reader_engine(settings: PlatformSettings) -> Engine:
+    """An engine for one connection in autocommit, for reads that run one at a time
+    (`Freshness`): no pool ping, BEGIN or COMMIT round trips around each."""
+    url = check_database_url(settings.database_url)
+    return sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
+
+
 def insert_rows(conn: sa.Connection, table: sa.Table, rows: list[dict[str, object]]) -> None:
     """Insert rows with multi-row INSERTs: pg8000 runs an executemany as one round trip
     per row. Chunked to stay far below PostgreSQL's 65,535 parameters a statement."""

@@ -50,7 +50,8 @@ def bank_counters(conn: sa.Connection, tenant: str | None = None) -> dict[str, C
 
 
 class _KeptEntries(SqlBankStore):
-    """The store, keeping the entries lookups matched: a stored entry never changes,
+    """The store, keeping the entries an index was built from (up to 200,000 a bank)
+    or that lookups matched: a stored entry never changes,
     and a bank changed anywhere is dropped (`drop`) before the next lookup, so a
     match is answered from memory instead of a query per lookup."""
 
@@ -58,6 +59,15 @@ class _KeptEntries(SqlBankStore):
         super().__init__(engine)
         self._kept: dict[str, dict[int, BankEntry]] = {}
         self._lock = threading.Lock()
+
+    def entries(self, name: str) -> list[BankEntry]:
+        """Every entry in the bank, oldest first; kept, when the bank is not huge (the
+        index is built from them, so later matches need no query)."""
+        found = super().entries(name)
+        if len(found) <= _CACHED:
+            with self._lock:
+                self._kept[name] = {e.entry_id: e for e in found if e.entry_id is not None}
+        return found
 
     def entries_by_id(self, name: str, ids: Sequence[int]) -> dict[int, BankEntry]:
         """Entries of the bank with these ids (from memory when seen before)."""

@@ -81,6 +81,20 @@ class LookupIn(_Strict):
     banks: list[str] | None = Field(default=None, max_length=100)
 
 
+class LookupItemIn(_Strict):
+    """The hashes of one image in a batch lookup."""
+
+    pdq: list[str] = Field(default_factory=list, max_length=8)
+    md5: str | None = Field(default=None, max_length=64)
+
+
+class LookupBatchIn(_Strict):
+    """Many images' hashes looked up at once, against the same banks."""
+
+    items: list[LookupItemIn] = Field(min_length=1, max_length=1000)
+    banks: list[str] | None = Field(default=None, max_length=100)
+
+
 class ErrorOut(BaseModel):
     """Every error: what went wrong, where, and what to try."""
 
