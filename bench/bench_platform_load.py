@@ -387,10 +387,14 @@ def main() -> None:
           f"the end ({os.cpu_count()} cores)")
     print(f"failures: {dict(result['failures']) or 'none'}")
     print(f"accepted messages missing from the stored state: {len(lost)} conversations")
+    ids = receiver.events
     print(f"early warnings: {len(alerted)} conversations alerted, {events} events queued, "
-          f"{sum(delivered.values())} delivered to {len(delivered)} conversations; "
-          f"delivered more than once: {sum(1 for n in delivered.values() if n > 1)}; "
-          f"never delivered: {len(alerted - set(delivered))}")
+          f"{sum(delivered.values())} deliveries to {len(delivered)} conversations; "
+          f"{len(ids)} distinct event ids received, {sum(n - 1 for n in ids.values())} "
+          f"repeated deliveries of an id (a receiver drops them by Unsnare-Event-Id); "
+          f"conversations with two different events: "
+          f"{sum(1 for n in delivered.values() if n > 1) - sum(1 for n in ids.values() if n > 1)}"
+          f"; never delivered: {len(alerted - set(delivered))}")
 
 
 if __name__ == "__main__":
