@@ -24,7 +24,14 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from unsnare.analysis import AnalysisReport, Analyzer, RiskLevel, Stage
 from unsnare.models import Conversation, Message, Participant, Source
 from unsnare.platform import audit
-from unsnare.platform.db import conversations, findings, insert_rows, messages, outbox
+from unsnare.platform.db import (
+    conversations,
+    findings,
+    insert_rows,
+    messages,
+    outbox,
+    unnest,
+)
 from unsnare.platform.errors import NotFoundError, PlatformError
 from unsnare.platform.keys import threshold_of
 from unsnare.platform.storable import storable
@@ -281,9 +288,7 @@ class ConversationScorer:
         out: dict[str, list[Any]] = {c: [] for c in wanted}
         if not wanted:
             return out
-        since = sa.values(sa.column("conversation", sa.String),
-                          sa.column("first", sa.Integer), name="since").data(
-            [(c, count - reach) for c, (count, reach) in sorted(wanted.items())])
+        since = unnest("since", conversation=sa.String, first=sa.Integer)
         query = (
             sa.select(messages)
             .join(since, sa.and_(messages.c.conversation == since.c.conversation,
@@ -291,7 +296,10 @@ class ConversationScorer:
             .where(messages.c.tenant == tenant)
             .order_by(messages.c.conversation, messages.c.seq)
         )
-        for row in conn.execute(query):
+        order = sorted(wanted.items())
+        params = {"since_conversation": [c for c, _ in order],
+                  "since_first": [count - reach for _, (count, reach) in order]}
+        for row in conn.execute(query, params):
             out[str(row.conversation)].append(row)
         return out
 
@@ -301,29 +309,16 @@ class ConversationScorer:
     ) -> None:
         # One UPDATE for every conversation of the batch (executemany through pg8000
         # would be one round trip each).
-        if len(updates) == 1:
-            u = updates[0]
-            conn.execute(
-                conversations.update()
-                .where(conversations.c.tenant == tenant, conversations.c.id == u["c_id"])
-                .values(message_count=u["c_count"], risk_level=u["c_level"],
-                        risk_score=u["c_score"], stage=u["c_stage"], alerted=u["c_alerted"],
-                        updated=now)
-            )
-            return
-        given = sa.values(
-            sa.column("c_id", sa.String), sa.column("c_count", sa.Integer),
-            sa.column("c_level", sa.String), sa.column("c_score", sa.Float),
-            sa.column("c_stage", sa.String), sa.column("c_alerted", sa.String),
-            name="given",
-        ).data([(u["c_id"], u["c_count"], u["c_level"], u["c_score"], u["c_stage"],
-                 u["c_alerted"]) for u in updates])
+        given = unnest("given", id=sa.String, count=sa.Integer, level=sa.String,
+                       score=sa.Float, stage=sa.String, alerted=sa.String)
         conn.execute(
             conversations.update()
-            .where(conversations.c.tenant == tenant, conversations.c.id == given.c.c_id)
-            .values(message_count=given.c.c_count, risk_level=given.c.c_level,
-                    risk_score=given.c.c_score, stage=given.c.c_stage,
-                    alerted=given.c.c_alerted, updated=now)
+            .where(conversations.c.tenant == tenant, conversations.c.id == given.c.id)
+            .values(message_count=given.c.count, risk_level=given.c.level,
+                    risk_score=given.c.score, stage=given.c.stage,
+                    alerted=given.c.alerted, updated=now),
+            {f"given_{name}": [u[f"c_{name}"] for u in updates]
+             for name in ("id", "count", "level", "score", "stage", "alerted")},
         )
 
     def _queue_event(

@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from unsnare.analysis import RiskLevel
 from unsnare.errors import UsageError
 from unsnare.platform import audit
-from unsnare.platform.db import api_keys, rate_windows, tenants
+from unsnare.platform.db import api_keys, rate_windows, tenants, unnest
 from unsnare.platform.errors import (
     ConflictError,
     ForbiddenError,
@@ -252,10 +252,7 @@ def count_requests(
     if not wanted:
         return {}
     rows = sorted((k, m, n) for (k, m), n in wanted.items())
-    given = sa.values(
-        sa.column("key_id", sa.String), sa.column("minute", sa.BigInteger),
-        sa.column("n", sa.Integer), name="given",
-    ).data(rows)
+    given = unnest("given", key_id=sa.String, minute=sa.BigInteger, n=sa.Integer)
     counted = pg_insert(rate_windows).from_select(
         ["key_id", "minute", "count"],
         sa.select(given.c.key_id, given.c.minute, given.c.n)
@@ -268,7 +265,9 @@ def count_requests(
         index_elements=["key_id", "minute"],
         set_={"count": rate_windows.c.count + counted.excluded.count},
     ).returning(rate_windows.c.key_id, rate_windows.c.minute, rate_windows.c.count)
-    return {(str(r[0]), int(r[1])): int(r[2]) for r in conn.execute(upsert)}
+    params = {"given_key_id": [r[0] for r in rows], "given_minute": [r[1] for r in rows],
+              "given_n": [r[2] for r in rows]}
+    return {(str(r[0]), int(r[1])): int(r[2]) for r in conn.execute(upsert, params)}
 
 
 class Keyring:
