@@ -327,11 +327,15 @@ def main() -> None:
                            headers={"Authorization": f"Bearer {token}"},
                            json={"messages": [{"id": base, "text": "hello"}]})
             servers = [p.pid for p in procs]
-            pg_pids = _postgres_pids(url)
-            cpu_before = (_cpu(servers), _cpu(pg_pids), time.process_time())
+            pg_before = {pid: _cpu([pid]) for pid in _postgres_pids(url)}
+            cpu_before = (_cpu(servers), 0.0, time.process_time())
             load_before = os.getloadavg()
             result = asyncio.run(run_load(args, bases, token, pdqs, procs))
-            cpu_after = (_cpu(servers), _cpu(pg_pids), time.process_time())
+            # PostgreSQL starts a process per new connection: count those started
+            # during the run whole, and the others from where they were.
+            pg_after = {pid: _cpu([pid]) for pid in _postgres_pids(url)}
+            pg_spent = sum(t - pg_before.get(pid, 0.0) for pid, t in pg_after.items())
+            cpu_after = (_cpu(servers), pg_spent, time.process_time())
             load_after = os.getloadavg()
             # Wait for the delivery workers to drain the outbox.
             for _ in range(300):
