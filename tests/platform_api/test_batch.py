@@ -81,3 +81,21 @@ def test_the_batch_endpoint_needs_the_analyze_scope(
     r = client.post("/v1/messages", headers=make_key(scopes="hash:lookup"),
                     json={"messages": _mixed("x")})
     assert r.status_code == 403
+
+
+def test_a_batch_lookup_answers_each_image_in_order(
+    client: TestClient, make_key: Callable[..., dict[str, str]]
+) -> None:
+    headers = make_key()
+    pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22"
+    client.post("/v1/banks", headers=headers, json={"name": "known"})
+    client.post("/v1/banks/known/hashes", headers=headers, json={"hashes": [{"value": pdq}]})
+    items = [{"pdq": [pdq]}, {"pdq": ["0" * 64]}, {"pdq": [pdq[:-1] + "3"]}]
+    r = client.post("/v1/lookup/batch", headers=headers, json={"items": items})
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [x["matched"] for x in results] == [True, False, True]
+    assert results[2]["matches"][0]["distance"] == 1
+    r = client.post("/v1/lookup/batch", headers=headers, json={"items": [items[0], {}]})
+    assert r.status_code == 400
+    assert r.json()["where"] == "field 'items[1].pdq'"
