@@ -27,7 +27,6 @@ from unsnare.platform import audit
 from unsnare.platform.db import (
     conversations,
     findings,
-    insert_rows,
     messages,
     outbox,
     unnest,
@@ -226,7 +225,16 @@ class ConversationScorer:
                                  "sender": m.sender, "text": m.text, "sent_at": m.sent_at,
                                  "received": now})
                     fresh[c].append(m)
-        insert_rows(conn, messages, rows)
+        if rows:
+            # From arrays: one statement whatever the number of rows (a multi-row
+            # VALUES insert was compiled anew for every batch size).
+            given = unnest("given", tenant=sa.String, conversation=sa.String, seq=sa.Integer,
+                           message_id=sa.String, sender=sa.String, text=sa.Text,
+                           sent_at=sa.DateTime(timezone=True),
+                           received=sa.DateTime(timezone=True))
+            names = list(given.c.keys())
+            conn.execute(messages.insert().from_select(names, sa.select(given)),
+                         {f"given_{n}": [r[n] for r in rows] for n in names})
         scored = [c for c in batches if fresh[c]]
         windows = self._windows(conn, tenant, {
             c: (int(states[c].message_count) + len(fresh[c]),
