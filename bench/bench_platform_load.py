@@ -2,15 +2,25 @@
 and one PostgreSQL, many conversations streaming messages plus hash lookups.
 
 Bounded: `--conversations` conversations of `--messages` messages each, and at most
-`--seconds` of sending. Every message is sent once (one at a time, alternating between
-the two processes); `--lookups` hash lookups are sent per message. With `--kill`, one
-process is killed (SIGKILL) half-way and its requests go to the other one (same
-idempotency keys). At the end it checks that nothing was lost: every accepted message
-is in its conversation's state, and every early warning reached the local webhook
-receiver exactly once. All texts are invented here.
+`--seconds` of sending. Two modes:
+
+- single (`--batch 0`, the default): every message is posted alone to its conversation
+  (alternating between the two processes), followed by `--lookups` single lookups.
+- batch (`--batch N`): as a platform's ingest sends them, `--senders` senders each own a
+  share of the conversations and post their messages in batches of up to N messages of
+  many conversations (`POST /v1/messages`), one batch after another; meanwhile
+  `--lookups` lookups per message are sent, `--lookup-batch` hashes a request.
+
+With `--kill`, one process is killed (SIGKILL) half-way and its requests go to the other
+one (same idempotency keys). At the end it checks that nothing was lost: every accepted
+message is in its conversation's state, and every early warning reached the local
+webhook receiver exactly once. It prints the CPU time the servers, PostgreSQL and this
+client used per request and the load average (the machine is shared). All texts are
+invented here.
 
     .venv/bin/python bench/bench_platform_load.py [--conversations 200] [--messages 10]
         [--lookups 2] [--concurrency 50] [--seconds 120] [--kill]
+        [--batch 0] [--senders 4] [--lookup-batch 1]
 """
 
 from __future__ import annotations
@@ -105,26 +115,27 @@ async def run_load(args: argparse.Namespace, bases: list[str], token: str, pdqs:
     rng = random.Random(7)
     headers = {"Authorization": f"Bearer {token}"}
     latencies: dict[str, list[float]] = {"messages": [], "lookup": []}
+    done = Counter[str]()  # messages scored, hashes looked up
     accepted: dict[str, int] = {}
     alive = [True, True]
     failures = Counter[str]()
     deadline = time.monotonic() + args.seconds
     sent = 0
     total = args.conversations * args.messages
-    limits = httpx.Limits(max_connections=args.concurrency)
+    limits = httpx.Limits(max_connections=args.concurrency + args.senders)
+    scripts = {f"load-{c}": _script(args.messages, rng) for c in range(args.conversations)}
 
     async with httpx.AsyncClient(headers=headers, timeout=30, limits=limits) as client:
 
         async def request(kind: str, method: str, path: str, n: int, body: Any = None,
-                          params: Any = None) -> httpx.Response | None:
+                          ) -> httpx.Response | None:
             for attempt in range(4):
                 which = (n + attempt) % 2
                 if not alive[which]:
                     which = 1 - which
                 t = time.perf_counter()
                 try:
-                    r = await client.request(method, bases[which] + path, json=body,
-                                             params=params)
+                    r = await client.request(method, bases[which] + path, json=body)
                 except httpx.TransportError:
                     failures[f"{kind} transport (retried)"] += 1
                     continue
@@ -134,10 +145,27 @@ async def run_load(args: argparse.Namespace, bases: list[str], token: str, pdqs:
                 failures[f"{kind} HTTP {r.status_code}"] += 1
             return None
 
-        async def conversation(c: int) -> None:
+        def maybe_kill() -> None:
+            if args.kill and alive[1] and sent >= total // 2:
+                alive[1] = False
+                procs[1].send_signal(signal.SIGKILL)
+
+        async def lookups(count: int, n: int) -> None:
+            # `count` hashes, `--lookup-batch` a request.
+            while count > 0 and time.monotonic() <= deadline:
+                size = min(count, max(1, args.lookup_batch))
+                count -= size
+                if args.lookup_batch > 1:
+                    body: Any = {"items": [{"pdq": [rng.choice(pdqs)]} for _ in range(size)]}
+                    path = "/v1/lookup/batch"
+                else:
+                    body, path = {"pdq": [rng.choice(pdqs)]}, "/v1/lookup"
+                if await request("lookup", "POST", path, n, body) is not None:
+                    done["lookups"] += size
+
+        async def conversation(cid: str, c: int) -> None:
             nonlocal sent
-            cid = f"load-{c}"
-            for i, text in enumerate(_script(args.messages, rng)):
+            for i, text in enumerate(scripts[cid]):
                 if time.monotonic() > deadline:
                     return
                 body = {"messages": [{"id": f"{cid}-{i}", "sender": "a" if i % 2 else "b",
@@ -146,26 +174,100 @@ async def run_load(args: argparse.Namespace, bases: list[str], token: str, pdqs:
                                   c + i, body)
                 if r is not None:
                     accepted[cid] = r.json()["message_count"]
+                    done["messages"] += 1
                 sent += 1
-                if args.kill and alive[1] and sent >= total // 2:
-                    alive[1] = False
-                    procs[1].send_signal(signal.SIGKILL)
-                for j in range(args.lookups):
-                    await request("lookup", "POST", "/v1/lookup", c + i + j,
-                                  {"pdq": [rng.choice(pdqs)]})
+                maybe_kill()
+                await lookups(args.lookups, c + i)
+
+        async def sender(s: int, owned: list[str]) -> None:
+            # Round i holds message i of every conversation this sender owns, in a
+            # shuffled order: a platform's stream mixes its conversations.
+            nonlocal sent
+            order = random.Random(s)
+            stream: list[tuple[str, int]] = []
+            for i in range(args.messages):
+                round_ = [(cid, i) for cid in owned]
+                order.shuffle(round_)
+                stream += round_
+            for n, start in enumerate(range(0, len(stream), args.batch)):
+                if time.monotonic() > deadline:
+                    return
+                part = stream[start : start + args.batch]
+                body = {"messages": [
+                    {"conversation_id": cid, "id": f"{cid}-{i}", "sender": "a" if i % 2 else "b",
+                     "text": scripts[cid][i]} for cid, i in part]}
+                r = await request("messages", "POST", "/v1/messages", s + n, body)
+                if r is not None:
+                    for state in r.json()["conversations"]:
+                        accepted[state["conversation_id"]] = state["message_count"]
+                    done["messages"] += len(part)
+                sent += len(part)
+                maybe_kill()
+
+        async def lookup_worker(w: int, share: int) -> None:
+            await lookups(share, w)
 
         started = time.perf_counter()
-        queue = asyncio.Queue[int]()
-        for c in range(args.conversations):
-            queue.put_nowait(c)
+        if args.batch:
+            ids = list(scripts)
+            owned = [ids[s :: args.senders] for s in range(args.senders)]
+            wanted = total * args.lookups
+            share = [wanted // args.concurrency + (w < wanted % args.concurrency)
+                     for w in range(args.concurrency)]
+            await asyncio.gather(
+                *(sender(s, owned[s]) for s in range(args.senders)),
+                *(lookup_worker(w, share[w]) for w in range(args.concurrency) if share[w]),
+            )
+        else:
+            queue = asyncio.Queue[int]()
+            for c in range(args.conversations):
+                queue.put_nowait(c)
 
-        async def worker() -> None:
-            while not queue.empty():
-                await conversation(queue.get_nowait())
+            async def worker() -> None:
+                while not queue.empty():
+                    c = queue.get_nowait()
+                    await conversation(f"load-{c}", c)
 
-        await asyncio.gather(*(worker() for _ in range(args.concurrency)))
+            await asyncio.gather(*(worker() for _ in range(args.concurrency)))
         took = time.perf_counter() - started
-    return {"latencies": latencies, "accepted": accepted, "took": took, "failures": failures}
+    return {"latencies": latencies, "accepted": accepted, "took": took, "failures": failures,
+            "done": done}
+
+
+def _cpu(pids: list[int]) -> float:
+    """CPU seconds (user + system) used so far by these processes (those still there)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _postgres_pids(url: str) -> list[int]:
+    """The processes of the PostgreSQL server at `url`'s port: its postmaster (started
+    with `-p PORT`) and the postmaster's children. Other servers on the machine are not
+    counted."""
+    port = url.rsplit(":", 1)[1].split("/", 1)[0]
+    parents: dict[int, int] = {}
+    main = None
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if (proc / "comm").read_text().strip() != "postgres":
+                continue
+            args = (proc / "cmdline").read_bytes().split(b"\0")
+            stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(proc.name)] = int(stat[1])
+        if b"-p" in args and args[args.index(b"-p") + 1 :][:1] == [port.encode()]:
+            main = int(proc.name)
+    if main is None:
+        return []
+    return [main] + [pid for pid, parent in parents.items() if parent == main]
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -185,6 +287,10 @@ def main() -> None:
     parser.add_argument("--bank", type=int, default=10_000, help="PDQ hashes in the bank")
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--kill", action="store_true")
+    parser.add_argument("--batch", type=int, default=0,
+                        help="messages a request (0: each message alone, to its conversation)")
+    parser.add_argument("--senders", type=int, default=4, help="batch mode: senders")
+    parser.add_argument("--lookup-batch", type=int, default=1, help="hashes a lookup request")
     args = parser.parse_args()
     receiver = Receiver()
     rng = random.Random(1)
@@ -220,7 +326,17 @@ def main() -> None:
                 httpx.post(base + "/v1/conversations/warm/messages", timeout=120,
                            headers={"Authorization": f"Bearer {token}"},
                            json={"messages": [{"id": base, "text": "hello"}]})
+            servers = [p.pid for p in procs]
+            pg_before = {pid: _cpu([pid]) for pid in _postgres_pids(url)}
+            cpu_before = (_cpu(servers), 0.0, time.process_time())
+            load_before = os.getloadavg()
             result = asyncio.run(run_load(args, bases, token, pdqs, procs))
+            # PostgreSQL starts a process per new connection: count those started
+            # during the run whole, and the others from where they were.
+            pg_after = {pid: _cpu([pid]) for pid in _postgres_pids(url)}
+            pg_spent = sum(t - pg_before.get(pid, 0.0) for pid, t in pg_after.items())
+            cpu_after = (_cpu(servers), pg_spent, time.process_time())
+            load_after = os.getloadavg()
             # Wait for the delivery workers to drain the outbox.
             for _ in range(300):
                 with engine.connect() as conn:
@@ -246,26 +362,43 @@ def main() -> None:
                     p.wait(timeout=30)
     lat = result["latencies"]
     took = result["took"]
-    n_msg, n_look = len(lat["messages"]), len(lat["lookup"])
+    n_msg, n_look = result["done"]["messages"], result["done"]["lookups"]
+    requests = len(lat["messages"]) + len(lat["lookup"])
     lost = [c for c, n in result["accepted"].items() if stored.get(c, 0) < n]
     delivered = {c: n for c, n in receiver.conversations.items() if c.startswith("load-")}
+    mode = (f"batches of up to {args.batch} messages from {args.senders} senders"
+            if args.batch else "each message posted alone")
     print(f"two service processes, one PostgreSQL; {args.conversations} conversations x "
-          f"{args.messages} messages, {args.lookups} lookups per message, "
-          f"{args.concurrency} concurrent clients, bank of {args.bank} PDQ hashes"
+          f"{args.messages} messages ({mode}), {args.lookups} lookups per message "
+          f"({args.lookup_batch} hash a request), {args.concurrency} concurrent clients, "
+          f"bank of {args.bank} PDQ hashes"
           f"{', one process killed half-way' if args.kill else ''}")
     print(f"sent for {took:.1f} s: {n_msg} messages scored ({n_msg / took:.1f}/s), "
-          f"{n_look} lookups ({n_look / took:.1f}/s), {(n_msg + n_look) / took:.1f} requests/s")
+          f"{n_look} hashes looked up ({n_look / took:.1f}/s), {requests} requests "
+          f"({requests / took:.1f}/s)")
     for kind in ("messages", "lookup"):
         values = lat[kind]
         if values:
-            print(f"{kind}: p50 {_pct(values, 0.5):.1f} ms, p99 {_pct(values, 0.99):.1f} ms, "
-                  f"mean {statistics.mean(values) * 1000:.1f} ms")
+            print(f"{kind} requests: p50 {_pct(values, 0.5):.1f} ms, p99 "
+                  f"{_pct(values, 0.99):.1f} ms, mean {statistics.mean(values) * 1000:.1f} ms")
+    spent = [after - before for before, after in zip(cpu_before, cpu_after, strict=True)]
+    per = max(1, requests)
+    print(f"CPU used: servers {spent[0]:.1f} s, PostgreSQL {spent[1]:.1f} s, this client "
+          f"{spent[2]:.1f} s; per request {spent[0] / per * 1000:.2f} + "
+          f"{spent[1] / per * 1000:.2f} + {spent[2] / per * 1000:.2f} ms; per message scored "
+          f"and hash looked up: {sum(spent) / max(1, n_msg + n_look) * 1000:.2f} ms")
+    print(f"load average (1 min) {load_before[0]:.1f} at the start, {load_after[0]:.1f} at "
+          f"the end ({os.cpu_count()} cores)")
     print(f"failures: {dict(result['failures']) or 'none'}")
     print(f"accepted messages missing from the stored state: {len(lost)} conversations")
+    ids = receiver.events
     print(f"early warnings: {len(alerted)} conversations alerted, {events} events queued, "
-          f"{sum(delivered.values())} delivered to {len(delivered)} conversations; "
-          f"delivered more than once: {sum(1 for n in delivered.values() if n > 1)}; "
-          f"never delivered: {len(alerted - set(delivered))}")
+          f"{sum(delivered.values())} deliveries to {len(delivered)} conversations; "
+          f"{len(ids)} distinct event ids received, {sum(n - 1 for n in ids.values())} "
+          f"repeated deliveries of an id (a receiver drops them by Unsnare-Event-Id); "
+          f"conversations with two different events: "
+          f"{sum(1 for n in delivered.values() if n > 1) - sum(1 for n in ids.values() if n > 1)}"
+          f"; never delivered: {len(alerted - set(delivered))}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unsnare.errors import UnsnareError
 from unsnare.platform import hma, review_api, review_pages, webhooks
@@ -76,6 +77,44 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     )
 
 
+class _Observe:
+    """Counts, times and logs every request. A plain ASGI middleware: Starlette's
+    `BaseHTTPMiddleware` (`@app.middleware`) costs a task and a stream per request."""
+
+    def __init__(self, app: ASGIApp, svc: Services) -> None:
+        self.app = app
+        self.svc = svc
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def sending(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            took = time.perf_counter() - start
+            route = getattr(scope.get("route"), "path", "unmatched")
+            method = str(scope["method"])
+            self.svc.metrics.requests.labels(route, method, str(status)).inc()
+            self.svc.metrics.latency.labels(route).observe(took)
+            key = scope.get("state", {}).get("key")
+            # Never the body, the query or the key itself: ids and numbers only.
+            log.info(json.dumps({
+                "event": "request", "method": method, "route": route,
+                "status": status, "ms": round(took * 1000, 2),
+                "tenant": getattr(key, "tenant", None), "key_id": getattr(key, "id", None),
+            }))
+
+
 def create_app(settings: PlatformSettings, *, worker: bool | None = None) -> FastAPI:
     """The platform service. With `worker` (default: the settings'), webhooks are
     delivered from inside this process too."""
@@ -94,7 +133,7 @@ def create_app(settings: PlatformSettings, *, worker: bool | None = None) -> Fas
         finally:
             if runner is not None:
                 runner.stop()
-            svc.engine.dispose()
+            svc.close()
 
     app = FastAPI(
         title="Unsnare platform API",
@@ -114,28 +153,7 @@ def create_app(settings: PlatformSettings, *, worker: bool | None = None) -> Fas
     app.include_router(review_api.router)
     app.include_router(review_pages.router)
 
-    @app.middleware("http")
-    async def observe(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        start = time.perf_counter()
-        status = 500
-        try:
-            response = await call_next(request)
-            status = response.status_code
-            return response
-        finally:
-            took = time.perf_counter() - start
-            route = getattr(request.scope.get("route"), "path", "unmatched")
-            svc.metrics.requests.labels(route, request.method, str(status)).inc()
-            svc.metrics.latency.labels(route).observe(took)
-            key = getattr(request.state, "key", None)
-            # Never the body, the query or the key itself: ids and numbers only.
-            log.info(json.dumps({
-                "event": "request", "method": request.method, "route": route,
-                "status": status, "ms": round(took * 1000, 2),
-                "tenant": getattr(key, "tenant", None), "key_id": getattr(key, "id", None),
-            }))
+    app.add_middleware(_Observe, svc=svc)
 
     @app.get("/healthz", tags=["operations"])
     def healthz() -> dict[str, str]:

@@ -24,7 +24,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from unsnare.analysis import AnalysisReport, Analyzer, RiskLevel, Stage
 from unsnare.models import Conversation, Message, Participant, Source
 from unsnare.platform import audit
-from unsnare.platform.db import conversations, findings, messages, outbox
+from unsnare.platform.db import (
+    conversations,
+    findings,
+    messages,
+    outbox,
+    unnest,
+)
 from unsnare.platform.errors import NotFoundError, PlatformError
 from unsnare.platform.keys import threshold_of
 from unsnare.platform.storable import storable
@@ -78,8 +84,9 @@ class ConversationState:
 
 
 def _check_batch(
-    conversation_id: str, batch: Sequence[IncomingMessage], max_batch: int
+    conversation_id: str, batch: Sequence[tuple[int, IncomingMessage]], max_batch: int
 ) -> None:
+    # `batch` holds each message with its place in the request, for the error's field.
     storable(conversation_id, "conversation_id")
     if not batch:
         raise PlatformError("the batch has no messages", field="messages",
@@ -87,7 +94,7 @@ def _check_batch(
     if len(batch) > max_batch:
         raise PlatformError(f"a batch holds at most {max_batch} messages", field="messages",
                             hint="Split the batch.")
-    for i, m in enumerate(batch):
+    for i, m in batch:
         storable(m.id, f"messages[{i}].id")
         storable(m.text, f"messages[{i}].text")
         if m.sender is not None:
@@ -154,86 +161,172 @@ class ConversationScorer:
         actor: audit.Actor,
     ) -> ConversationState:
         """Store the new messages of a batch, re-score, and queue an early warning if due."""
-        _check_batch(conversation_id, batch, self.max_batch)
+        _check_batch(conversation_id, list(enumerate(batch)), self.max_batch)
+        return self._add(conn, tenant, {conversation_id: list(batch)}, actor)[0]
+
+    def add_batch(
+        self,
+        conn: sa.Connection,
+        tenant: str,
+        batch: Sequence[tuple[str, IncomingMessage]],
+        actor: audit.Actor,
+    ) -> list[ConversationState]:
+        """Messages of many conversations at once, as (conversation id, message) pairs:
+        each conversation is handled as `add_messages` would, with one statement per
+        step for all of them. The states in the order conversations first appear."""
+        grouped: dict[str, list[tuple[int, IncomingMessage]]] = {}
+        for i, (conversation_id, m) in enumerate(batch):
+            grouped.setdefault(conversation_id, []).append((i, m))
+        for conversation_id, items in grouped.items():
+            _check_batch(conversation_id, items, self.max_batch)
+        return self._add(conn, tenant, {c: [m for _, m in items] for c, items in
+                                         grouped.items()}, actor)
+
+    def _add(
+        self,
+        conn: sa.Connection,
+        tenant: str,
+        batches: dict[str, list[IncomingMessage]],
+        actor: audit.Actor,
+    ) -> list[ConversationState]:
         now = datetime.now(UTC)
-        # One statement makes the row if needed and locks it: batches of one conversation
-        # from any process take turns from here to the commit.
-        made = pg_insert(conversations).values(
-            tenant=tenant, id=conversation_id, message_count=0, risk_level="none",
-            risk_score=0.0, stage="none", created=now, updated=now,
-        )
-        state = conn.execute(
+        # One statement makes the rows if needed and locks them: batches of a conversation
+        # from any process take turns from here to the commit. Sorted, so that two
+        # batches sharing conversations lock them in the same order (no deadlock).
+        made = pg_insert(conversations).values([
+            {"tenant": tenant, "id": c, "message_count": 0, "risk_level": "none",
+             "risk_score": 0.0, "stage": "none", "created": now, "updated": now}
+            for c in sorted(batches)
+        ])
+        states = {str(row.id): row for row in conn.execute(
             made.on_conflict_do_update(
                 index_elements=["tenant", "id"], set_={"updated": made.excluded.updated}
             ).returning(*conversations.c)
-        ).one()
-        ids = list(dict.fromkeys(m.id for m in batch))
-        seen = set(conn.execute(
-            sa.select(messages.c.message_id).where(
-                messages.c.tenant == tenant, messages.c.conversation == conversation_id,
-                messages.c.message_id.in_(ids),
+        )}
+        wanted = {m.id for b in batches.values() for m in b}
+        seen_rows = conn.execute(
+            sa.select(messages.c.conversation, messages.c.message_id).where(
+                messages.c.tenant == tenant,
+                messages.c.conversation.in_(sorted(batches)),
+                messages.c.message_id.in_(sorted(wanted)),
             )
-        ).scalars())
-        fresh: list[IncomingMessage] = []
-        for m in batch:
-            if m.id not in seen:
-                seen.add(m.id)
-                fresh.append(m)
-        count = int(state.message_count)
-        if not fresh:
-            return self._state(state, duplicates=len(batch))
-        conn.execute(messages.insert(), [
-            {"tenant": tenant, "conversation": conversation_id, "seq": count + i,
-             "message_id": m.id, "sender": m.sender, "text": m.text, "sent_at": m.sent_at,
-             "received": now}
-            for i, m in enumerate(fresh)
-        ])
-        count += len(fresh)
-        reach = max(self.window, len(fresh))
-        rows = list(conn.execute(
-            sa.select(messages)
-            .where(messages.c.tenant == tenant, messages.c.conversation == conversation_id,
-                   messages.c.seq >= count - reach)
-            .order_by(messages.c.seq)
-        ))
-        report = self.analyzer.analyze(_as_conversation(conversation_id, rows))
-        new_rows: list[dict[str, Any]] = []
-        candidates = _finding_rows(tenant, conversation_id, report)
-        if candidates:
+        )
+        seen = {(str(r.conversation), str(r.message_id)) for r in seen_rows}
+        fresh: dict[str, list[IncomingMessage]] = {}
+        rows: list[dict[str, Any]] = []
+        for c, batch in batches.items():
+            fresh[c] = []
+            count = int(states[c].message_count)
+            for m in batch:
+                if (c, m.id) not in seen:
+                    seen.add((c, m.id))
+                    rows.append({"tenant": tenant, "conversation": c,
+                                 "seq": count + len(fresh[c]), "message_id": m.id,
+                                 "sender": m.sender, "text": m.text, "sent_at": m.sent_at,
+                                 "received": now})
+                    fresh[c].append(m)
+        if rows:
+            # From arrays: one statement whatever the number of rows (a multi-row
+            # VALUES insert was compiled anew for every batch size).
+            given = unnest("given", tenant=sa.String, conversation=sa.String, seq=sa.Integer,
+                           message_id=sa.String, sender=sa.String, text=sa.Text,
+                           sent_at=sa.DateTime(timezone=True),
+                           received=sa.DateTime(timezone=True))
+            names = list(given.c.keys())
+            conn.execute(messages.insert().from_select(names, sa.select(given)),
+                         {f"given_{n}": [r[n] for r in rows] for n in names})
+        scored = [c for c in batches if fresh[c]]
+        windows = self._windows(conn, tenant, {
+            c: (int(states[c].message_count) + len(fresh[c]),
+                max(self.window, len(fresh[c]))) for c in scored
+        })
+        reports = {c: self.analyzer.analyze(_as_conversation(c, windows[c])) for c in scored}
+        candidates = [r for c in scored for r in _finding_rows(tenant, c, reports[c])]
+        new_rows: dict[str, list[dict[str, Any]]] = {c: [] for c in scored}
+        for start in range(0, len(candidates), 2000):
             inserted = conn.execute(
-                pg_insert(findings).values(candidates).on_conflict_do_nothing()
-                .returning(findings.c.message_id, findings.c.tactic, findings.c.detector,
-                           findings.c.start, findings.c.end, findings.c.score,
-                           findings.c.explanation)
+                pg_insert(findings).values(candidates[start : start + 2000])
+                .on_conflict_do_nothing()
+                .returning(findings.c.conversation, findings.c.message_id, findings.c.tactic,
+                           findings.c.detector, findings.c.start, findings.c.end,
+                           findings.c.score, findings.c.explanation)
             )
-            new_rows = [dict(r._mapping) for r in inserted]
-        level, score = RiskLevel(state.risk_level), float(state.risk_score)
-        if _RANK[report.risk.level] > _RANK[level] or (
-            report.risk.level is level and report.risk.score > score
-        ):
-            level, score = report.risk.level, report.risk.score
-        stage = Stage(state.stage)
-        if _STAGES.index(report.stage) > _STAGES.index(stage):
-            stage = report.stage
-        alerted = state.alerted
-        queued = False
-        threshold = self._threshold(conn, tenant)
-        if alerted is None and _RANK[level] >= _RANK[threshold]:
-            alerted = str(threshold)
-            queued = self._queue_event(conn, tenant, conversation_id, threshold, level, score,
-                                       stage, report, count, now)
+            for r in inserted:
+                new_rows[str(r.conversation)].append(dict(r._mapping))
+        out: dict[str, ConversationState] = {}
+        updates: list[dict[str, Any]] = []
+        for c in scored:
+            state, report = states[c], reports[c]
+            count = int(state.message_count) + len(fresh[c])
+            level, score = RiskLevel(state.risk_level), float(state.risk_score)
+            if _RANK[report.risk.level] > _RANK[level] or (
+                report.risk.level is level and report.risk.score > score
+            ):
+                level, score = report.risk.level, report.risk.score
+            stage = Stage(state.stage)
+            if _STAGES.index(report.stage) > _STAGES.index(stage):
+                stage = report.stage
+            alerted = state.alerted
+            queued = False
+            threshold = self._threshold(conn, tenant)
+            if alerted is None and _RANK[level] >= _RANK[threshold]:
+                alerted = str(threshold)
+                queued = self._queue_event(conn, tenant, c, threshold, level, score,
+                                           stage, report, count, now)
+            updates.append({"c_id": c, "c_count": count, "c_level": str(level),
+                            "c_score": score, "c_stage": str(stage), "c_alerted": alerted})
+            out[c] = ConversationState(
+                c, count, str(level), score, str(stage), alerted,
+                accepted=len(fresh[c]), duplicates=len(batches[c]) - len(fresh[c]),
+                new_findings=tuple(_public(r) for r in new_rows[c]), event_queued=queued,
+            )
+        if updates:
+            self._update(conn, tenant, updates, now)
+            audit.record_many(conn, actor, "conversation.messages", [
+                (c, {"accepted": len(fresh[c]), "duplicates": len(batches[c]) - len(fresh[c])})
+                for c in scored
+            ])
+        return [out.get(c) or self._state(states[c], duplicates=len(batches[c]))
+                for c in batches]
+
+    def _windows(
+        self, conn: sa.Connection, tenant: str, wanted: dict[str, tuple[int, int]]
+    ) -> dict[str, list[Any]]:
+        # The latest `reach` messages of each conversation (count, reach), in one query.
+        out: dict[str, list[Any]] = {c: [] for c in wanted}
+        if not wanted:
+            return out
+        since = unnest("since", conversation=sa.String, first=sa.Integer)
+        query = (
+            sa.select(messages)
+            .join(since, sa.and_(messages.c.conversation == since.c.conversation,
+                                 messages.c.seq >= since.c.first))
+            .where(messages.c.tenant == tenant)
+            .order_by(messages.c.conversation, messages.c.seq)
+        )
+        order = sorted(wanted.items())
+        params = {"since_conversation": [c for c, _ in order],
+                  "since_first": [count - reach for _, (count, reach) in order]}
+        for row in conn.execute(query, params):
+            out[str(row.conversation)].append(row)
+        return out
+
+    @staticmethod
+    def _update(
+        conn: sa.Connection, tenant: str, updates: list[dict[str, Any]], now: datetime
+    ) -> None:
+        # One UPDATE for every conversation of the batch (executemany through pg8000
+        # would be one round trip each).
+        given = unnest("given", id=sa.String, count=sa.Integer, level=sa.String,
+                       score=sa.Float, stage=sa.String, alerted=sa.String)
         conn.execute(
             conversations.update()
-            .where(conversations.c.tenant == tenant, conversations.c.id == conversation_id)
-            .values(message_count=count, risk_level=str(level), risk_score=score,
-                    stage=str(stage), alerted=alerted, updated=now)
-        )
-        audit.record(conn, actor, "conversation.messages", conversation_id,
-                     accepted=len(fresh), duplicates=len(batch) - len(fresh))
-        return ConversationState(
-            conversation_id, count, str(level), score, str(stage), alerted,
-            accepted=len(fresh), duplicates=len(batch) - len(fresh),
-            new_findings=tuple(_public(r) for r in new_rows), event_queued=queued,
+            .where(conversations.c.tenant == tenant, conversations.c.id == given.c.id)
+            .values(message_count=given.c.count, risk_level=given.c.level,
+                    risk_score=given.c.score, stage=given.c.stage,
+                    alerted=given.c.alerted, updated=now),
+            {f"given_{name}": [u[f"c_{name}"] for u in updates]
+             for name in ("id", "count", "level", "score", "stage", "alerted")},
         )
 
     def _queue_event(

@@ -2,9 +2,11 @@
 
 Banks are stored with `unsnare.hashing.storage.SqlBankStore`, named
 `<tenant>.<bank>` so a tenant only ever sees its own. Each process keeps its own
-in-memory index (`HashMatcher`); before every lookup it reads the banks' change
-counters (one query), and drops the index of any bank another process changed,
-so a hash added or removed anywhere is seen by the next lookup everywhere.
+in-memory index (`HashMatcher`) and the entries its lookups matched. Every request
+waits for a read of the banks' change counters that began after it arrived (shared
+between requests, see `freshness.py`), and the index of any bank another process
+changed is dropped, so a hash added or removed anywhere is seen by the next lookup
+everywhere, without a query of its own.
 """
 
 from __future__ import annotations
@@ -29,6 +31,64 @@ from unsnare.platform import audit
 from unsnare.platform.errors import ConflictError, NotFoundError
 
 Counters = tuple[int, int, str]
+_CACHED = 200_000
+
+
+def bank_counters(conn: sa.Connection, tenant: str | None = None) -> dict[str, Counters]:
+    """Each bank's change counters (revision, removals, creation), one tenant's or all."""
+    b, r = banks_table, revisions_table
+    query = (
+        sa.select(b.c.name, r.c.revision, r.c.removals, b.c.created)
+        .select_from(b.outerjoin(r, r.c.bank == b.c.name))
+    )
+    if tenant is not None:
+        query = query.where(b.c.name.startswith(f"{tenant}.", autoescape=True))
+    return {
+        row.name: (int(row.revision or 0), int(row.removals or 0), str(row.created))
+        for row in conn.execute(query)
+    }
+
+
+class _KeptEntries(SqlBankStore):
+    """The store, keeping the entries an index was built from (up to 200,000 a bank)
+    or that lookups matched: a stored entry never changes,
+    and a bank changed anywhere is dropped (`drop`) before the next lookup, so a
+    match is answered from memory instead of a query per lookup."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._kept: dict[str, dict[int, BankEntry]] = {}
+        self._lock = threading.Lock()
+
+    def entries(self, name: str) -> list[BankEntry]:
+        """Every entry in the bank, oldest first; kept, when the bank is not huge (the
+        index is built from them, so later matches need no query)."""
+        found = super().entries(name)
+        if len(found) <= _CACHED:
+            with self._lock:
+                self._kept[name] = {e.entry_id: e for e in found if e.entry_id is not None}
+        return found
+
+    def entries_by_id(self, name: str, ids: Sequence[int]) -> dict[int, BankEntry]:
+        """Entries of the bank with these ids (from memory when seen before)."""
+        with self._lock:
+            kept = self._kept.setdefault(name, {})
+            found = {i: kept[i] for i in ids if i in kept}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            read = super().entries_by_id(name, missing)
+            with self._lock:
+                kept = self._kept.setdefault(name, {})
+                if len(kept) + len(read) > _CACHED:
+                    kept.clear()
+                kept.update(read)
+            found.update(read)
+        return found
+
+    def drop(self, name: str) -> None:
+        """Forget the kept entries of a bank (it changed)."""
+        with self._lock:
+            self._kept.pop(name, None)
 
 
 def _match(m: Match, tenant: str) -> dict[str, Any]:
@@ -49,9 +109,12 @@ class TenantBanks:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.store = SqlBankStore(engine)
+        self.store = _KeptEntries(engine)
         self.matcher = HashMatcher(self.store)
         self._seen: dict[str, Counters] = {}
+        # The latest counters of every bank from a shared read (`observe`); None
+        # until the first, and then lookups read their tenant's counters themselves.
+        self._latest: dict[str, Counters] | None = None
         self._lock = threading.Lock()
 
     @staticmethod
@@ -60,37 +123,51 @@ class TenantBanks:
         return f"{tenant}.{check_bank_name(bank)}"
 
     def _counters(self, tenant: str) -> dict[str, Counters]:
-        b, r = banks_table, revisions_table
-        query = (
-            sa.select(b.c.name, r.c.revision, r.c.removals, b.c.created)
-            .select_from(b.outerjoin(r, r.c.bank == b.c.name))
-            .where(b.c.name.startswith(f"{tenant}.", autoescape=True))
-        )
         with self.engine.connect() as conn:
-            return {
-                row.name: (int(row.revision or 0), int(row.removals or 0), str(row.created))
-                for row in conn.execute(query)
-            }
+            return bank_counters(conn, tenant)
+
+    def _apply(self, now: dict[str, Counters], prefix: str = "") -> None:
+        # Called with the lock held: drop what changed or went, note what is new.
+        for name in [n for n in self._seen if n.startswith(prefix)]:
+            if now.get(name) != self._seen[name]:
+                self._forget(name)
+                self._seen.pop(name)
+        for name, counters in now.items():
+            if name not in self._seen:
+                self._forget(name)
+                self._seen[name] = counters
+
+    def _forget(self, name: str) -> None:
+        self.matcher.forget(name)
+        self.store.drop(name)
+
+    def observe(self, counters: dict[str, Counters]) -> None:
+        """Every bank's counters as a shared read saw them: drop what changed."""
+        with self._lock:
+            self._apply(counters)
+            self._latest = counters
 
     def refresh(self, tenant: str) -> list[str]:
-        """Drop the indexes of this tenant's banks that changed since we last looked;
-        the tenant's bank names (as stored)."""
+        """Read this tenant's counters now and drop the indexes of its banks that
+        changed since we last looked; the tenant's bank names (as stored)."""
         now = self._counters(tenant)
         with self._lock:
-            for name in [n for n in self._seen if n.startswith(f"{tenant}.")]:
-                if now.get(name) != self._seen[name]:
-                    self.matcher.forget(name)
-                    self._seen.pop(name)
-            for name, counters in now.items():
-                if name not in self._seen:
-                    self.matcher.forget(name)
-                    self._seen[name] = counters
+            self._apply(now, f"{tenant}.")
         return sorted(now)
+
+    def current(self, tenant: str) -> list[str]:
+        """The tenant's bank names as of the latest shared read (or read now)."""
+        with self._lock:
+            latest = self._latest
+        if latest is None:
+            return self.refresh(tenant)
+        prefix = f"{tenant}."
+        return sorted(n for n in latest if n.startswith(prefix))
 
     def list_banks(self, tenant: str) -> list[dict[str, Any]]:
         """The tenant's banks with their sizes."""
         out = []
-        for name in self.refresh(tenant):
+        for name in self.current(tenant):
             status = self.store.status(name)
             out.append({
                 "name": name.removeprefix(f"{tenant}."),
@@ -174,7 +251,7 @@ class TenantBanks:
         # Checked first, so a bad hash is an error even for a tenant with no banks.
         pdq = [normalise_hash(SignalType.PDQ, h) for h in pdq]
         md5 = normalise_hash(SignalType.MD5, md5) if md5 else None
-        names = self.refresh(tenant)
+        names = self.current(tenant)
         if banks:
             wanted = [self.stored_name(tenant, b) for b in banks]
             missing = [b for b, n in zip(banks, wanted, strict=True) if n not in names]

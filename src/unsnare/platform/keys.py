@@ -11,6 +11,7 @@ import hashlib
 import re
 import secrets
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from unsnare.analysis import RiskLevel
 from unsnare.errors import UsageError
 from unsnare.platform import audit
-from unsnare.platform.db import api_keys, rate_windows, tenants
+from unsnare.platform.db import api_keys, rate_windows, tenants, unnest
 from unsnare.platform.errors import (
     ConflictError,
     ForbiddenError,
@@ -31,6 +32,7 @@ from unsnare.platform.errors import (
     NotFoundError,
     RateLimitedError,
 )
+from unsnare.platform.freshness import Freshness, Ticket
 
 SCOPES = ("analyze", "hash:lookup", "hash:write", "review", "report", "admin")
 THRESHOLDS = ("low", "medium", "high", "critical")
@@ -201,8 +203,7 @@ def _active(row: sa.Row[Any] | None) -> ApiKey:
         raise NotAuthenticatedError("this API key is not known", field="Authorization",
                                     hint="Check the key, or ask an operator for a new one.")
     if row.revoked is not None:
-        raise NotAuthenticatedError("this API key was revoked", field="Authorization",
-                                    hint="Ask an operator for a new key.")
+        raise revoked_error()
     return _key(row)
 
 
@@ -216,6 +217,16 @@ def list_keys(conn: sa.Connection, tenant: str | None = None) -> list[ApiKey]:
 
 def authenticate(conn: sa.Connection, authorization: str | None) -> ApiKey:
     """The key a `Bearer` header names; 401 when missing, unknown or revoked."""
+    digest = token_digest(authorization)
+    row = conn.execute(sa.select(api_keys).where(api_keys.c.token_sha256 == digest)).first()
+    # Compare in constant time too, though the lookup is by hash already.
+    if row is not None and not secrets.compare_digest(str(row.token_sha256), digest):
+        row = None
+    return _active(row)
+
+
+def token_digest(authorization: str | None) -> str:
+    """The SHA-256 of the header's token; 401 when there is no well-formed token."""
     token = (authorization or "").removeprefix("Bearer ").strip()
     if not _KEY.match(token):
         raise NotAuthenticatedError(
@@ -224,49 +235,70 @@ def authenticate(conn: sa.Connection, authorization: str | None) -> ApiKey:
             hint="Send 'Authorization: Bearer usk_...' with a key made by "
             "`unsnare platform key create`.",
         )
-    digest = _sha(token)
-    row = conn.execute(sa.select(api_keys).where(api_keys.c.token_sha256 == digest)).first()
-    # Compare in constant time too, though the lookup is by hash already.
-    if row is not None and not secrets.compare_digest(str(row.token_sha256), digest):
-        row = None
-    return _active(row)
+    return _sha(token)
 
 
-def admit(
-    conn: sa.Connection, authorization: str | None, scope: str, now: float | None = None
-) -> ApiKey:
-    """Authenticate, count the request and check the scope, in one statement.
+def revoked_error() -> NotAuthenticatedError:
+    """The 401 for a key revoked since this process verified it."""
+    return NotAuthenticatedError("this API key was revoked", field="Authorization",
+                                 hint="Ask an operator for a new key.")
 
-    One round trip instead of three: the key is read and, if it is active, this
-    minute's count is raised in a data-modifying CTE. 401, then 403, then 429.
-    """
-    token = (authorization or "").removeprefix("Bearer ").strip()
-    if not _KEY.match(token):
-        return authenticate(conn, authorization)  # raises the right 401
-    moment = time.time() if now is None else now
-    minute = int(moment // 60)
-    found = (
-        sa.select(api_keys).where(api_keys.c.token_sha256 == _sha(token)).cte("found")
+
+def count_requests(
+    conn: sa.Connection, wanted: Counter[tuple[str, int]]
+) -> dict[tuple[str, int], int]:
+    """Add `wanted` requests to each (key, minute) count, for keys not revoked; the new
+    totals. A revoked key gets no count and no total. One statement for many keys."""
+    if not wanted:
+        return {}
+    rows = sorted((k, m, n) for (k, m), n in wanted.items())
+    given = unnest("given", key_id=sa.String, minute=sa.BigInteger, n=sa.Integer)
+    counted = pg_insert(rate_windows).from_select(
+        ["key_id", "minute", "count"],
+        sa.select(given.c.key_id, given.c.minute, given.c.n)
+        .select_from(given.join(api_keys, api_keys.c.id == given.c.key_id))
+        .where(api_keys.c.revoked.is_(None))
+        # The same order in every process, so two counting at once never deadlock.
+        .order_by(given.c.key_id, given.c.minute),
     )
-    counted = (
-        pg_insert(rate_windows)
-        .from_select(
-            ["key_id", "minute", "count"],
-            sa.select(found.c.id, sa.literal(minute, sa.BigInteger), sa.literal(1))
-            .where(found.c.revoked.is_(None)),
-        )
-        .on_conflict_do_update(
-            index_elements=["key_id", "minute"], set_={"count": rate_windows.c.count + 1}
-        )
-        .returning(rate_windows.c.count)
-        .cte("counted")
-    )
-    row = conn.execute(
-        sa.select(found, sa.select(counted.c.count).scalar_subquery().label("used"))
-    ).first()
-    key = _active(row)
-    assert row is not None  # _active refused it otherwise
-    key.require(scope)
-    if int(row.used) > key.rate_per_minute:
-        raise RateLimitedError(retry_after=max(1, 60 - int(moment % 60)))
-    return key
+    upsert = counted.on_conflict_do_update(
+        index_elements=["key_id", "minute"],
+        set_={"count": rate_windows.c.count + counted.excluded.count},
+    ).returning(rate_windows.c.key_id, rate_windows.c.minute, rate_windows.c.count)
+    params = {"given_key_id": [r[0] for r in rows], "given_minute": [r[1] for r in rows],
+              "given_n": [r[2] for r in rows]}
+    return {(str(r[0]), int(r[1])): int(r[2]) for r in conn.execute(upsert, params)}
+
+
+class Keyring:
+    """Admits requests: a key is read from the database once per process, then known by
+    its token's SHA-256; whether it was revoked since, and its count this minute, come
+    from the shared `Freshness` read every request waits for (so a revocation anywhere
+    holds from the next request on, and the rate limit holds across processes)."""
+
+    def __init__(self, engine: sa.Engine, freshness: Freshness, size: int = 10_000) -> None:
+        self.engine = engine
+        self.freshness = freshness
+        self.size = size
+        self._known: dict[str, ApiKey] = {}
+
+    def admit(self, authorization: str | None, scope: str, now: float | None = None) -> ApiKey:
+        """The header's key if it is active, has `scope` and is within its rate: 401,
+        then 403, then 429."""
+        digest = token_digest(authorization)
+        key = self._known.get(digest)
+        if key is None:
+            with self.engine.connect() as conn:
+                key = authenticate(conn, authorization)
+            if len(self._known) >= self.size:
+                self._known.clear()
+            self._known[digest] = key
+        moment = time.time() if now is None else now
+        ticket = self.freshness.wait(Ticket(key.id, int(moment // 60)))
+        if not ticket.active:
+            self._known.pop(digest, None)
+            raise revoked_error()
+        key.require(scope)
+        if ticket.used > key.rate_per_minute:
+            raise RateLimitedError(retry_after=max(1, 60 - int(moment % 60)))
+        return key

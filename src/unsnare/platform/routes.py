@@ -12,7 +12,15 @@ from unsnare.platform import audit
 from unsnare.platform.conversations import IncomingMessage
 from unsnare.platform.cybertip import ReportRequest, build_report, to_xml
 from unsnare.platform.keys import ApiKey
-from unsnare.platform.schemas import BankIn, HashesIn, LookupIn, MessagesIn, RemoveIn
+from unsnare.platform.schemas import (
+    BankIn,
+    BatchIn,
+    HashesIn,
+    LookupBatchIn,
+    LookupIn,
+    MessagesIn,
+    RemoveIn,
+)
 from unsnare.platform.services import Services, scoped, services
 from unsnare.platform.storable import storable
 
@@ -33,6 +41,20 @@ def post_messages(
         state = svc.scorer.add_messages(conn, key.tenant, conversation_id, batch, key.actor())
     svc.metrics.messages.inc(state.accepted)
     return state.to_dict()
+
+
+@router.post("/messages", tags=["conversations"])
+def post_batch(
+    body: BatchIn, svc: Svc, key: Annotated[ApiKey, Depends(scoped("analyze"))]
+) -> dict[str, Any]:
+    """Add messages of many conversations in one request (as platforms send them); each
+    conversation's current risk, stage and new findings, in the order they first appear."""
+    batch = [(m.conversation_id, IncomingMessage(m.id, m.text, m.sender, m.sent_at))
+             for m in body.messages]
+    with svc.engine.begin() as conn:
+        states = svc.scorer.add_batch(conn, key.tenant, batch, key.actor())
+    svc.metrics.messages.inc(sum(s.accepted for s in states))
+    return {"conversations": [s.to_dict() for s in states]}
 
 
 @router.get("/conversations/{conversation_id}", tags=["conversations"])
@@ -129,6 +151,21 @@ def lookup(
     result = svc.banks.lookup(key.tenant, body.pdq, body.md5, body.banks)
     svc.metrics.lookups.inc()
     return result
+
+
+@router.post("/lookup/batch", tags=["hashes"])
+def lookup_batch(
+    body: LookupBatchIn, svc: Svc, key: Annotated[ApiKey, Depends(scoped("hash:lookup"))]
+) -> dict[str, Any]:
+    """Match many images' hashes against this tenant's banks; one result per item, in order."""
+    results = []
+    for i, item in enumerate(body.items):
+        if not item.pdq and not item.md5:
+            raise HashingError("nothing to look up", field=f"items[{i}].pdq",
+                               hint="Send at least one PDQ hash or an MD5 for every item.")
+        results.append(svc.banks.lookup(key.tenant, item.pdq, item.md5, body.banks))
+    svc.metrics.lookups.inc(len(results))
+    return {"results": results}
 
 
 @router.get("/audit", tags=["admin"])

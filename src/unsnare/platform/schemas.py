@@ -29,6 +29,19 @@ class MessagesIn(_Strict):
     messages: list[MessageIn] = Field(min_length=1, max_length=500)
 
 
+class BatchMessageIn(MessageIn):
+    """One message of a batch of many conversations: the conversation's id added."""
+
+    conversation_id: str = Field(min_length=1, max_length=200)
+
+
+class BatchIn(_Strict):
+    """Messages of many conversations at once (oldest first within each); every
+    message's `id` is its idempotency key within its conversation."""
+
+    messages: list[BatchMessageIn] = Field(min_length=1, max_length=1000)
+
+
 class BankIn(_Strict):
     """A new bank."""
 
@@ -65,6 +78,20 @@ class LookupIn(_Strict):
 
     pdq: list[str] = Field(default_factory=list, max_length=8)
     md5: str | None = Field(default=None, max_length=64)
+    banks: list[str] | None = Field(default=None, max_length=100)
+
+
+class LookupItemIn(_Strict):
+    """The hashes of one image in a batch lookup."""
+
+    pdq: list[str] = Field(default_factory=list, max_length=8)
+    md5: str | None = Field(default=None, max_length=64)
+
+
+class LookupBatchIn(_Strict):
+    """Many images' hashes looked up at once, against the same banks."""
+
+    items: list[LookupItemIn] = Field(min_length=1, max_length=1000)
     banks: list[str] | None = Field(default=None, max_length=100)
 
 

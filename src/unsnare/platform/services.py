@@ -4,6 +4,7 @@ per app and opened lazily, so building the app (for its OpenAPI document) needs 
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -13,8 +14,9 @@ from sqlalchemy.engine import Engine
 from unsnare.analysis import Analyzer
 from unsnare.platform import keys
 from unsnare.platform.conversations import ConversationScorer
-from unsnare.platform.db import make_engine
-from unsnare.platform.hashes import TenantBanks
+from unsnare.platform.db import make_engine, make_reader_engine
+from unsnare.platform.freshness import Freshness, Snapshot
+from unsnare.platform.hashes import TenantBanks, bank_counters
 from unsnare.platform.metrics import Metrics
 from unsnare.platform.settings import PlatformSettings
 
@@ -29,6 +31,10 @@ class Services:
         self._lock = threading.Lock()
         self._scorer: ConversationScorer | None = None
         self._banks: TenantBanks | None = None
+        self._reader_engine = make_reader_engine(settings)
+        self._reader: sa.Connection | None = None
+        self.freshness = Freshness(self._read_changes, self._observe)
+        self.keyring = keys.Keyring(self.engine, self.freshness)
 
     @property
     def scorer(self) -> ConversationScorer:
@@ -50,10 +56,35 @@ class Services:
 
     def authorize(self, authorization: str | None, scope: str) -> keys.ApiKey:
         """The key behind the header, if it may use `scope` and is within its rate."""
-        # Not AUTOCOMMIT: with pool_pre_ping, pg8000 has already opened a transaction
-        # for the ping, and the count would be rolled back when the connection returns.
-        with self.engine.begin() as conn:
-            return keys.admit(conn, authorization, scope)
+        return self.keyring.admit(authorization, scope)
+
+    def _read_changes(self, wanted: Counter[tuple[str, int]]) -> Snapshot:
+        # One read for every waiting request (see freshness.py). Reads run one at a time,
+        # so they keep one autocommit connection of their own: two statements a read.
+        if self._reader is None:
+            self._reader = self._reader_engine.connect()
+        try:
+            counts = keys.count_requests(self._reader, wanted)
+            return Snapshot(counts, bank_counters(self._reader))
+        except sa.exc.SQLAlchemyError:
+            # A broken connection is made anew by the next read; this one's requests fail.
+            reader, self._reader = self._reader, None
+            reader.invalidate()
+            raise
+
+    def close(self) -> None:
+        """Close the database connections (the app is stopping)."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        self._reader_engine.dispose()
+        self.engine.dispose()
+
+    def _observe(self, snapshot: Snapshot) -> None:
+        with self._lock:
+            banks = self._banks
+        if banks is not None:
+            banks.observe(snapshot.banks)
 
     def ready(self) -> str | None:
         """None when the database answers and is migrated; otherwise what is wrong."""
