@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_import import write_meta, write_telegram  # noqa: E402
 from speed_data import write_android, write_lines  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -55,7 +56,7 @@ def run(cmd: list[str]) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def commands(wa: Path, lines: Path) -> dict[str, list[str]]:
+def commands(wa: Path, lines: Path, others: dict[str, Path]) -> dict[str, list[str]]:
     """The measured commands, by row name."""
     py = [sys.executable]
     cli = [*py, "-m", "unsnare.cli.main"]
@@ -69,6 +70,9 @@ def commands(wa: Path, lines: Path) -> dict[str, list[str]]:
     rows["unsnare analyze --json (WhatsApp)"] = [*cli, "analyze", str(wa), "--json", "--tz", "UTC"]
     if lines.exists():
         rows["unsnare analyze --json (text file)"] = [*cli, "analyze", str(lines), "--json"]
+    for name, path in others.items():
+        rows[f"{name} open_export (streamed)"] = [*py, "-c", _STREAM, str(path)]
+        rows[f"{name} import --json"] = [*cli, "import", str(path), "--json", "--tz", "UTC"]
     return rows
 
 
@@ -78,6 +82,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1_000_000, help="messages in the WhatsApp export")
     ap.add_argument("--text-n", type=int, default=200_000, help="lines in the text file")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--json-formats", action="store_true",
+                    help="also Telegram result.json and a Messenger thread of --n messages")
     ap.add_argument("--only", default="", help="comma-separated row-name fragments to run")
     ap.add_argument("--dir", type=Path, help="reuse/keep the generated files here")
     ap.add_argument("--write", action="store_true", help="write bench/results/speed.md")
@@ -90,7 +96,16 @@ def main() -> None:
         write_android(wa, args.n)
     if not lines.exists():
         write_lines(lines, args.text_n)
-    rows = commands(wa, lines)
+    others: dict[str, Path] = {}
+    if args.json_formats:
+        others["Telegram"] = tmp / f"telegram_{args.n}" / "result.json"
+        if not others["Telegram"].exists():
+            others["Telegram"].parent.mkdir(parents=True, exist_ok=True)
+            write_telegram(others["Telegram"], args.n)
+        others["Messenger"] = tmp / f"meta_{args.n}"
+        if not others["Messenger"].exists():
+            write_meta(others["Messenger"], args.n)
+    rows = commands(wa, lines, others)
     if args.only:
         keep = [f.strip() for f in args.only.split(",")]
         rows = {k: v for k, v in rows.items() if any(f in k for f in keep)}
@@ -114,7 +129,8 @@ def main() -> None:
              "× peer (CPU) |", "|---|---|---|---|---|---|"]
     for name, (wall, cpu, rss) in best.items():
         n = args.text_n if "text file" in name else args.n
-        ratio = f"{cpu / peer[1]:.2f}" if peer and "text file" not in name else ""
+        ratio = (f"{cpu / peer[1]:.2f}" if peer and name.startswith(("Unsnare", "unsnare"))
+                 and "text file" not in name else "")
         table.append(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {n / cpu:,.0f} | {ratio} |")
     print("\n".join(table))
     if not args.dir:
