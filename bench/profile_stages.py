@@ -1,9 +1,9 @@
 """Where the time goes (issue 17): import, analysis and output, stage by stage.
 
-Each stage is timed on its own in this process (CPU time, user + sys, and
-wall time), and each row adds one stage to the row before it, so the
-difference between two rows is that stage's cost. Start-up is timed as a
-fresh process. Files are invented by bench/speed_data.py.
+Each stage is timed in this process (CPU time, user + sys, and wall time).
+Rows marked "alone" time one piece by itself; rows starting "=" are the
+whole path, so the rest of it is the difference. Start-up rows are fresh
+processes, each adding imports to the row before. Files are invented by bench/speed_data.py.
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/profile_stages.py [--n 100000] [--text-n 200000]
 """
@@ -88,8 +88,8 @@ def import_stages(path: Path) -> list[tuple[str, float, float]]:
 
     for name, fn in (
         ("open the export, sniff, decode every block", blocks),
-        ("+ first pass (layout, date order, names)", first_pass),
-        ("+ header regex sweep of the second pass", sweep),
+        ("first pass alone (layout, date order, names)", first_pass),
+        ("second pass: header regex sweep alone", sweep),
         ("= stream every Message (open_export)", streamed),
         ("= read_export (materialise the Conversation)", materialised),
         ("= stream + JSON text (import --json, no I/O)", as_json),
