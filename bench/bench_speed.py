@@ -44,9 +44,16 @@ _STREAM = (
 
 
 def run(cmd: list[str]) -> tuple[float, float, float]:
-    """(wall s, CPU s user+sys, peak RSS MB) of one child process, output discarded."""
+    """(wall s, CPU s user+sys, peak RSS MB) of one child process, output discarded.
+
+    A command starting with "PYTHONPATH=DIR" runs with that source tree (the
+    baseline rows: an older checkout measured in the same run).
+    """
+    env = dict(os.environ)
+    if cmd[0].startswith("PYTHONPATH="):
+        env["PYTHONPATH"], cmd = cmd[0].split("=", 1)[1], cmd[1:]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -86,6 +93,8 @@ def main() -> None:
                     help="also Telegram result.json and a Messenger thread of --n messages")
     ap.add_argument("--only", default="", help="comma-separated row-name fragments to run")
     ap.add_argument("--dir", type=Path, help="reuse/keep the generated files here")
+    ap.add_argument("--baseline-src", type=Path,
+                    help="an older checkout's src/: its rows run beside this one's")
     ap.add_argument("--write", action="store_true", help="write bench/results/speed.md")
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -109,6 +118,9 @@ def main() -> None:
     if args.only:
         keep = [f.strip() for f in args.only.split(",")]
         rows = {k: v for k, v in rows.items() if any(f in k for f in keep)}
+    if args.baseline_src:
+        base = f"PYTHONPATH={args.baseline_src.resolve()}"
+        rows.update({f"(baseline) {k}": [base, *v] for k, v in rows.items() if "Node" not in k})
     load0 = os.getloadavg()
     print(f"load average at start: {load0[0]:.2f} {load0[1]:.2f} {load0[2]:.2f} (2 cores)")
     print(f"WhatsApp export: {args.n:,} messages, {wa.stat().st_size / 1e6:.0f} MB; "
@@ -129,7 +141,7 @@ def main() -> None:
              "× peer (CPU) |", "|---|---|---|---|---|---|"]
     for name, (wall, cpu, rss) in best.items():
         n = args.text_n if "text file" in name else args.n
-        ratio = (f"{cpu / peer[1]:.2f}" if peer and name.startswith(("Unsnare", "unsnare"))
+        ratio = (f"{cpu / peer[1]:.2f}" if peer and "nsnare" in name
                  and "text file" not in name else "")
         table.append(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.0f} | {n / cpu:,.0f} | {ratio} |")
     print("\n".join(table))
