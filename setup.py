@@ -1,7 +1,9 @@
-"""Builds the one compiled part, PDQIndex's search kernel (the rest is in pyproject.toml).
+"""Builds the compiled parts (the rest is in pyproject.toml): PDQIndex's search
+kernel, and the quick model constructor the importers use (unsnare.fastmodel).
 
-It is optional: without a C compiler the package still installs and PDQIndex
-searches with NumPy alone (slower, same answers). scripts/test checks that it was built.
+Both are optional: without a C compiler the package still installs, PDQIndex
+searches with NumPy alone and models are built by their own constructors
+(slower, same answers). scripts/test checks that they were built.
 """
 
 from setuptools import Extension, setup
@@ -13,6 +15,12 @@ setup(
             ["src/unsnare/hashing/_mih.c"],
             extra_compile_args=["-O2"],
             optional=True,
-        )
+        ),
+        Extension(
+            "unsnare._fastmodel",
+            ["src/unsnare/_fastmodel.c"],
+            extra_compile_args=["-O2"],
+            optional=True,
+        ),
     ]
 )

@@ -6,14 +6,13 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
 from unsnare.cli.output import console, print_json
 from unsnare.errors import HashingError, UsageError
-from unsnare.hashing import hash_file
 from unsnare.hashing.banks import (
     DEFAULT_PDQ_DISTANCE,
     BankKind,
@@ -24,21 +23,18 @@ from unsnare.hashing.banks import (
     entry,
     guess_signal_type,
 )
-from unsnare.hashing.formats import (
-    bank_to_csv,
-    bank_to_json,
-    hash_list_csv,
-    hash_list_json,
-    low_quality_warning,
-    read_bank_file,
-)
 from unsnare.hashing.guidance import guide_for
-from unsnare.hashing.matcher import HashMatcher, MatchResult
-from unsnare.hashing.pdq import FileHashes
-from unsnare.hashing.storage import bank_index_dir, open_bank_store
 from unsnare.media import HASHED_IMAGE_SUFFIXES, VIDEO_SUFFIXES
 from unsnare.private import make_private_dir, write_private
 from unsnare.settings import Settings
+
+if TYPE_CHECKING:
+    from unsnare.hashing.matcher import MatchResult
+    from unsnare.hashing.pdq import FileHashes
+
+# Hashing, matching and the bank formats are imported by the commands that use
+# them: they bring in NumPy, Pillow and pdqhash, which `unsnare import` and the
+# other commands would otherwise load at every start.
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for other programs.")]
 BankArg = Annotated[str, typer.Argument(help="The bank's name.")]
@@ -53,6 +49,10 @@ def register(app: typer.Typer) -> None:
 
 
 def _store() -> BankStore:
+    # Imported here: the bank store brings in SQLAlchemy, which every other
+    # `unsnare` command (import, analyze) would otherwise load at start-up.
+    from unsnare.hashing.storage import open_bank_store
+
     return open_bank_store(Settings.from_env())
 
 
@@ -82,6 +82,9 @@ def protect(
     """Make hashes of your pictures and videos on this computer, to help stop them being shared."""
     if age is not None and not 0 < age < 130:
         raise UsageError("--age must be a number of years, like 16", field="age")
+    from unsnare.hashing.formats import hash_list_csv, hash_list_json
+    from unsnare.hashing.pdq import hash_file
+
     files, notes = _files(paths)
     err = console(stderr=True)
     done: list[FileHashes] = []
@@ -103,6 +106,8 @@ def protect(
 
 
 def _show_protect(done: list[FileHashes], notes: list[str], out: Path, age: int | None) -> None:
+    from unsnare.hashing.formats import low_quality_warning
+
     c = console()
     c.print(
         f"[bold]Hashed {len(done)} file(s) on this computer.[/] Nothing was uploaded or copied."
@@ -167,6 +172,9 @@ def match(
     as_json: JsonOpt = False,
 ) -> None:
     """Check an image or a hash against the hash banks (the image is hashed here, not kept)."""
+    from unsnare.hashing.matcher import HashMatcher
+    from unsnare.hashing.storage import bank_index_dir, open_bank_store
+
     settings = Settings.from_env()
     matcher = HashMatcher(open_bank_store(settings), bank_index_dir(settings))
     path = Path(target)
@@ -274,6 +282,8 @@ def bank_import(
     ] = None,
 ) -> None:
     """Import hashes from a file into a bank (created if it does not exist)."""
+    from unsnare.hashing.formats import read_bank_file
+
     store = _store()
     loaded = read_bank_file(file, fmt)
     if name not in {b.name for b in store.list_banks()}:
@@ -297,6 +307,8 @@ def bank_export(
     file: Annotated[Path, typer.Argument(help="Where to write (.json or .csv; '-' for stdout).")],
 ) -> None:
     """Export a bank to our JSON or CSV format."""
+    from unsnare.hashing.formats import bank_to_csv, bank_to_json
+
     store = _store()
     bank, entries = store.get_bank(name), store.entries(name)
     as_csv = file.suffix.lower() == ".csv"

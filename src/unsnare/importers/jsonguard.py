@@ -7,9 +7,17 @@ byte before the parser does and stops such a file with a clear error.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from unsnare.errors import InputError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# NumPy is imported by the methods that use it (a cached look-up after the
+# first): every `unsnare` command imports the importers, and most never read
+# JSON, so loading NumPy at start-up cost them all (measured: a third of the
+# start of `unsnare import` on a text export).
 
 # Chat exports nest a handful of levels (a message, its text entities, their
 # fields). Far deeper nesting is a crafted file: parsers keep a stack per level
@@ -56,6 +64,8 @@ class JsonShapeGuard:
 
     def feed(self, chunk: bytes) -> None:
         """Account for the next bytes of the document."""
+        import numpy as np
+
         n = len(chunk)
         if not n:
             return
@@ -83,6 +93,8 @@ class JsonShapeGuard:
     def _real_quotes(self, b: np.ndarray) -> np.ndarray:
         # A quote is escaped when an odd run of backslashes comes right before it;
         # a run may begin in the previous chunk.
+        import numpy as np
+
         quotes = np.flatnonzero(b == 0x22)
         is_bs = b == 0x5C
         if not is_bs.any():
@@ -105,6 +117,8 @@ class JsonShapeGuard:
         return self._offset - self._string_start if self._in_string else 0
 
     def _check_strings(self, quotes: np.ndarray, n: int) -> None:
+        import numpy as np
+
         starts = quotes + self._offset
         opened = self._in_string
         if opened:

@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from typing import cast
 
 from unsnare.errors import ImportFormatError
+from unsnare.fastmodel import builder
 from unsnare.importers import whatsapp_syntax as wa
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.media import attachment_for
@@ -37,6 +38,10 @@ DAY, MONTH, YEAR = "day-first", "month-first", "year-first"
 _NOTICES = (SystemEvent.ENCRYPTION_NOTICE, SystemEvent.SECURITY_CODE)
 _UNSEEN = object()
 _QUOTES = re.compile('["“”«»]')
+# Two values per message: built by the quick constructor (the same values).
+_MESSAGE, _SOURCE = builder(Message), builder(Source)
+# Read once per message: module constants, not attribute look-ups in the loop.
+_INVISIBLE, _KIND_OMITTED, _EDITED = wa.INVISIBLE, wa.MEDIA_KIND_OMITTED, wa.EDITED_SUFFIXES
 _NOT_IN_NAME_PART = re.compile("[<>/\u200e]")
 
 
@@ -115,13 +120,15 @@ def _scan(src: ExportSource, name: str, layout: wa.Layout) -> _Scan:
     names, extended = scan.names, scan.extended
     # One C-level regex sweep per block finds the header lines; Python only
     # looks at those (continuation lines cost nothing here).
+    ios = android = 0
     for block in iter_text_blocks(src, name):
         for m in layout.scan_header.finditer(block):
-            if m[1]:
-                scan.ios += 1
+            bracket, date, ap, pre, rest = m.group(1, "date", "ap", "pre", "rest")
+            if bracket:
+                ios += 1
             else:
-                scan.android += 1
-            key = m["date"] + (m["ap"] or m["pre"] or "")
+                android += 1
+            key = date + (ap or pre or "")
             if key not in seen and len(seen) < _NAME_CAP:
                 # Evidence counts distinct dates, so one busy day does not outvote a month.
                 seen.add(key)
@@ -131,17 +138,19 @@ def _scan(src: ExportSource, name: str, layout: wa.Layout) -> _Scan:
                 if len(m["a"]) <= 2 and (a > 12) != (b > 12):
                     ev = scan.evidence.setdefault(style, Counter())
                     ev[DAY if a > 12 else MONTH] += 1
-            rest = m["rest"]
             i = rest.find(": ", 0, _MAX_NAME + 2)
             if i < 0:
                 continue
-            first = _clean_name(rest[:i])
+            first = rest[:i]
+            if not first.isascii():
+                first = _clean_name(first)
             if first in names or len(names) < _NAME_CAP:
                 names[first] += 1
             if rest.find(": ", i + 2, _MAX_NAME + 2) >= 0:
                 for c, _ in _name_candidates(rest)[1:]:
                     if c in extended or len(extended) < _NAME_CAP:
                         extended[c] += 1
+    scan.ios, scan.android = ios, android
     return scan
 
 
@@ -197,12 +206,9 @@ class WhatsAppImporter(Importer):
         return streams
 
 
-@dataclass
-class _Pending:
-    line: int
-    when: datetime | None
-    sender: str | None
-    lines: list[str]
+# The message being read: (line, time, sender, its lines so far). A plain
+# tuple: one is made per message, and a dataclass cost a tenth of the reading.
+_Pending = tuple[int, datetime | None, str | None, list[str]]
 
 
 class _Reader:
@@ -238,12 +244,13 @@ class _Reader:
         self._dates: dict[str, tuple[int, int, int]] = {}
         # Short bodies repeat a lot ("ok", "lol"); remember which are events.
         self._events: dict[str, object] = {}
+        self._senders: dict[str, str | None] = {}
         pending: _Pending | None = None
 
         def loose(text: str, lineno: int) -> None:
             # A line that is not a header continues the message before it.
             if pending is not None:
-                pending.lines.append(text)
+                pending[3].append(text)
             elif text.strip():
                 state.warn(
                     ImportWarning(
@@ -259,23 +266,23 @@ class _Reader:
                 loose(text[:-1] if text.endswith("\r") else text, first_line + k)
             return first_line + span.count("\n") + 1
 
+        build, split = self._build, self._split
         base = 0  # lines in the blocks before this one
         # Header lines are found by one regex sweep per block; the text between
         # two headers is the first one's continuation.
         for block in iter_text_blocks(self.src, self.member):
             pos, line = 0, base + 1  # next unread offset, and its line number
             for m in finder.finditer(block):
-                if m.start() > pos:
-                    line = loose_span(block[pos : m.start() - 1], line)
-                stamp = m["stamp"]
-                if stamp in stamps:
-                    when = stamps[stamp]
-                else:
+                start = m.start()
+                if start > pos:
+                    line = loose_span(block[pos : start - 1], line)
+                stamp, rest = m.group("stamp", "rest")
+                when = stamps.get(stamp)
+                if when is None and stamp not in stamps:
                     if len(stamps) > 4096:
                         stamps.clear()
                         self._dates.clear()
                     when = stamps[stamp] = self._when(m, orders)
-                rest = m["rest"]
                 if rest.endswith("\r"):
                     rest = rest[:-1]
                 if when is None:
@@ -288,12 +295,12 @@ class _Reader:
                             line,
                         )
                     )
-                    loose(block[m.start() : m.start("rest")] + rest, line)
+                    loose(block[start : m.start("rest")] + rest, line)
                 else:
                     if pending is not None:
-                        yield self._build(pending, sha, state)
-                    sender, body = self._split(rest)
-                    pending = _Pending(line, when, sender, [body])
+                        yield build(pending, sha, state)
+                    sender, body = split(rest)
+                    pending = (line, when, sender, [body])
                 pos, line = m.end() + 1, line + 1
             if pos < len(block):
                 tail = block[pos:]
@@ -360,12 +367,13 @@ class _Reader:
         m: re.Match[str],
         orders: dict[tuple[str, bool, bool], str],
     ) -> datetime | None:
-        marker = m["ap"] or m["pre"]
-        key = m["date"] + ("p" if marker else "")
+        ap, pre, date, h, mi, sec = m.group("ap", "pre", "date", "h", "mi", "s")
+        marker = ap or pre
+        key = date + ("p" if marker else "")
         ymd = self._dates.get(key)
         if ymd is None:
             ymd = self._dates[key] = self._ymd(m, orders)
-        hour, minute, second = int(m["h"]), int(m["mi"]), int(m["s"] or 0)
+        hour, minute, second = int(h), int(mi), int(sec or 0)
         if marker:
             h24 = hour24(hour, marker)
             if h24 is None:
@@ -396,15 +404,25 @@ class _Reader:
         i = rest.find(": ", 0, _MAX_NAME + 2)
         if i < 0:
             return None, rest
-        name = _clean_name(rest[:i])
-        if not name or _QUOTES.search(name):
-            return None, rest
+        raw = rest[:i]
+        # A chat has few senders: each one's cleaning and check is done once.
+        name = self._senders.get(raw)
+        if name is None:
+            if raw in self._senders:
+                return None, rest
+            name = _clean_name(raw)
+            if not name or _QUOTES.search(name):
+                name = None
+            if len(self._senders) < _NAME_CAP:
+                self._senders[raw] = name
+            if name is None:
+                return None, rest
         if self._long_names and rest.find(": ", i + 2, _MAX_NAME + 2) >= 0:
             longs = self._long_by_first.get(name)
             if not longs:
                 return name, rest[i + 2 :]
             best, at = name, i + 2
-            if rest[:i].isascii():  # the usual case: compare prefixes directly
+            if raw.isascii():  # the usual case: compare prefixes directly
                 top = self._names.get(name, 0)
                 for long_name, n in longs:
                     end = len(long_name)
@@ -420,16 +438,17 @@ class _Reader:
         return name, rest[i + 2 :]
 
     def _build(self, p: _Pending, sha: str, state: ChatState) -> Message:
-        lines = p.lines
+        lineno, when, sender, lines = p
         while len(lines) > 1 and not lines[-1].strip():
             lines.pop()
         raw_first = lines[0]
-        first = raw_first.lstrip(wa.INVISIBLE) if raw_first[:1] in wa.INVISIBLE else raw_first
+        marked = raw_first[:1] in _INVISIBLE
+        first = raw_first.lstrip(_INVISIBLE) if marked else raw_first
         attachments: tuple[Attachment, ...] = ()
         # Cheap tests first: placeholders end in ")" or ">" or are short known words.
         att = (
             self._attachment(first)
-            if first.endswith((")", ">")) or first in wa.MEDIA_KIND_OMITTED
+            if first.endswith((")", ">")) or first in _KIND_OMITTED
             else None
         )
         if att is not None:
@@ -441,20 +460,20 @@ class _Reader:
             lines[0] = first
             text = "\n".join(lines)
         edited = False
-        if text.endswith(">") and text.endswith(wa.EDITED_SUFFIXES):
+        if text.endswith(">") and text.endswith(_EDITED):
             suffix = next(x for x in wa.EDITED_SUFFIXES if text.endswith(x))
             # iOS puts U+200E before the marker: strip it with the spaces.
             edited, text = True, text[: -len(suffix)].rstrip(" " + wa.INVISIBLE)
         kind, event, deleted = MessageKind.MESSAGE, None, False
-        if p.sender is None:
+        if sender is None:
             kind, event = MessageKind.SYSTEM, wa.classify_system(text)
-        elif raw_first[:1] in wa.INVISIBLE and wa.classify_system(text) in _NOTICES:
+        elif marked and wa.classify_system(text) in _NOTICES:
             # iOS writes the encryption and security-code notices as if the chat's
             # name had sent them, marked with a leading U+200E.
             kind, event = MessageKind.SYSTEM, wa.classify_system(text)
         else:
-            if p.sender not in state.participants:
-                state.participant(p.sender)
+            if sender not in state.participants:
+                state.participant(sender)
             hit = self._events.get(text, _UNSEEN)
             if hit is _UNSEEN:
                 hit = wa.body_event(text)
@@ -463,17 +482,25 @@ class _Reader:
             if hit is not None:
                 kind, event = MessageKind.SYSTEM, cast(SystemEvent, hit)
                 deleted = hit is SystemEvent.DELETED
-        return Message(
-            id=f"L{p.line}",
-            sender=p.sender,
-            timestamp=p.when,
-            text=text,
-            source=Source(sha, self.file_name, p.line),
-            kind=kind,
-            system_event=event,
-            attachments=attachments,
-            edited=edited,
-            deleted=deleted,
+        # Every field, in Message's order (id, sender, timestamp, text, source,
+        # kind, system_event, attachments, reply_to, quoted_text, forwarded_from,
+        # edited, edited_at, deleted, reactions): see unsnare.fastmodel.
+        return _MESSAGE(
+            f"L{lineno}",
+            sender,
+            when,
+            text,
+            _SOURCE(sha, self.file_name, lineno, None),
+            kind,
+            event,
+            attachments,
+            None,
+            None,
+            None,
+            edited,
+            None,
+            deleted,
+            (),
         )
 
     def _attachment(self, first: str) -> Attachment | None:

@@ -1,0 +1,3 @@
+from typing import Any
+
+def make(cls: type[Any], descriptors: tuple[Any, ...], /, *values: Any) -> Any: ...
