@@ -5,7 +5,6 @@ one registry type refuses duplicate names the same way for every kind."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -15,13 +14,13 @@ from pathlib import Path
 import pytest
 
 import unsnare.registry
+from support.cli import run_unsnare
 from unsnare.analysis import Detector, DetectorRegistry, builtin_registry
 from unsnare.errors import DuplicateNameError, PluginError, UsageError
 from unsnare.importers import ImporterRegistry, default_registry
 from unsnare.registry import DETECTORS_GROUP, load_entry_points
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "unsnare-example-plugin"
-RUN = "import sys; from unsnare.cli.main import run; sys.argv[0] = 'unsnare'; run()"
 
 
 @pytest.fixture(scope="module")
@@ -38,25 +37,16 @@ def plugin_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-def _unsnare(plugin_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(plugin_path), *filter(None, [env.get("PYTHONPATH", "")])]
-    )
-    return subprocess.run([sys.executable, "-c", RUN, *args], env=env, capture_output=True,
-                          text=True, check=False)  # fmt: skip
-
-
 @pytest.mark.slow
 def test_an_installed_importer_reads_its_format(plugin_path: Path) -> None:
-    out = _unsnare(plugin_path, "import", str(EXAMPLE / "sample.pinebox"))
+    out = run_unsnare("import", str(EXAMPLE / "sample.pinebox"), path=[plugin_path])
     assert out.returncode == 0, out.stderr
     assert "as pinebox (1 conversation)" in out.stdout
 
 
 @pytest.mark.slow
 def test_an_installed_detector_finds_and_explains(plugin_path: Path) -> None:
-    out = _unsnare(plugin_path, "analyze", "--json", str(EXAMPLE / "sample.pinebox"))
+    out = run_unsnare("analyze", "--json", str(EXAMPLE / "sample.pinebox"), path=[plugin_path])
     assert out.returncode == 0, out.stderr
     findings = json.loads(out.stdout)["findings"]
     ours = [f for f in findings if f["detector"] == "example_code_word"]

@@ -7,21 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
 from evidence.fakes import PASSPHRASE
+from support.cli import invoke
 from unsnare.cli import case as case_cli
 from unsnare.evidence import Locker
 from unsnare.evidence.crypto import KdfParams
 
-RUNNER = CliRunner()
-
 
 def _run(*args: str) -> tuple[int, str, str]:
-    app = typer.Typer()
-    case_cli.register(app)
-    result = RUNNER.invoke(app, list(args))
+    result = invoke([case_cli.register], *args)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -67,9 +62,7 @@ def test_an_event_is_recorded_on_the_timeline(
      (["refund"], "refund")],
 )  # fmt: skip
 def test_an_event_missing_its_detail_is_refused(case_id: str, args: list[str], says: str) -> None:
-    app = typer.Typer()
-    case_cli.register(app)
-    result = RUNNER.invoke(app, ["case", "event", case_id, *args])
+    result = invoke([case_cli.register], "case", "event", case_id, *args)
     assert result.exit_code != 0
     assert says in (str(result.exception) + result.output)
 
