@@ -162,3 +162,15 @@ class HashingError(UnsnareError):
     """An image or hash cannot be hashed or matched."""
 
     exit_code = 3
+
+
+class DuplicateNameError(UsageError, ValueError):
+    """A detector, importer or signal type registered under a name already taken.
+
+    Also a `ValueError`, so code written against the first importer registry
+    (which raised `ValueError`) still catches it.
+    """
+
+
+class PluginError(UsageError):
+    """An installed plug-in (a detector or importer from another package) cannot be loaded."""

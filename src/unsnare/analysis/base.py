@@ -9,6 +9,7 @@ hook. Patterns are compiled once, when the detector is created.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
@@ -67,10 +68,40 @@ class Rule:
     # Words (folded, space-separated) of which one must be in the message before
     # the pattern is tried: the cheap prefilter. Empty means "always try".
     keys: str = ""
+    # A stable name for the rule within its detector. Left empty, a name is made
+    # from the pattern and languages (see `rule_name`), so a new rule needs none.
+    name: str = ""
+
+
+# Keys a pattern finding adds to its detail to explain its score (after any
+# detail of the rule itself): the rule that fired, the rule's base score, and
+# each adjustment made from the context (added, a change, or a factor).
+RULE = "rule"
+BASE_SCORE = "base_score"
+ADJUST_BOOST = "adjust_boost"
+ADJUST_VALIDATE = "adjust_validate"
+ADJUST_REPORTED_SPEECH = "adjust_reported_speech"
+EXPLANATION_KEYS = frozenset(
+    {RULE, BASE_SCORE, ADJUST_BOOST, ADJUST_VALIDATE, ADJUST_REPORTED_SPEECH}
+)
+
+
+def rule_name(detector: str, rule: Rule) -> str:
+    """The rule's stable name: ``detector/name``, or ``detector/`` and a digest.
+
+    The digest is of the pattern and the languages, so adding, removing or
+    reordering other rules never renames this one; editing its pattern does
+    (give it an explicit `name` to keep one across such edits).
+    """
+    if rule.name:
+        return f"{detector}/{rule.name}"
+    digest = hashlib.sha256(f"{rule.pattern}\0{','.join(rule.langs)}".encode()).hexdigest()
+    return f"{detector}/{digest[:10]}"
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
+    name: str
     rule: Rule
     regex: re.Pattern[str]
     boost: re.Pattern[str] | None
@@ -121,8 +152,9 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(loosen_spaces(pattern))
 
 
-def _compile(rule: Rule, default_keys: frozenset[str]) -> _Compiled:
+def _compile(name: str, rule: Rule, default_keys: frozenset[str]) -> _Compiled:
     return _Compiled(
+        name,
         rule,
         _re(rule.pattern),
         _re(rule.boost) if rule.boost else None,
@@ -149,7 +181,9 @@ class PatternDetector(Detector):
 
     def __init__(self) -> None:
         # A rule without its own keys is gated by the detector's `triggers`.
-        self._compiled = [_compile(r, self.triggers) for r in self.rules]
+        self._compiled = [
+            _compile(rule_name(self.name, r), r, self.triggers) for r in self.rules
+        ]
         keys: set[str] = set()
         for c in self._compiled:
             keys |= c.keys
@@ -161,6 +195,10 @@ class PatternDetector(Detector):
         for c in self._compiled:
             for lang in c.rule.langs:
                 self._by_lang.setdefault(lang, []).append(c)
+
+    def rule_names(self) -> tuple[str, ...]:
+        """The stable name of each rule, in table order."""
+        return tuple(c.name for c in self._compiled)
 
     def vocabulary(self) -> frozenset[str]:
         """Every key word of every rule, and the triggers."""
@@ -212,6 +250,7 @@ class PatternDetector(Detector):
                 if c.keys and c.keys.isdisjoint(words):
                     continue
                 base: float | None = None  # the rule's score in this message, once known
+                boosted = False
                 found = 0
                 for match in c.regex.finditer(m.folded):
                     if found >= MAX_FINDINGS_PER_RULE:
@@ -228,17 +267,29 @@ class PatternDetector(Detector):
                         base = c.rule.score
                         if c.boost is not None and c.boost.search(m.folded):
                             base += c.rule.boost_by
-                    checked = self.validate(m, match, c.rule, min(base, 1.0))
+                            boosted = True
+                    given = min(base, 1.0)
+                    checked = self.validate(m, match, c.rule, given)
                     if checked is None:
                         continue
                     taken.append((s, e))
                     found += 1
                     detail = c.rule.detail + self.extra_detail(m, match, c.rule)
+                    why: tuple[tuple[str, DetailValue], ...] = (
+                        (RULE, c.name),
+                        (BASE_SCORE, c.rule.score),
+                    )
+                    if boosted:
+                        why += ((ADJUST_BOOST, c.rule.boost_by),)
+                    if checked != given:
+                        why += ((ADJUST_VALIDATE, round(checked - given, 3)),)
                     if about is None:
                         about = talks_about_abuse(m.folded)
                     if about:
                         checked *= ABOUT_ABUSE_FACTOR
                         detail += (("reported_speech", True),)
+                        why += ((ADJUST_REPORTED_SPEECH, ABOUT_ABUSE_FACTOR),)
+                    detail += why
                     out.append(
                         Finding(
                             message_id=m.id,

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
 from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
-from unsnare.analysis.registry import DetectorRegistry, builtin_registry
+from unsnare.analysis.registry import DetectorRegistry, installed_registry
 from unsnare.analysis.report import AnalysisReport, Finding, Risk
 from unsnare.analysis.risk import (
     ROOM_SENDERS,
@@ -52,12 +52,13 @@ _STRONG = frozenset(
 
 
 class Analyzer:
-    """Analyses conversations with one registry of detectors (built-ins by default)."""
+    """Analyses conversations with one registry of detectors (by default the built-ins
+    and any installed plug-ins)."""
 
     def __init__(
         self, registry: DetectorRegistry | None = None, default_region: str = "US"
     ) -> None:
-        self.registry = registry if registry is not None else builtin_registry()
+        self.registry = registry if registry is not None else installed_registry()
         self.default_region = default_region
         self._folder = Folder()
         self._refresh_vocabulary()

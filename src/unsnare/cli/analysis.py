@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 
 from unsnare.analysis import AnalysisReport, Analyzer, analyze, analyze_text
+from unsnare.analysis.base import EXPLANATION_KEYS
 from unsnare.analysis.email import looks_like_email
 from unsnare.analysis.evaluation import Breakdown, EvalResult, evaluate, evaluate_folder, read_lines
 from unsnare.analysis.evaluation import FolderResult as EvalFolderResult
@@ -211,7 +212,9 @@ def _print_report(r: AnalysisReport, country: str | None = None) -> None:
     if r.findings:
         out.print("\nWhat we found:")
     for f in r.findings[:_SHOW_AT_MOST]:
-        detail = ", ".join(f"{k}={v}" for k, v in f.detail if v not in (None, False))
+        detail = ", ".join(
+            f"{k}={v}" for k, v in f.detail if v not in (None, False) and k not in EXPLANATION_KEYS
+        )
         extra = f" ({escape(detail)})" if detail else ""
         out.print(
             f"  - message {escape(f.message_id)} [{f.start}:{f.end}] "

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -112,6 +113,49 @@ def list_command(locker: LockerOpt = None, as_json: JsonOpt = False) -> None:
         console().print(f"{c.id}  {escape(c.title)}  [dim]{c.created_at}[/]")
 
 
+class EventChoice(StrEnum):
+    """The events a person records by hand (the analysis finds the others)."""
+
+    REPORT = "report"
+    PAYMENT = "payment"
+    BLOCK = "block"
+    THREAT = "threat"
+
+
+# Old `case add` options and the command that replaces each (kept working, hidden
+# from help, for one release).
+_MOVED = {
+    "--report-to": "unsnare case event CASE report --platform NAME [--reference REF]",
+    "--paid": "unsnare case event CASE payment --amount N [--currency C] [--account ACCOUNT]",
+    "--blocked": "unsnare case event CASE block --account ACCOUNT [--platform NAME]",
+    "--identifier": "unsnare case identifier CASE KIND:VALUE [--seen WHERE]",
+}
+
+
+def _deprecated(option: str) -> None:
+    console(stderr=True).print(
+        f"[yellow]Note:[/] `case add {option}` still works in this release but will be "
+        f"removed; use `{escape(_MOVED[option])}` instead."
+    )
+
+
+def _identifier_pairs(values: list[str], option: str) -> list[tuple[str, str]]:
+    pairs = [tuple(v.split(":", 1)) for v in values]
+    if any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
+        raise UsageError(f"Write {option} as KIND:VALUE.", field=option,
+                         hint="For example handle:@jordan.vale.77 or phone:+447700900123")
+    return [(p[0].strip(), p[1].strip()) for p in pairs]
+
+
+def _print_recorded(events: list[dict[str, Any]], identifiers: list[dict[str, Any]]) -> None:
+    con = console()
+    for event in events:
+        con.print(f"Recorded {event['kind']}"
+                  + (f" ({escape(event['reference'])})" if event.get("reference") else ""))
+    for ident in identifiers:
+        con.print(f"Recorded identifier {escape(ident['kind'])} {escape(ident['value'])}")
+
+
 @case_app.command("add")
 def add_command(
     case_ref: CaseArg,
@@ -121,34 +165,36 @@ def add_command(
     tz: Annotated[str | None, typer.Option("--tz", help="Zone of the export's times.")] = None,
     source: Annotated[str | None, typer.Option(help="Where it came from.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who is adding it.")] = None,
-    report_to: Annotated[str | None, typer.Option(help="A report was filed with...")] = None,
-    reference: Annotated[str | None, typer.Option(help="...with this reference.")] = None,
-    paid: Annotated[str | None, typer.Option(help="A payment was made: amount.")] = None,
-    currency: Annotated[str | None, typer.Option(help="Currency of --paid.")] = None,
-    paid_to: Annotated[str | None, typer.Option(help="Account the payment went to.")] = None,
-    blocked: Annotated[str | None, typer.Option(help="An account that was blocked.")] = None,
-    platform: Annotated[str | None, typer.Option(help="Platform of --blocked.")] = None,
-    at: Annotated[str | None, typer.Option(help="When (ISO 8601) for the flags above.")] = None,
-    note: Annotated[str | None, typer.Option(help="Text for the event.")] = "",
-    identifier: Annotated[list[str] | None, typer.Option(
-        help="An offender identifier seen elsewhere, as KIND:VALUE (e.g. phone:+447700900123)."
-    )] = None,
-    seen: Annotated[str, typer.Option(help="Where --identifier was seen.")] = "",
+    # Moved to `case event` and `case identifier`; hidden, kept for one release.
+    report_to: Annotated[str | None, typer.Option(hidden=True)] = None,
+    reference: Annotated[str | None, typer.Option(hidden=True)] = None,
+    paid: Annotated[str | None, typer.Option(hidden=True)] = None,
+    currency: Annotated[str | None, typer.Option(hidden=True)] = None,
+    paid_to: Annotated[str | None, typer.Option(hidden=True)] = None,
+    blocked: Annotated[str | None, typer.Option(hidden=True)] = None,
+    platform: Annotated[str | None, typer.Option(hidden=True)] = None,
+    at: Annotated[str | None, typer.Option(hidden=True)] = None,
+    note: Annotated[str | None, typer.Option(hidden=True)] = "",
+    identifier: Annotated[list[str] | None, typer.Option(hidden=True)] = None,
+    seen: Annotated[str, typer.Option(hidden=True)] = "",
     no_analysis: Annotated[bool, typer.Option("--no-analysis",
                                               help="Keep the files; skip the analysis.")] = False,
     locker: LockerOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Add files and record reports filed, payments made and blocks."""
+    """Add exports, screenshots and other files to a case (read, hashed and sealed)."""
     if not files and not (report_to or paid or blocked or identifier):
         raise UsageError("Nothing to add.",
-                         hint="Give files, or --report-to, --paid, --blocked, --identifier.")
-    pairs = [tuple(i.split(":", 1)) for i in identifier or []]
-    if any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
-        raise UsageError("Write --identifier as KIND:VALUE.", field="--identifier",
-                         hint="For example --identifier handle:@jordan.vale.77")
+                         hint="Give files. To record a report, payment, block or threat use "
+                         "`unsnare case event`; for an offender's account, `unsnare case "
+                         "identifier`.")
+    pairs = _identifier_pairs(identifier or [], "--identifier")
     if reference and not report_to:
         raise UsageError("--reference goes with --report-to.")
+    for option, given in (("--report-to", report_to), ("--paid", paid), ("--blocked", blocked),
+                          ("--identifier", identifier)):
+        if given:
+            _deprecated(option)
     when = _when(at)
     out: dict[str, Any] = {"items": [], "conversations": [], "events": [], "messages": []}
     with _open(locker) as opened:
@@ -171,8 +217,7 @@ def add_command(
                                          counterpart=blocked, platform=platform))
         out["events"] = [e.to_dict() for e in events]
         out["identifiers"] = [
-            vars(case.add_identifier(k.strip(), v.strip(), platform=platform, where=seen,
-                                     actor=by))
+            vars(case.add_identifier(k, v, platform=platform, where=seen, actor=by))
             for k, v in pairs
         ]
     if as_json:
@@ -192,13 +237,88 @@ def add_command(
             con.print(f"  [yellow]The export does not say its time zone; times are marked as "
                       f"assumed ({escape(str(conv.get('timezone') or 'UTC'))}).[/] Add it again "
                       "with --tz ZONE (for example --tz Australia/Sydney) to record the real one.")
-    for event in out["events"]:
-        con.print(f"Recorded {event['kind']}"
-                  + (f" ({escape(event['reference'])})" if event.get("reference") else ""))
-    for ident in out["identifiers"]:
-        con.print(f"Recorded identifier {escape(ident['kind'])} {escape(ident['value'])}")
+    _print_recorded(out["events"], out["identifiers"])
     for message in out["messages"]:
         con.print(f"[yellow]Note:[/] {escape(message)}")
+
+
+_EVENT_EXAMPLES = {
+    EventChoice.REPORT: "unsnare case event 3f9a report --platform Instagram --reference IG-5521",
+    EventChoice.PAYMENT: "unsnare case event 3f9a payment --amount 50 --currency EUR",
+    EventChoice.BLOCK: "unsnare case event 3f9a block --account jordan.vale.77",
+    EventChoice.THREAT: 'unsnare case event 3f9a threat --note "said he would post the pictures"',
+}
+
+
+@case_app.command("event")
+def event_command(
+    case_ref: CaseArg,
+    kind: Annotated[EventChoice, typer.Argument(help="What happened.", case_sensitive=False)],
+    platform: Annotated[str | None, typer.Option(
+        help="The platform a report was filed with, or the account was blocked on.")] = None,
+    reference: Annotated[str | None, typer.Option(help="The report's reference number.")] = None,
+    amount: Annotated[str | None, typer.Option(help="How much was paid.")] = None,
+    currency: Annotated[str | None, typer.Option(help="Currency of --amount.")] = None,
+    account: Annotated[str | None, typer.Option(
+        help="The account paid to, the account blocked, or the one that threatened.")] = None,
+    at: Annotated[str | None, typer.Option(help="When (ISO 8601), e.g. 2026-03-02T21:15.")] = None,
+    note: Annotated[str, typer.Option(help="What happened, in words.")] = "",
+    by: Annotated[str | None, typer.Option("--by", help="Who is recording it.")] = None,
+    locker: LockerOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record what happened: a report filed, a payment, a block or a threat."""
+    needs = {EventChoice.REPORT: ("--platform", platform),
+             EventChoice.PAYMENT: ("--amount", amount),
+             EventChoice.BLOCK: ("--account", account),
+             EventChoice.THREAT: ("--note", note)}
+    option, value = needs[kind]
+    if not value:
+        raise UsageError(f"A {kind.value} needs {option}.", field=option,
+                         hint=f"For example: {_EVENT_EXAMPLES[kind]}")
+    for name, given, fits in (("--reference", reference, EventChoice.REPORT),
+                              ("--amount", amount, EventChoice.PAYMENT),
+                              ("--currency", currency, EventChoice.PAYMENT)):
+        if given and kind is not fits:
+            raise UsageError(f"{name} goes with `case event CASE {fits.value}`.", field=name)
+    fields: dict[str, str | None] = {"platform": platform, "reference": reference,
+                                     "amount": amount, "currency": currency,
+                                     "counterpart": account}
+    when = _when(at)
+    with _open(locker) as opened:
+        event = opened.case(case_ref).add_event(
+            kind.value, at=when, text=note, actor=by,
+            **{k: v for k, v in fields.items() if v is not None},
+        ).to_dict()
+    if as_json:
+        print_json(event)
+        return
+    _print_recorded([event], [])
+
+
+
+
+@case_app.command("identifier")
+def identifier_command(
+    case_ref: CaseArg,
+    values: Annotated[list[str], typer.Argument(
+        help="KIND:VALUE, e.g. phone:+447700900123 or handle:@jordan.vale.77.")],
+    platform: Annotated[str | None, typer.Option(help="The platform it belongs to.")] = None,
+    seen: Annotated[str, typer.Option(help="Where you saw it.")] = "",
+    by: Annotated[str | None, typer.Option("--by", help="Who is recording it.")] = None,
+    locker: LockerOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record an offender's account, number or payment detail seen outside the chats."""
+    pairs = _identifier_pairs(values, "KIND:VALUE")
+    with _open(locker) as opened:
+        case = opened.case(case_ref)
+        added = [vars(case.add_identifier(k, v, platform=platform, where=seen, actor=by))
+                 for k, v in pairs]
+    if as_json:
+        print_json(added)
+        return
+    _print_recorded([], added)
 
 
 @case_app.command("show")

@@ -17,11 +17,12 @@ from enum import StrEnum
 from typing import Protocol
 
 from unsnare.errors import HashingError, UsageError
+from unsnare.hashing.signals import builtin_signal_types
 
 DEFAULT_PDQ_DISTANCE = 31
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 _HEX = re.compile(r"^[0-9a-f]+$")
-SIGNAL_LENGTHS = {"pdq": 64, "md5": 32}
+SIGNAL_LENGTHS = {t.name: t.hex_length for t in builtin_signal_types()}
 
 
 class BankKind(StrEnum):
@@ -104,7 +105,8 @@ def guess_signal_type(value: str) -> SignalType | None:
     text = value.strip().lower()
     if not _HEX.match(text):
         return None
-    return {64: SignalType.PDQ, 32: SignalType.MD5}.get(len(text))
+    by_length = {t.hex_length: SignalType(t.name) for t in builtin_signal_types()}
+    return by_length.get(len(text))
 
 
 def entry(

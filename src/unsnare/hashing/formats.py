@@ -28,16 +28,14 @@ from unsnare.hashing.banks import (
     guess_signal_type,
 )
 from unsnare.hashing.pdq import FileHashes
+from unsnare.hashing.signals import builtin_signal_types
 
 BANK_FORMAT = "unsnare-hash-bank"
 HASH_LIST_FORMAT = "unsnare-hash-list"
 CSV_COLUMNS = ("signal_type", "hash", "source", "added", "labels")
 # python-threatexchange signal type names (SignalType.get_name()) we can hold.
 TE_TYPES = {
-    "pdq": SignalType.PDQ,
-    "video_md5": SignalType.MD5,
-    "photo_md5": SignalType.MD5,
-    "md5": SignalType.MD5,
+    name: SignalType(t.name) for t in builtin_signal_types() for name in t.exchange_names
 }
 
 

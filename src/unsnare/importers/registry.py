@@ -8,41 +8,35 @@ from functools import lru_cache
 from unsnare.errors import OPTION, ImportFormatError, UsageError
 from unsnare.importers.base import Importer
 from unsnare.importers.source import ExportSource
+from unsnare.registry import IMPORTERS_GROUP, Registry, load_entry_points
 
 # Below this confidence no importer may claim an export on its own.
 MIN_CONFIDENCE = 0.3
 
 
-class ImporterRegistry:
+class ImporterRegistry(Registry[Importer]):
     """Importers by name. Built-in and outside importers register the same way."""
 
-    def __init__(self) -> None:
-        self._importers: dict[str, Importer] = {}
-
-    def register(self, importer: Importer) -> None:
-        """Add an importer; a second importer with the same name is refused."""
-        if importer.name in self._importers:
-            raise ValueError(f"an importer named {importer.name!r} is already registered")
-        self._importers[importer.name] = importer
+    kind = "importer"
 
     def names(self) -> list[str]:
         """Importer names, in registration order."""
-        return list(self._importers)
+        return [imp.name for imp in self]
 
     def get(self, name: str) -> Importer:
         """The importer with this name, or a usage error listing the names."""
-        try:
-            return self._importers[name]
-        except KeyError:
+        found = self.lookup(name)
+        if found is None:
             raise UsageError(
                 f"there is no import format called '{name}'",
                 field="--format",
                 hint="use one of: " + ", ".join(self.names()),
-            ) from None
+            )
+        return found
 
     def scores(self, src: ExportSource) -> list[tuple[float, Importer]]:
         """Every importer's confidence for `src`, best first."""
-        scored = [(imp.sniff(src), imp) for imp in self._importers.values()]
+        scored = [(imp.sniff(src), imp) for imp in self]
         return sorted(scored, key=lambda pair: -pair[0])
 
     def detect(self, src: ExportSource) -> Importer:
@@ -94,10 +88,12 @@ def what_was_seen(src: ExportSource) -> str:
 
 @lru_cache(maxsize=1)
 def default_registry() -> ImporterRegistry:
-    """The registry of built-in importers (built on first use, not at import)."""
+    """The built-in importers, then those of installed plug-in packages
+    (`unsnare.importers`); built on first use, not at import."""
     from unsnare.importers.builtin import builtin_importers
 
     registry = ImporterRegistry()
     for importer in builtin_importers():
         registry.register(importer)
+    load_entry_points(IMPORTERS_GROUP, registry, Importer)
     return registry

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from unsnare.analysis.base import Detector
+from unsnare.analysis.base import BASE_SCORE, RULE, Detector
 from unsnare.analysis.identifiers.money import find_amounts
 from unsnare.analysis.report import Finding
 from unsnare.analysis.tactics import Tactic
@@ -60,7 +60,11 @@ def _finding(
         version=detector.version,
         score=0.8 if after else 0.6,
         explanation=_EXPLAIN,
-        detail=(("after_compliance", after),),
+        detail=(
+            ("after_compliance", after),
+            (RULE, f"{detector.name}/{'after_compliance' if after else 'repeated_demand'}"),
+            (BASE_SCORE, 0.8 if after else 0.6),
+        ),
     )
 
 
