@@ -376,6 +376,8 @@ def main() -> None:
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--chunk-rows", type=int, default=250_000)
     parser.add_argument("--skip-spark", action="store_true")
+    parser.add_argument("--two-workers-first", action="store_true",
+                        help="run Dask with 2 workers before 1 worker and Spark")
     parser.add_argument("--hashes-first", action="store_true",
                         help="run the hash files before the message runs")
     parser.add_argument("--stop-at", metavar="HH:MM", help="start no new step after (UTC)")
@@ -417,6 +419,8 @@ def message_runs(work: Path, state: dict[str, Any], args: argparse.Namespace) ->
         return
     runs: dict[str, Any] = state.setdefault("runs", {})
     todo = [(label, make) for label, make in engines(args.skip_spark) if label not in runs]
+    if args.two_workers_first:
+        todo.sort(key=lambda pair: pair[0] != "dask, 2 workers")
     if not todo:
         return
     archive_dir = work / "archive"
