@@ -18,6 +18,7 @@ def kernel(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     """Run a test with the compiled search kernel and again with NumPy alone."""
     if request.param == "numpy":
         monkeypatch.setattr(_segment, "_kernel", None)
+        monkeypatch.setattr(_segment, "_batch_kernel", None)
     elif not _segment.compiled() and os.environ.get("CI") != "true":
         pytest.skip("the compiled kernel was not built here (pip install -e . builds it)")
     return str(request.param)
@@ -187,3 +188,52 @@ def test_damaged_tables_are_a_clear_error(kernel: str) -> None:
     seg.order[:] = 4_000_000  # rows that do not exist
     with pytest.raises(HashingError, match="damaged"):
         idx.search(bank[0].tobytes())
+    with pytest.raises(HashingError, match="damaged"):
+        idx.search_batch(bank[:5])
+
+
+def by_query(batch: tuple[np.ndarray, np.ndarray, np.ndarray], queries: int) -> list[list]:
+    out: list[list] = [[] for _ in range(queries)]
+    for q, i, d in zip(*(a.tolist() for a in batch), strict=True):
+        out[q].append((i, d))
+    return out
+
+
+@pytest.mark.parametrize("make", [random_bank, clustered_bank])
+@pytest.mark.parametrize("max_distance", [0, 15, 31, 70, 100])
+def test_search_batch_equals_search(make, max_distance: int, kernel: str) -> None:
+    rng = np.random.default_rng(8)
+    bank = make(3000, rng)
+    idx = PDQIndex()
+    idx.add(bank, range(len(bank)))
+    idx._flush(force=True)
+    idx.add(bank[:40], [f"copy{i}" for i in range(40)])  # a delta with text ids, same hashes
+    queries = np.array(queries_for(bank, rng) + queries_for(bank[:40], rng))
+    expected = [idx.search(q.tobytes(), max_distance) for q in queries]
+    assert by_query(idx.search_batch(queries, max_distance), len(queries)) == expected
+
+
+def test_search_batch_resumes_when_its_buffer_is_full(
+    monkeypatch: pytest.MonkeyPatch, kernel: str
+) -> None:
+    monkeypatch.setattr(_segment, "_FIRST_CAPACITY", 3)
+    h = np.frombuffer(bytes(range(32)), dtype=np.uint8)
+    rng = np.random.default_rng(6)
+    bank = np.array([h if i % 2 else flip(h, 3, rng) for i in range(1500)])
+    idx = PDQIndex()
+    idx.add(bank, range(1500))
+    idx._flush(force=True)
+    queries = np.array([h, random_bank(1, rng)[0], flip(h, 5, rng), h])
+    expected = [idx.search(q.tobytes()) for q in queries]
+    assert sum(map(len, expected)) > 4000
+    assert by_query(idx.search_batch(queries), len(queries)) == expected
+
+
+def test_search_batch_of_nothing_and_of_hex() -> None:
+    idx = PDQIndex()
+    assert [len(a) for a in idx.search_batch([])] == [0, 0, 0]
+    idx.add(["ab" * 32], [5])
+    q, ids, d = idx.search_batch(["ab" * 32, "00" * 32])
+    assert (q.tolist(), ids.tolist(), d.tolist()) == ([0], [5], [0])
+    with pytest.raises(HashingError, match="max_distance"):
+        idx.search_batch(["ab" * 32], 300)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -45,6 +46,14 @@ def scan(
     chunk_rows: Annotated[
         int, typer.Option("--chunk-rows", help="Rows of a Parquet file read by one task.")
     ] = 250_000,
+    stream_from: Annotated[
+        int | None,
+        typer.Option(
+            "--stream-from",
+            help="Analyse a conversation longer than this many messages in windows "
+            "[default: 100000].",
+        ),
+    ] = None,
     bank: Annotated[
         list[str] | None, typer.Option("--bank", help="A hash bank in your store (repeatable).")
     ] = None,
@@ -82,6 +91,8 @@ def scan(
             store = open_bank_store(Settings.from_env())
         banks = snapshot(store, bank or [], bank_file or [])
     options = ScanOptions(input, out, partitions, chunk_rows, include_text)
+    if stream_from is not None:
+        options = replace(options, stream_from=stream_from)
     err = console(stderr=True)
     runner: Engine
     if engine == "dask":

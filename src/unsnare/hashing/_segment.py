@@ -24,10 +24,12 @@ import numpy.typing as npt
 from unsnare.errors import HashingError
 
 _kernel: Callable[..., int] | None
+_batch_kernel: Callable[..., tuple[int, int, int]] | None
 try:
     from unsnare.hashing._mih import search as _kernel
+    from unsnare.hashing._mih import search_batch as _batch_kernel
 except ImportError:  # installed without a C compiler: NumPy does the same work, slower
-    _kernel = None
+    _kernel = _batch_kernel = None
 
 U8 = npt.NDArray[np.uint8]
 U32 = npt.NDArray[np.uint32]
@@ -41,6 +43,8 @@ Bools = npt.NDArray[np.bool_]
 MAX_PROBES = 40_000
 # Room for this many matches per segment before the kernel is asked again.
 _FIRST_CAPACITY = 256
+# Cells of one brute-force distance table in `scan_batch` (2 bytes each).
+_SCAN_CELLS = 1 << 21
 
 
 def compiled() -> bool:
@@ -100,6 +104,15 @@ def key_column(lo: U64, hi: U64, scheme: Scheme, k: int) -> U32:
         two |= byte(low_byte - 1) << np.uint32(8)
     piece = (two >> np.uint32(offset % 8)) & np.uint32((1 << scheme.extra) - 1)
     return (unit << np.uint32(scheme.extra)) | piece
+
+
+def batch_keys(queries: U8, scheme: Scheme) -> U32:
+    """The chunk keys of many (q, 32) hashes at once, as a (q, chunks) array."""
+    lo, hi = split_halves(queries)
+    keys = np.empty((len(queries), scheme.chunks), dtype=np.uint32)
+    for k in range(scheme.chunks):
+        keys[:, k] = key_column(lo, hi, scheme, k)
+    return keys
 
 
 def query_keys(query: U8, scheme: Scheme) -> U32:
@@ -287,6 +300,44 @@ class Segment:
             dist = dist[first]
         return rows, dist
 
+    def search_batch(self, queries: U8, max_distance: int) -> tuple[I64, I64, U16]:
+        """`search` for each of (q, 32) queries: (query number, row, distance) arrays.
+
+        Sorted by query, then row, so each query's part equals its `search`.
+        """
+        compiled_probes = probe_count(self.scheme, max_distance) <= MAX_PROBES
+        if _batch_kernel is None or not compiled_probes or not len(queries):
+            return _one_by_one(queries, lambda q: self.search(q, max_distance))
+        plan = probe_plan(self.scheme, max_distance)
+        keys = batch_keys(queries, self.scheme)
+        parts: list[tuple[I64, I64, U16]] = []
+        start = 0
+        # Most random queries match nothing; a near-duplicate turns up once per chunk.
+        capacity = max(_FIRST_CAPACITY, len(queries) // 8)
+        while start < len(queries):
+            qnum = np.empty(capacity, np.int64)
+            rows = np.empty(capacity, np.int64)
+            dist = np.empty(capacity, np.uint16)
+            try:
+                done, found, needed = _batch_kernel(
+                    self.lo, self.hi, self.order, self.offsets, self.alive, keys[start:],
+                    plan.chunk, plan.mask, queries[start:], max_distance, qnum, rows, dist,
+                )  # fmt: skip
+            except ValueError as exc:
+                raise HashingError(
+                    "the PDQ index tables are damaged",
+                    hint="Delete the saved index; it is rebuilt from the bank.",
+                ) from exc
+            parts.append((qnum[:found] + start, rows[:found], dist[:found]))
+            start += done
+            capacity = max(capacity, needed)
+        qnum = np.concatenate([p[0] for p in parts])
+        rows = np.concatenate([p[1] for p in parts])
+        dist = np.concatenate([p[2] for p in parts])
+        # A near match turns up once per chunk it agrees on; keep it once.
+        _, first = np.unique(qnum * len(self) + rows, return_index=True)
+        return qnum[first], rows[first], dist[first]
+
     def _probe_compiled(
         self, query: U8, keys: U32, plan: ProbePlan, max_distance: int
     ) -> tuple[I64, U16]:
@@ -333,6 +384,43 @@ class Segment:
         rows, dist = verify(self.lo, self.hi, query, self._flat_order[pos], max_distance)
         live = self.alive[rows]
         return rows[live], dist[live]
+
+
+def _one_by_one(
+    queries: U8, search: Callable[[U8], tuple[I64, U16]]
+) -> tuple[I64, I64, U16]:
+    # The batch answer built from single searches (NumPy path, very wide searches).
+    found = [search(q) for q in queries]
+    qnum = np.repeat(np.arange(len(found), dtype=np.int64), [len(r) for r, _ in found])
+    if not found:
+        return qnum, np.empty(0, np.int64), np.empty(0, np.uint16)
+    rows = np.concatenate([r.astype(np.int64) for r, _ in found])
+    dist = np.concatenate([d.astype(np.uint16) for _, d in found])
+    return qnum, rows, dist
+
+
+def scan_batch(hashes: U8, queries: U8, max_distance: int) -> tuple[I64, I64, U16]:
+    """Brute-force search of a small block for many queries, as `Segment.search_batch`."""
+    words = hashes.view(np.uint64)
+    qwords = queries.view(np.uint64)
+    parts: list[tuple[I64, I64, U16]] = []
+    # Blocks of queries so the (block, n) distance table stays a few MB.
+    block = max(1, _SCAN_CELLS // max(len(hashes), 1))
+    for start in range(0, len(queries), block):
+        q = qwords[start : start + block]
+        dist = np.zeros((len(q), len(words)), dtype=np.uint16)
+        for j in range(4):
+            dist += np.bitwise_count(q[:, None, j] ^ words[None, :, j])
+        qnum, rows = np.nonzero(dist <= max_distance)
+        parts.append((qnum.astype(np.int64) + start, rows.astype(np.int64), dist[qnum, rows]))
+    if not parts:
+        empty = np.empty(0, np.int64)
+        return empty, empty, np.empty(0, np.uint16)
+    return (
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]),
+    )
 
 
 def scan(hashes: U8, query: U8, max_distance: int) -> tuple[I64, U16]:

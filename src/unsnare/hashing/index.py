@@ -19,7 +19,16 @@ import numpy as np
 import numpy.typing as npt
 
 from unsnare.errors import HashingError
-from unsnare.hashing._segment import U8, Segment, scan, scheme_named, split_halves
+from unsnare.hashing._segment import (
+    I64,
+    U8,
+    U16,
+    Segment,
+    scan,
+    scan_batch,
+    scheme_named,
+    split_halves,
+)
 
 HashLike = str | bytes | bytearray
 Id = Any
@@ -200,6 +209,38 @@ class PDQIndex:
             found.extend(zip(id_arr[rows].tolist(), dist.tolist(), strict=True))
         found.sort(key=lambda pair: pair[1])
         return found
+
+    def search_batch(
+        self, hashes: Iterable[HashLike] | U8, max_distance: int = DEFAULT_MAX_DISTANCE
+    ) -> tuple[I64, npt.NDArray[Any], U16]:
+        """Every match of many hashes at once: (query number, id, distance) arrays.
+
+        Ordered by query, then as `search` orders one query's matches, so query
+        i's rows are exactly `search(hashes[i])`. One call into the compiled
+        kernel for the whole batch: the way to match millions of hashes.
+        """
+        if not 0 <= max_distance <= 256:
+            raise HashingError("max_distance must be between 0 and 256", field="max_distance")
+        queries = parse_hashes(hashes)
+        qnums: list[I64] = []
+        ids: list[npt.NDArray[Any]] = []
+        dists: list[U16] = []
+        for seg in self._segments:
+            qnum, rows, dist = seg.search_batch(queries, max_distance)
+            qnums.append(qnum)
+            ids.append(seg.ids[rows])
+            dists.append(dist)
+        delta, delta_ids = self._delta()
+        qnum, rows, dist = scan_batch(delta, queries, max_distance)
+        qnums.append(qnum)
+        ids.append(delta_ids[rows])
+        dists.append(dist)
+        all_q, all_d = np.concatenate(qnums), np.concatenate(dists)
+        # Empty parts left out: numpy would turn int ids into text next to an empty text array.
+        all_ids = _concat_ids([i for i in ids if len(i)] or ids[:1])
+        # lexsort is stable: equal distances keep segment order, then row order.
+        order = np.lexsort((all_d, all_q))
+        return all_q[order], all_ids[order], all_d[order]
 
     def search_many(
         self, hashes: Iterable[HashLike], max_distance: int = DEFAULT_MAX_DISTANCE

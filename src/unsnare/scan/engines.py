@@ -65,7 +65,8 @@ class DaskEngine:
                 processes=True,
                 # This machine only: the cluster and its dashboard listen on loopback.
                 host="127.0.0.1",
-                dashboard_address="127.0.0.1:8787" if dashboard else None,
+                # (Not asked for: a free port, so a busy 8787 never stops the scan.)
+                dashboard_address="127.0.0.1:8787" if dashboard else "127.0.0.1:0",
                 silence_logs=50,
             )
             self.client = dist.Client(self._cluster)

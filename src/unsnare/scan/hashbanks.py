@@ -11,9 +11,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+
 from unsnare.hashing.banks import BankEntry, BankKind, BankStore, HashBank, SignalType
 from unsnare.hashing.formats import read_bank_file
 from unsnare.hashing.index import PDQIndex
+from unsnare.scan.hashcols import HashBlock
+from unsnare.scan.tables import MATCHES
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,33 @@ class BankSnapshot:
             if md5 is not None and md5 in bank.md5:
                 out.append(HashMatch(item, "md5", bank.name, str(bank.kind), 0, bank.md5[md5]))
         return out
+
+
+    def match_block(self, block: HashBlock) -> pa.Table:
+        """`match` for every row of a block, as a table in the `MATCHES` schema.
+
+        Each bank searches all the block's PDQs in one call into the kernel.
+        """
+        parts: list[pa.Table] = []
+        for bank in self._banks:
+            qnum, entry_ids, dist = bank.pdq.search_batch(block.pdq, bank.max_distance)
+            md5 = [(i, bank.md5[v]) for i, v in block.md5 if v in bank.md5]
+            rows = np.concatenate([block.pdq_rows[qnum], np.array([i for i, _ in md5], np.int64)])
+            n_pdq, n = len(qnum), len(qnum) + len(md5)
+            parts.append(pa.table(
+                {
+                    "id": block.ids.take(pa.array(rows, pa.int64())),
+                    "signal": pa.array(["pdq"] * n_pdq + ["md5"] * len(md5), pa.string()),
+                    "bank": pa.array([bank.name] * n, pa.string()),
+                    "bank_kind": pa.array([str(bank.kind)] * n, pa.string()),
+                    "distance": pa.array(np.concatenate(
+                        [dist.astype(np.int64), np.zeros(len(md5), np.int64)])),
+                    "matched_id": pa.array(np.concatenate(
+                        [entry_ids.astype(np.int64), np.array([e for _, e in md5], np.int64)])),
+                },
+                schema=MATCHES,
+            ))  # fmt: skip
+        return pa.concat_tables(parts) if parts else MATCHES.empty_table()
 
 
 def snapshot(

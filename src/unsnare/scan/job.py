@@ -18,6 +18,7 @@ import json
 import os
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,19 +30,14 @@ import pyarrow.parquet as pq
 
 from unsnare.analysis import AnalysisReport, Analyzer
 from unsnare.analysis.early import first_alert
+from unsnare.analysis.report import Finding, Identifier
 from unsnare.errors import UnsnareError
 from unsnare.importers import read_export
 from unsnare.models import Conversation, Message, Participant, Source
-from unsnare.scan import columnar, tables
+from unsnare.scan import columnar, hashcols, tables
 from unsnare.scan.hashbanks import BankSnapshot
-from unsnare.scan.rows import (
-    HashRow,
-    MessageRow,
-    Reject,
-    check_hash,
-    check_message,
-    raw_rows,
-)
+from unsnare.scan.rows import MessageRow, Reject, check_message, raw_rows
+from unsnare.scan.stream import STREAM_FROM, StreamedConversation, StreamedResult
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Input row order packs the file's index above its row number, so messages with
@@ -63,6 +59,7 @@ class Task:
     count: int = 0
     buckets: int = 1
     include_text: bool = False
+    stream_from: int = STREAM_FROM
 
 
 _analyzers: list[Analyzer] = []
@@ -189,47 +186,66 @@ def _shuffle_row(m: MessageRow) -> dict[str, Any]:
     }
 
 
+# Rows of a sorted bucket turned into Python objects at a time.
+_READ_ROWS = 65_536
+
+
 def _analyse_bucket(task: Task) -> dict[str, Any]:
     folder = work_dir(task.out) / "shuffle" / f"b{task.first:05d}"
     table = tables.read_parts(list(folder.glob("*.parquet")), tables.SHUFFLE)
     table = table.sort_by(
         [("conversation_id", "ascending"), ("ts_us", "ascending"), ("order", "ascending")]
     )
-    cols = table.to_pydict()
-    ids = cols["conversation_id"]
     results = _Results(task.include_text)
-    start = 0
-    n = len(ids)
-    while start < n:
-        end = start
-        while end < n and ids[end] == ids[start]:
-            end += 1
-        conv = _conversation(cols, start, end)
-        results.add(conv, conv.id)
-        start = end
+    held: list[Message] = []
+    streamed: StreamedConversation | None = None
+    current: tuple[str, str] | None = None  # (conversation id, platform)
+
+    def finish() -> None:
+        if current is None:
+            return
+        if streamed is not None:
+            results.add_streamed(current[0], current[1], streamed.finish())
+        else:
+            results.add(_conversation(current[0], current[1], held), current[0])
+
+    # Read in slices: a bucket's rows are never all Python objects at once, and a
+    # conversation longer than `stream_from` is analysed a window at a time.
+    for start in range(0, table.num_rows, _READ_ROWS):
+        cols = table.slice(start, _READ_ROWS).to_pydict()
+        for i, conversation_id in enumerate(cols["conversation_id"]):
+            if current is None or conversation_id != current[0]:
+                finish()
+                current, held, streamed = (conversation_id, cols["platform"][i]), [], None
+            message = _message(cols, i)
+            if streamed is not None:
+                streamed.add([message])
+                continue
+            held.append(message)
+            if len(held) > task.stream_from:
+                streamed = StreamedConversation(analyzer(), *current, window=task.stream_from)
+                streamed.add(held)
+                held = []
+    finish()
     return results.write(task)
 
 
-def _conversation(cols: dict[str, list[Any]], start: int, end: int) -> Conversation:
-    messages: list[Message] = []
-    senders: dict[str, None] = {}
-    for i in range(start, end):
-        sender = cols["sender"][i]
-        if sender is not None:
-            senders.setdefault(sender, None)
-        order = cols["order"][i]
-        messages.append(
-            Message(
-                id=cols["message_id"][i],
-                sender=sender,
-                timestamp=_EPOCH + timedelta(microseconds=cols["ts_us"][i]),
-                text=cols["text"][i],
-                source=Source("", f"input {order >> _ROW_BITS}", path=f"row {order & _ROW_MASK}"),
-            )
-        )
+def _message(cols: dict[str, list[Any]], i: int) -> Message:
+    order = cols["order"][i]
+    return Message(
+        id=cols["message_id"][i],
+        sender=cols["sender"][i],
+        timestamp=_EPOCH + timedelta(microseconds=cols["ts_us"][i]),
+        text=cols["text"][i],
+        source=Source("", f"input {order >> _ROW_BITS}", path=f"row {order & _ROW_MASK}"),
+    )
+
+
+def _conversation(conversation_id: str, platform: str, messages: list[Message]) -> Conversation:
+    senders = dict.fromkeys(m.sender for m in messages if m.sender is not None)
     return Conversation(
-        id=cols["conversation_id"][start],
-        platform=cols["platform"][start],
+        id=conversation_id,
+        platform=platform,
         format="scan",
         participants=tuple(Participant(s, s) for s in senders),
         messages=tuple(messages),
@@ -256,9 +272,29 @@ class _Results:
         if not report.risk.flagged:
             return
         at = first_alert(engine, conv)
-        self.conversations.append(_conversation_row(conv, conversation_id, report, at))
+        self.conversations.append(_conversation_row(
+            conversation_id, conv.platform, len(conv.messages), report,
+            conv.messages[at].id if at is not None else None, report.identifiers,
+        ))  # fmt: skip
         texts = {m.id: m.text for m in conv.messages} if self.include_text else {}
-        for f in report.findings:
+        self._add_findings(conversation_id, report.findings, texts)
+
+    def add_streamed(self, conversation_id: str, platform: str, result: StreamedResult) -> None:
+        """A conversation analysed in windows (see `unsnare.scan.stream`)."""
+        self.messages += result.messages
+        self.levels[str(result.risk.level)] += 1
+        if not result.risk.flagged:
+            return
+        self.conversations.append(_conversation_row(
+            conversation_id, platform, result.messages, result, result.first_alert_id,
+            result.identifiers,
+        ))  # fmt: skip
+        self._add_findings(conversation_id, result.findings, result.texts)
+
+    def _add_findings(
+        self, conversation_id: str, findings: Sequence[Finding], texts: dict[str, str]
+    ) -> None:
+        for f in findings:
             self.tactics[str(f.tactic)] += 1
             layer = f.get("layer")
             row: dict[str, Any] = {
@@ -293,21 +329,26 @@ class _Results:
 
 
 def _conversation_row(
-    conv: Conversation, conversation_id: str, report: AnalysisReport, at: int | None
+    conversation_id: str,
+    platform: str,
+    messages: int,
+    report: AnalysisReport | StreamedResult,
+    first_alert_id: str | None,
+    found: Sequence[Identifier],
 ) -> dict[str, Any]:
     identifiers = sorted(
-        json.dumps(i.to_dict(), sort_keys=True, ensure_ascii=False) for i in report.identifiers
+        json.dumps(i.to_dict(), sort_keys=True, ensure_ascii=False) for i in found
     )
     return {
         "conversation_id": conversation_id,
-        "platform": conv.platform,
-        "messages": len(conv.messages),
+        "platform": platform,
+        "messages": messages,
         "risk_level": str(report.risk.level),
         "risk_score": round(report.risk.score, 6),
         "scheme": str(report.scheme),
         "stage": str(report.stage),
         "crisis": report.crisis,
-        "first_alert_message_id": conv.messages[at].id if at is not None else None,
+        "first_alert_message_id": first_alert_id,
         "findings": len(report.findings),
         "identifiers": "[" + ",".join(identifiers) + "]",
     }
@@ -338,28 +379,15 @@ def _hashes(task: Task, banks: BankSnapshot | None) -> dict[str, Any]:
         raise ValueError("a hash scan needs banks")
     path = Path(task.path)
     rejects: list[Reject] = []
-    matches: list[dict[str, Any]] = []
+    found: list[pa.Table] = [tables.MATCHES.empty_table()]
     rows = 0
-    for number, raw in raw_rows(path, task.first, task.count or None):
-        rows += 1
-        checked: HashRow | Reject = raw if isinstance(raw, Reject) else check_hash(
-            raw, path.name, number
-        )
-        if isinstance(checked, Reject):
-            rejects.append(checked)
-            continue
-        for m in banks.match(checked.id, checked.pdq, checked.md5):
-            matches.append(
-                {
-                    "id": m.id,
-                    "signal": m.signal,
-                    "bank": m.bank,
-                    "bank_kind": m.bank_kind,
-                    "distance": m.distance,
-                    "matched_id": m.matched_id,
-                }
-            )
-    tables.write_atomic(tables.to_table(matches, tables.MATCHES), _part(task, "hash_matches"))
+    # Blocks of rows checked by columns where the file allows, matched a block per call.
+    for block, bad, read in hashcols.blocks(path, task.first, task.count or None):
+        rows += read
+        rejects.extend(bad)
+        found.append(banks.match_block(block))
+    matches = pa.concat_tables(found)
+    tables.write_atomic(matches, _part(task, "hash_matches"))
     _write_rejects(task, rejects)
     return {"hashes": rows - len(rejects), "rows": rows, "rejected": len(rejects),
-            "matches": len(matches)}
+            "matches": matches.num_rows}

@@ -29,6 +29,7 @@ from unsnare.scan.engines import Engine
 from unsnare.scan.hashbanks import BankSnapshot
 from unsnare.scan.job import Task, done_path, work_dir
 from unsnare.scan.rows import columns_of
+from unsnare.scan.stream import STREAM_FROM
 
 ARCHIVE_SUFFIXES = (".parquet", ".jsonl")
 Progress = Callable[[int, int, int], None]
@@ -43,6 +44,8 @@ class ScanOptions:
     partitions: int = 8
     chunk_rows: int = 250_000
     include_text: bool = False
+    # A conversation longer than this is analysed in windows (see `scan.stream`).
+    stream_from: int = STREAM_FROM
 
 
 @dataclass
@@ -140,7 +143,8 @@ def _bucket_tasks(options: ScanOptions) -> list[Task]:
     buckets = sorted(int(p.name[1:]) for p in shuffle.glob("b*")) if shuffle.exists() else []
     return [
         Task("analyse", f"analyse-b{b:05d}", str(options.out), first=b,
-             buckets=options.partitions, include_text=options.include_text)
+             buckets=options.partitions, include_text=options.include_text,
+             stream_from=options.stream_from)
         for b in buckets
     ]
 
@@ -152,6 +156,7 @@ def _fingerprint(options: ScanOptions, banks: BankSnapshot | None) -> dict[str, 
         "partitions": options.partitions,
         "chunk_rows": options.chunk_rows,
         "include_text": options.include_text,
+        "stream_from": options.stream_from,
         "banks": banks.names() if banks is not None else [],
     }
 
@@ -220,8 +225,8 @@ def run_scan(
     progress: Progress | None = None,
 ) -> ScanSummary:
     """Scan the input on the engine; resumes an unfinished run in the same output folder."""
-    if options.partitions < 1 or options.chunk_rows < 1:
-        raise UsageError("--partitions and --chunk-rows must be at least 1")
+    if options.partitions < 1 or options.chunk_rows < 1 or options.stream_from < 1:
+        raise UsageError("--partitions, --chunk-rows and --stream-from must be at least 1")
     started = time.monotonic()
     options.out.mkdir(parents=True, exist_ok=True)
     summary = ScanSummary()
