@@ -236,12 +236,22 @@ def _roles(
     owners: set[str | None] = {p.id for p in conversation.participants if p.is_owner}
     if owners & senders:
         return senders - owners, owners & senders
+    return rank_roles(findings, {k: v[1] for k, v in where.items()}, senders)
+
+
+def rank_roles(
+    findings: Sequence[Finding],
+    sender_of: dict[str, str | None],
+    senders: set[str | None],
+) -> tuple[set[str | None], set[str | None]]:
+    """Offenders and targets inferred from who wrote the strongest findings (the
+    writers of threats and demands, else of grooming and requests)."""
     if not findings:
         return set(), set()  # nothing to rank anyone by
     strong: dict[str | None, float] = defaultdict(float)
     weight: dict[str | None, float] = defaultdict(float)
     for f in findings:
-        s = where.get(f.message_id, (-1, None))[1]
+        s = sender_of.get(f.message_id)
         if f.tactic in _STRONG:
             strong[s] += f.score
         if f.tactic in _OFFENDER_TACTICS:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from unsnare.analysis import Analyzer
+from unsnare.analysis.engine import rank_roles
 from unsnare.analysis.report import Finding, Identifier, Risk
 from unsnare.analysis.risk import (
     ROOM_SENDERS,
@@ -77,6 +78,7 @@ class StreamedConversation:
         self._pending: list[Message] = []
         self._done = 0  # messages analysed so far
         self._findings: list[tuple[int, Finding]] = []  # (position, finding)
+        self._sender_of: dict[str, str | None] = {}  # a finding's message -> its writer
         self._crisis: dict[int, str] = {}  # position -> message id
         self._assessed = False
         self._first_sender_at: dict[str | None, int] = {}
@@ -97,6 +99,16 @@ class StreamedConversation:
             self._analyse(self._pending)
             self._pending = []
         findings = [f for _, f in self._findings]
+        # Who threatens whom is decided over the whole conversation, as the engine
+        # does: a window without the threat could not tell, and kept the
+        # target's own lines.
+        _, targets = rank_roles(findings, self._sender_of, set(self._first_sender_at))
+        if targets:
+            by = self._sender_of
+            findings = [f for f in findings if by.get(f.message_id) not in targets]
+            self._findings = [
+                (at, f) for at, f in self._findings if by.get(f.message_id) not in targets
+            ]
         crisis = bool(self._crisis)
         risk = assess_risk(findings, crisis, self._assessed)
         if not self._assessed and not risk.flagged:
@@ -127,9 +139,11 @@ class StreamedConversation:
         )
         report = self.analyzer.analyze(conv, is_email=self.platform == "email")
         position = {m.id: base + i for i, m in enumerate(window)}
+        sender = {m.id: m.sender for m in window}
         for f in report.findings:
             if f.message_id in position:
                 self._findings.append((position[f.message_id], f))
+                self._sender_of[f.message_id] = sender[f.message_id]
         texts = {m.id: m.text for m in window}
         self._texts.update({f.message_id: texts[f.message_id] for f in report.findings
                             if f.message_id in position})
