@@ -102,3 +102,19 @@ def test_a_chain_message_asking_the_reader_to_forward_it_is_not_a_threat() -> No
 
 def test_we_can_send_this_to_your_friends_is_a_threat() -> None:
     assert top_score(run_detector(D, "we could forward this to all your contacts today")) >= 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im going to wreck you", "i'll make u regret this", "vamos a arruinarle la vida",
+     "vou lhe fazer sofrer"],
+)
+def test_menace_at_the_person_in_english_spanish_and_portuguese(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text", ["i will destroy you at chess tomorrow", "ill ruin u in ranked lol"]
+)
+def test_game_talk_is_not_menace(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.45, text

@@ -236,6 +236,34 @@ RULES = (
         "They say other people will see your pictures. That is a threat to expose you.",
         langs=("es", "pt"),
     ),
+    # "I'll ruin you", "I'll make you suffer": menace aimed at the person, not a game.
+    Rule(
+        rf"\b{I_WILL}\s+(?:\w+\s+)?(?:ruin|destroy|wreck|end)\s+(?:you|u|ya)\b"
+        rf"|\b{I_WILL}\s+(?:\w+\s+)?make\s+(?:you|u|ya)\s+(?:suffer|regret (?:this|it|everything"
+        r"|ever)|beg)\b",
+        0.5,
+        "They threaten to hurt or ruin you. That is blackmail pressure, and it is not your fault.",
+        keys="ruin destroy wreck end make",
+        unless=r"\b(?:game|match|fortnite|minecraft|roblox|chess|court|round|lol|lmao|haha|jk"
+        r"|1v1|ranked|tomorrow at|in (?:the|a) (?:game|match))\b",
+    ),
+    # Spanish and Portuguese with the pronoun on the verb and an article:
+    # "te voy a arruinar la vida", "voy a destrozarte la vida", "vou te fazer sofrer".
+    Rule(
+        r"\b(?:arruinar|destruir|destrozar|joder|arrasar|acabar con|acabar com)(?:te|le|lhe|les)?"
+        r"\s+(?:la|tu|su|a|sua)\s+vida\b"
+        r"|\b(?:te|le|lhe)\s+(?:voy a|vamos a|vou|vamos|iremos|irei)\s+(?:arruinar|destruir"
+        r"|destrozar|acabar con|acabar com|joder)\s+(?:la|a)\s+vida\b"
+        r"|\b(?:te|le)\s+(?:voy|vamos)\s+a\s+hacer\s+sufrir\b"
+        r"|\b(?:voy|vamos)\s+a\s+hacerte\s+sufrir\b"
+        r"|\b(?:vou|vamos|irei)\s+(?:te|lhe)\s+fazer\s+sofrer\b|\bte\s+(?:farei|faremos)\s+sofrer\b",
+        0.6,
+        "They threaten to ruin your life. That is blackmail, and it is not your fault.",
+        langs=("es", "pt"),
+        keys="arruinar arruinarte arruinarle arruinarles destruir destruirte destruirle destrozar "
+        "destrozarte destrozarle joder joderte joderle arrasar arrasarte acabar hacer hacerte "
+        "fazer farei faremos",
+    ),
     Rule(
         r"\b(?:arruinar|destruir|acabar con|acabar com)\s+(?:a\s+)?(?:tu|sua)\s+vida",
         0.7,
