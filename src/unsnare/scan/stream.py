@@ -105,10 +105,10 @@ class StreamedConversation:
         _, targets = rank_roles(findings, self._sender_of, set(self._first_sender_at))
         if targets:
             by = self._sender_of
-            findings = [f for f in findings if by.get(f.message_id) not in targets]
             self._findings = [
                 (at, f) for at, f in self._findings if by.get(f.message_id) not in targets
             ]
+            findings = [f for _, f in self._findings]
         crisis = bool(self._crisis)
         risk = assess_risk(findings, crisis, self._assessed)
         if not self._assessed and not risk.flagged:

@@ -153,6 +153,7 @@ class LearnedDetector(Detector):
                 if history:
                     earlier = np.maximum(margins[history], 0.0).sum(axis=0)
                     window = model.probabilities(margins[k] + WINDOW_WEIGHT * earlier)
+                about: bool | None = None  # asked once per message, when a finding needs it
                 for j, tactic in enumerate(self._tactics):
                     p = float(probs[k, j])
                     threshold = self._thresholds[j]
@@ -161,7 +162,9 @@ class LearnedDetector(Detector):
                         p = float(window[j])
                         via_window = p >= threshold
                     if p >= threshold:
-                        out.append(self._finding(m, tactic, j, p, via_window, evidence))
+                        if about is None:
+                            about = talks_about_abuse(m.folded)
+                        out.append(self._finding(m, tactic, j, p, via_window, evidence, about))
             history.append(k)
             if len(history) > WINDOW_SIZE:
                 history.pop(0)
@@ -172,8 +175,9 @@ class LearnedDetector(Detector):
         if len(m.folded) < MIN_LETTERS or _letters(m.folded) < MIN_LETTERS:
             return []
         probs = self._model.one_probabilities(m.folded)
+        about = talks_about_abuse(m.folded)
         return [
-            self._finding(m, tactic, j, probs[j], False, {})
+            self._finding(m, tactic, j, probs[j], False, {}, about)
             for j, tactic in enumerate(self._tactics)
             if probs[j] >= self._thresholds[j]
         ]
@@ -186,6 +190,7 @@ class LearnedDetector(Detector):
         p: float,
         via_window: bool,
         evidence: dict[tuple[str, int], tuple[int, int, list[str]]],
+        about: bool,
     ) -> Finding:
         key = (m.folded, output)
         found = evidence.get(key)
@@ -208,7 +213,7 @@ class LearnedDetector(Detector):
         )
         # A warning or a news report describing the scheme ("scammers threaten to
         # send the video to your contacts") weighs as little here as in the rules.
-        if talks_about_abuse(m.folded):
+        if about:
             score *= ABOUT_ABUSE_FACTOR
             detail += (("reported_speech", True),)
         score = round(score, 3)
