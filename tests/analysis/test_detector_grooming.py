@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
-from unsnare.analysis.detectors.grooming import GroomingDetector
+from unsnare.analysis.detectors.grooming import RULES, GroomingDetector
 
 D = GroomingDetector()
 
@@ -141,3 +143,69 @@ def test_ordinary_parent_and_minor_talk(text: str) -> None:
 )
 def test_more_ways_of_age_police_secrecy_and_parents(text: str) -> None:
     assert top_score(run_detector(D, text)) >= 0.45, text
+
+
+# The kinds added for chat-register grooming (invented sentences): the rule that
+# should fire, then ordinary look-alikes that must stay below medium.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("wheres ur mum tonight", "parents_whereabouts"),
+        ("is your dad gonna be home on friday?", "parents_whereabouts"),
+        ("so ur folks wont be hoem till late right", "parents_whereabouts"),
+        ("does ur mom ever look through your phone", "parents_whereabouts"),
+        ("ya stepdad would flip if he knew lol", "parents_whereabouts"),
+        ("does your mother usually work saturdays", "parents_whereabouts"),
+        ("will u be staying alone this weekend", "person_alone"),
+        ("then we got the whole place to ourselves", "person_alone"),
+        ("i dont want you getting in trouble ok", "trouble_for_you"),
+        ("be careful so we dont end up in big trouble", "trouble_for_you"),
+        ("i wont get u in trouble promise", "trouble_for_you"),
+        ("so when can i come pick u up", "meeting_offer"),
+        ("thought u wanted to meet", "meeting_offer"),
+        ("if we ever meet youll see", "meeting_offer"),
+        ("cant wait til i get to finally see ya", "meeting_offer"),
+        ("ill pick you up near the park after school", "meeting_offer"),
+        ("how far is it to get to your house from the highway", "meeting_offer"),
+        ("ill get u some phone credit tomorrow", "gifts"),
+        ("i could buy ya some smokes", "gifts"),
+        ("lemme take you shopping saturday", "gifts"),
+        ("when i was ur age i never had a phone", "age_gap_talk"),
+        ("would your dad mind u hanging out with someone my age", "age_gap_talk"),
+        ("u not being legal makes this tricky", "age_gap_talk"),
+        ("you'll be so hot when you get older", "age_gap_talk"),
+        ("is it weird talking to a 34 yr old guy", "age_gap_talk"),
+        ("ur not some kind of cop are u", "cop_check_loose"),
+    ],
+)
+def test_chat_grooming_kinds(text: str, rule: str) -> None:
+    findings = run_detector(D, text)
+    assert top_score(findings) >= 0.4, [f.detail for f in findings]
+    # Where an older rule covers the same words it may be the one kept.
+    kinds = {f.get("kind") for f in findings}
+    expected = next(r for r in RULES if r.name == rule)
+    assert dict(expected.detail)["kind"] in kinds
+    assert re.search(expected.pattern, text.lower()), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where's my mom, she said she'd pick me up",
+        "say hi to your mom for me",
+        "my parents won't be home till 6 so I'll cook",
+        "you'll get in trouble with your boss if you're late again",
+        "will the new manager get us in trouble for the long lunch",
+        "i can't wait to see the movie",
+        "can i meet you at the gym later",
+        "the meeting is at the office at 10",
+        "i'll get you a coffee on my way in",
+        "i'll buy you a birthday present",
+        "people my age love that band",
+        "my 30 year old brother moved out",
+        "the cops are outside the stadium",
+        "we got the whole place cleaned before the party",
+    ],
+)
+def test_chat_grooming_look_alikes_stay_below_medium(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4

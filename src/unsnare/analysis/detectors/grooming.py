@@ -31,6 +31,12 @@ _ORDINARY_SECRET = r"\b(?:surprise|birthday|party|spoiler|ending|crush|gift|pres
 # threat (threat_to_expose reads it), not as adults to plan around.
 _ASKS_IF_YOU_WANT = re.compile(r"\b(?:you|u|ya) (?:want|wanna|like|wish)\s+$")
 _GUARD = rf"(?:(?:{YOUR}|the|ya|u) (?:{FAMILY}|folks|sister|bro)|momz?|mum|dad|parents|aunt)"
+# The person's own parent (not the writer's): "your mom", "ur dad", "ya folks".
+_PARENT = (
+    rf"(?:{YOUR}|ya|da|the) (?:mom|mum|mommy|mother|momma|dad|daddy|father|parents?|folks|pops"
+    r"|step ?(?:mom|dad)|stepmom|stepdad)"
+)
+_HOME = r"(?:home|hoem|hom|hme|house)"
 _APPS = (
     r"(?:snap|snapchat|insta|instagram|ig|kik|whatsapp|whats app|"
     r"telegram|discord|skype|wickr|signal|line|viber|wechat|teams)"
@@ -347,6 +353,143 @@ RULES = (
         boost=rf"{STRONG_YOUTH}|\bnaked\b|\bno one\b|\bsneak\b|\balone\b",
         boost_by=0.15,
         keys="hotel motel night stay address come",
+    ),
+    # Where the person's parents are, whether they will be home, whether they
+    # look through the person's phone or would mind: an adult timing contact
+    # around the adults who protect the person. "My mom" is the writer's own
+    # family (excluded); the person's parent is "your/ur mom".
+    Rule(
+        rf"\bwhere(?:'s|s| is| are| r|re| was| were)?\s+{_PARENT}\s+(?:at|now|tonight|today"
+        rf"|2nite|2day|rn)\b"
+        rf"|\b{_PARENT}\s+(?:\w+\s+){{0,2}}?(?:gonna|going to|will|'ll|ll|gon|finna)\s+"
+        rf"(?:\w+\s+)?be\s+(?:at\s+)?(?:{_HOME}|there|around|back|gone|away|out|at work)\b"
+        rf"|\b{_PARENT}\s+(?:will|would|wont|won'?t|will not|would not|wouldn'?t|are not|arent"
+        rf"|aren'?t|r not|is not|isnt|isn'?t|not)\s+(?:\w+\s+)?(?:be\s+)?(?:at\s+)?{_HOME}\b"
+        rf"|\b{_PARENT}\s+(?:\w+\s+){{0,2}}?(?:go(?:es)?|went|look(?:s)?|looked|snoop(?:s)?)\s+"
+        r"(?:through|thru|in|at)\s+(?:\w+\s+)?(?:computer|pc|laptop|phone|cell|texts?|msgs?"
+        r"|messages|chats?|history|emails?|facebook|account|stuff)\b"
+        rf"|\b(?:wouldn'?t|wouldnt|won'?t|wont|would|will|r|are|is)\s+{_PARENT}\s+(?:be\s+|get\s+)"
+        rf"(?:mad|angry|pissed|upset)\b|\b{_PARENT}\s+(?:\w+\s+){{0,3}}?(?:approve|disapprove)\b"
+        rf"|\b{_PARENT}\s+(?:\w+\s+){{0,3}}?(?:mad|angry|pissed|upset|freak|freaked|flip"
+        r"|flipped)\s+(?:\w+\s+)?(?:though|tho|if (?:they|he|she) (?:knew|found|saw|caught)"
+        r"|about (?:me|us|this)|at (?:me|us))\b"
+        rf"|\b(?:does|do|dose|did|will|would)\s+{_PARENT}\s+(?:ever|usually|often|always|normally"
+        r"|sometimes)\s+(?:go|leave|walk|work|travel|stay|sleep)\w*\b"
+        rf"|\b{_PARENT}\s+(?:\w+\s+){{0,2}}?(?:come|comes|came|get|gets|walk|walks)\s+"
+        r"(?:\w+\s+)?(?:home|in)\s+(?:and|to)\s+(?:see|find|catch)\b",
+        0.45,
+        "They ask whether your parents are around or what they allow. That is a grooming sign.",
+        detail=_k(K.ISOLATION),
+        unless=r"\bmy (?:mom|mum|dad|parents)\b|\b(?:say|tell|ask) (?:hi|hello) to\b",
+        keys="mom mum mommy mother momma dad daddy father parent parents folks pops stepdad "
+        "stepmom",
+        name="parents_whereabouts",
+    ),
+    # The person on their own at home: "staying alone", "will you be by yourself".
+    Rule(
+        rf"\b(?:{YOU}|ur|you'?re|youre)\s+(?:\w+\s+){{0,2}}?(?:stay|staying|stays|be|being|left"
+        r"|home)\s+(?:home\s+|at home\s+)?(?:alone|all alone|by (?:ur|your) ?self)\b"
+        rf"|\b(?:we|us)\s+(?:\w+\s+){{0,2}}?(?:got|have|get)\s+the\s+(?:whole\s+)?(?:house|place"
+        r"|hou?se|hosue|apartment)\s+(?:to|ot|for)\s+(?:our ?selves|ourself|ourselfs|us)\b",
+        0.45,
+        "They want you away from the adults who protect you. That is a grooming sign.",
+        detail=_k(K.ISOLATION),
+        keys="alone yourself urself self ourselves ourself ourselfs selves us",
+        name="person_alone",
+    ),
+    # Getting the person (or the two of them) into trouble: the adult knows
+    # the contact must stay hidden from the people around the person.
+    Rule(
+        rf"\b(?:{YOU}|us|we|either of us|both of us)\s+(?:\w+\s+){{0,3}}?(?:get|getting|gets|got"
+        r"|be|being|end up|wind up)\s+(?:\w+\s+)?(?:in|into)\s+(?:\w+\s+)?trouble\b"
+        rf"|\bget\s+(?:{YOU}|us)\s+(?:\w+\s+)?(?:in|into)\s+(?:\w+\s+)?trouble\b",
+        0.45,
+        "They worry about you or them getting in trouble. An adult who needs your contact kept"
+        " from others is a warning sign.",
+        detail=_k(K.SECRECY),
+        unless=r"\b(?:boss|work|job|shift|manager|landlord|teacher|class|homework|coach|ref"
+        r"|referee|ticket|parking|fine|tax|taxes|irs|bank|late|speeding|exam|test|cheat\w*"
+        r"|wife|husband)\b",
+        keys="trouble",
+        name="trouble_for_you",
+    ),
+    # An adult offering or asking to meet the person: "can i see u", "do you
+    # want me to come over", "when can i pick you up", "if we meet".
+    Rule(
+        r"\b(?:when|what time|where|how soon)\s+(?:can|could|should|do|would|will|shall)\s+(?:i|we)"
+        r"\s+(?:\w+\s+)?(?:come|meet|see|pick|visit|get together|hook up|hang out)\b"
+        rf"|\b(?:{YOU}|ya)\s+(?:\w+\s+)?(?:wanted|want|wanna|would like|wud like)\s+to\s+meet\b"
+        r"|\bif\s+we\s+(?:ever\s+|finally\s+|do\s+|really\s+)?(?:meet|hook up|get together)\b"
+        rf"|\b(?:git|get|got|gets|getting)\s+to\s+(?:\w+\s+)?(?:see|meet)\s+(?:{YOU}|ya)\b"
+        rf"|\b(?:love|like|enjoy|liked|loved)\s+(?:\w+\s+)?meeting\s+(?:{YOU}|ya)\b"
+        r"|\bi\s+(?:\w+\s+)?drive\s+(?:up|down|over)\s+(?:now|tonight|2nite|today|there|to)\b"
+        rf"|\bpick\s+(?:{YOU}|ya)\s+up\s+(?:\w+\s+){{0,2}}?(?:from|after|at|near|by|outside)\s+"
+        r"(?:\w+\s+)?(?:school|home|house|place|mall|park|corner|bus|station)\b"
+        rf"|\btime\s+(?:for me\s+)?to\s+(?:come|drop)\s+(?:over|by)\b"
+        rf"|\b(?:get|go|come|drive)\s+(?:\w+\s+)?to\s+{YOUR}\s+(?:place|house|home|apartment"
+        r"|apt|room|crib)\b",
+        0.4,
+        "They want to meet you in person. Meeting someone from online alone can be dangerous.",
+        detail=_k(K.MEETING),
+        unless=r"\b(?:meeting|meet)\s+(?:at|in)\s+(?:the\s+)?(?:office|work|zoom|teams)\b"
+        r"|\b(?:interview|appointment|client|colleague|class)\b",
+        boost=rf"{STRONG_YOUTH}|\bno one\b|\bsneak\b|\balone\b|\bsecret\b",
+        boost_by=0.15,
+        keys="come meet see pick visit hook hang meeting drive drop place house home apartment "
+        "apt room crib",
+        name="meeting_offer",
+    ),
+    # Gifts the adult offers to buy or bring: phone credit, clothes, underwear,
+    # alcohol or smokes (things a young person cannot get alone).
+    Rule(
+        rf"\b(?:i|ill|i'll|lemme|let me)\s+(?:\w+\s+){{0,2}}?(?:buy|get|bring|give|send|pay for"
+        rf"|getcha|gitcha)\s+(?:{YOU}|ya)\s+(?:\w+\s+){{0,3}}?(?:beer|beers|alcohol|liquor|vodka"
+        r"|booze|rum|whiskey|smokes|cigarettes|cigs|weed|pot|blunt|minutes|mins|credit|data"
+        r"|top ?up|phone|cell|iphone|ipod|ipad|gift ?card|clothes|outfit|panties|thong|bra"
+        r"|lingerie|underwear|undies|shoes|present|presents|gifts?|soda|candy)\b"
+        rf"|\b(?:take|bring)\s+(?:{YOU}|ya)\s+(?:\w+\s+){{0,2}}?(?:shopping|to (?:the )?mall)\b",
+        0.4,
+        "They offer you gifts or things you cannot get yourself. Gifts are how groomers make"
+        " someone feel they owe them.",
+        detail=_k(K.FLATTERY),
+        unless=r"\b(?:birthday|christmas|xmas)\b|\bfor (?:your|ur) (?:mom|dad|sister|brother)\b",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="buy get bring give send pay getcha gitcha take",
+        name="gifts",
+    ),
+    # Age gap talk: "when i was your age", "someone my age", "you not being
+    # legal", "a 30 year old guy".
+    Rule(
+        rf"\bwhen i was (?:\w+ )?{YOUR} age\b|\b(?:someone|somebody|a man|an adult|a grown ?up"
+        r"|an older (?:guy|man)) (?:my|of my) age\b"
+        rf"|\b(?:{YOU}|ur|you'?re|youre)\s+(?:\w+\s+)?(?:not\s+being|aren'?t|are not|r not|not"
+        r"|being not|isnt)\s+(?:legal|of age|18 yet|eighteen yet)\b"
+        rf"|\bwhen (?:{YOU}|ya) (?:\w+ )?(?:get|grow|are|r|'re|turn)\s+(?:up\s+)?(?:older|18"
+        r"|eighteen|legal)\b"
+        r"|\ba (?:[2-6]\d)\s*(?:year old|years old|yr old|yrs old|yo|y/o) (?:guy|man|dude|male"
+        r"|person)\b"
+        r"|\bchild porn\w*|\bkiddie porn\w*|\b(?:underage|minors?) (?:girls?|boys?|kids?)\b",
+        0.45,
+        "They talk about your age or the age gap. An adult doing this with a young person"
+        " is grooming.",
+        detail=_k(K.AGE_PROBING),
+        keys="age legal older 18 eighteen year years yr yrs yo y/o porn porno child kiddie "
+        "underage minor minors",
+        name="age_gap_talk",
+    ),
+    # "your not like a cop": checking the person is not the police, in the
+    # looser spellings of chat.
+    Rule(
+        r"\b(?:your|ur|you'?re|youre|u r|you are|r u|are you|are u)\s+(?:not\s+)?(?:like\s+"
+        r"|some\s+(?:kind|sort)\s+of\s+|some\s+)(?:a\s+)?(?:cop|cops|police|fed|narc|undercover"
+        r"|agent)\b",
+        0.45,
+        "They check that you are not the police. Someone who worries about that knows what they "
+        "are doing is wrong.",
+        detail=_k(K.SECRECY),
+        keys="cop cops police fed narc undercover agent",
+        name="cop_check_loose",
     ),
     # Coming over, picking up, meeting: ordinary between friends, so low alone.
     Rule(
