@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.helpers import HARD_NEGATIVES, run_detector, top_score
-from unsnare.analysis.detectors.sexual_content import SexualContentDetector
+from unsnare.analysis.detectors.sexual_content import RULES, SexualContentDetector
 
 D = SexualContentDetector()
 
@@ -77,3 +79,49 @@ def test_sexual_acts_aimed_at_the_person_and_questions_about_experience(text: st
 )
 def test_the_same_verbs_in_ordinary_talk(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.45, text
+
+
+# Chat-register kinds (invented sentences): the named rule fires at medium;
+# ordinary look-alikes stay below it.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("i wanna cum 4 u", "come_slang"),
+        ("can i cum over 2nite", "come_slang"),
+        ("dont worry ill make sure not to cum", "come_slang"),
+        ("ever had a bj", "acts_in_chat_words"),
+        ("i'd love to lick u all over", "acts_in_chat_words"),
+        ("we could do it when ur alone", "acts_in_chat_words"),
+        ("its way better than regular sex", "acts_in_chat_words"),
+        ("do u ever sleep around", "acts_in_chat_words"),
+        ("i have some x movies we can watch", "sexual_material"),
+        ("what color are ur panties rn", "asks_underwear"),
+        ("which kind of bra do u have on", "asks_underwear"),
+        ("i'll buy you a lacy thong", "asks_underwear"),
+        ("wanna see me naked", "offers_own_nudity"),
+    ],
+)
+def test_chat_sexual_kinds(text: str, rule: str) -> None:
+    findings = run_detector(D, text)
+    assert top_score(findings) >= 0.4, [f.detail for f in findings]
+    # Where an older rule covers the same words it may be the one kept.
+    pattern = next(r.pattern for r in RULES if r.name == rule)
+    assert re.search(pattern, text.lower()), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm making love to this pizza",
+        "what are you wearing to the party",
+        "the condom aisle is next to the toothpaste",
+        "use protection: sunscreen every two hours",
+        "we reported the porn site to the hosting company",
+        "can you lick the envelope for me",
+        "stop fucking around and finish the report",
+        "my dog went down on the carpet",
+        "is the pill for your headache",
+    ],
+)
+def test_chat_sexual_look_alikes_stay_below_medium(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4

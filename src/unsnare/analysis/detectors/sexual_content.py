@@ -90,6 +90,97 @@ RULES = (
         keys="finger lick eat suck down blow rub touch undress strip ever did does has have "
         "fingering licking eating sucking rubbing touching fingered licked ate sucked touched",
     ),
+    # Chat spellings of coming ("cum over", "can i cum 2nite", "cum 4 u").
+    Rule(
+        rf"\bcum(?:ming|min|s)?\s+(?:\w+\s+)?(?:for|4|fer)\s*{YOU}\b|\bcum(?:ming|min)?\s+"
+        r"(?:over|inside|all over)\b|\bcum\s+(?:2|to)\s*(?:nite|night|tonight|2nite)\b"
+        r"|\b(?:can|could|should|may|will|gonna|wanna|want to|not to|never|to|till|until|make"
+        r"|made|let)\s+(?:i\s+|me\s+|u\s+|you\s+)?cum\b",
+        0.45,
+        _EXPLAIN,
+        keys="cum cumming cummin cumin cums",
+        name="come_slang",
+    ),
+    # Protection and contraception: "use a condom", "are you on the pill".
+    Rule(
+        r"\bcondoms?\b|\b(?:use|using|wear|wearing|without|no|w/o)\s+(?:a\s+|any\s+)?(?:protection"
+        r"|rubbers?)\b|\b(?:on|taking|take)\s+(?:the\s+)?(?:pill|birth control)\b(?!\s+for)"
+        r"|\bbirth control\b",
+        # Adults talk about this among themselves: low alone, medium with a youth cue.
+        0.35,
+        _EXPLAIN,
+        unless=r"\b(?:sun|sunscreen|eye|ear|hearing|data|virus|antivirus|privacy|headache"
+        r"|vitamin|painkiller|allergy)\b",
+        keys="condom condoms protection rubber rubbers pill birth",
+        name="protection_talk",
+    ),
+    # Sexual acts named in chat words: oral sex, licking, "getting you off",
+    # "we can do it", "better than regular sex". ("Making love" is left out:
+    # adults in chat rooms say it of each other.)
+    Rule(
+        r"\bblow ?jobs?\b|\bbj'?s?\b|\bhand ?jobs?\b|\bgo(?:ne|ing|es)? down on\b"
+        r"|\b(?:wanna|want to|wanted to|love to|like to|gonna|going to|i'?d|let me|lemme|i will"
+        r"|i'?ll|i can|i could)\s+(?:\w+\s+)?lick\b|\bget (?:you|u|ya) off\b"
+        r"|\b(?:do|did|have|ever)\s+(?:you|u|ya)\s+(?:ever\s+)?(?:fuck|screw|sleep)\w*\s+around\b"
+        r"|\bsex (?:addict|drive|toys?)\w*|\b(?:than|real|reg|regular|normal|oral|anal|rough"
+        r"|first time|safe)\s+sex\b"
+        r"|\b(?:we|us|u and me|you and me|me and (?:you|u))\s+(?:\w+\s+){0,2}?(?:can|could|should"
+        r"|will|gonna|would|wanna)\s+(?:\w+\s+)?(?:fuck|screw|bang|have sex|do it|make love)\b"
+        rf"|\b(?:suck|lick|touch|rub|finger|grab|squeeze)\w*\s+(?:on\s+)?(?:\w+\s+){{2,3}}?{BODY}\b",
+        0.45,
+        _EXPLAIN,
+        unless=r"\b(?:ice ?cream|lollipop|candy|plate|spoon|bowl|stamp|envelope|wound|paint"
+        r"|ears?|fingers? clean)\b|\bsex (?:education|ed)\b",
+        keys="blow blowjob blowjobs bj bjs hand handjob handjobs down lick off "
+        "fuck fucking screw sleep sex addict drive toy toys fuck bang it suck sucking "
+        "licking touch touching rub rubbing finger grab squeeze",
+        name="acts_in_chat_words",
+    ),
+    # Pornography and sexual material shown or talked about: "x movies", "dirty mags".
+    Rule(
+        r"\b(?:x|xxx|x rated|porn|porno|dirty|nasty|sex|blue)\s+(?:movies?|mags?|magazines?"
+        r"|dvds?|films?|books?)\b|\b(?:watch|watched|watching|seen|show|showed|look at|looked at)"
+        r"\s+(?:\w+\s+)?porn\w*\s+(?:with|together)\b",
+        0.45,
+        _EXPLAIN,
+        # The bulk email's "you visited porn sites" is the hacking claim's story.
+        unless=r"\b(?:report|reporting|block|blocked|filter|ban|banned|addiction|ring|site"
+        r"|sites|website|websites|webcam|recorded|recording|hacked|malware|device)\b",
+        keys="x xxx rated porn porno porns pornography dirty nasty sex blue",
+        name="sexual_material",
+    ),
+    # Questions about the person's underwear or what they are wearing.
+    Rule(
+        r"\bwhat\s+(?:\w+\s+)?(?:are|r)\s+(?:you|u|ya)\s+wearing\s*(?:right now|rn|now|tonight"
+        r"|in bed|to bed|under)?\s*(?:\?|$)"
+        r"|\b(?:what|which)\s+(?:kind|color|colour|type|style)\s+(?:of\s+)?(?:\w+\s+){0,3}?(?:panties"
+        r"|pantys|panty|bra|bras|thong|thongs|undies|underwear|lingerie)\b"
+        r"|\b(?:are|r|is|iz)\s+(?:ur|your|yr|u|you)\s+(?:\w+\s+)?(?:panties|pantys|panty|bra"
+        r"|thong|undies|underwear|lingerie)\s+(?:\w+\s+)?(?:pink|red|black|white|blue|purple"
+        r"|lace|lacy|silk|tight|wet|on|off|cute|sexy)\b"
+        r"|\b(?:ur|your|yr|ya)\s+(?:panties|pantys|panty|bra|thong|undies|underwear)\s+(?:\w+\s+)?"
+        r"(?:around|down|off|pulled|aside)\b"
+        r"|\b(?:buy|get|bring)\s+(?:you|u|ya)\s+(?:\w+\s+){0,2}?(?:panties|thong|thongs|bra|bras"
+        r"|lingerie|underwear|undies)\b|\b(?:sexy|lacy|lace|tiny)\s+(?:panties|pantys|thong|bra"
+        r"|lingerie|undies)\b|\bor none at all\b",
+        0.45,
+        "They talk about your underwear. From an adult to a young person, that is a warning sign.",
+        unless=r"\b(?:to (?:the|tonight'?s|school|prom|party|dinner|work|class|church|the wedding)"
+        r"|for (?:the|tonight|school|prom|party|dinner|work|class|halloween))\b",
+        keys="wearing kind color colour type style panties pantys panty bra bras thong thongs "
+        "undies underwear lingerie none",
+        name="asks_underwear",
+    ),
+    # The writer offering their own nudity: "wanna see me naked", "pics of my lower half".
+    Rule(
+        r"\b(?:see|seeing|watch|watching|show (?:you|u|ya))\s+(?:me\s+)?(?:in the nude|naked|nude"
+        r"|in my (?:boxers|underwear|undies))\b|\bpics? of my (?:lower half|privates|dick|cock"
+        r"|junk|penis)\b",
+        0.45,
+        _EXPLAIN,
+        keys="see seeing watch watching show pic pics nude naked boxers underwear undies",
+        name="offers_own_nudity",
+    ),
     # "he'll post my nudes": the person naming their own pictures is not sexual
     # talk pushed at them, so it gets a blame-free sentence, not a grooming one.
     Rule(
