@@ -51,6 +51,11 @@ OUTPUTS = (
     "stolen_content",
     "self_harm_pressure",
 )
+# The overall head: any tactic of the scheme against ordinary text. It is fitted
+# on the same lines as the tactic heads (a line is positive when it lists any
+# tactic) and stored as one more column after them, named OVERALL.
+OVERALL = "overall"
+HEADS = (*OUTPUTS, OVERALL)
 REGISTERS = {"chat", "email", "retelling", "notice"}
 # The model only speaks where it is sure; the rules cover the rest. A tactic's
 # threshold is the lowest that keeps precision at this level out of fold.
@@ -183,7 +188,7 @@ def cross_validate(
 def report(oof: np.ndarray, labels: np.ndarray, thresholds: list[float], rows: list) -> dict:
     figures: dict[str, dict[str, float]] = {}
     print(f"{'output':20} {'lines':>6} {'thr':>5} {'prec':>6} {'recall':>6}")
-    for j, name in enumerate(OUTPUTS):
+    for j, name in enumerate(HEADS):
         pred = oof[:, j] >= thresholds[j]
         truth = labels[:, j].astype(bool)
         tp = int((pred & truth).sum())
@@ -197,23 +202,32 @@ def report(oof: np.ndarray, labels: np.ndarray, thresholds: list[float], rows: l
             "positives": int(truth.sum()),
         }
         print(f"{name:20} {int(truth.sum()):6d} {thresholds[j]:5.2f} {p:6.3f} {r:6.3f}")
-    any_pred = (oof >= np.array(thresholds)).any(axis=1)
-    any_truth = labels.any(axis=1)
-    by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for i, row in enumerate(rows):
-        cell = by_lang[str(row["lang"])]
-        if any_truth[i] and any_pred[i]:
-            cell[0] += 1
-        elif any_pred[i]:
-            cell[1] += 1
-        elif any_truth[i]:
-            cell[2] += 1
-    print("\nAny tactic, by language (out of fold):")
-    for lang, (tp, fp, fn) in sorted(by_lang.items()):
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        print(f"  {lang:4} precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
-        figures[f"lang:{lang}"] = {"precision": round(p, 3), "recall": round(r, 3)}
+    tactic_cols = len(OUTPUTS)
+    any_truth = labels[:, :tactic_cols].any(axis=1)
+    any_pred = (oof[:, :tactic_cols] >= np.array(thresholds[:tactic_cols])).any(axis=1)
+    overall_pred = oof[:, tactic_cols] >= thresholds[tactic_cols]
+    for title, prefix, pred in (
+        ("Any tactic head, by language (out of fold):", "lang", any_pred),
+        ("The overall head, by language (out of fold):", "overall:lang", overall_pred),
+        ("Either, by language:", "either:lang", any_pred | overall_pred),
+    ):
+        print(f"\n{title}")
+        by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for i, row in enumerate(rows):
+            for key in (str(row["lang"]), "all"):
+                cell = by_lang[key]
+                if any_truth[i] and pred[i]:
+                    cell[0] += 1
+                elif pred[i]:
+                    cell[1] += 1
+                elif any_truth[i]:
+                    cell[2] += 1
+        for lang, (tp, fp, fn) in sorted(by_lang.items()):
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            print(f"  {lang:4} precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn})")
+            if lang != "all" or prefix != "lang":
+                figures[f"{prefix}:{lang}"] = {"precision": round(p, 3), "recall": round(r, 3)}
     return figures
 
 
@@ -225,7 +239,11 @@ def main() -> None:
 
     rows = read_data()
     docs, sizes = featurise(rows)
-    labels = np.array([[t in row["tactics"] for t in OUTPUTS] for row in rows], dtype=np.int8)  # type: ignore[operator]
+    tactic_labels = np.array(
+        [[t in row["tactics"] for t in OUTPUTS] for row in rows],  # type: ignore[operator]
+        dtype=np.int8,
+    )
+    labels = np.concatenate([tactic_labels, tactic_labels.max(axis=1, keepdims=True)], axis=1)
     groups = [idea(row) for row in rows]
     langs = Counter(str(r["lang"]) for r in rows)
     print(f"{len(rows)} lines, {len(set(groups))} groups, languages {dict(langs)}")
@@ -239,7 +257,7 @@ def main() -> None:
 
         aps = [
             average_precision_score(labels[:, j], oof[:, j])
-            for j in range(len(OUTPUTS))
+            for j in range(len(HEADS))
             if labels[:, j].sum()
         ]
         score = float(np.mean(aps))
@@ -247,7 +265,7 @@ def main() -> None:
         if score > best_score:
             best_c, best_oof, best_score = c, oof, score
     assert best_oof is not None
-    thresholds = [threshold_for(best_oof[:, j], labels[:, j]) for j in range(len(OUTPUTS))]
+    thresholds = [threshold_for(best_oof[:, j], labels[:, j]) for j in range(len(HEADS))]
     print(f"\nChosen C={best_c}. Out-of-fold figures (folds grouped by `group`):")
     figures = report(best_oof, labels, thresholds, rows)
     if args.cv_only:
@@ -255,9 +273,9 @@ def main() -> None:
 
     vocab = vocabulary(docs)
     x = matrix(docs, sizes, vocab)
-    weights = np.zeros((len(vocab), len(OUTPUTS)), dtype=np.float32)
-    bias = np.zeros(len(OUTPUTS), dtype=np.float32)
-    for j in range(len(OUTPUTS)):
+    weights = np.zeros((len(vocab), len(HEADS)), dtype=np.float32)
+    bias = np.zeros(len(HEADS), dtype=np.float32)
+    for j in range(len(HEADS)):
         m = fit(x, labels[:, j], best_c)
         weights[:, j] = m.coef_[0]
         bias[j] = m.intercept_[0]
@@ -284,7 +302,7 @@ def main() -> None:
         vocabulary=np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
         weights=weights.astype(np.float16),
         bias=bias,
-        outputs=np.frombuffer("\n".join(OUTPUTS).encode("utf-8"), dtype=np.uint8),
+        outputs=np.frombuffer("\n".join(HEADS).encode("utf-8"), dtype=np.uint8),
         thresholds=np.array(thresholds, dtype=np.float32),
         meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
     )

@@ -10,9 +10,12 @@ import numpy as np
 import pytest
 
 from unsnare.analysis import Analyzer, analyze_text
-from unsnare.analysis.learned.detector import READS_LIKE, LearnedDetector, chunks
+from unsnare.analysis.engine import _combine_layers
+from unsnare.analysis.learned.detector import READS_LIKE, READS_OVERALL, LearnedDetector, chunks
+from unsnare.analysis.learned.heads import OVERALL
 from unsnare.analysis.learned.model import MODEL_FILE, LearnedModel
 from unsnare.analysis.normalize import Normalizer
+from unsnare.analysis.report import Finding
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import Folder
 from unsnare.analysis.text_input import conversation_from_text
@@ -68,7 +71,51 @@ def test_model_only_findings_say_what_the_message_reads_like() -> None:
 
 
 def test_every_tactic_the_model_knows_has_plain_words(model: LearnedModel) -> None:
-    assert {Tactic(o) for o in model.outputs} <= set(READS_LIKE)
+    assert {Tactic(o) for o in model.outputs if o != OVERALL} <= set(READS_LIKE)
+
+
+def test_the_overall_head_is_the_last_output_with_its_own_threshold(model: LearnedModel) -> None:
+    assert model.outputs[-1] == OVERALL and OVERALL not in model.outputs[:-1]
+    assert len(model.thresholds) == len(model.outputs) == model.weights.shape[1]
+    assert "overall" in model.meta["cross_validation"]
+    assert LearnedDetector(model)._overall == len(model.outputs) - 1
+
+
+def _overall_finding(text: str, rule_score: float) -> list[Finding]:
+    """The engine's combination of one weak (or strong) rule finding and one
+    overall-head finding on the same message."""
+    rule = Finding("m1", 0, 4, Tactic.GROOMING, "grooming", "1", rule_score, "A rule.")
+    model = Finding(
+        "m1", 0, 4, Tactic.IMAGE_REQUEST, "learned", "1", 0.5, "The model.",
+        detail=(("layer", "model"), ("model_score", 0.9), ("head", OVERALL)),
+    )
+    conv, is_email, _ = conversation_from_text("text")
+    return _combine_layers([rule, model], build_view(conv, Folder(), is_email))
+
+
+def test_the_overall_head_lifts_a_weak_rule_reading_and_takes_its_tactic() -> None:
+    out = _overall_finding("text", 0.3)
+    lifted = [f for f in out if f.get("head") == OVERALL]
+    assert len(lifted) == 1 and lifted[0].tactic is Tactic.GROOMING
+
+
+@pytest.mark.parametrize("rule_score", [0.05, 0.45])
+def test_the_overall_head_is_silent_alone_and_where_a_rule_already_explains(
+    rule_score: float,
+) -> None:
+    assert not [f for f in _overall_finding("text", rule_score) if f.get("head") == OVERALL]
+
+
+def test_an_overall_finding_says_so_in_plain_words() -> None:
+    detector = LearnedDetector()
+    o = detector._overall
+    assert o is not None
+    conv, is_email, _ = conversation_from_text("hey")
+    view = build_view(conv, Folder(), is_email)
+    f = detector._finding(view.messages[0], Tactic.GROOMING, o, 0.9, False, {}, False)
+    assert f.explanation.startswith("A rule saw a warning sign here")
+    assert READS_OVERALL in f.explanation and "0.90" in f.explanation
+    assert f.get("layer") == "model" and f.get("head") == OVERALL
 
 
 def test_the_shipped_model_is_built_from_the_training_data_in_the_repo(

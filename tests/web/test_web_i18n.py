@@ -345,13 +345,16 @@ def _rule_explanations() -> set[str]:
 
 def _learned_explanations(score: float = 0.73) -> set[str]:
     """The learned layer's sentence for every tactic, alone and with the message before it."""
-    from unsnare.analysis.learned.detector import READS_LIKE
+    from unsnare.analysis.learned.detector import READS_LIKE, READS_OVERALL
 
     return {
         f"This message reads like {reads}{context} "
         f"(learned model, score {score:.2f}; no rule matched the wording)."
         for reads in READS_LIKE.values()
         for context in ("", " together with the message before it")
+    } | {
+        f"A rule saw a warning sign here, and the whole message reads like {READS_OVERALL} "
+        f"(learned model, overall score {score:.2f})."
     }
 
 
@@ -372,11 +375,12 @@ def test_every_finding_explanation_has_a_translation(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["es", "pt"])
 def test_every_finding_translation_is_of_a_sentence_the_analysis_still_writes(lang: str) -> None:
-    from unsnare.analysis.learned.detector import READS_LIKE
+    from unsnare.analysis.learned.detector import READS_LIKE, READS_OVERALL
 
     words = i18n.finding_words(lang)
     templated = {key for key, _, _ in i18n.finding_patterns(lang)}
-    stale = set(words) - _rule_explanations() - templated - set(READS_LIKE.values())
+    reads = {*READS_LIKE.values(), READS_OVERALL}
+    stale = set(words) - _rule_explanations() - templated - reads
     assert sorted(stale) == []
     wrong = [k for k in templated if placeholders(k) != placeholders(words[k])]
     assert wrong == []

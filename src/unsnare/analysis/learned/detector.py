@@ -21,6 +21,7 @@ import numpy as np
 from unsnare.analysis.base import Detector
 from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
 from unsnare.analysis.learned.features import MAX_CHARS, word_features, words_of
+from unsnare.analysis.learned.heads import OVERALL, TACTIC_CAP
 from unsnare.analysis.learned.model import LearnedModel
 from unsnare.analysis.report import Finding
 from unsnare.analysis.risk import ROOM_SENDERS
@@ -41,20 +42,17 @@ READS_LIKE: dict[Tactic, str] = {
     Tactic.STOLEN_CONTENT: "a claim to have saved or recorded your pictures or chats",
     Tactic.SELF_HARM_PRESSURE: "pressure towards self-harm, or despair",
 }
+# The overall head (any tactic of the scheme against ordinary talk) is read
+# where no tactic head is sure; the engine keeps its finding only beside a rule
+# that read the message below medium (see engine._combine_layers).
+READS_OVERALL = "the kind of message sent by people who groom or blackmail"
 
 # Scores the model's findings carry into the risk: from medium at the threshold
 # to at most SCORE_CAP, below the rules' strongest, because a pattern that
 # names the threat outright is firmer evidence than a statistical reading.
-# Some tactics are common in ordinary adult talk ("22/m", sexual chat) or too
-# grave to raise on a reading alone; they stay lower until a rule or another
-# finding agrees.
+# Some tactics stay lower (TACTIC_CAP, in heads.py).
 SCORE_FLOOR = 0.42
 SCORE_CAP = 0.6
-TACTIC_CAP = {
-    Tactic.FALSE_IDENTITY: 0.3,
-    Tactic.SEXUAL_CONTENT: 0.35,
-    Tactic.SELF_HARM_PRESSURE: 0.55,
-}
 # Messages shorter than this (in letters) say too little to score alone.
 MIN_LETTERS = 6
 # A window adds the earlier messages' weight at this fraction.
@@ -75,10 +73,16 @@ class LearnedDetector(Detector):
 
     def __init__(self, model: LearnedModel | None = None) -> None:
         self._model = model if model is not None else LearnedModel.load()
-        self._tactics = tuple(Tactic(o) for o in self._model.outputs)
+        outputs = self._model.outputs
+        # The tactic heads come first; a model built before the overall head
+        # existed has none, and then the detector reads the tactic heads only.
+        self._overall = outputs.index(OVERALL) if OVERALL in outputs else None
+        self._tactics = tuple(Tactic(o) for o in outputs if o != OVERALL)
         self._thresholds = tuple(float(t) for t in self._model.thresholds)
         self._half = np.array(self._thresholds, dtype=np.float32) / 2
         self._rapport = [j for j, t in enumerate(self._tactics) if t in RAPPORT]
+        if self._overall is not None:
+            self._rapport.append(self._overall)
         self.version = self._model.version  # type: ignore[misc]
 
     @property
@@ -154,17 +158,23 @@ class LearnedDetector(Detector):
                     earlier = np.maximum(margins[history], 0.0).sum(axis=0)
                     window = model.probabilities(margins[k] + WINDOW_WEIGHT * earlier)
                 about: bool | None = None  # asked once per message, when a finding needs it
+                before = len(out)
                 for j, tactic in enumerate(self._tactics):
-                    p = float(probs[k, j])
-                    threshold = self._thresholds[j]
-                    via_window = False
-                    if p < threshold and window is not None and p >= threshold / 2:
-                        p = float(window[j])
-                        via_window = p >= threshold
-                    if p >= threshold:
+                    p, via_window = self._read(probs[k], window, j)
+                    if p >= self._thresholds[j]:
                         if about is None:
                             about = talks_about_abuse(m.folded)
                         out.append(self._finding(m, tactic, j, p, via_window, evidence, about))
+                o = self._overall
+                if o is not None and len(out) == before:
+                    p, via_window = self._read(probs[k], window, o)
+                    if p >= self._thresholds[o]:
+                        closest = self._closest(probs[k] if window is None else window)
+                        out.append(
+                            self._finding(
+                                m, closest, o, p, via_window, evidence, talks_about_abuse(m.folded)
+                            )
+                        )
             history.append(k)
             if len(history) > WINDOW_SIZE:
                 history.pop(0)
@@ -176,11 +186,34 @@ class LearnedDetector(Detector):
             return []
         probs = self._model.one_probabilities(m.folded)
         about = talks_about_abuse(m.folded)
-        return [
+        out = [
             self._finding(m, tactic, j, probs[j], False, {}, about)
             for j, tactic in enumerate(self._tactics)
             if probs[j] >= self._thresholds[j]
         ]
+        o = self._overall
+        if not out and o is not None and probs[o] >= self._thresholds[o]:
+            closest = self._closest(np.array(probs, dtype=np.float32))
+            out.append(self._finding(m, closest, o, probs[o], False, {}, about))
+        return out
+
+    def _read(
+        self, probs: np.ndarray, window: np.ndarray | None, j: int
+    ) -> tuple[float, bool]:
+        """One head's probability for a message, or with the messages before it
+        when the message alone is at least half-way to the threshold."""
+        p = float(probs[j])
+        threshold = self._thresholds[j]
+        if p < threshold and window is not None and p >= threshold / 2:
+            q = float(window[j])
+            if q >= threshold:
+                return q, True
+        return p, False
+
+    def _closest(self, probs: np.ndarray) -> Tactic:
+        """The tactic head nearest its threshold: what an overall reading is most like."""
+        ratios = [float(probs[j]) / self._thresholds[j] for j in range(len(self._tactics))]
+        return self._tactics[int(np.argmax(ratios))]
 
     def _finding(
         self,
@@ -197,20 +230,34 @@ class LearnedDetector(Detector):
         if found is None:
             found = evidence[key] = self._evidence(m.folded, output)
         start, end, words = found
-        reads = READS_LIKE.get(tactic, str(tactic).replace("_", " "))
-        context = " together with the message before it" if via_window else ""
-        explanation = (
-            f"This message reads like {reads}{context} "
-            f"(learned model, score {p:.2f}; no rule matched the wording)."
+        overall = output == self._overall
+        reads = (
+            READS_OVERALL if overall else READS_LIKE.get(tactic, str(tactic).replace("_", " "))
         )
+        context = " together with the message before it" if via_window else ""
+        if overall:
+            # Kept only beside a rule that read the message below medium.
+            explanation = (
+                f"A rule saw a warning sign here, and the whole message reads like {reads} "
+                f"(learned model, overall score {p:.2f})."
+            )
+        else:
+            explanation = (
+                f"This message reads like {reads}{context} "
+                f"(learned model, score {p:.2f}; no rule matched the wording)."
+            )
         threshold = self._thresholds[output]
         rise = (p - threshold) / (1.0 - threshold) if threshold < 1.0 else 1.0
         score = SCORE_FLOOR + (SCORE_CAP - SCORE_FLOOR) * max(0.0, min(1.0, rise))
-        score = min(score, TACTIC_CAP.get(tactic, SCORE_CAP))
+        if not overall:  # the engine caps an overall finding by the rule's tactic
+            score = min(score, TACTIC_CAP.get(tactic, SCORE_CAP))
         detail: tuple[tuple[str, str | float | bool], ...] = (
             ("layer", "model"),
             ("model_score", round(p, 3)),
         )
+        if overall:
+            # Which head spoke, and the tactic it is most like (the finding's tactic).
+            detail += (("head", OVERALL), ("closest_tactic", str(tactic)))
         # A warning or a news report describing the scheme ("scammers threaten to
         # send the video to your contacts") weighs as little here as in the rules.
         if about:
