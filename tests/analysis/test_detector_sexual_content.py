@@ -89,7 +89,7 @@ def test_the_same_verbs_in_ordinary_talk(text: str) -> None:
         ("i wanna cum 4 u", "come_slang"),
         ("can i cum over 2nite", "come_slang"),
         ("dont worry ill make sure not to cum", "come_slang"),
-        ("ever had a bj", "acts_in_chat_words"),
+        ("ever had a bj", "oral_in_chat_words"),
         ("i'd love to lick u all over", "acts_in_chat_words"),
         ("we could do it when ur alone", "acts_in_chat_words"),
         ("its way better than regular sex", "acts_in_chat_words"),
@@ -121,6 +121,7 @@ def test_chat_sexual_kinds(text: str, rule: str) -> None:
         "stop fucking around and finish the report",
         "my dog went down on the carpet",
         "is the pill for your headache",
+        "that blowjob joke in the film was so awkward",
     ],
 )
 def test_chat_sexual_look_alikes_stay_below_medium(text: str) -> None:

@@ -118,7 +118,7 @@ RULES = (
     # "we can do it", "better than regular sex". ("Making love" is left out:
     # adults in chat rooms say it of each other.)
     Rule(
-        r"\bblow ?jobs?\b|\bbj'?s?\b|\bhand ?jobs?\b|\bgo(?:ne|ing|es)? down on\b"
+        r"\bgo(?:ne|ing|es)? down on\b"
         r"|\b(?:wanna|want to|wanted to|love to|like to|gonna|going to|i'?d|let me|lemme|i will"
         r"|i'?ll|i can|i could)\s+(?:\w+\s+)?lick\b|\bget (?:you|u|ya) off\b"
         r"|\b(?:do|did|have|ever)\s+(?:you|u|ya)\s+(?:ever\s+)?(?:fuck|screw|sleep)\w*\s+around\b"
@@ -131,10 +131,20 @@ RULES = (
         _EXPLAIN,
         unless=r"\b(?:ice ?cream|lollipop|candy|plate|spoon|bowl|stamp|envelope|wound|paint"
         r"|ears?|fingers? clean)\b|\bsex (?:education|ed)\b",
-        keys="blow blowjob blowjobs bj bjs hand handjob handjobs down lick off "
+        keys="down lick off "
         "fuck fucking screw sleep sex addict drive toy toys fuck bang it suck sucking "
         "licking touch touching rub rubbing finger grab squeeze",
         name="acts_in_chat_words",
+    ),
+    # Oral sex named in chat words, asked of or offered to the person ("ever had
+    # a bj", "i'd give u a blowjob"); adults joking among themselves name it too.
+    Rule(
+        r"\bblow ?jobs?\b|\bbj'?s?\b|\bhand ?jobs?\b",
+        0.45,
+        _EXPLAIN,
+        requires=r"\b(?:you|u|ya|ur|your|ever|never|b4|before|first)\b",
+        keys="blow blowjob blowjobs bj bjs hand handjob handjobs",
+        name="oral_in_chat_words",
     ),
     # Pornography and sexual material shown or talked about: "x movies", "dirty mags".
     Rule(
