@@ -131,3 +131,34 @@ def test_spanish_and_portuguese_requests_for_the_person(text: str) -> None:
 )
 def test_more_ways_of_asking_for_the_person_s_pictures(text: str) -> None:
     assert top_score(run_detector(D, text)) >= 0.4, text
+
+
+# A direct ask for a picture of the person in chat words (invented sentences).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me ur pics",
+        "give me a new pic",
+        "may i see some pics",
+        "could u send me a pic tonight",
+        "i'd love to see more pics",
+        "take a pic of urself for me",
+    ],
+)
+def test_a_direct_ask_for_a_picture_reaches_medium(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me the pics from the wedding",
+        "can i see the photos of your new flat",
+        "could you send me a photo of the receipt",
+        "i'd love to see pics of the puppy",
+        "i'll send you the pics tonight",
+        "show me the screenshot of the error",
+    ],
+)
+def test_asks_for_other_pictures_stay_below_medium(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4

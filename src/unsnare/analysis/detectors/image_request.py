@@ -14,6 +14,8 @@ _REQ = (
     r"(?:send|show|take|get|give|see|have|got|post|pose|share|snap|trade|swap|any|want|wanna"
     r"|wish|love|like|let me see|more|another)"
 )
+# Pictures as a chat asks for them, without "selfie" (friends trade those).
+_ASKED_PIC = r"(?:pics?|pix|pic's|pictures?|photos?|fotos?|vids?|videos?|images?)"
 _SEXY = (
     "They are asking for sexual pictures of you. "
     "Sending them is never your fault, but you can say no."
@@ -52,6 +54,31 @@ RULES = (
         boost=rf"{SEXUAL_QUALIFIER}|rub|touch|dream",
         boost_by=0.15,
         keys="cam webcam facetime",
+    ),
+    # A direct ask for a picture of the person, in chat words: "send me ur pic",
+    # "may i see pics", "can u take one of urself", "would love to see more pics".
+    # ("Send me a selfie" between friends stays with the plain rule below.)
+    Rule(
+        rf"\b(?:send|show|give)\s+(?:me|meh|mi)\s+(?:a\s+|some\s+|ur\s+|your\s+|yr\s+|ya\s+"
+        rf"|another\s+|more\s+|new\s+)?(?:\w+\s+)?{_ASKED_PIC}\b"
+        rf"|\b(?:can|may|could|let)\s+(?:i|me)\s+(?:\w+\s+)?(?:see|have|get)\s+(?:a\s+|some\s+"
+        rf"|ur\s+|your\s+|more\s+|another\s+|those\s+|ya\s+)?(?:\w+\s+)?{_ASKED_PIC}\b"
+        rf"|\b(?:can|could|will|would)\s+(?:{YOU})\s+(?:\w+\s+){{0,2}}?(?:send|show|take)\s+"
+        rf"(?:me\s+)?(?:a\s+|some\s+|more\s+|another\s+|ur\s+|your\s+)?{_ASKED_PIC}\b"
+        rf"|\b(?:would|'d|d|wud|i'd)\s+(?:like|love)\s+to\s+see\s+(?:\w+\s+){{0,3}}?{_ASKED_PIC}\b"
+        rf"|\btake\s+(?:a\s+|some\s+)?{_ASKED_PIC}\s+of\s+(?:ur|your|yr)\s*self\b",
+        0.4,
+        _PLAIN,
+        unless=r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?|selfies?) (?:of|from|for) (?:the"
+        r"|my|a|an|his|her|our|this|that|those|these|them|it|their|last|yesterday|today|work"
+        r"|(?:your|ur) (?!self|face|body|bod)\w+)\b"
+        r"|\b(?:zoom|teams|meeting|class|lecture|interview|receipt|invoice|listing|house|flat"
+        r"|apartment|room|car|bike|item|product|dog|cat|puppy|kitten|trip|wedding|party|game"
+        r"|concert|damage|baby|holiday|vacation|menu|screenshot|homework|notes)\b",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="send show give see have get take like love",
+        name="asks_for_a_picture",
     ),
     Rule(
         rf"\b(?:send|show|take|snap)\b[^.?!\n]{{0,15}}?\b(?:a |another |some |more |me )?(?:{PIC})"
