@@ -138,7 +138,7 @@ def test_more_ways_of_asking_for_the_person_s_pictures(text: str) -> None:
     "text",
     [
         "send me ur pics",
-        "give me a new pic",
+        "give me another pic",
         "may i see some pics",
         "could u send me a pic tonight",
         "i'd love to see more pics",

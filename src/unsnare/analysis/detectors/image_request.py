@@ -57,10 +57,10 @@ RULES = (
     ),
     # A direct ask for a picture of the person, in chat words: "send me ur pic",
     # "may i see pics", "can u take one of urself", "would love to see more pics".
-    # ("Send me a selfie" between friends stays with the plain rule below.)
+    # ("Send me a selfie" or "a pic" between friends stays with the plain rule below.)
     Rule(
-        rf"\b(?:send|show|give)\s+(?:me|meh|mi)\s+(?:a\s+|some\s+|ur\s+|your\s+|yr\s+|ya\s+"
-        rf"|another\s+|more\s+|new\s+)?(?:\w+\s+)?{_ASKED_PIC}\b"
+        rf"\b(?:send|show|give)\s+(?:me|meh|mi)\s+(?:some|ur|your|yr|ya|another|more|new|those)\s+"
+        rf"(?:\w+\s+)?{_ASKED_PIC}\b"
         rf"|\b(?:can|may|could|let)\s+(?:i|me)\s+(?:\w+\s+)?(?:see|have|get)\s+(?:a\s+|some\s+"
         rf"|ur\s+|your\s+|more\s+|another\s+|those\s+|ya\s+)?(?:\w+\s+)?{_ASKED_PIC}\b"
         rf"|\b(?:can|could|will|would)\s+(?:{YOU})\s+(?:\w+\s+){{0,2}}?(?:send|show|take)\s+"
