@@ -1,0 +1,406 @@
+"""More kinds of sentence of the scheme, each written once for the seven
+languages the analysis reads (en, es, pt, de, fr, it, nl).
+
+Each rule is for one kind of sentence, not for one wording: the demand put
+as a condition ("if you don't send me 500 euros"), the demand put as a price
+for a secret, the payment that buys deletion, the plain claim to hold the
+pictures, the recording described by what it shows, the malware planted,
+the message sent "from your own account", the data taken from the device,
+and the audience that will see it. Patterns are over folded text (lower
+case, accents off). The explanations reuse sentences the other rules write,
+so each one is already translated for the web pages.
+"""
+
+from __future__ import annotations
+
+from unsnare.analysis.base import Rule
+from unsnare.analysis.detectors._multilingual import (
+    _ADULT_CORE,
+    _AUDIENCE,
+    _CALM,
+    _CURRENCY,
+    _DEVICE,
+    _HACK,
+    _PAY_CRYPTO,
+    _RECORDED,
+    _SEND_ALL,
+    _SILENCE,
+    _TAPE,
+)
+
+ALL = ("en", "es", "pt", "de", "fr", "it", "nl")
+
+# An amount: "500 euros", "$3000", "2 mila dollari", "2.900 dollari", "1 000 €".
+_AMOUNT = (
+    r"(?:(?:[$€£]|r\$|us\$)\s?\d[\d.,' ]*(?:k\b)?|\d[\d.,' ]*\s?(?:k\s?|mil |mila |mille "
+    r"|tausend |duizend |thousand )?" + _CURRENCY + r"(?![a-z]))"
+)
+# What makes money talk the scheme: pictures or a recording, the intimate act,
+# a secret, or a payment that cannot be taken back.
+_SCENE_CORE = (
+    r"\b(?:" + _TAPE + r"|" + _ADULT_CORE + r"|fotos?|foto's|photos?|pics?|bilder|nudes?"
+    r"|recordings?|footage|clips?|filmato|filmpje|nackt\w*|naakt\w*|nue?s?|desnud\w*|nud[ao]s?|intim\w*|sex\w*|bitcoin\w*|btc|crypto\w*"
+    r"|krypto\w*|secret\w*|geheim\w*|segret\w*|secreto\w*|segredo\w*)\b"
+)
+# Intimate, secret or paid for: what turns "your friends will see it" into a threat.
+_INTIMATE = (
+    r"\b(?:" + _ADULT_CORE + r"|nudes?|naked|nackt\w*|naakt\w*|nue?s?|desnud\w*|nud[ao]s?"
+    r"|pelad[ao]s?|intim\w*|sex\w*|bitcoin\w*|btc|secret\w*|geheim\w*|segret\w*|secreto\w*"
+    r"|segredo\w*)\b"
+)
+# ... or the people it would be sent to.
+_SCENE = _SCENE_CORE + r"|\b" + _AUDIENCE + r"\b"
+# A conditional with a negation: "if you don't", "wenn du nicht", "si vous ne",
+# "se non", "als je niet", "si no", "se nao".
+_IF_NOT = (
+    r"(?:\bif (?:you|u) (?:don'?t|dont|do not|won'?t|wont|fail to|refuse to|didn'?t)"
+    r"|\bunless (?:you|u)\b"
+    r"|\b(?:wenn|falls|solltest|sollten) (?:du|sie|ihr)\b[^.!?\n]{0,30}?\b(?:nicht|kein\w*)"
+    r"|\bsi (?:vous|tu) (?:ne|n')|\bsi (?:vous|tu) n"
+    # (Not "if I didn't pay him": the sender speaks to "you", not of a third person.)
+    r"|\bse (?:tu |lei )?non\b(?! (?:gli|le|lo|la)\b)"
+    r"|\b(?:als|indien|wanneer) (?:je|jij|u)\b[^.!?\n]{0,30}?\b(?:niet|geen)\b|\btenzij (?:je|u)\b"
+    r"|\bsi (?:usted |tu )?no\b(?! (?:le|les|lo|la)\b)|\ba menos que\b"
+    r"|\bse (?:voce |vc |tu )?nao\b(?! (?:lhe|o|a)\b)|\bcaso (?:voce |vc )?nao\b)"
+)
+# "Pay me", the pronoun on the verb or beside it, each language.
+_PAY_ME = (
+    r"(?:\bpay me\b|\b(?:bezahl|bezahle|zahl|zahle)\w* (?:mir|mich)\b|\b(?:zahlen|bezahlen)"
+    r" sie mir\b|\bpayez[- ]moi\b|\bpaie[- ]moi\b|\bme payer\b|\bme (?:payez|paies|verser)\b"
+    r"|\bpagarmi\b|\bpagami\b|\bmi (?:paghi|pagherai|paga|versi|verserai)\b"
+    r"|\bbetaal (?:me|mij)\b|\b(?:me|mij) (?:betalen|betaalt)\b"
+    r"|\bpagame\b|\bpagarme\b|\bme (?:pagas|pagues|pagaras|pague)\b"
+    r"|\bpague-me\b|\bpagar-me\b|\bme (?:pagar|pagara)\b"
+    # The verb last: "mir 2000 Euro zu zahlen", "me 2000 euro betalen".
+    r"|\bmir (?:\w+ ){0,4}?(?:zu )?(?:zahlen|bezahlen|uberweisen)\b"
+    r"|\b(?:me|mij) (?:\w+ ){0,4}?(?:te )?(?:betalen|overmaken)\b)"
+)
+_PRICE = r"(?:price|prix|prezzo|preis|prijs|precio|preco)"
+# "our (little) secret", "my silence", each language.
+_OUR_SECRET = (
+    r"(?:(?:our|my) (?:little |small )?(?:secret|silence)|(?:notre|mon) (?:petit )?"
+    r"(?:secret|silence)|(?:il )?(?:nostro|mio) (?:piccolo )?(?:segreto|silenzio)"
+    r"|(?:unser|mein)\w* (?:kleine\w* )?(?:geheimnis|schweigen)|(?:ons|mijn) (?:kleine )?"
+    r"(?:geheim\w*|stilzwijgen|zwijgen)|(?:nuestro|mi) (?:pequeno )?(?:secreto|silencio)"
+    r"|(?:nosso|meu) (?:pequeno )?(?:segredo|silencio))"
+)
+# "After the payment / transaction / transfer", each language.
+_AFTER_PAYING = (
+    r"(?:\b(?:after|once|as soon as|when) (?:i (?:receive|get) )?(?:the |your |my )?"
+    r"(?:payment|transaction|transfer)"
+    r"|\b(?:nach|sobald) (?:der |dem |ihrer |deiner |eingang der )?(?:zahlung|transaktion"
+    r"|uberweisung)|\bnach (?:ihrer|deiner) (?:zahlung|transaktion|uberweisung)"
+    r"|\b(?:apres|des) (?:la |le |votre |ton |ta |reception du |reception de la )?"
+    r"(?:paiement|transaction|virement)"
+    r"|\b(?:dopo|appena ricevuto) (?:il |la |tuo |tua |la tua |il tuo )?(?:pagamento"
+    r"|transazione|bonifico|versamento)"
+    r"|\bna (?:de |je |uw |ontvangst van (?:de |je |uw )?)?(?:betaling|transactie"
+    r"|overboeking|overschrijving)"
+    r"|\b(?:despues de|tras) (?:el |la |tu |su |recibir (?:el |la |tu |su )?)?(?:pago"
+    r"|transaccion|transferencia)"
+    r"|\b(?:apos|depois d[aeo]) (?:receber )?(?:(?:o|a|sua|seu|tua|teu) ){0,2}(?:pagamento"
+    r"|transacao|transferencia))"
+)
+_DESTROY = (
+    r"(?:delet\w*|destroy\w*|eras\w*|remov\w*|wip\w*|losch\w*|vernicht\w*|entfern\w*"
+    r"|supprim\w*|detrui\w*|effac\w*|cancell\w*|elimin\w*|distrugg\w*|verwijder\w*|wis\w*"
+    r"|vernietig\w*|borr\w*|destru\w*|apag\w*|exclu\w*)"
+)
+# First person with a planting verb: "I put / placed / planted / injected".
+_PLANTED = (
+    r"(?:\bi (?:have )?(?:put|placed|planted|injected|hid|uploaded|set up)"
+    r"|\b(?:ich|wir) (?:habe|hab|haben) (?:\w+ ){0,5}?(?:platziert|eingeschleust|versteckt"
+    r"|eingebaut|hochgeladen|eingerichtet|eingepflanzt)"
+    r"|\b(?:j'ai|j ai|nous avons) (?:\w+ ){0,2}?(?:mis|place|implante|injecte|cache|depose"
+    r"|installe)"
+    r"|\b(?:ho|abbiamo) (?:\w+ ){0,2}?(?:messo|piazzato|inserito|iniettato|nascosto|caricato"
+    r"|impiantato)"
+    r"|\b(?:ik heb|we hebben|wij hebben|heb ik) (?:\w+ ){0,5}?(?:geplaatst|gezet|verstopt"
+    r"|geinjecteerd|geupload|verborgen)"
+    r"|\b(?:he|hemos) (?:\w+ ){0,2}?(?:puesto|colocado|plantado|inyectado|escondido|subido"
+    r"|metido)|\b(?:puse|coloque|plante|inyecte|escondi)\b"
+    r"|\b(?:coloquei|plantei|injetei|escondi|inseri|pus|instalei|implantei|colocamos))"
+)
+# German and Dutch put the participle last: "ich habe einen Trojaner platziert".
+_PLANTED_LAST = (
+    r"(?:platziert|eingeschleust|versteckt|eingebaut|hochgeladen|installiert|geplaatst|gezet"
+    r"|verstopt|geinjecteerd|geupload|geinstalleerd)"
+)
+_AUX = r"\b(?:ich habe|ich hab|wir haben|habe ich|ik heb|we hebben|wij hebben|heb ik)"
+_MALWARE = (
+    r"(?:virus|viren|malware|trojan\w*|troyano\w*|trojaner\w*|cheval de troie|spyware"
+    r"|keylogger|logiciel (?:espion|malveillant)|software (?:spia|espia|espiao|malicioso)"
+    r"|programma spia|programa espia|codigo malicioso|codice malevolo|schadsoftware"
+    r"|spionagesoftware|exploit\w*|rat)"
+)
+# "My virus / my trojan / our malware", each language.
+_MY_MALWARE = (
+    r"\b(?:my|our|mein\w*|unser\w*|mon|notre|ma|il mio|la mia|il nostro|mijn|onze|ons|mi|nuestro"
+    r"|o meu|meu|nosso)\s(?:\w+ )?" + _MALWARE + r"\b(?![- ](?:scanner|scan|protection|check"
+    r"|checker|definitions?|database|filter|alert|schutz|scanner|protezione|bescherming"
+    r"|proteccion|protecao|analyse|analisi))"
+)
+# The person's device or account, with "your" in each language.
+_YOUR_DEVICE = (
+    r"\b(?:your|ur|dein\w*|ihr\w*|votre|ton|ta|vos|tes|tuo|tua|tuoi|suo|sua|je|jouw|uw|tu|tus"
+    r"|su|sus|seu|sua|seus|suas|teu|tua)\s(?:\w+ )?(?:" + _DEVICE + r"|phones?|devices?|mobile"
+    r"|tablet|cell|cellphone|inbox|browser)\b"
+)
+# First person taking data: "I downloaded / copied / stole", each language.
+_TOOK = (
+    r"(?:\bi (?:have )?(?:downloaded|copied|stole|extracted|exported|saved|collected)"
+    r"|\b(?:ich|wir) (?:habe|hab|haben) (?:\w+ ){0,6}?(?:heruntergeladen|kopiert|gestohlen"
+    r"|extrahiert|gesichert|gespeichert)"
+    r"|\b(?:j'ai|j ai|nous avons) (?:\w+ ){0,2}?(?:telecharge|copie|vole|extrait|recupere"
+    r"|sauvegarde)"
+    r"|\b(?:ho|abbiamo) (?:\w+ ){0,2}?(?:scaricato|copiato|rubato|estratto|salvato)"
+    r"|\b(?:ik heb|we hebben|heb ik) (?:\w+ ){0,6}?(?:gedownload|gekopieerd|gestolen"
+    r"|opgeslagen|binnengehaald)"
+    r"|\b(?:descargue|copie|robe|extraje|guarde)\b|\b(?:he|hemos) (?:\w+ ){0,2}?(?:descargado"
+    r"|copiado|robado|extraido|guardado)"
+    r"|\b(?:baixei|copiei|roubei|extrai|salvei|baixamos|copiamos))"
+)
+_DATA = (
+    r"(?:data|daten|donnees|dati|gegevens|datos|dados|informations?|informazioni|informatie"
+    r"|informacion\w*|informac\w*|files|dateien|fichiers|file|bestanden|archivos|arquivos"
+    r"|contacts?|kontakte|contatti|contacten|contactos|contatos|photos|fotos|foto's"
+    r"|password\w*|passworter|mots de passe|wachtwoorden|contrasenas|senhas)"
+)
+# "I have your pictures / your video", each language.
+_HAVE_YOUR_MEDIA = (
+    r"(?:\bi (?:have|got|still have|saved|kept)|\bwe (?:have|got)|\bi'?ve got"
+    r"|\b(?:ich habe|ich hab|wir haben|habe ich)|\b(?:j'ai|j ai|nous avons|je garde|je possede)"
+    r"|\b(?:ho|abbiamo)|\b(?:ik heb|we hebben|wij hebben|heb ik)"
+    r"|\b(?:tengo|tenemos|cuento con|guardo|conservo)"
+    r"|\b(?:tenho|temos|guardei|possuo))\b"
+    r"[^.!?\n]{0,50}?\b(?:your|ur|all your|all ur|dein\w*|ihr\w*|tes|vos|ta|ton|votre"
+    r"|(?:le |la |i |il )?(?:tue|tuoi|tuo|tua)|je|jouw|uw|tus|tu|sus|su|seus|suas|seu|sua|teus"
+    r"|tuas|teu)\s(?:\w+ )?(?:nudes?|pics|pictures|photos|videos?|vids|recordings?|footage"
+    r"|nacktbilder|nacktfotos|fotos|bilder|videos?|aufnahmen|photos|videos?|images"
+    r"|enregistrements?|filmato|filmati|foto|immagini|foto's|naaktfoto's|filmpjes?|beelden"
+    r"|opnames?|desnudos|imagenes|grabacion\w*|packs?|imagens|gravac\w*)\b"
+)
+# A recording described by what it shows: "a video where you ...", each language.
+_TAPE_SHOWING = (
+    r"\b(?:" + _TAPE + r"|photos?|fotos?|bilder|images?|beelden|imagenes|imagens)\b"
+    r"[^.!?\n]{0,70}?\b(?:" + _ADULT_CORE + r")"
+)
+# An audience that will see it: "your friends will see it", each language.
+_WILL_SEE = (
+    r"(?:\b(?:your|ur|all your|everyone|everybody|the whole|all of your)\s(?:\w+ )?"
+    r"(?:friends|family|parents|contacts|followers|colleagues|school|town|city|class)?\s?"
+    r"(?:will|gonna|are going to|is going to) (?:see|get|watch|receive) (?:it|this|them|the"
+    r"|your|ur|you)\b"
+    r"|\b(?:deine|ihre|alle deine|alle ihre|deine ganze|ihre ganze)\w* (?:\w+ )?(?:freunde"
+    r"|familie|eltern|kontakte|kollegen|stadt|schule)\b[^.!?\n]{0,10}?\bwerden (?:\w+ ){0,3}?"
+    r"(?:sehen|bekommen|erhalten)"
+    r"|\b(?:tes|vos|ta|votre|tous tes|tous vos|toute ta|toute votre)\s(?:\w+ )?"
+    r"(?:amis|proches|contacts"
+    r"|parents|collegues|famille|ville|ecole)\b[^.!?\n]{0,10}?\b(?:vont|va|verront|recevront"
+    r"|verra|recevra) (?:\w+ )?(?:voir|recevoir)?"
+    r"|\b(?:i tuoi|tutti i tuoi|la tua|tutta la tua)\s(?:\w+ )?(?:amici|parenti|contatti"
+    r"|genitori|colleghi|famiglia|citta|scuola)\b[^.!?\n]{0,10}?\b(?:lo |la |li |ti )?"
+    r"(?:vedranno|vedra|riceveranno|ricevera)"
+    r"|\b(?:je|jouw|uw|al je|al jouw|heel je)\s(?:\w+ )?(?:vrienden|familie|ouders|contacten"
+    r"|collega's|collegas|stad|school)\b[^.!?\n]{0,10}?\b(?:zullen|gaan|zal|gaat) (?:\w+ ){0,3}?"
+    r"(?:zien|krijgen|ontvangen)"
+    r"|\b(?:lo|la|los|las|te) (?:veran|vera|van a ver|va a ver|recibiran) (?:todos )?"
+    r"(?:tus|sus|tu|su)\s(?:\w+ )?(?:amigos|familia|padres|contactos|companeros|ciudad"
+    r"|escuela)\b|\bse (?:vera|veran) en (?:tu|su) (?:ciudad|escuela|pueblo|barrio|trabajo)\b"
+    r"|\b(?:tus|sus|todos tus|toda tu)\s(?:\w+ )?(?:amigos|familia|padres|contactos|companeros)"
+    r"\b[^.!?\n]{0,10}?\b(?:lo |la |los |las |te )?(?:veran|van a ver|recibiran)"
+    r"|\b(?:seus|teus|todos os seus|sua|tua|toda a sua)\s(?:\w+ )?(?:amigos|familia|pais"
+    r"|contatos|colegas|cidade|escola)\b[^.!?\n]{0,10}?\b(?:vao ver|verao|vai ver|vera|vao"
+    r" receber|receberao)"
+    r"|\b(?:vao|vai|vera|verao) (?:ver )?(?:isso |tudo )?(?:seus|teus|sua|tua)\s(?:\w+ )?"
+    r"(?:amigos|familia|pais|contatos|colegas))"
+)
+
+PAYMENT_DEMAND: tuple[Rule, ...] = (
+    # "If you don't send me 3000 dollars ...", the consequence before or after.
+    Rule(
+        _IF_NOT + r"[^.!?\n]{0,50}?" + _AMOUNT,
+        0.5,
+        _SILENCE,
+        langs=ALL,
+        keys="if unless wenn falls solltest sollten si se als indien wanneer tenzij menos caso",
+        requires=_SCENE,
+        unless=_CALM,
+        name="amount_on_a_condition",
+    ),
+    # "Option two: pay me 2 thousand dollars", "pagarmi".
+    Rule(
+        _PAY_ME + r"[^.!?\n]{0,40}?" + _AMOUNT + r"|\b(?:option|optie|opzione|opcion|opcao"
+        r"|moglichkeit|choix|scelta|keuze)\w* (?:2|two|zwei|deux|due|twee|dos|duas|b)\b"
+        r"[^.!?\n]{0,40}?" + _PAY_ME,
+        0.5,
+        _SILENCE,
+        langs=ALL,
+        keys="mir me mij pay bezahl bezahle zahl zahle zahlen bezahlen payez paie payer "
+        "pagarmi pagami "
+        "paghi pagherai paga versi verserai betaal betalen betaalt pagame pagarme pagas pagues "
+        "pagaras pague pague-me pagar-me pagar pagara payez-moi paie-moi",
+        requires=_SCENE,
+        unless=_CALM + r"|\b(?:back|zuruck|rembourse\w*|restitui\w*|terug|devuelv\w*|devolv\w*)\b",
+        name="pay_me_as_the_way_out",
+    ),
+    # "A fair price for our little secret", "the price of my silence".
+    Rule(
+        _PRICE + r"\b[^.!?\n]{0,30}?\b(?:for|of|pour|de|du|per|del|fur|voor|van|por|pelo|para"
+        r"|do)\s" + _OUR_SECRET + r"\b",
+        0.55,
+        _SILENCE,
+        langs=ALL,
+        keys="price prix prezzo preis prijs precio preco",
+        unless=_CALM,
+        name="price_for_a_secret",
+    ),
+    # "After your transaction I will delete everything."
+    Rule(
+        _AFTER_PAYING + r"\b[^.!?\n]{0,100}?\b" + _DESTROY,
+        0.5,
+        _PAY_CRYPTO,
+        langs=ALL,
+        keys="after once soon when nach sobald apres des dopo appena na despues tras apos depois",
+        requires=_SCENE,
+        unless=_CALM,
+        name="paying_buys_deletion",
+    ),
+)
+
+HACKING_CLAIM: tuple[Rule, ...] = (
+    # "I put a virus on the site you visited", "j'ai mis en place un virus".
+    Rule(
+        _PLANTED + r"\b(?: en place| in place)?(?: \w+){0,3}? " + _MALWARE + r"\b|" + _AUX
+        + r" (?:\w+ ){0,5}?" + _MALWARE + r" (?:\w+ ){0,4}?" + _PLANTED_LAST + r"\b",
+        0.55,
+        _HACK,
+        langs=ALL,
+        keys="j'ai mis put placed planted injected hid uploaded set habe hab haben ai avons "
+        "ho abbiamo "
+        "heb hebben he hemos puse coloque plante inyecte escondi coloquei plantei injetei "
+        "inseri pus instalei implantei colocamos",
+        unless=_CALM,
+        name="malware_planted",
+    ),
+    # "My trojan was downloaded to your device", "mein Virus hat dein Gerät infiziert".
+    Rule(
+        _MY_MALWARE + r"[^.!?\n]{0,80}?" + _YOUR_DEVICE,
+        0.55,
+        _HACK,
+        langs=ALL,
+        keys="my our mein meine meinen unser unsere mon notre ma mio mia nostro mijn onze ons "
+        "mi nuestro meu nosso",
+        unless=_CALM,
+        name="my_malware_on_your_device",
+    ),
+    # "I sent this message from your own account", the bulk email's proof of control.
+    Rule(
+        r"\b(?:this|these|ce|cette|ces|diese\w*|questo|questa|questi|dit|deze|este|esta|estos"
+        r"|esse|essa)\s(?:\w+ )?(?:message|messages|mail|e-?mail|nachricht|courriel|lettre|brief"
+        r"|bericht|messaggio|lettera|correo|mensaje|carta|mensagem)\b[^.!?\n]{0,40}?\b(?:from"
+        r"|depuis|de|von|aus|da|dal|dalla|vanaf|van|desde|do|a partir de)\s(?:your|votre|ton|ta"
+        r"|deinem|ihrem|deiner|ihrer|dein|ihr|tuo|tua|il tuo|la tua|je|jouw|uw|tu|su|seu|sua"
+        r"|sua propria|seu proprio)\s(?:own |propre |eigenen |eigen |proprio |propria |propio "
+        r"|propia )?(?:account|mailbox|e-?mail|email address|compte|messagerie|boite\w*|adresse"
+        r"|konto|postfach|e-?mail-?adresse|casella|indirizzo|cuenta|correo|conta|caixa"
+        r"|endereco)\b",
+        0.5,
+        _HACK,
+        langs=ALL,
+        keys="this these ce cette ces diese dieser dieses diesen questo questa questi dit deze "
+        "este esta estos esse essa",
+        requires=r"\b(?:i|i'm|i've|we|ich|wir|j'ai|j'|je|nous|ho|io|abbiamo|ik|wij|we|he|yo"
+        r"|hemos|eu|enviei|envie|mande|mandei|ti ho|te he|heb)\b",
+        unless=_CALM,
+        name="sent_from_your_own_account",
+    ),
+    # "I downloaded all the data from your system", "ich habe alle Daten kopiert".
+    Rule(
+        _TOOK + r"\b(?: \w+){0,4}? " + _DATA + r"\b[^.!?\n]{0,50}?" + _YOUR_DEVICE + r"|" + _AUX
+        + r" (?:\w+ ){0,3}?" + _DATA + r"\b[^.!?\n]{0,50}?" + _YOUR_DEVICE
+        + r" (?:\w+ ){0,2}?(?:kopiert|heruntergeladen|gestohlen|gesichert|gekopieerd|gedownload"
+        r"|gestolen|opgeslagen)\b",
+        0.55,
+        _HACK,
+        langs=ALL,
+        keys="j'ai downloaded copied stole extracted exported saved collected habe hab haben ai "
+        "avons ho abbiamo heb hebben descargue copie robe extraje guarde he hemos baixei "
+        "copiei roubei extrai salvei baixamos copiamos",
+        unless=_CALM,
+        name="data_taken_from_your_device",
+    ),
+)
+
+STOLEN_CONTENT: tuple[Rule, ...] = (
+    # "I have your nudes", "ho anche il tuo filmato", "tenho seus nudes".
+    Rule(
+        _HAVE_YOUR_MEDIA,
+        0.5,
+        _RECORDED,
+        langs=ALL,
+        keys="i we i've ive ich habe hab wir j'ai j ai nous je ho abbiamo ik heb we wij tengo "
+        "tenemos cuento guardo conservo tenho temos guardei possuo",
+        requires=r"\b(?:" + _ADULT_CORE + r"|nudes?|naked|nackt\w*|naakt\w*|nue?s?|desnud\w*"
+        r"|nud[ao]s?|intim\w*|sex\w*|password\w*|passwort\w*|mots? de passe|wachtwoord\w*"
+        r"|contrasen\w*|senhas?|bitcoin\w*|btc|pay|zahl\w*|payer|pagar\w*|pagare|betal\w*"
+        r"|ruin\w*|arruin\w*|rovin\w*|ruiner|post|leak\w*|expos\w*|" + _AUDIENCE + r")\b",
+        unless=_CALM + r"|\b(?:trip|holiday|vacation|wedding|party|birthday|urlaub|hochzeit"
+        r"|vacances|mariage|fete|vacanza|matrimonio|festa|vakantie|bruiloft|feest|vacaciones"
+        r"|boda|fiesta|ferias|casamento)\b",
+        name="holds_your_pictures",
+    ),
+    # "A video in which you touch yourself", "vídeos onde você se masturbou".
+    Rule(
+        _TAPE_SHOWING,
+        0.5,
+        _RECORDED,
+        langs=ALL,
+        keys="video videos clip clips film filme films filmpje recording recordings footage "
+        "aufnahme aufnahmen enregistrement enregistrements registrazione filmato opname opnames "
+        "grabacion grabaciones gravacao gravacoes photo photos foto fotos bilder images image "
+        "beelden imagenes imagens screenshot screenshots",
+        requires=r"\b(?:you|u|your|yourself|du|dich|dir|sie|ihnen|vous|tu|te|toi|ti|tuo|tua|je"
+        r"|jij|jezelf|jou|u|usted|sale|voce|vc|se|seu|sua)\b",
+        unless=_CALM,
+        name="recording_shows_the_act",
+    ),
+)
+
+THREAT_TO_EXPOSE: tuple[Rule, ...] = (
+    # "Your friends will see it", "lo verán tus amigos": the audience as the subject.
+    Rule(
+        _WILL_SEE,
+        0.55,
+        _SEND_ALL,
+        langs=ALL,
+        keys="your ur everyone everybody whole deine deinen ihre ihren alle tes vos ta votre "
+        "tous toute tuoi tutti "
+        "tua tutta je jouw uw al heel lo la los las te se tus sus todos toda seus teus sua "
+        "vao vai vera verao",
+        requires=_INTIMATE,
+        unless=_CALM,
+        name="audience_will_see_it",
+    ),
+    # "I'll send your photo to five of your contacts."
+    Rule(
+        r"\b(?:send|forward|show|schick\w*|send\w*|zeig\w*|envoi\w*|enverr\w*|montrer\w*"
+        r"|invi\w*|mand\w*|mostr\w*|stuur\w*|stuurt|toon\w*|envi\w*|ensen\w*)\b[^.!?\n]{0,60}?"
+        r"\b(?:\d+|some|a few|several|five|ten|einige\w*|ein paar|funf|zehn|quelques|plusieurs"
+        r"|cinq|dix|alcuni|alcune|qualche|cinque|dieci|enkele|een paar|vijf|tien|algunos|algunas"
+        r"|cinco|diez|alguns|algumas|dez)\s(?:of |von |de |di |van |dos |das )?(?:your|ur"
+        r"|deine\w*|ihre\w*|tes|vos|tuoi|dei tuoi|delle tue|tue|je|jouw|uw|tus|sus|seus|teus"
+        r"|suas|tuas|de tus|de sus|dos seus)\s(?:\w+ )?" + _AUDIENCE + r"|\b(?:\d+|some|a few"
+        r"|several|five|ten|cinque|dieci|cinq|dix|funf|zehn|vijf|tien|cinco|diez|dez)\s(?:of"
+        r" )?(?:your|ur|tuoi|tes|vos|deine\w*|ihre\w*|je|uw|tus|sus|seus|teus)\s(?:\w+ )?"
+        r"(?:friends|contacts|followers|family members|relatives)\b",
+        0.6,
+        _SEND_ALL,
+        langs=ALL,
+        keys="your ur deine deinen deiner ihre ihren ihrer tes vos tuoi tue je jouw uw tus "
+        "sus seus teus suas tuas",
+        requires=_SCENE_CORE,
+        unless=_CALM,
+        name="to_some_of_your_contacts",
+    ),
+)

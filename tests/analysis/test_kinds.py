@@ -1,0 +1,147 @@
+"""Kinds of sentence of the scheme, each in the seven languages read, and the
+ordinary look-alikes (bank warnings, police advice, invoices, news).
+
+Every line is written by the team; none comes from the evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from unsnare.analysis import analyze_text
+
+FOUND = [
+    # The demand put as a condition: "if you don't send me 500 euros".
+    ("If you don't send me $900 in bitcoin, the video goes to your contacts.", "payment_demand"),
+    ("Si no me mandas 400 euros, tu familia verá el video.", "payment_demand"),
+    ("Se você não me pagar 800 reais, mando as fotos para seus contatos.", "payment_demand"),
+    ("Wenn du mir nicht 600 Euro überweist, geht das Video an deine Familie.", "payment_demand"),
+    ("Si tu ne me verses pas 700 euros, la vidéo part chez tes contacts.", "payment_demand"),
+    ("Se non mi versi 900 euro, mando il video ai tuoi amici.", "payment_demand"),
+    ("Als je me niet 500 euro stuurt, krijgt je familie de video.", "payment_demand"),
+    # "Pay me" as the way out, with an amount in words.
+    ("The second choice: pay me 3 thousand dollars and the recording is gone.", "payment_demand"),
+    ("Segunda opción: pagarme 2 mil dólares y borro el video.", "payment_demand"),
+    ("Opção 2 é pagar-me 2 mil dólares e eu apago o vídeo.", "payment_demand"),
+    ("Option 2 ist, mir 2 tausend Euro zu zahlen, dann lösche ich das Video.", "payment_demand"),
+    ("L'option 2 est de me payer 2 mille euros et la vidéo disparaît.", "payment_demand"),
+    ("L'opzione 2 è pagarmi 3 mila euro e cancello il video.", "payment_demand"),
+    ("Optie 2 is me 2 duizend euro betalen en ik wis de video.", "payment_demand"),
+    # The price of a secret.
+    ("A fair price for our little secret, don't you think?", "payment_demand"),
+    ("Un precio justo por nuestro pequeño secreto.", "payment_demand"),
+    ("Um preço justo pelo nosso pequeno segredo.", "payment_demand"),
+    ("Ein fairer Preis für unser kleines Geheimnis.", "payment_demand"),
+    ("Un prix raisonnable pour notre petit secret.", "payment_demand"),
+    ("Un prezzo onesto per il nostro piccolo segreto.", "payment_demand"),
+    ("Een eerlijke prijs voor ons kleine geheimpje.", "payment_demand"),
+    # Paying buys deletion.
+    ("After your transaction I will erase the video for good.", "payment_demand"),
+    ("Después de tu transferencia borraré el video de inmediato.", "payment_demand"),
+    ("Após a sua transação, vou apagar o vídeo e as fotos.", "payment_demand"),
+    ("Nach deiner Überweisung lösche ich das Video sofort.", "payment_demand"),
+    ("Après votre virement, je supprime la vidéo aussitôt.", "payment_demand"),
+    ("Dopo il tuo bonifico distruggerò il video.", "payment_demand"),
+    ("Na je betaling verwijder ik de video meteen.", "payment_demand"),
+    # Malware planted.
+    ("I planted a trojan on that adult site and you walked right in.", "hacking_claim"),
+    ("Puse un troyano en esa página para adultos.", "hacking_claim"),
+    ("Coloquei um vírus naquele site adulto que você visitou.", "hacking_claim"),
+    ("Ich habe auf der Seite einen Trojaner platziert.", "hacking_claim"),
+    ("J'ai mis en place un logiciel espion sur ce site.", "hacking_claim"),
+    ("Ho messo un virus su quel sito per adulti.", "hacking_claim"),
+    ("Ik heb op die site een trojan geplaatst.", "hacking_claim"),
+    # My malware on your device.
+    ("My spyware got onto your laptop the moment you clicked.", "hacking_claim"),
+    ("Mi troyano se descargó en tu ordenador.", "hacking_claim"),
+    ("O meu vírus entrou no seu computador.", "hacking_claim"),
+    ("Mein Trojaner läuft seitdem auf deinem Rechner.", "hacking_claim"),
+    ("Mon cheval de troie tourne sur votre ordinateur.", "hacking_claim"),
+    ("Il mio virus è entrato nel tuo computer.", "hacking_claim"),
+    ("Mijn virus draait nu op je laptop.", "hacking_claim"),
+    # Sent from your own account.
+    ("I wrote you this email from your own account, check the sender.", "hacking_claim"),
+    ("Te escribí este correo desde tu propia cuenta.", "hacking_claim"),
+    ("Eu enviei esta mensagem a partir da sua própria conta.", "hacking_claim"),
+    ("Ich habe dir diese E-Mail von deinem eigenen Konto geschickt.", "hacking_claim"),
+    ("Je vous ai écrit ce courriel depuis votre propre compte.", "hacking_claim"),
+    ("Ti ho scritto questa mail dal tuo account.", "hacking_claim"),
+    ("Ik heb je dit bericht vanaf je eigen account gestuurd.", "hacking_claim"),
+    # Data taken from the device.
+    ("I copied all the contacts from your phone.", "hacking_claim"),
+    ("Copié todos los datos de tu teléfono.", "hacking_claim"),
+    ("Copiei todos os dados do seu celular.", "hacking_claim"),
+    ("Ich habe alle Daten von deinem Handy kopiert.", "hacking_claim"),
+    ("J'ai copié toutes les données de votre téléphone.", "hacking_claim"),
+    ("Ho copiato tutti i dati dal tuo telefono.", "hacking_claim"),
+    ("Ik heb al je gegevens van je telefoon gekopieerd.", "hacking_claim"),
+    # The plain claim to hold the pictures.
+    ("I have ur nudes and i can ruin you", "stolen_content"),
+    ("Tengo tus fotos desnuda y te puedo arruinar.", "stolen_content"),
+    ("Tenho seus nudes e posso te arruinar.", "stolen_content"),
+    ("Ich habe deine Nacktbilder, und deine Familie wird sie sehen.", "stolen_content"),
+    ("J'ai tes photos intimes, et tes parents vont les voir.", "stolen_content"),
+    ("Ho le tue foto intime e posso rovinarti.", "stolen_content"),
+    ("Ik heb je naaktfoto's en je familie gaat ze zien.", "stolen_content"),
+    # The recording described by what it shows.
+    ("There is a clip where you are masturbating in front of the screen.", "stolen_content"),
+    ("Tengo un video en el que sale masturbándose.", "stolen_content"),
+    ("Há vídeos onde você se masturba.", "stolen_content"),
+    ("Es gibt ein Video, auf dem du dich selbst befriedigst.", "stolen_content"),
+    ("Il existe une vidéo où vous vous masturbez.", "stolen_content"),
+    ("C'è un video in cui ti masturbi.", "stolen_content"),
+    ("Er is een video waarop je jezelf bevredigt.", "stolen_content"),
+    # The audience as the subject: "your friends will see it".
+    ("Your whole school will see these nudes tomorrow.", "threat_to_expose"),
+    ("Tus amigos verán este video desnudo.", "threat_to_expose"),
+    ("Seus amigos vão ver esse vídeo pelado.", "threat_to_expose"),
+    ("Deine Freunde werden das Nacktvideo sehen.", "threat_to_expose"),
+    ("Tes amis vont voir cette vidéo intime.", "threat_to_expose"),
+    ("I tuoi amici vedranno questo video intimo.", "threat_to_expose"),
+    ("Je vrienden zullen die naaktvideo zien.", "threat_to_expose"),
+    # "To a few of your contacts".
+    ("I'll send your video to 5 of your contacts first.", "threat_to_expose"),
+    ("Enviaré el video a cinco de tus contactos.", "threat_to_expose"),
+    ("Vou enviar o vídeo para cinco dos seus contatos.", "threat_to_expose"),
+    ("Ich schicke das Video an fünf deiner Kontakte.", "threat_to_expose"),
+    ("J'enverrai la vidéo à cinq de tes contacts.", "threat_to_expose"),
+    ("Invierò il video a cinque tuoi contatti.", "threat_to_expose"),
+    ("Ik stuur de video naar vijf van je contacten.", "threat_to_expose"),
+]
+
+CALM = [
+    # A bank's fraud warning, a police advisory, news, invoices, ordinary life.
+    "If you don't pay the 40 euros by Friday, your subscription ends.",
+    "Si no pagas 30 euros antes del lunes, se corta el servicio.",
+    "Se você não pagar R$ 90 até sexta, sua conta será suspensa.",
+    "Wenn Sie die 50 Euro nicht bis Montag überweisen, folgt eine Mahnung.",
+    "Si vous ne payez pas les 45 euros, des frais de retard s'appliquent.",
+    "Se non paghi 20 euro entro lunedì, il servizio viene sospeso.",
+    "Als u de 60 euro niet betaalt, volgt een herinnering.",
+    "Pay me back the 20 dollars when you can.",
+    # A victim telling what happened: "if I didn't pay him".
+    "Me amenazó con publicar todo si no le pagaba 3.000 dólares.",
+    "Ameaçou espalhar as fotos se eu não lhe pagasse 500 euros.",
+    "The scammer demands 500 euros in bitcoin; police say never pay.",
+    "Der Erpresser verlangt 500 Euro in Bitcoin; zahlen Sie nicht.",
+    "After your payment we delete your card details, as required by law.",
+    "Our virus scanner found no threats on your laptop.",
+    "This message was sent from your account settings page.",
+    "I copied the notes from your phone photo of the whiteboard.",
+    "Tengo tus fotos de la boda, te las mando mañana.",
+    "5 of your friends like this page.",
+    "Send this to five of your friends for good luck!",
+    "The news report described a video in which the criminals demanded money.",
+]
+
+
+@pytest.mark.parametrize(("text", "tactic"), FOUND)
+def test_each_kind_is_read_in_each_language(text: str, tactic: str) -> None:
+    report = analyze_text(text)
+    assert tactic in {str(t) for t in report.tactics()}, report.findings
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_the_look_alikes_stay_calm(text: str) -> None:
+    report = analyze_text(text)
+    assert not report.risk.flagged, report.findings
