@@ -33,7 +33,8 @@ ALL = ("en", "es", "pt", "de", "fr", "it", "nl")
 # An amount: "500 euros", "$3000", "2 mila dollari", "2.900 dollari", "1 000 €".
 _AMOUNT = (
     r"(?:(?:[$€£]|r\$|us\$)\s?\d[\d.,' ]*(?:k\b)?|\d[\d.,' ]*\s?(?:k\s?|mil |mila |mille "
-    r"|tausend |duizend |thousand )?" + _CURRENCY + r"(?![a-z]))"
+    r"|tausend |duizend |thousand )?(?:dollari|dollaro|dolares|dolar|euro|" + _CURRENCY
+    + r")(?![a-z]))"
 )
 # What makes money talk the scheme: pictures or a recording, the intimate act,
 # a secret, or a payment that cannot be taken back.
@@ -144,7 +145,8 @@ _MY_MALWARE = (
 _YOUR_DEVICE = (
     r"\b(?:your|ur|dein\w*|ihr\w*|votre|ton|ta|vos|tes|tuo|tua|tuoi|suo|sua|je|jouw|uw|tu|tus"
     r"|su|sus|seu|sua|seus|suas|teu|tua)\s(?:\w+ )?(?:" + _DEVICE + r"|phones?|devices?|mobile"
-    r"|tablet|cell|cellphone|inbox|browser)\b"
+    r"|tablet|cell|cellphone|inbox|browser|sistema|systeme|systeem|sistemas|fotocamera|telecamera"
+    r"|webcam\w*)\b"
 )
 # First person taking data: "I downloaded / copied / stole", each language.
 _TOOK = (
@@ -185,6 +187,24 @@ _TAPE_SHOWING = (
     r"\b(?:" + _TAPE + r"|photos?|fotos?|bilder|images?|beelden|imagenes|imagens)\b"
     r"[^.!?\n]{0,70}?\b(?:" + _ADULT_CORE + r")"
 )
+# "On which you can be seen ...": the recording implied by who is seen doing what.
+_SEEN_DOING = (
+    r"\b(?:you can be seen|te zien (?:is|bent|zijn)|(?:is|ben) te zien"
+    r"|man (?:dich|sie) (?:\w+ )?sieht|man sieht|zu sehen (?:ist|bist|sind)|(?:l'on|on) (?:vous|te)"
+    r" voit|(?:l'on|on) voit|(?:ti )?si vede|ti si vede|(?:se )?(?:te|le|lo|la) ve|se ve(?: como)?"
+    r"|aparece[s]?|aparec\w* (?:voce|vc)|se ve (?:voce|vc)|da pra ver|se (?:pode|consegue) ver)"
+    r"\b[^.!?\n]{0,40}?\b(?:" + _ADULT_CORE + r")"
+)
+# "This is my last warning", each language: a menace with nothing else said.
+_LAST_WARNING = (
+    r"\b(?:my (?:last|final) warning|meine letzte warnung|mon dernier avertissement"
+    r"|il mio ultimo avvertimento|mijn laatste waarschuwing|mi ultim[ao] (?:advertencia|aviso)"
+    r"|(?:o )?meu ultimo aviso|(?:my|meine|mon|mijn|mi|meu) (?:last|letzte|dernier|laatste"
+    r"|ultimo|ultima) (?:chance|kans|oportunidad|oportunidade))\b"
+)
+_MENACE = (
+    "They threaten to hurt or ruin you. That is blackmail pressure, and it is not your fault."
+)
 # An audience that will see it: "your friends will see it", each language.
 _WILL_SEE = (
     r"(?:\b(?:your|ur|all your|everyone|everybody|the whole|all of your)\s(?:\w+ )?"
@@ -216,7 +236,49 @@ _WILL_SEE = (
     r"(?:amigos|familia|pais|contatos|colegas))"
 )
 
+# A recording or pictures, as a noun, each language (for "the video disappears").
+_THE_MEDIA = (
+    r"(?:the|el|la|los|las|o|a|os|as|das|die|le|les|il|lo|gli|i|le|de|het)\s(?:\w+ )?(?:"
+    + _TAPE
+    + r"|photos?|fotos?|foto's|pics|pictures|bilder|immagini|imagenes|imagens|nudes)\b"
+)
+# It goes away: "disappears", "is deleted", each language.
+_GOES_AWAY = (
+    r"(?:disappears?|(?:is|are|gets|get) (?:deleted|gone|erased|destroyed)|goes away|go away"
+    r"|desaparece\w*|se borra\w*|(?:es|son) borrad\w*|some|somem|(?:e|sao) apagad\w*"
+    r"|(?:e|sao) excluid\w*|verschwind\w*|(?:wird|werden) (?:\w+ )?(?:geloscht|vernichtet)"
+    r"|disparai\w*|(?:est|sont|sera|seront) (?:\w+ )?(?:supprime\w*|detruit\w*|efface\w*)"
+    r"|spariscono|sparisce|(?:viene|vengono|sara|saranno) (?:\w+ )?(?:cancellat\w*"
+    r"|distrutt\w*|eliminat\w*)|verdwijn\w*|(?:wordt|worden) (?:\w+ )?(?:verwijderd"
+    r"|gewist|vernietigd))"
+)
+# "... and I delete everything", each language.
+_I_DELETE_ALL = (
+    r"(?:(?:and |& |n )?i(?:'ll| will)? (?:delete|erase|destroy) (?:it|them|everything|all)"
+    r"|(?:y )?(?:yo )?(?:borro|elimino|destruyo) (?:todo|el|la|los|las)"
+    r"|(?:e )?(?:eu )?(?:apago|excluo|deleto|destruo) (?:tudo|o|a|os|as)"
+    r"|(?:und )?(?:ich )?(?:losche|vernichte|entferne) (?:alles|das|die|es)"
+    r"|(?:et )?(?:je )?(?:supprime|efface|detruis) (?:tout|la|le|les)"
+    r"|(?:e )?(?:io )?(?:cancello|elimino|distruggo) (?:tutto|il|la|i|le)"
+    r"|(?:en )?(?:ik )?(?:verwijder|wis|vernietig) (?:alles|de|het))"
+)
+
 PAYMENT_DEMAND: tuple[Rule, ...] = (
+    # The amount first, then what it buys: "500 euros and the video disappears".
+    Rule(
+        _AMOUNT + r"\s(?:\w+ ){0,4}?(?:and|&|n|y|e|und|et|en|,|then|luego|depois|dann|puis"
+        r"|poi|dan)\s(?:" + _THE_MEDIA + r"\s(?:\w+ )?" + _GOES_AWAY + r"|" + _I_DELETE_ALL
+        + r")\b",
+        0.55,
+        "They want money to keep something hidden or to delete it. That is blackmail: do not"
+        " pay, paying rarely ends it.",
+        langs=ALL,
+        keys="$ € £ usd eur euro euros dollar dollars dolares dollari reais r$ k",
+        unless=_CALM + r"|\b(?:subscription|abonnement|abbonamento|suscripcion|assinatura"
+        r"|account|konto|compte|cuenta|conta|ad|ads|advert\w*|anzeige|annonce|annuncio"
+        r"|anuncio|advertentie)\b",
+        name="amount_then_it_disappears",
+    ),
     # "If you don't send me 3000 dollars ...", the consequence before or after.
     Rule(
         _IF_NOT + r"[^.!?\n]{0,50}?" + _AMOUNT,
@@ -240,7 +302,8 @@ PAYMENT_DEMAND: tuple[Rule, ...] = (
         "pagarmi pagami "
         "paghi pagherai paga versi verserai betaal betalen betaalt pagame pagarme pagas pagues "
         "pagaras pague pague-me pagar-me pagar pagara payez-moi paie-moi",
-        requires=_SCENE,
+        requires=_SCENE + r"|\b(?:bluff\w*|" + _DESTROY + r"|sbarazz\w*|get rid|loswerd\w*"
+        r"|debarrass\w*|deshacer\w*|livrar\w*)\b",
         unless=_CALM + r"|\b(?:back|zuruck|rembourse\w*|restitui\w*|terug|devuelv\w*|devolv\w*)\b",
         name="pay_me_as_the_way_out",
     ),
@@ -332,7 +395,48 @@ HACKING_CLAIM: tuple[Rule, ...] = (
     ),
 )
 
+# "I control your camera", "I had access to your webcam", each language.
+_I_CONTROL = (
+    r"(?:\bi (?:now )?(?:control|am controlling|have (?:full |total |complete )?control"
+    r" (?:of|over))"
+    r"|\b(?:yo )?(?:controlo|manejo)|\b(?:eu )?(?:controlo|comando)|\bich (?:kontrolliere"
+    r"|steuere|beherrsche)|\bje (?:controle|pilote)|\b(?:io )?(?:controllo|comando)"
+    r"|\bik (?:bestuur|controleer|beheer)"
+    r"|\bi (?:had|got|gained|obtained) (?:full |complete |total )?access (?:to|into)"
+    r"|\b(?:tuve|obtuve|consegui|logre) (?:\w+ )?acceso (?:a|al)"
+    r"|\b(?:tive|obtive|consegui|ganhei) (?:\w+ )?acesso (?:a|ao|as|aos)"
+    r"|\bich (?:hatte|bekam|erhielt|habe) (?:\w+ )?(?:zugriff|zugang) (?:auf|zu)"
+    r"|\bj'ai (?:eu|obtenu) (?:\w+ )?acces (?:a|au|aux)"
+    r"|\bho (?:avuto|ottenuto) (?:\w+ )?accesso (?:a|al|alla|ai|alle)"
+    r"|\bik (?:had|kreeg|heb) (?:\w+ )?toegang (?:tot))\s"
+)
+
+HACKING_CLAIM = HACKING_CLAIM + (
+    Rule(
+        _I_CONTROL + r"(?:\w+ ){0,2}?" + _YOUR_DEVICE.removeprefix(r"\b"),
+        0.55,
+        _HACK,
+        langs=ALL,
+        keys="i yo eu ich je io ik controlo manejo comando kontrolliere steuere beherrsche "
+        "controle pilote controllo bestuur controleer beheer tuve obtuve consegui logre tive "
+        "obtive ganhei j'ai ho",
+        unless=_CALM + r"|\b(?:parental|eltern|parentale?s?|parentali?|ouderlijk\w*)\b",
+        name="controls_your_device",
+    ),
+)
+
 STOLEN_CONTENT: tuple[Rule, ...] = (
+    # "On which you can be seen touching yourself."
+    Rule(
+        _SEEN_DOING,
+        0.5,
+        _RECORDED,
+        langs=ALL,
+        keys="seen shows zien te man sehen voit vede ve aparece apareces aparecem da pode "
+        "consegue",
+        unless=_CALM,
+        name="seen_doing_the_act",
+    ),
     # "I have your nudes", "ho anche il tuo filmato", "tenho seus nudes".
     Rule(
         _HAVE_YOUR_MEDIA,
@@ -344,7 +448,10 @@ STOLEN_CONTENT: tuple[Rule, ...] = (
         requires=r"\b(?:" + _ADULT_CORE + r"|nudes?|naked|nackt\w*|naakt\w*|nue?s?|desnud\w*"
         r"|nud[ao]s?|intim\w*|sex\w*|password\w*|passwort\w*|mots? de passe|wachtwoord\w*"
         r"|contrasen\w*|senhas?|bitcoin\w*|btc|pay|zahl\w*|payer|pagar\w*|pagare|betal\w*"
-        r"|ruin\w*|arruin\w*|rovin\w*|ruiner|post|leak\w*|expos\w*|" + _AUDIENCE + r")\b",
+        r"|ruin\w*|arruin\w*|rovin\w*|ruiner|post|leak\w*|expos\w*|" + _AUDIENCE
+        # "You blocked me, but I still have your pictures."
+        + r"|still|todavia|aun|ainda|noch|encore|toujours|ancora|nog|block\w*|bloque\w*"
+        r"|bloccat\w*|geblokkeerd)\b",
         unless=_CALM + r"|\b(?:trip|holiday|vacation|wedding|party|birthday|urlaub|hochzeit"
         r"|vacances|mariage|fete|vacanza|matrimonio|festa|vakantie|bruiloft|feest|vacaciones"
         r"|boda|fiesta|ferias|casamento)\b",
@@ -367,7 +474,112 @@ STOLEN_CONTENT: tuple[Rule, ...] = (
     ),
 )
 
+# "You'll regret it", each language; a threat when said about a block or a report.
+_REGRET = (
+    r"\b(?:(?:you'?ll|you will|you'?re going to|ur gonna|you'?re gonna) regret"
+    r"|te (?:vas a|va a) arrepentir|te arrepentiras|(?:vas|va) a arrepentirte"
+    r"|(?:vai|vais) (?:se |te )?arrepender|se arrependera|vai-se arrepender"
+    r"|(?:du wirst|sie werden) (?:\w+ )?bereuen|(?:das|es) wirst du bereuen"
+    r"|(?:tu vas|vous allez) (?:le )?regretter|tu (?:le )?regretteras|vous (?:le )?regretterez"
+    r"|te ne pentirai|ve ne pentirete|te ne faro pentire|ti pentirai"
+    r"|(?:je gaat|u gaat|je zult|ga je) (?:er |daar )?spijt (?:van )?krijgen|spijt van krijgen)"
+)
+_BLOCKED = (
+    r"\b(?:block\w*|bloque\w*|bloquea\w*|blockier\w*|bloccat\w*|bloccar\w*|geblokkeerd"
+    r"|blokkeren|ignor\w*|negeren|genegeerd|report\w*|denunci\w*|anzeig\w*|signal\w*"
+    r"|segnal\w*|aangeven|melden|" + _TAPE + r"|pics?|photos?|fotos?|foto's|bilder|nudes?)\b"
+)
+# "... or the video goes out", each language: the pictures as the subject.
+_OR = r"\b(?:or|o|ou|oder|sonst|sinon|altrimenti|of|anders|otherwise|si no|senao|sino)\s"
+_GOES_OUT = (
+    r"(?:goes (?:out|online|public|viral)|gets (?:posted|out|leaked|published)|will be (?:posted"
+    r"|published|leaked)|sale|se (?:publica|sube|filtra)|sera publicad\w*|va a salir"
+    r"|(?:vai|vao) (?:ser )?(?:publicad\w*|postad\w*|vazad\w*|pra internet)|sai|vaza"
+    r"|geht (?:raus|online|viral)|(?:wird|werden) (?:\w+ )?(?:veroffentlicht|gepostet"
+    r"|hochgeladen)|part|sort|(?:sera|seront) (?:publiee?s?|diffusee?s?|postee?s?)"
+    r"|esce|va online|finisce online|(?:verra|verranno|sara|saranno) (?:pubblicat\w*"
+    r"|diffus\w*)|gaat (?:online|eruit|rond|viraal)|(?:wordt|worden) (?:gepubliceerd"
+    r"|gepost|verspreid))"
+)
+# "Or I post them", first person, each language.
+_OR_I_POST = (
+    r"\b(?:or|o|ou|oder|sonst|sinon|altrimenti|of|anders)\s(?:i(?:'ll| will)? (?:post|upload"
+    r"|leak|share|send)|(?:yo )?(?:subo|publico|posteo|filtro|mando)|(?:eu )?(?:posto|publico"
+    r"|vazo|mando)|ich (?:poste|veroffentliche|lade|schicke|teile)|je (?:poste|publie|envoie"
+    r"|balance|partage)|(?:io )?(?:pubblico|posto|mando|carico)|ik (?:post|plaats|stuur|deel"
+    r"|zet))\b"
+)
+# "I'll put it on porn sites", first person, each language.
+_ON_PORN_SITES = (
+    r"\b(?:i(?:'ll| will)?|i'm gonna|subire|voy a (?:subir|publicar)|publicare|vou (?:postar"
+    r"|publicar|colocar)|postarei|publicarei|ich (?:werde|lade|stelle)|je (?:vais|publierai"
+    r"|mettrai)|publierai|mettrai|pubblichero|carichero|mettero|ik (?:zet|plaats|ga|zal))\b"
+    r"[^.!?\n]{0,60}?\b(?:porn\w*|xxx)"
+)
+
 THREAT_TO_EXPOSE: tuple[Rule, ...] = (
+    Rule(
+        _REGRET,
+        0.5,
+        _MENACE,
+        langs=ALL,
+        keys="regret arrepentir arrepentiras arrepentirte arrepender arrependera bereuen "
+        "regretter regretteras regretterez pentirai pentirete pentire spijt",
+        requires=_BLOCKED,
+        unless=_CALM,
+        name="regret_after_a_block",
+    ),
+    Rule(
+        _OR + r"(?:" + _THE_MEDIA + r"|(?:your|ur|tus|tu|suas|seus|sua|deine\w*|tes|vos|ta"
+        r"|le tue|i tuoi|je)\s(?:\w+ )?(?:pics|photos?|fotos?|foto's|bilder|nudes|videos?))"
+        r"\s(?:\w+ )?" + _GOES_OUT + r"\b"
+        # German and Dutch put the verb first: "sonst geht das Video raus".
+        + r"|" + _OR + r"(?:geht|gehen|kommt|kommen|gaat|gaan|komt|komen)\s" + _THE_MEDIA
+        + r"\s(?:\w+ ){0,2}?(?:online|raus|rum|rund|viral|viraal|rond|eruit|ins netz|ins internet"
+        r"|op internet|op het internet)\b",
+        0.55,
+        _SEND_ALL,
+        langs=ALL,
+        keys="or o ou oder sonst sinon altrimenti of anders otherwise si senao sino",
+        unless=_CALM,
+        name="or_the_pictures_go_out",
+    ),
+    Rule(
+        _OR_I_POST,
+        0.5,
+        _SEND_ALL,
+        langs=ALL,
+        keys="or o ou oder sonst sinon altrimenti of anders",
+        requires=r"\b(?:" + _TAPE + r"|pics?|pictures|photos?|fotos?|foto's|bilder|nudes?"
+        r"|images?|immagini|imagenes|imagens|beelden)\b",
+        unless=_CALM + r"|\b(?:trip|holiday|vacation|urlaub|vacances|vacanza|vakantie"
+        r"|vacaciones|ferias|viagem|party|fiesta|festa|feest|fete|wedding|boda|hochzeit"
+        r"|mariage|matrimonio|bruiloft|casamento)\b",
+        name="or_i_post_them",
+    ),
+    Rule(
+        _ON_PORN_SITES,
+        0.55,
+        _SEND_ALL,
+        langs=ALL,
+        keys="i i'll i'm subire voy publicare vou postarei publicarei ich je publierai "
+        "mettrai pubblichero carichero mettero ik",
+        requires=r"\b(?:" + _TAPE + r"|pics?|photos?|fotos?|foto's|bilder|nudes?|images?"
+        r"|immagini|imagenes|imagens|beelden|you|te|du|dich|vous|ti|je|jou)\b",
+        unless=_CALM,
+        name="on_porn_sites",
+    ),
+    # "This is my last warning."
+    Rule(
+        _LAST_WARNING,
+        0.5,
+        _MENACE,
+        langs=ALL,
+        keys="my meine mon mio mijn mi meu",
+        unless=_CALM + r"|\b(?:game|match|spiel|jeu|partita|wedstrijd|juego|partido|jogo"
+        r"|homework|hausaufgaben|devoirs|compiti|huiswerk|tarea|deberes|dever|lol|haha|jk)\b",
+        name="my_last_warning",
+    ),
     # "Your friends will see it", "lo verán tus amigos": the audience as the subject.
     Rule(
         _WILL_SEE,

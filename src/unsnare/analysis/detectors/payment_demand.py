@@ -99,7 +99,9 @@ RULES = (
         r"(?:money|cash|ransom)\b|\bpay up\b",
         0.3,
         "They are pushing you to pay.",
-        unless=_ORDINARY,
+        # (Advice against the scam: "your bank will never ask you to send money".)
+        unless=_ORDINARY + r"|\b(?:never|don'?t|do not|nobody|no one) (?:\w+ ){0,3}?(?:ask|pay"
+        r"|send)",
         boost=_COERCION,
         boost_by=0.2,
         keys="pay send up",
