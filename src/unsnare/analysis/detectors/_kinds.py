@@ -263,7 +263,72 @@ _I_DELETE_ALL = (
     r"|(?:en )?(?:ik )?(?:verwijder|wis|vernietig) (?:alles|de|het))"
 )
 
+# "I demand", first person, each language (not "I want", which buys tickets too).
+_I_DEMAND = (
+    r"\b(?:i (?:demand|require|insist on)|(?:yo )?exijo|(?:eu )?(?:exijo|cobro)|ich (?:verlange"
+    r"|fordere)|j'exige|je (?:reclame|exige)|(?:io )?esigo|ik (?:eis|vorder|verlang))"
+)
+# "The amount is", each language.
+_THE_AMOUNT_IS = (
+    r"\b(?:the (?:amount|sum|price|fee) (?:is|will be)|(?:la )?(?:cantidad|suma|cifra) (?:es|sera)"
+    r"|el (?:monto|importe|precio) (?:es|sera)|o (?:valor|montante|preco) (?:e|sera)"
+    r"|a (?:quantia|soma) (?:e|sera)|der (?:betrag|preis) (?:ist|betragt|lautet)"
+    r"|die summe (?:ist|betragt)|le (?:montant|prix) (?:est|sera)|la somme (?:est|sera)"
+    r"|l'importo (?:e|sara)|la (?:somma|cifra) (?:e|sara)|il prezzo (?:e|sara)"
+    r"|het bedrag (?:is|bedraagt|wordt)|de (?:som|prijs) (?:is|bedraagt))"
+    r"(?: (?:de|di|van|of|von))?\s"
+)
+# "If I don't receive the payment", each language.
+_IF_NOT_PAID = (
+    r"\b(?:if i (?:don'?t|do not|dont) (?:receive|get|see)|(?:if|unless) (?:the )?payment"
+    r" (?:is not|isn'?t|doesn'?t)|si no (?:recibo|veo|llega)|si el pago no"
+    r"|se (?:eu )?nao (?:receber|recebo|vir)|se o pagamento nao"
+    r"|(?:wenn|falls|sollte) ich (?:\w+ ){0,3}?(?:nicht|keine?n?) (?:\w+ ){0,2}?(?:erhalte"
+    r"|bekomme|sehe)|(?:wenn|falls) (?:die zahlung|das geld) nicht"
+    r"|si je ne (?:recois|vois) pas|si (?:le paiement|l'argent) n'(?:arrive|est)"
+    r"|se non (?:ricevo|ricevero|vedo)|se il pagamento non"
+    r"|(?:als|indien) ik (?:\w+ ){0,3}?(?:niet|geen) (?:\w+ ){0,2}?(?:ontvang|krijg|zie)"
+    r"|(?:als|indien) (?:de betaling|het geld) niet)\b"
+)
+
 PAYMENT_DEMAND: tuple[Rule, ...] = (
+    # "I demand 1500 euros."
+    Rule(
+        _I_DEMAND + r"\b[^.!?\n]{0,30}?" + _AMOUNT,
+        0.5,
+        _SILENCE,
+        langs=ALL,
+        keys="i demand require insist exijo cobro verlange fordere j'exige exige reclame "
+        "esigo eis vorder verlang",
+        unless=_CALM,
+        name="i_demand_an_amount",
+    ),
+    # "The amount is 1200 dollars in Bitcoin."
+    Rule(
+        _THE_AMOUNT_IS + _AMOUNT,
+        0.5,
+        _PAY_CRYPTO,
+        langs=ALL,
+        keys="amount sum price fee cantidad suma cifra monto importe precio valor montante "
+        "preco quantia soma betrag preis summe montant prix somme l'importo importo somma "
+        "prezzo bedrag som prijs",
+        requires=_SCENE_CORE,
+        unless=_CALM,
+        name="the_amount_is",
+    ),
+    # "If I don't receive the payment, ..."
+    Rule(
+        _IF_NOT_PAID,
+        0.5,
+        _SILENCE,
+        langs=ALL,
+        keys="if unless si se wenn falls sollte als indien",
+        requires=r"(?:" + _SCENE + r")|\b(?:zahlung|geld|payment|money|pago|dinero|pagamento"
+        r"|dinheiro|paiement|argent|soldi|betaling|bitcoin\w*)\b",
+        unless=_CALM + r"|\b(?:order|bestellung|commande|ordine|bestelling|pedido|encomenda"
+        r"|invoice|rechnung|facture|fattura|factuur|factura|fatura)\b",
+        name="if_i_am_not_paid",
+    ),
     # The amount first, then what it buys: "500 euros and the video disappears".
     Rule(
         _AMOUNT + r"\s(?:\w+ ){0,4}?(?:and|&|n|y|e|und|et|en|,|then|luego|depois|dann|puis"
@@ -457,6 +522,21 @@ STOLEN_CONTENT: tuple[Rule, ...] = (
         r"|boda|fiesta|ferias|casamento)\b",
         name="holds_your_pictures",
     ),
+    # "I know you visit porn sites, and I have the recording."
+    Rule(
+        r"(?:\bi (?:have|got|kept|saved)|\b(?:ich habe|ich hab|wir haben)|\b(?:j'ai|nous avons)"
+        r"|\b(?:ho|abbiamo)|\b(?:ik heb|we hebben)|\b(?:tengo|tenemos)|\b(?:tenho|temos))"
+        r" (?:\w+ )?(?:the|that|this|a|die|das|diese|l'|la|le|cette|ce|il|la|questa|questo|het|de"
+        r"|dit|deze|el|la|este|esta|esa|ese|o|a|esse|essa|este|esta|un|une|uno|una|een|um|uma"
+        r"|ein|eine)\s?(?:\w+ )?" + _TAPE + r"\b",
+        0.5,
+        _RECORDED,
+        langs=ALL,
+        keys="i ich hab habe wir j'ai nous ho abbiamo ik we tengo tenemos tenho temos",
+        requires=r"\b(?:" + _ADULT_CORE + r")",
+        unless=_CALM,
+        name="holds_the_recording",
+    ),
     # "A video in which you touch yourself", "vídeos onde você se masturbou".
     Rule(
         _TAPE_SHOWING,
@@ -518,6 +598,24 @@ _ON_PORN_SITES = (
 )
 
 THREAT_TO_EXPOSE: tuple[Rule, ...] = (
+    # "Blocking me changes nothing."
+    Rule(
+        r"\b(?:blocking me|bloquearme|me bloquear|bloquear-me|mich (?:zu )?blockieren"
+        r"|me bloquer|bloccarmi|mi bloccare|me blokkeren|mij blokkeren)\b[^.!?\n]{0,20}?\b"
+        r"(?:changes nothing|won'?t (?:help|change|save)|doesn'?t (?:help|change)|is useless"
+        r"|no cambia nada|no (?:te )?sirve de nada|no (?:te )?va a servir|nao muda nada"
+        r"|nao (?:te )?adianta|nao vai adiantar|andert nichts|bringt (?:dir )?nichts|hilft"
+        r" (?:dir )?nicht|ne change rien|ne (?:te )?sert a rien|ne servira a rien|non cambia"
+        r" (?:niente|nulla)|non (?:ti )?serve a (?:niente|nulla)|non servira|verandert niets"
+        r"|helpt (?:je )?niet|heeft geen zin)",
+        0.5,
+        _MENACE,
+        langs=ALL,
+        keys="blocking bloquearme bloquear bloquear-me blockieren bloquer bloccarmi bloccare "
+        "blokkeren",
+        unless=_CALM,
+        name="blocking_changes_nothing",
+    ),
     Rule(
         _REGRET,
         0.5,

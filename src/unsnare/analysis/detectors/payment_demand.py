@@ -47,13 +47,15 @@ RULES = (
         boost_by=0.2,
     ),
     Rule(
-        rf"\b(?:i\s+want|i\s+need|it'?s|costs?|price is|is a fair price|pay me|i demand|i'?ll take)"
+        rf"\b(?:i\s+want|i\s+need|it'?s|costs?|price is|is a fair price|pay me|i'?ll take)"
         rf"\s+(?:\w+\s+){{0,2}}?(?:{_AMT})",
         0.3,
         "They are asking you for money.",
         unless=_ORDINARY,
         boost=_COERCION,
         boost_by=0.2,
+        # ("I demand" has its own rule now; the name stays as it was.)
+        name="8af4561510",
     ),
     Rule(
         rf"(?:{_AMT})\s+(?:\w+\s+){{0,3}}?(?:(?:fair|nice|good|small|reasonable) (?:price"
