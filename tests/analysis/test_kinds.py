@@ -340,3 +340,97 @@ def test_the_missed_kinds_are_read(text: str, tactic: str) -> None:
 @pytest.mark.parametrize("text", MORE_CALM)
 def test_advice_invoices_and_holiday_photos_stay_calm(text: str) -> None:
     assert not analyze_text(text).risk.flagged
+
+
+# The bulk email's proofs of skill and cover, each language: the split screen or
+# montage, "I'll know when you open this", a new password is useless, no
+# antivirus finds it, a hole in the router, "I know your secrets", "you can't
+# trace me".
+BULK_FOUND = [
+    ('The screen was split: on one half the video you were watching, on the other half you.', 'any'),
+    ('La pantalla dividida: en un lado el video que veías y en el otro lado tú.', 'any'),
+    ('A tela dividida: de um lado o vídeo que você assistia, do outro lado você.', 'any'),
+    ('Auf der einen Hälfte des Bildschirms das Video, das du angesehen hast, auf der anderen Hälfte du.', 'any'),
+    ("Sur une moitié de l'écran la vidéo que vous regardiez, sur l'autre moitié vous.", 'any'),
+    ("Su una metà dello schermo il video che guardavi, sull'altra metà tu.", 'any'),
+    ('Op de ene helft van het scherm de video die je keek, op de andere helft jij.', 'any'),
+    ('I made a montage of you and the clip you were watching.', 'any'),
+    ('Hice un montaje contigo y el video que estabas viendo.', 'any'),
+    ('Fiz uma montagem com você e o vídeo que você estava vendo.', 'any'),
+    ('Ich habe einen Zusammenschnitt von dir und dem Video gemacht.', 'any'),
+    ("J'ai fait un montage de vous et de la vidéo que vous regardiez.", 'any'),
+    ('Ho fatto un montaggio di te e del video che stavi guardando.', 'any'),
+    ('Ik heb een montage gemaakt van jou en de video die je keek.', 'any'),
+    ('I will know the moment you open this email.', 'hacking_claim'),
+    ('Sabré en cuanto abras este correo.', 'hacking_claim'),
+    ('Vou saber assim que você abrir este e-mail.', 'hacking_claim'),
+    ('Ich sehe sofort, wenn du diese E-Mail öffnest.', 'hacking_claim'),
+    ('Je saurai dès que vous ouvrirez ce courriel.', 'hacking_claim'),
+    ('Saprò nel momento in cui apri questa email.', 'hacking_claim'),
+    ('Ik weet het zodra je deze e-mail opent.', 'hacking_claim'),
+    ("Changing your password won't help, my software is still on your device.", 'hacking_claim'),
+    ('Cambiar tu contraseña no sirve de nada, mi software sigue en tu dispositivo.', 'hacking_claim'),
+    ('Mudar sua senha não adianta, meu software continua no seu dispositivo.', 'hacking_claim'),
+    ('Dein Passwort zu ändern bringt nichts, meine Software ist noch auf deinem Gerät.', 'hacking_claim'),
+    ('Changer votre mot de passe ne sert à rien, mon logiciel est toujours sur votre appareil.', 'hacking_claim'),
+    ('Cambiare la password non serve a niente, il mio software è ancora sul tuo dispositivo.', 'hacking_claim'),
+    ('Je wachtwoord wijzigen heeft geen zin, mijn software staat nog op je apparaat.', 'hacking_claim'),
+    ('No antivirus can detect my software.', 'hacking_claim'),
+    ('Ningún antivirus puede detectar mi software.', 'hacking_claim'),
+    ('Nenhum antivírus consegue detectar meu software.', 'hacking_claim'),
+    ('Kein Antivirenprogramm kann meine Software erkennen.', 'hacking_claim'),
+    ('Aucun antivirus ne peut détecter mon logiciel.', 'hacking_claim'),
+    ('Nessun antivirus può rilevare il mio software.', 'hacking_claim'),
+    ('Geen enkele virusscanner kan mijn software detecteren.', 'hacking_claim'),
+    ('I used a vulnerability in your router to get in.', 'hacking_claim'),
+    ('Usé una vulnerabilidad de tu router para entrar.', 'hacking_claim'),
+    ('Usei uma vulnerabilidade do seu roteador para entrar.', 'hacking_claim'),
+    ('Ich habe eine Sicherheitslücke in deinem Router ausgenutzt.', 'hacking_claim'),
+    ("J'ai exploité une faille de votre routeur.", 'hacking_claim'),
+    ('Ho sfruttato una vulnerabilità del tuo router.', 'hacking_claim'),
+    ('Ik heb een lek in je router gebruikt.', 'hacking_claim'),
+    ('I know your dirty little secret and I have the camera footage.', 'hacking_claim'),
+    ('Conozco tu sucio secreto, tengo acceso a tu cámara.', 'hacking_claim'),
+    ('Conheço o seu segredo sujo, tenho acesso à sua câmera.', 'hacking_claim'),
+    ('Ich kenne dein schmutziges Geheimnis.', 'hacking_claim'),
+    ('Je connais votre sale secret.', 'hacking_claim'),
+    ('Conosco il tuo sporco segreto.', 'hacking_claim'),
+    ('Ik ken je vuile geheim.', 'hacking_claim'),
+    ("The sender address is fake, so you can't trace me.", 'hacking_claim'),
+    ('La dirección del remitente es falsa, así no me encuentras.', 'hacking_claim'),
+    ('O endereço do remetente é falso, para me manter escondido.', 'hacking_claim'),
+    ('Die Absenderadresse ist gefälscht, damit du mich nicht findest.', 'hacking_claim'),
+    ("L'adresse de l'expéditeur est falsifiée, je reste caché.", 'hacking_claim'),
+    ("L'indirizzo del mittente è falso, io resto nascosto.", 'hacking_claim'),
+    ('Het afzenderadres is vervalst, zodat je mij niet vindt.', 'hacking_claim'),
+    ('Sé lo que mirabas y tengo la grabación de tu cámara.', 'hacking_claim'),
+    ('So cosa guardavi, ho la registrazione della tua webcam.', 'hacking_claim'),
+]
+
+BULK_CALM = [
+    'Changing your password regularly helps keep your account safe.',
+    'Our antivirus can detect most threats on your device.',
+    'We fixed a vulnerability in your router firmware; please update.',
+    'Je saurai demain si je peux venir.',
+    'The screen is split in two halves so you can compare the videos.',
+    'We made a montage of the wedding videos for you.',
+    'Hice un montaje con las fotos de la boda.',
+    'I know your secret recipe for the cake!',
+    'Ich kenne dein Geheimnis für den perfekten Kuchen.',
+    'Watch out: the sender address of phishing emails is often fake.',
+    'I know what you did last summer is a great movie.',
+    'Se scegli questo percorso, il tuo segreto resta al sicuro con la banca.',
+]
+
+
+@pytest.mark.parametrize(("text", "tactic"), BULK_FOUND)
+def test_the_bulk_emails_proofs_are_read(text: str, tactic: str) -> None:
+    report = analyze_text(text)
+    assert report.risk.flagged, report.findings
+    if tactic != "any":
+        assert tactic in {str(t) for t in report.tactics()}, report.findings
+
+
+@pytest.mark.parametrize("text", BULK_CALM)
+def test_security_advice_and_films_stay_calm(text: str) -> None:
+    assert not analyze_text(text).risk.flagged

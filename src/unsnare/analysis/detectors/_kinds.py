@@ -23,6 +23,7 @@ from unsnare.analysis.detectors._multilingual import (
     _HACK,
     _PAY_CRYPTO,
     _RECORDED,
+    _REPORTED,
     _SEND_ALL,
     _SILENCE,
     _TAPE,
@@ -146,6 +147,7 @@ _YOUR_DEVICE = (
     r"\b(?:your|ur|dein\w*|ihr\w*|votre|ton|ta|vos|tes|tuo|tua|tuoi|suo|sua|je|jouw|uw|tu|tus"
     r"|su|sus|seu|sua|seus|suas|teu|tua)\s(?:\w+ )?(?:" + _DEVICE + r"|phones?|devices?|mobile"
     r"|tablet|cell|cellphone|inbox|browser|sistema|systeme|systeem|sistemas|fotocamera|telecamera"
+    r"|router|roteador|routeur|modem"
     r"|webcam\w*)\b"
 )
 # First person taking data: "I downloaded / copied / stole", each language.
@@ -490,7 +492,228 @@ HACKING_CLAIM = HACKING_CLAIM + (
     ),
 )
 
+# The bulk email's proof of skill, each language: it knows when the email is
+# opened, changing the password is useless, no antivirus finds it, a hole in
+# the router let it in.
+_I_WILL_KNOW = (
+    r"\b(?:i(?:'ll| will) (?:know|see|be notified|get a notification)|(?:yo )?sabre|vou saber"
+    r"|saberei|ich (?:sehe|weiss|erfahre|merke|bekomme eine benachrichtigung)|je (?:saurai"
+    r"|verrai|serai (?:averti|informe|notifie))|(?:io )?(?:sapro|vedro)|ik (?:weet|zie|merk)"
+    r"(?: het)?)\b[^.!?\n]{0,40}?\b(?:open\w*|read|reads|abras|leas|abra|lea|abrir|ler|leia"
+    r"|offnest|offnen|liest|lesen|geoffnet|gelesen|ouvrirez|ouvriras|lirez|liras|ouvrez|lisez"
+    r"|ouvres|apri|aprirai|leggi|leggerai|aperto|letto|opent|leest|geopend|gelezen)\b"
+)
+_MAIL_NOUN = (
+    r"\b(?:e-?mails?|mail|messages?|letter|correo|mensajes?|carta|mensagem|nachricht|brief"
+    r"|courriel|lettre|messaggio|lettera|bericht)\b"
+)
+_CHANGE_PASSWORD = (
+    r"(?:chang\w*|reset\w*|cambi\w*|mud\w*|alter\w*|trocar|troque|ander\w*|wechsel\w*"
+    r"|wijzig\w*|verander\w*)\b[^.!?\n]{0,25}?\b(?:password\w*|passwort\w*|kennwort\w*"
+    r"|contrasena\w*|clave|senha\w*|mots? de passe|wachtwoord\w*)"
+    r"|\b(?:password\w*|passwort\w*|kennwort\w*|contrasena\w*|senha\w*|mots? de passe"
+    r"|wachtwoord\w*)\b[^.!?\n]{0,25}?\b(?:zu andern|andern|wijzigen|veranderen|cambiare"
+    r"|changer)"
+)
+_USELESS = (
+    r"(?:won'?t (?:help|work|save you|change anything)|doesn'?t (?:help|matter)|is (?:useless"
+    r"|pointless|no use)|(?:it'?s )?(?:useless|pointless)|no (?:te )?(?:sirve|servira|ayuda"
+    r"|ayudara)(?: de nada)?|es inutil|nao (?:adianta|serve|ajuda|vai adiantar)|e inutil"
+    r"|bringt (?:dir |ihnen )?nichts|hilft (?:dir |ihnen )?nicht|(?:ist )?sinnlos|nutzt nichts"
+    r"|ne (?:vous |te )?sert a rien|(?:est|c'est|il est) inutile|ne changera rien"
+    r"|non (?:ti )?serve(?: a (?:niente|nulla))?|e inutile|non (?:cambiera|cambia) (?:niente"
+    r"|nulla)|heeft geen zin|helpt (?:je |u )?niet|is zinloos|(?:is )?nutteloos)"
+)
+_NO_ANTIVIRUS = (
+    r"\b(?:no|ningun|nenhum|kein\w*|aucun|nessun|geen(?: enkel\w*)?)\s(?:\w+ )?(?:anti-?virus"
+    r"\w*|antivirenprogramm\w*|virenscanner|virusscanner|virus scanner|security software"
+    r"|sicherheitssoftware)\b[^.!?\n]{0,30}?\b(?:can|could|will|puede|podra|consegue|pode"
+    r"|podera|kann|konnte|wird|peut|pourra|puo|potra|kan|zal)\b[^.!?\n]{0,20}?\b(?:detect\w*"
+    r"|find|spot|erkennen|finden|entdecken|aufspuren|detecter|trouver|reperer|rilevar\w*"
+    r"|trovar\w*|individuar\w*|detecteren|vinden|ontdekken|encontrar|achar)"
+    r"|\b(?:anti-?virus\w*|antivirenprogramm\w*|virenscanner|virusscanner)\b[^.!?\n]{0,20}?"
+    r"\b(?:can'?t|cannot|won'?t|will not|no (?:puede|podra|lo detecta)|nao (?:pode|consegue"
+    r"|vai)|kann (?:\w+ )?nicht|ne (?:peut|pourra|le detecte) pas|non (?:puo|potra|lo rileva)"
+    r"|kan (?:\w+ )?niet)\b[^.!?\n]{0,20}?\b(?:detect\w*|find|erkennen|finden|entdecken"
+    r"|detecter|trouver|rilevar\w*|trovar\w*|detecteren|vinden|encontrar)"
+)
+_MINE = r"\b(?:my|mi|mis|meu|minha|mein\w*|mon|ma|il mio|la mia|mijn)\s"
+_VULN = (
+    r"(?:vulnerabilit\w*|exploit\w*|security (?:hole|flaw|gap)|loophole|backdoor|back door"
+    r"|vulnerabilidad\w*|fallo\w* de seguridad|agujero|brecha|vulnerabilidade\w*|falha\w*"
+    r"|brecha|sicherheitslucke\w*|schwachstelle\w*|lucke|hintertur|faille\w*|vulnerabilite\w*"
+    r"|porte derobee|falla\w*|vulnerabilita|lek|lekken|kwetsbaarhe\w*|beveiligingslek\w*"
+    r"|achterdeur)"
+)
+_I_USED = (
+    r"\b(?:i (?:used|exploited|abused|found)|use|aproveche|explote|encontre|usei|explorei"
+    r"|aproveitei|encontrei|(?:ausgenutzt|genutzt|benutzt|gefunden|missbraucht)|j'ai (?:\w+ )?"
+    r"(?:exploite|utilise|trouve|profite)|ho (?:\w+ )?(?:sfruttato|usato|trovato|utilizzato)"
+    r"|(?:gebruikt|misbruikt|gevonden|benut))\b"
+)
+
+# "I know your dirty secret", "I know what you watch", each language.
+_KNOW_SECRET = (
+    # ("se" and "so" alone are "if" and "so": the Spanish and Italian "I know" need what
+    # follows.)
+    r"\b(?:i know|conozco|yo se|se (?=lo que|todo)|conheco|eu sei|sei (?=o que|tudo)"
+    r"|ich kenne|ich weiss|je connais|je sais|conosco|io so|so (?=cosa|quello|tutto)"
+    r"|ik ken|ik weet|vi (?:er klar over|kjenner|vet)|jeg kjenner|jag kanner|znam)\b"
+    r"[^.!?\n]{0,30}?\b(?:(?:your|tu|tus|seu|seus|dein\w*|ihr\w*|votre|vos|ton|tes|il tuo"
+    r"|i tuoi|je|jouw|uw|dine|dina|tvoje|twoj\w*)\s(?:\w+ ){0,3}?(?:secrets?|secreto?s?"
+    r"|segredos?|geheimnis\w*|secrets?|segret[oi]|geheim\w*|hemmelighe\w*|hemligh\w*"
+    r"|tajemstv\w*|sekret\w*|tajemnic\w*)|what (?:you|u) (?:watch|were watching|look at"
+    r"|were doing)|lo que (?:ves|miras|mirabas|veias|hacias|estabas viendo|estabas haciendo)"
+    r"|o que (?:voce|vc)"
+    r" (?:assiste|ve|estava vendo|estava fazendo)|was (?:du|sie) (?:dir |sich )?(?:ansiehst"
+    r"|anschaust|ansehen|anschauen|getan hast|tust)|ce que (?:vous|tu) (?:regardez|regardes"
+    r"|faisiez|faisais|regardiez|regardais)|cosa (?:guardi|guardavi|facevi|stavi guardando"
+    r"|stavi facendo)|quello che (?:guardi"
+    r"|stavi guardando)|wat (?:je|jij|u) (?:bekijkt|kijkt|deed|aan het doen was))"
+)
+_KNOW_CONTEXT = (
+    r"\b(?:" + _ADULT_CORE + r"|" + _TAPE + r"|dirty|sucio\w*|suj[oa]\w*|schmutzig\w*|sale"
+    r"|sporc\w*|vies\w*|vuil\w*|perver\w*|sex\w*|intim\w*|small and big|pequenos y grandes"
+    r"|sm[ao] og store|hack\w*|password\w*|bitcoin\w*|btc|camera\w*|kamera\w*|webcam)\b"
+)
+_KNOWS_SECRETS = (
+    "They say they know your secrets. This is a common bluff sent to thousands of people at"
+    " once, and it is not your fault."
+)
+# "The sender's address is fake", "you can't trace me": the persona's cover.
+_UNTRACEABLE = (
+    r"\b(?:(?:sender'?s?|from) address (?:is|was) (?:fake|false|spoofed|forged)"
+    r"|direccion del remitente es falsa|endereco do remetente (?:e|esta) falso"
+    r"|absenderadresse (?:ist|war) (?:\w+ )?(?:gefalscht|falsch)|l'adresse de l'expediteur"
+    r" (?:est|etait) (?:\w+ )?(?:fausse|falsifiee|usurpee)|l'indirizzo del mittente (?:e|era)"
+    r" (?:\w+ )?(?:falso|falsificato)|afzenderadres (?:is|was) (?:\w+ )?(?:vals|nep|vervalst)"
+    r"|(?:you|u) (?:can'?t|cannot|will never|won'?t) (?:\w+ )?(?:trace|track|find) me"
+    r"|no (?:puedes|podras|pueden|podran) (?:\w+ )?(?:rastrearme|localizarme|encontrarme)"
+    r"|nao (?:pode|consegue|vai conseguir|poderao|conseguirao) (?:\w+ )?me (?:rastrear"
+    r"|localizar|encontrar)|(?:du kannst|sie konnen) mich (?:\w+ )?nicht (?:finden"
+    r"|verfolgen|zuruckverfolgen|aufspuren)|(?:vous ne pouvez|tu ne peux|vous ne pourrez"
+    r"|tu ne pourras) (?:\w+ )?pas (?:me (?:retrouver|tracer|localiser|pister))"
+    r"|non (?:puoi|potrai|potete|riuscirai a) (?:\w+ )?(?:rintracciarmi|trovarmi|tracciarmi)"
+    r"|(?:je kunt|u kunt|jullie kunnen) (?:me|mij) (?:\w+ )?niet (?:vinden|traceren"
+    r"|opsporen|achterhalen)|i(?:'m| am) (?:untraceable|incognito)|soy (?:irrastreable"
+    r"|imposible de rastrear)|(?:me )?manter incognito|ich bin (?:nicht (?:auffindbar"
+    r"|zuruckverfolgbar)|unauffindbar)|je suis (?:introuvable|intracable)"
+    r"|sono (?:irrintracciabile|introvabile)|ik ben (?:onvindbaar|ontraceerbaar|niet te"
+    r" traceren))"
+)
+
+HACKING_CLAIM = HACKING_CLAIM + (
+    Rule(
+        _KNOW_SECRET,
+        0.5,
+        _KNOWS_SECRETS,
+        langs=ALL,
+        keys="i know conozco yo se conheco eu sei ich kenne weiss je connais sais conosco io "
+        "so ik ken "
+        "weet vi jeg jag znam",
+        requires=_KNOW_CONTEXT,
+        unless=_CALM + r"|\b(?:recipe|receta|receita|rezept|recette|ricetta|recept|summer"
+        r"|verano|verao|sommer|ete|estate|zomer|surprise|sorpresa|surpresa|uberraschung"
+        r"|verrassing)\b",
+        name="knows_your_secrets",
+    ),
+    Rule(
+        _UNTRACEABLE,
+        0.5,
+        _HACK,
+        langs=ALL,
+        keys="sender's senders sender from direccion endereco absenderadresse l'adresse "
+        "l'indirizzo afzenderadres you u no nao du sie vous tu non je jullie i'm am soy "
+        "manter incognito ich sono ik",
+        # The sender speaking of their own cover; advice says "the address is fake" too.
+        requires=r"\b(?:i|i'm|me|my|yo|mi|eu|mim|meu|ich|mich|mir|mein\w*|je|j'|moi|mon|io|ik"
+        r"|mij|mijn)\b",
+        unless=_CALM,
+        name="cannot_be_traced",
+    ),
+    Rule(
+        _I_WILL_KNOW,
+        0.5,
+        _HACK,
+        langs=ALL,
+        keys="i'll i will sabre saber vou saberei ich je sapro vedro io ik",
+        requires=_MAIL_NOUN,
+        unless=_CALM,
+        name="knows_when_you_open_it",
+    ),
+    Rule(
+        r"\b(?:" + _CHANGE_PASSWORD + r")\b[^.!?\n]{0,30}?\b" + _USELESS + r"|\b" + _USELESS
+        + r"\b[^.!?\n]{0,20}?\b(?:" + _CHANGE_PASSWORD + r")",
+        0.5,
+        _HACK,
+        langs=ALL,
+        keys="password passwords passwort kennwort contrasena contrasenas clave senha senhas "
+        "mot mots wachtwoord",
+        unless=_CALM,
+        name="new_password_is_useless",
+    ),
+    Rule(
+        _NO_ANTIVIRUS,
+        0.5,
+        _HACK,
+        langs=ALL,
+        keys="antivirus anti-virus antivirusprogram antivirenprogramm virenscanner "
+        "virusscanner virus",
+        requires=_MINE,
+        # (Not `_CALM`: its "detected" is the word this sentence is made of.)
+        unless=_REPORTED,
+        name="no_antivirus_finds_it",
+    ),
+    Rule(
+        _VULN + r"\b[^.!?\n]{0,40}?" + _YOUR_DEVICE,
+        0.5,
+        _HACK,
+        langs=ALL,
+        keys="vulnerability vulnerabilities exploit security loophole backdoor back "
+        "vulnerabilidad fallo agujero brecha vulnerabilidade falha sicherheitslucke "
+        "schwachstelle lucke hintertur faille vulnerabilite porte falla vulnerabilita lek "
+        "lekken kwetsbaarheid beveiligingslek achterdeur",
+        requires=_I_USED,
+        unless=_CALM,
+        name="hole_in_your_router",
+    ),
+)
+
+# The split screen or the montage: the porn and the person side by side.
+_SPLIT = (
+    r"\b(?:split[- ]screen|(?:screen|display) (?:was |is )?split|pantalla dividida|tela dividida"
+    r"|geteilte\w* bildschirm|bildschirm (?:war |ist )?geteilt|ecran (?:partage|divise|scinde)"
+    r"|schermo diviso|gesplitst scherm|scherm (?:in tweeen|gesplitst)"
+    r"|(?:one|other|left|right|first|second) (?:half|side)|(?:un|otro|el otro|izquierd\w*"
+    r"|derech\w*) lado|(?:um|outro|o outro|esquerd\w*|direit\w*) lado|(?:uma|outra|a outra)"
+    r" metade|(?:einen|anderen|linken|rechten) (?:halfte|seite)|(?:une|l'autre) moitie"
+    r"|cote (?:gauche|droit)|(?:una|l'altra) meta|lato (?:sinistro|destro)|(?:ene|andere"
+    r"|linker|rechter) (?:helft|kant))\b[^.!?\n]{0,60}?\b(?:screen|pantalla|tela|bildschirm\w*"
+    r"|ecran|schermo|scherm|video\w*|you|tu|voce|du|vous|jij|je)\b"
+    r"|\b(?:montage|montaje|montagem|zusammenschnitt|montaggio|compilation|compilacion"
+    r"|compilacao|kompilation)\b"
+)
+_WATCHING = (
+    r"\b(?:" + _ADULT_CORE + r"|watch\w*|veias|viendo|mirabas|mirando|assistia|vendo"
+    r"|assistindo|angesehen|angeschaut|ansahst|anschautest|regardiez|regardais|regardant"
+    r"|guardavi|guardando|keek|bekeek|aan het kijken|keken)\b"
+)
+
 STOLEN_CONTENT: tuple[Rule, ...] = (
+    Rule(
+        _SPLIT,
+        0.5,
+        _RECORDED,
+        langs=ALL,
+        keys="split screen display pantalla tela bildschirm ecran schermo scherm one other "
+        "left right first second un otro lado um outro uma outra metade einen anderen linken "
+        "rechten une l'autre moitie cote una l'altra meta lato ene andere linker rechter "
+        "montage montaje montagem zusammenschnitt montaggio compilation compilacion "
+        "compilacao kompilation",
+        requires=_WATCHING,
+        unless=_CALM,
+        name="split_screen_or_montage",
+    ),
     # "On which you can be seen touching yourself."
     Rule(
         _SEEN_DOING,
