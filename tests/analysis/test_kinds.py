@@ -434,3 +434,61 @@ def test_the_bulk_emails_proofs_are_read(text: str, tactic: str) -> None:
 @pytest.mark.parametrize("text", BULK_CALM)
 def test_security_advice_and_films_stay_calm(text: str) -> None:
     assert not analyze_text(text).risk.flagged
+
+
+# "If you don't pay, I publish it" and "I know you watch porn", each language; the
+# scheme in Czech and Polish, which the analysis recognises but does not read yet.
+PAY_OR_SPREAD_FOUND = [
+    ('Hacknul jsem tvůj účet a mám přístup ke všem tvým zařízením.', 'any'),
+    ('Mám přístup k vašemu počítači a kameře.', 'any'),
+    ('Nahrál jsem video, jak masturbuješ.', 'any'),
+    ('Natočil jsem vás přes webkameru, když jste sledoval porno.', 'any'),
+    ('Pošlu to video všem tvým kontaktům a rodině.', 'any'),
+    ('Video pošlu všem vašim přátelům a kolegům.', 'any'),
+    ('Převeď 1500 USD na moji bitcoinovou peněženku.', 'any'),
+    ('Pokud nezaplatíte, video zveřejním.', 'any'),
+    ('Po zaplacení video smažu.', 'any'),
+    ('Máte 48 hodin na zaplacení, jinak video rozešlu.', 'any'),
+    ('Vím, že navštěvuješ porno stránky.', 'any'),
+    ('Zhakowałem twoje urządzenie i mam dostęp do kamery.', 'any'),
+    ('Nagrałem film, jak się masturbujesz.', 'any'),
+    ('Wyślę nagranie wszystkim twoim kontaktom.', 'any'),
+    ('Zapłać 1000 USD w bitcoinach, inaczej film trafi do twojej rodziny.', 'any'),
+    ('Po otrzymaniu płatności usunę nagranie.', 'any'),
+    ('Jeśli nie zapłacisz, opublikuję wideo.', 'any'),
+    ("If you don't pay, I'll publish the video.", 'any'),
+    ('Si no pagas, publicaré el video.', 'any'),
+    ('Se você não pagar, vou publicar o vídeo.', 'any'),
+    ('Wenn du nicht zahlst, veröffentliche ich das Video.', 'any'),
+    ('Si vous ne payez pas, je publierai la vidéo.', 'any'),
+    ('Se non paghi, pubblicherò il video.', 'any'),
+    ('Als je niet betaalt, publiceer ik de video.', 'any'),
+    ('Ich weiß, dass du Pornoseiten besuchst.', 'hacking_claim'),
+    ('Je sais que vous regardez des sites porno.', 'hacking_claim'),
+    ('Sé que ves páginas porno.', 'hacking_claim'),
+    ('Eu sei que você assiste pornô.', 'hacking_claim'),
+    ('So che guardi siti porno.', 'hacking_claim'),
+    ('Ik weet dat je naar pornosites kijkt.', 'hacking_claim'),
+    ('I know that you watch porn.', 'hacking_claim'),
+]
+
+PAY_OR_SPREAD_CALM = [
+    'Policie varuje před podvodnými e-maily, které tvrdí, že vás natočily.',
+    'Zaplaťte fakturu 1500 Kč do 14 dnů.',
+    'Policja ostrzega przed oszustami, którzy twierdzą, że mają nagranie.',
+    "If you don't pay the invoice, we will send a reminder.",
+    'I know that porn addiction is hard; here is a therapy group.',
+]
+
+
+@pytest.mark.parametrize(("text", "tactic"), PAY_OR_SPREAD_FOUND)
+def test_pay_or_it_is_spread_is_read(text: str, tactic: str) -> None:
+    report = analyze_text(text)
+    assert report.risk.flagged, report.findings
+    if tactic != "any":
+        assert tactic in {str(t) for t in report.tactics()}, report.findings
+
+
+@pytest.mark.parametrize("text", PAY_OR_SPREAD_CALM)
+def test_invoices_warnings_and_help_stay_calm(text: str) -> None:
+    assert not analyze_text(text).risk.flagged

@@ -557,7 +557,7 @@ _KNOW_SECRET = (
     # ("se" and "so" alone are "if" and "so": the Spanish and Italian "I know" need what
     # follows.)
     r"\b(?:i know|conozco|yo se|se (?=lo que|todo)|conheco|eu sei|sei (?=o que|tudo)"
-    r"|ich kenne|ich weiss|je connais|je sais|conosco|io so|so (?=cosa|quello|tutto)"
+    r"|ich kenne|ich weiss?|je connais|je sais|conosco|io so|so (?=cosa|quello|tutto)"
     r"|ik ken|ik weet|vi (?:er klar over|kjenner|vet)|jeg kjenner|jag kanner|znam)\b"
     r"[^.!?\n]{0,30}?\b(?:(?:your|tu|tus|seu|seus|dein\w*|ihr\w*|votre|vos|ton|tes|il tuo"
     r"|i tuoi|je|jouw|uw|dine|dina|tvoje|twoj\w*)\s(?:\w+ ){0,3}?(?:secrets?|secreto?s?"
@@ -570,6 +570,13 @@ _KNOW_SECRET = (
     r"|faisiez|faisais|regardiez|regardais)|cosa (?:guardi|guardavi|facevi|stavi guardando"
     r"|stavi facendo)|quello che (?:guardi"
     r"|stavi guardando)|wat (?:je|jij|u) (?:bekijkt|kijkt|deed|aan het doen was))"
+)
+# "I know that you watch porn", each language (and Czech and Polish).
+_KNOW_YOU_WATCH = (
+    r"\b(?:i know|i'm aware|yo se|se que|eu sei|sei que|ich weiss?|je sais|io so|so che"
+    r"|ik weet|vim|wiem)\b[^.!?\n]{0,40}?\b(?:porn\w*|xxx|sites? (?:pour |pour les )?adultes"
+    r"|adult (?:sites?|websites?|content)|erwachsenenseit\w*|siti (?:per )?adulti"
+    r"|sitios? (?:para |de )?adultos|sites? (?:para |de )?adultos|sites? voor volwassenen)"
 )
 _KNOW_CONTEXT = (
     r"\b(?:" + _ADULT_CORE + r"|" + _TAPE + r"|dirty|sucio\w*|suj[oa]\w*|schmutzig\w*|sale"
@@ -608,7 +615,7 @@ HACKING_CLAIM = HACKING_CLAIM + (
         0.5,
         _KNOWS_SECRETS,
         langs=ALL,
-        keys="i know conozco yo se conheco eu sei ich kenne weiss je connais sais conosco io "
+        keys="i know conozco yo se conheco eu sei ich kenne weiss weis je connais sais conosco io "
         "so ik ken "
         "weet vi jeg jag znam",
         requires=_KNOW_CONTEXT,
@@ -616,6 +623,17 @@ HACKING_CLAIM = HACKING_CLAIM + (
         r"|verano|verao|sommer|ete|estate|zomer|surprise|sorpresa|surpresa|uberraschung"
         r"|verrassing)\b",
         name="knows_your_secrets",
+    ),
+    Rule(
+        _KNOW_YOU_WATCH,
+        0.5,
+        _KNOWS_SECRETS,
+        langs=ALL,
+        keys="i i'm yo se eu sei ich weiss weis je sais io so ik weet vim wiem",
+        requires=r"\b(?:you|u|que|that|dass|que|che|dat|ze)\b",
+        unless=_CALM + r"|\b(?:addict\w*|sucht|dependance|dipendenza|verslaving|adiccion"
+        r"|vicio|therap\w*|terapi\w*|kids|kinder|enfants|bambini|kinderen|ninos|criancas)\b",
+        name="knows_you_watch_porn",
     ),
     Rule(
         _UNTRACEABLE,
@@ -793,7 +811,10 @@ _BLOCKED = (
     r"|segnal\w*|aangeven|melden|" + _TAPE + r"|pics?|photos?|fotos?|foto's|bilder|nudes?)\b"
 )
 # "... or the video goes out", each language: the pictures as the subject.
-_OR = r"\b(?:or|o|ou|oder|sonst|sinon|altrimenti|of|anders|otherwise|si no|senao|sino)\s"
+_OR = (
+    r"\b(?:or|o|ou|oder|sonst|sinon|altrimenti|of|anders|otherwise|si no|senao|sino|jinak"
+    r"|inaczej|albo)\s"
+)
 _GOES_OUT = (
     r"(?:goes (?:out|online|public|viral)|gets (?:posted|out|leaked|published)|will be (?:posted"
     r"|published|leaked)|sale|se (?:publica|sube|filtra)|sera publicad\w*|va a salir"
@@ -811,6 +832,9 @@ _OR_I_POST = (
     r"|vazo|mando)|ich (?:poste|veroffentliche|lade|schicke|teile)|je (?:poste|publie|envoie"
     r"|balance|partage)|(?:io )?(?:pubblico|posto|mando|carico)|ik (?:post|plaats|stuur|deel"
     r"|zet))\b"
+    # Czech and Polish: "jinak video rozešlu", "inaczej opublikuję".
+    r"|\b(?:jinak|nebo) (?:\w+ )?(?:zverejnim|rozeslu|poslu|nahraju)\b|\b(?:inaczej|albo)"
+    r" (?:\w+ )?(?:opublikuje|wysle|wrzuce|udostepnie|roznice)\b"
 )
 # "I'll put it on porn sites", first person, each language.
 _ON_PORN_SITES = (
@@ -820,7 +844,37 @@ _ON_PORN_SITES = (
     r"[^.!?\n]{0,60}?\b(?:porn\w*|xxx)"
 )
 
+# "If you don't pay", each language (and Czech and Polish).
+_IF_YOU_DONT_PAY = (
+    r"\b(?:if (?:you|u) (?:don'?t|dont|do not|won'?t|refuse to) pay|unless (?:you|u) pay"
+    r"|si no (?:me )?(?:pagas|paga|pagan)|se (?:voce |vc )?nao (?:me )?(?:pagar|pagares|pagas)"
+    r"|(?:wenn|falls) (?:du|sie) (?:\w+ )?nicht (?:be)?zahl\w*|si (?:vous|tu) ne (?:me )?"
+    r"(?:payez|paies|payes) pas|se non (?:mi )?(?:paghi|pagherai|paga|pagate)"
+    r"|(?:als|indien) (?:je|jij|u) (?:\w+ )?niet (?:be)?taal\w*|(?:pokud|jestli|kdyz)"
+    r" nezaplat\w*|(?:jesli|jezeli|gdy) nie zaplac\w*)\b"
+)
+_SPREAD = (
+    r"(?:publish|post|upload|leak|send|share|publicar\w*|publicare|subir\w*|subire|enviar\w*"
+    r"|enviare|mandar\w*|mandare|postar\w*|enviarei|mandarei|publicarei|divulg\w*|veroffentlich"
+    r"\w*|verbreit\w*|schick\w*|send\w*|hochlad\w*|publier\w*|publie\w*|envoi\w*|enverr\w*"
+    r"|diffuse\w*|pubblic\w*|invi\w*|mand\w*|diffond\w*|caric\w*|publiceer\w*|publiceren"
+    r"|stuur\w*|verspreid\w*|zverejn\w*|rozesl\w*|posl\w*|opublikuj\w*|wysl\w*|wysle"
+    r"|roznies\w*|udostepni\w*)"
+)
+
 THREAT_TO_EXPOSE: tuple[Rule, ...] = (
+    # "If you don't pay, I'll publish the video."
+    Rule(
+        _IF_YOU_DONT_PAY + r"[^.!?\n]{0,60}?\b" + _SPREAD + r"\b",
+        0.55,
+        _SEND_ALL,
+        langs=ALL,
+        keys="if unless si se wenn falls als indien pokud jestli kdyz jesli jezeli gdy",
+        requires=r"\b(?:" + _TAPE + r"|pics?|photos?|fotos?|foto's|bilder|nudes?|images?"
+        r"|immagini|imagenes|imagens|beelden|zdjeci\w*|fotk\w*|nagrani\w*|nahravk\w*)\b",
+        unless=_CALM,
+        name="pay_or_it_is_spread",
+    ),
     # "Blocking me changes nothing."
     Rule(
         r"\b(?:blocking me|bloquearme|me bloquear|bloquear-me|mich (?:zu )?blockieren"
@@ -870,7 +924,7 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         0.5,
         _SEND_ALL,
         langs=ALL,
-        keys="or o ou oder sonst sinon altrimenti of anders",
+        keys="or o ou oder sonst sinon altrimenti of anders jinak nebo inaczej albo",
         requires=r"\b(?:" + _TAPE + r"|pics?|pictures|photos?|fotos?|foto's|bilder|nudes?"
         r"|images?|immagini|imagenes|imagens|beelden)\b",
         unless=_CALM + r"|\b(?:trip|holiday|vacation|urlaub|vacances|vacanza|vakantie"
