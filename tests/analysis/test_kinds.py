@@ -492,3 +492,66 @@ def test_pay_or_it_is_spread_is_read(text: str, tactic: str) -> None:
 @pytest.mark.parametrize("text", PAY_OR_SPREAD_CALM)
 def test_invoices_warnings_and_help_stay_calm(text: str) -> None:
     assert not analyze_text(text).risk.flagged
+
+
+# More of the bulk email, each language: "I have been monitoring your activity",
+# "with one click", "if you want to prevent this", "your password is ...", and
+# the judgement of the person's tastes.
+MONITOR_FOUND = [
+    ('I have been monitoring your activity for months.', 'hacking_claim'),
+    ('He estado monitoreando tu actividad durante meses.', 'hacking_claim'),
+    ('Monitorei suas atividades por meses.', 'hacking_claim'),
+    ('Ich habe deine Aktivitäten monatelang überwacht.', 'hacking_claim'),
+    ("J'ai surveillé vos activités pendant des mois.", 'hacking_claim'),
+    ('Ho monitorato le tue attività per mesi.', 'hacking_claim'),
+    ('Ik heb je activiteiten maandenlang gevolgd.', 'hacking_claim'),
+    ('With one click I can send this video to all your contacts.', 'threat_to_expose'),
+    ('Con un clic puedo enviar este video a todos tus contactos.', 'threat_to_expose'),
+    ('Com um clique posso enviar este vídeo para todos os seus contatos.', 'threat_to_expose'),
+    ('Mit einem Klick kann ich dieses Video an alle deine Kontakte schicken.', 'threat_to_expose'),
+    ('En un clic, je peux envoyer cette vidéo à tous vos contacts.', 'threat_to_expose'),
+    ('Con un clic posso inviare questo video a tutti i tuoi contatti.', 'threat_to_expose'),
+    ('Met één klik kan ik deze video naar al je contacten sturen.', 'threat_to_expose'),
+    ('If you want to prevent this, transfer 900 euros to my wallet.', 'payment_demand'),
+    ('Si quieres evitar esto, transfiere 900 euros a mi billetera.', 'payment_demand'),
+    ('Se você quiser evitar isso, transfira 900 euros para minha carteira.', 'payment_demand'),
+    ('Wenn du das verhindern willst, überweise 900 Euro auf meine Wallet.', 'payment_demand'),
+    ('Si vous voulez éviter cela, virez 900 euros sur mon portefeuille.', 'payment_demand'),
+    ('Se vuoi evitarlo, trasferisci 900 euro sul mio portafoglio.', 'payment_demand'),
+    ('Als je dit wilt voorkomen, maak 900 euro over naar mijn wallet.', 'payment_demand'),
+    ('Your password is hunter22, I know it.', 'hacking_claim'),
+    ('Tu contraseña es hunter22, la conozco.', 'hacking_claim'),
+    ('Sua senha é hunter22, eu sei.', 'hacking_claim'),
+    ('Dein Passwort ist hunter22.', 'hacking_claim'),
+    ('Votre mot de passe est hunter22.', 'hacking_claim'),
+    ('La tua password è hunter22.', 'hacking_claim'),
+    ('Je wachtwoord is hunter22.', 'hacking_claim'),
+    ('Your sexual preferences are really perverted.', 'hacking_claim'),
+    ('Tus gustos sexuales son bastante perversos.', 'hacking_claim'),
+    ('Seus gostos sexuais são bem pervertidos.', 'hacking_claim'),
+    ('Deine sexuellen Vorlieben sind ziemlich pervers.', 'hacking_claim'),
+    ('Vos préférences sexuelles sont vraiment perverses.', 'hacking_claim'),
+    ('I tuoi gusti sessuali sono davvero perversi.', 'hacking_claim'),
+    ('Je seksuele voorkeuren zijn behoorlijk pervers.', 'hacking_claim'),
+]
+
+MONITOR_CALM = [
+    'If you want to prevent this, update your browser.',
+    'Your password is too weak, please choose a new one.',
+    'Ihr Passwort ist abgelaufen. Bitte ändern Sie es.',
+    'With one click you can share this video with your contacts!',
+    'We monitor your account activity to keep you safe.',
+    'Your preferences have been saved.',
+]
+
+
+@pytest.mark.parametrize(("text", "tactic"), MONITOR_FOUND)
+def test_more_of_the_bulk_email_is_read(text: str, tactic: str) -> None:
+    report = analyze_text(text)
+    assert report.risk.flagged, report.findings
+    assert tactic in {str(t) for t in report.tactics()}, report.findings
+
+
+@pytest.mark.parametrize("text", MONITOR_CALM)
+def test_account_notices_and_app_tips_stay_calm(text: str) -> None:
+    assert not analyze_text(text).risk.flagged

@@ -22,6 +22,7 @@ from unsnare.analysis.detectors._multilingual import (
     _DEVICE,
     _HACK,
     _PAY_CRYPTO,
+    _PAY_VERB,
     _RECORDED,
     _REPORTED,
     _SEND_ALL,
@@ -293,7 +294,33 @@ _IF_NOT_PAID = (
     r"|(?:als|indien) (?:de betaling|het geld) niet)\b"
 )
 
+# "If you want to prevent this", each language.
+_TO_PREVENT = (
+    r"\b(?:if (?:you|u) (?:want|wish|would like) to (?:prevent|avoid|stop) (?:this|it|that)"
+    r"|to (?:prevent|avoid) (?:this|that)|si (?:quieres|deseas|quiere|desea) evitar(?:lo| esto"
+    r"| eso)|para evitar(?:lo| esto| eso)|se (?:voce |vc )?(?:quiser|quer|deseja|desejar) evitar"
+    r"(?: isso| isto)?|para evitar isso|(?:wenn|falls) (?:du|sie) (?:das|dies|es) (?:\w+ )?"
+    r"verhindern (?:willst|wollen|mochtest|mochten)|um (?:das|dies) zu verhindern"
+    r"|si (?:vous voulez|tu veux|vous souhaitez|tu souhaites) (?:eviter|empecher) (?:cela|ca"
+    r"|ceci)|pour (?:eviter|empecher) (?:cela|ca)|se (?:vuoi|volete|desideri) evitar(?:lo|e"
+    r" (?:questo|cio))|per evitar(?:lo|e (?:questo|cio))|(?:als|indien) (?:je|u) dit"
+    r" (?:\w+ )?(?:wilt|wil) voorkomen|om dit te voorkomen)\b"
+)
+
 PAYMENT_DEMAND: tuple[Rule, ...] = (
+    # "If you want to prevent this, transfer 900 euros."
+    Rule(
+        # (The clause alone is the span: the payment after it has rules of its own.)
+        _TO_PREVENT + r"(?=[^.!?\n]{0,80}?(?:" + _PAY_VERB + r"|" + _AMOUNT + r"|\bbitcoin\w*))",
+        0.55,
+        _SILENCE,
+        langs=ALL,
+        keys="if to si para se wenn falls um pour per als indien om",
+        requires=_AMOUNT + r"|\b(?:bitcoin\w*|btc|crypto\w*|krypto\w*|wallet|portefeuille"
+        r"|portafoglio|billetera|cartera|carteira|geldborse)\b",
+        unless=_CALM,
+        name="pay_to_prevent_it",
+    ),
     # "I demand 1500 euros."
     Rule(
         _I_DEMAND + r"\b[^.!?\n]{0,30}?" + _AMOUNT,
@@ -552,6 +579,38 @@ _I_USED = (
     r"|(?:gebruikt|misbruikt|gevonden|benut))\b"
 )
 
+# "I have been monitoring your activity", first person, each language.
+_MONITORED = (
+    r"(?:monitor\w*|track\w*|watch\w*|spied|spying|follow\w*|observ\w*|rastre\w*|vigil\w*"
+    r"|segu\w*|acompanh\w*|vigi\w*|espi\w*|uberwach\w*|verfolg\w*|beobacht\w*"
+    r"|surveill\w*|suivi\w*|tracciat\w*|seguit\w*|spiat\w*|osservat\w*|gevolgd|gemonitord"
+    r"|bekeken|bespied|geobserveerd)"
+)
+_ACTIVITY = (
+    r"(?:your|tu|tus|su|sus|sua|suas|seu|seus|tua|tuas|dein\w*|ihr\w*|vos|tes|votre|ton"
+    r"|le tue|la tua|i tuoi|je|jouw|uw)\s(?:\w+ )?(?:activit\w*|actividad\w*|atividade\w*"
+    r"|aktivitat\w*|attivita|activiteit\w*|browsing|navegacion|navegacao|surfverhalten"
+    r"|navigation|navigazione|surfgedrag|movements|movimientos|movimentos|schritte"
+    r"|faits et gestes|movimenti|bewegingen|every (?:move|step))"
+)
+# "Your sexual tastes are perverted", each language.
+_PERVERTED_TASTE = (
+    r"\b(?:(?:your|tus|seus|deine|ihre|vos|tes|i tuoi|le tue|je|jouw|uw)\s(?:\w+ )?"
+    r"(?:preferences|tastes|fetish\w*|fantas\w*|kinks|gustos|preferencias|gostos|fetiches"
+    r"|vorlieben|neigungen|fantasien|preferences|gouts|penchants|gusti|preferenze|feticci"
+    r"|voorkeuren|fantasieen)\b[^.!?\n]{0,30}?\b(?:pervert\w*|pervers\w*|sick|disgusting"
+    r"|weird|asqueros\w*|raros|enfermiz\w*|estranh\w*|nojent\w*|doenti\w*|ekelhaft\w*"
+    r"|abartig\w*|krank\w*|degoutant\w*|bizarre\w*|malsain\w*|disgustos\w*|strani|malat\w*"
+    r"|vreemd\w*|smerig\w*|ziek\w*|walgelijk\w*)|une perversion|perversion malsaine)"
+)
+# "Your password is hunter22": a token with a digit in it, after the words.
+_PASSWORD_IS = (
+    r"\b(?:your|ur|tu|su|sua|seu|tua|teu|dein|ihr|votre|ton|la tua|je|jouw|uw)\s(?:\w+ )?"
+    r"(?:password|contrasena|clave|senha|passwort|kennwort|mot de passe|wachtwoord)\s"
+    r"(?:(?:is|was|es|era|e|ist|lautet|war|est|etait|era|is|was)\s)?(?:[:=]\s?)?[\"'«]?"
+    r"(?=[^\s\"'»]*\d)[^\s\"'»]{4,}"
+)
+
 # "I know your dirty secret", "I know what you watch", each language.
 _KNOW_SECRET = (
     # ("se" and "so" alone are "if" and "so": the Spanish and Italian "I know" need what
@@ -623,6 +682,38 @@ HACKING_CLAIM = HACKING_CLAIM + (
         r"|verano|verao|sommer|ete|estate|zomer|surprise|sorpresa|surpresa|uberraschung"
         r"|verrassing)\b",
         name="knows_your_secrets",
+    ),
+    Rule(
+        r"\b" + _MONITORED + r"\b[^.!?\n]{0,30}?\b" + _ACTIVITY + r"|\b" + _ACTIVITY
+        + r"\b[^.!?\n]{0,30}?\b" + _MONITORED + r"\b",
+        0.5,
+        _HACK,
+        langs=ALL,
+        keys="your tu tus su sus sua suas seu seus tua tuas deine deinen deiner ihre ihren "
+        "ihrer vos tes votre ton le la i je jouw uw",
+        # One person speaking: "we monitor your activity" is a bank or a shop.
+        requires=r"\b(?:i|i've|ive|he|yo|eu|\w+ei|ich|hab|habe|j'ai|je|ho|io|ik|heb)\b",
+        unless=_CALM,
+        name="monitored_your_activity",
+    ),
+    Rule(
+        _PERVERTED_TASTE,
+        0.5,
+        _KNOWS_SECRETS,
+        langs=ALL,
+        keys="your tus seus deine ihre vos tes tuoi tue je jouw uw une perversion",
+        unless=_CALM,
+        name="judges_your_tastes",
+    ),
+    Rule(
+        _PASSWORD_IS,
+        0.5,
+        _HACK,
+        langs=ALL,
+        keys="password contrasena clave senha passwort kennwort passe wachtwoord",
+        unless=_CALM + r"|\b(?:temporar\w*|temporal|provisor\w*|tijdelijk\w*|one-time"
+        r"|einmal\w*|reset|reinicio|redefin\w*|zurucksetz\w*|reinitialis\w*)\b",
+        name="your_password_is",
     ),
     Rule(
         _KNOW_YOU_WATCH,
