@@ -38,6 +38,46 @@ _AMOUNT = (
     r"|tausend |duizend |thousand )?(?:dollari|dollaro|dolares|dolar|euro|" + _CURRENCY
     + r")(?![a-z]))"
 )
+# Prefilter words: the rare words a rule's sentence cannot do without (a
+# message with none of them skips the rule), so that common words like "I",
+# "your" or "if" do not send every message through these patterns.
+_CURRENCY_KEYS = (
+    "$ € £ usd eur euro euros dollar dollars dolares dolar dollari dollaro reais r$ czk kc "
+    "korun pln zl zlotych zloty sek nok dkk kr kroner kronor chf euroa euroja dollaria btc"
+)
+_MEDIA_KEYS = (
+    "nude nudes pic pics pictures picture photo photos video videos vids vid recording "
+    "recordings footage clip clips film filmpje filmpjes filmato filmati nacktbilder nacktfotos "
+    "fotos foto bilder bild aufnahme aufnahmen images image enregistrement enregistrements "
+    "registrazione registrazioni immagini foto's naaktfoto's beelden opname opnames desnudos "
+    "imagenes grabacion grabaciones pack packs imagens gravacao gravacoes screenshot "
+    "screenshots wideo nagranie nahravka nahravku zdjecia fotky"
+)
+_DEVICE_KEYS = (
+    "device devices phone phones computer laptop camera webcam account accounts email e-mail "
+    "mailbox inbox system router modem browser mobile tablet cell cellphone pc gerat geraten "
+    "handy telefon smartphone konto postfach rechner kamera appareil ordinateur telephone "
+    "compte messagerie dispositivo dispositivos cellulare telefono casella apparaat telefoon "
+    "ordenador computadora movil celular cuenta correo computador conta sistema systeme "
+    "systeem fotocamera telecamera roteador routeur camara"
+)
+_MALWARE_KEYS = (
+    "virus viren malware trojan trojans troyano trojaner spyware keylogger logiciel software "
+    "programma programa codigo codice schadsoftware spionagesoftware exploit rat cheval"
+)
+_PORN_KEYS = (
+    "porn porno pornos pornography pornografia pornografie pornographie pornhub pornsites "
+    "pornosites pornoseite pornoseiten pornosite pornowebsites xxx adult adultes adulti "
+    "adultos volwassenen erwachsenenseiten"
+)
+_AUDIENCE_KEYS = (
+    "friends family parents contacts followers colleagues school town city class everyone "
+    "everybody whole freunde familie eltern kontakte kontakten kollegen stadt schule amis "
+    "proches parents collegues famille ville ecole amici parenti contatti genitori colleghi "
+    "famiglia citta scuola vrienden ouders contacten collega's collegas stad amigos familia "
+    "padres contactos companeros ciudad escuela pais contatos colegas cidade escola"
+)
+
 # What makes money talk the scheme: pictures or a recording, the intimate act,
 # a secret, or a payment that cannot be taken back.
 _SCENE_CORE = (
@@ -315,7 +355,7 @@ PAYMENT_DEMAND: tuple[Rule, ...] = (
         0.55,
         _SILENCE,
         langs=ALL,
-        keys="if to si para se wenn falls um pour per als indien om",
+        keys="prevent avoid stop evitar evitarlo verhindern eviter empecher evitare voorkomen",
         requires=_AMOUNT + r"|\b(?:bitcoin\w*|btc|crypto\w*|krypto\w*|wallet|portefeuille"
         r"|portafoglio|billetera|cartera|carteira|geldborse)\b",
         unless=_CALM,
@@ -327,8 +367,8 @@ PAYMENT_DEMAND: tuple[Rule, ...] = (
         0.5,
         _SILENCE,
         langs=ALL,
-        keys="i demand require insist exijo cobro verlange fordere j'exige exige reclame "
-        "esigo eis vorder verlang",
+        keys="demand require insist exijo cobro verlange fordere j'exige exige reclame esigo eis "
+        "vorder verlang",
         unless=_CALM,
         name="i_demand_an_amount",
     ),
@@ -351,7 +391,8 @@ PAYMENT_DEMAND: tuple[Rule, ...] = (
         0.5,
         _SILENCE,
         langs=ALL,
-        keys="if unless si se wenn falls sollte als indien",
+        keys="receive payment recibo pago receber recebo pagamento erhalte bekomme zahlung geld "
+        "recois paiement argent ricevo ricevero ontvang betaling",
         requires=r"(?:" + _SCENE + r")|\b(?:zahlung|geld|payment|money|pago|dinero|pagamento"
         r"|dinheiro|paiement|argent|soldi|betaling|bitcoin\w*)\b",
         unless=_CALM + r"|\b(?:order|bestellung|commande|ordine|bestelling|pedido|encomenda"
@@ -379,7 +420,7 @@ PAYMENT_DEMAND: tuple[Rule, ...] = (
         0.5,
         _SILENCE,
         langs=ALL,
-        keys="if unless wenn falls solltest sollten si se als indien wanneer tenzij menos caso",
+        keys=_CURRENCY_KEYS,
         requires=_SCENE,
         unless=_CALM,
         name="amount_on_a_condition",
@@ -392,10 +433,9 @@ PAYMENT_DEMAND: tuple[Rule, ...] = (
         0.5,
         _SILENCE,
         langs=ALL,
-        keys="mir me mij pay bezahl bezahle zahl zahle zahlen bezahlen payez paie payer "
-        "pagarmi pagami "
-        "paghi pagherai paga versi verserai betaal betalen betaalt pagame pagarme pagas pagues "
-        "pagaras pague pague-me pagar-me pagar pagara payez-moi paie-moi",
+        keys="pay bezahl bezahle zahl zahle zahlen bezahlen uberweisen payez paie payer pagarmi "
+        "pagami paghi pagherai paga versi verserai betaal betalen betaalt overmaken pagame "
+        "pagarme pagas pagues pagaras pague pagar pagara payez-moi paie-moi",
         requires=_SCENE + r"|\b(?:bluff\w*|" + _DESTROY + r"|sbarazz\w*|get rid|loswerd\w*"
         r"|debarrass\w*|deshacer\w*|livrar\w*)\b",
         unless=_CALM + r"|\b(?:back|zuruck|rembourse\w*|restitui\w*|terug|devuelv\w*|devolv\w*)\b",
@@ -418,7 +458,9 @@ PAYMENT_DEMAND: tuple[Rule, ...] = (
         0.5,
         _PAY_CRYPTO,
         langs=ALL,
-        keys="after once soon when nach sobald apres des dopo appena na despues tras apos depois",
+        keys="payment transaction transfer zahlung transaktion uberweisung paiement "
+        "transaction virement pagamento transazione bonifico versamento betaling transactie "
+        "overboeking overschrijving pago transaccion transferencia transacao",
         requires=_SCENE,
         unless=_CALM,
         name="paying_buys_deletion",
@@ -433,10 +475,7 @@ HACKING_CLAIM: tuple[Rule, ...] = (
         0.55,
         _HACK,
         langs=ALL,
-        keys="j'ai mis put placed planted injected hid uploaded set habe hab haben ai avons "
-        "ho abbiamo "
-        "heb hebben he hemos puse coloque plante inyecte escondi coloquei plantei injetei "
-        "inseri pus instalei implantei colocamos",
+        keys=_MALWARE_KEYS,
         unless=_CALM,
         name="malware_planted",
     ),
@@ -446,8 +485,7 @@ HACKING_CLAIM: tuple[Rule, ...] = (
         0.55,
         _HACK,
         langs=ALL,
-        keys="my our mein meine meinen unser unsere mon notre ma mio mia nostro mijn onze ons "
-        "mi nuestro meu nosso",
+        keys=_MALWARE_KEYS,
         unless=_CALM,
         name="my_malware_on_your_device",
     ),
@@ -465,8 +503,8 @@ HACKING_CLAIM: tuple[Rule, ...] = (
         0.5,
         _HACK,
         langs=ALL,
-        keys="this these ce cette ces diese dieser dieses diesen questo questa questi dit deze "
-        "este esta estos esse essa",
+        keys="account mailbox email e-mail mail compte messagerie boite adresse konto postfach "
+        "e-mail-adresse casella indirizzo cuenta correo conta caixa endereco",
         requires=r"\b(?:i|i'm|i've|we|ich|wir|j'ai|j'|je|nous|ho|io|abbiamo|ik|wij|we|he|yo"
         r"|hemos|eu|enviei|envie|mande|mandei|ti ho|te he|heb)\b",
         unless=_CALM,
@@ -481,9 +519,7 @@ HACKING_CLAIM: tuple[Rule, ...] = (
         0.55,
         _HACK,
         langs=ALL,
-        keys="j'ai downloaded copied stole extracted exported saved collected habe hab haben ai "
-        "avons ho abbiamo heb hebben descargue copie robe extraje guarde he hemos baixei "
-        "copiei roubei extrai salvei baixamos copiamos",
+        keys=_DEVICE_KEYS,
         unless=_CALM,
         name="data_taken_from_your_device",
     ),
@@ -511,9 +547,7 @@ HACKING_CLAIM = HACKING_CLAIM + (
         0.55,
         _HACK,
         langs=ALL,
-        keys="i yo eu ich je io ik controlo manejo comando kontrolliere steuere beherrsche "
-        "controle pilote controllo bestuur controleer beheer tuve obtuve consegui logre tive "
-        "obtive ganhei j'ai ho",
+        keys=_DEVICE_KEYS,
         unless=_CALM + r"|\b(?:parental|eltern|parentale?s?|parentali?|ouderlijk\w*)\b",
         name="controls_your_device",
     ),
@@ -674,9 +708,10 @@ HACKING_CLAIM = HACKING_CLAIM + (
         0.5,
         _KNOWS_SECRETS,
         langs=ALL,
-        keys="i know conozco yo se conheco eu sei ich kenne weiss weis je connais sais conosco io "
-        "so ik ken "
-        "weet vi jeg jag znam",
+        keys="secret secrets secreto secretos segredo segredos geheimnis geheimnisse geheim "
+        "geheimen segreto segreti hemmeligheter hemmelighet hemligheter tajemstvi sekret "
+        "sekrety tajemnice watch watching ves miras mirabas veias hacias assiste ansiehst "
+        "anschaust regardez regardes regardiez regardais guardi guardavi facevi bekijkt kijkt",
         requires=_KNOW_CONTEXT,
         unless=_CALM + r"|\b(?:recipe|receta|receita|rezept|recette|ricetta|recept|summer"
         r"|verano|verao|sommer|ete|estate|zomer|surprise|sorpresa|surpresa|uberraschung"
@@ -689,9 +724,11 @@ HACKING_CLAIM = HACKING_CLAIM + (
         0.5,
         _HACK,
         langs=ALL,
-        keys="your tu tus su sus sua suas seu seus tua tuas deine deinen deiner ihre ihren "
-        "ihrer vos tes votre ton le la i je jouw uw",
-        # One person speaking: "we monitor your activity" is a bank or a shop.
+        keys="activite activites activity activities actividad actividades atividade "
+        "atividades aktivitat aktivitaten "
+        "attivita activiteit activiteiten browsing navegacion navegacao surfverhalten "
+        "navigation navigazione surfgedrag movements movimientos movimentos schritte gestes "
+        "movimenti bewegingen move step",
         requires=r"\b(?:i|i've|ive|he|yo|eu|\w+ei|ich|hab|habe|j'ai|je|ho|io|ik|heb)\b",
         unless=_CALM,
         name="monitored_your_activity",
@@ -701,7 +738,9 @@ HACKING_CLAIM = HACKING_CLAIM + (
         0.5,
         _KNOWS_SECRETS,
         langs=ALL,
-        keys="your tus seus deine ihre vos tes tuoi tue je jouw uw une perversion",
+        keys="preferences tastes fetish fetishes fantasies kinks gustos preferencias gostos "
+        "fetiches vorlieben neigungen fantasien gouts penchants gusti preferenze feticci "
+        "voorkeuren fantasieen perversion",
         unless=_CALM,
         name="judges_your_tastes",
     ),
@@ -720,7 +759,7 @@ HACKING_CLAIM = HACKING_CLAIM + (
         0.5,
         _KNOWS_SECRETS,
         langs=ALL,
-        keys="i i'm yo se eu sei ich weiss weis je sais io so ik weet vim wiem",
+        keys=_PORN_KEYS,
         requires=r"\b(?:you|u|que|that|dass|que|che|dat|ze)\b",
         unless=_CALM + r"|\b(?:addict\w*|sucht|dependance|dipendenza|verslaving|adiccion"
         r"|vicio|therap\w*|terapi\w*|kids|kinder|enfants|bambini|kinderen|ninos|criancas)\b",
@@ -731,10 +770,12 @@ HACKING_CLAIM = HACKING_CLAIM + (
         0.5,
         _HACK,
         langs=ALL,
-        keys="sender's senders sender from direccion endereco absenderadresse l'adresse "
-        "l'indirizzo afzenderadres you u no nao du sie vous tu non je jullie i'm am soy "
-        "manter incognito ich sono ik",
-        # The sender speaking of their own cover; advice says "the address is fake" too.
+        keys="sender's senders sender direccion endereco absenderadresse l'adresse l'indirizzo "
+        "afzenderadres trace track rastrearme localizarme encontrarme rastrear localizar "
+        "encontrar finden verfolgen zuruckverfolgen aufspuren retrouver tracer localiser "
+        "pister rintracciarmi trovarmi tracciarmi vinden traceren opsporen achterhalen "
+        "untraceable incognito irrastreable auffindbar zuruckverfolgbar unauffindbar "
+        "introuvable intracable irrintracciabile introvabile onvindbaar ontraceerbaar",
         requires=r"\b(?:i|i'm|me|my|yo|mi|eu|mim|meu|ich|mich|mir|mein\w*|je|j'|moi|mon|io|ik"
         r"|mij|mijn)\b",
         unless=_CALM,
@@ -745,7 +786,9 @@ HACKING_CLAIM = HACKING_CLAIM + (
         0.5,
         _HACK,
         langs=ALL,
-        keys="i'll i will sabre saber vou saberei ich je sapro vedro io ik",
+        keys="open opened opens read abras leas abra lea abrir ler leia offnest offnen liest lesen "
+        "geoffnet gelesen ouvrirez ouvriras lirez liras ouvrez lisez ouvres apri aprirai "
+        "leggi leggerai aperto letto opent leest geopend gelezen",
         requires=_MAIL_NOUN,
         unless=_CALM,
         name="knows_when_you_open_it",
@@ -814,11 +857,9 @@ STOLEN_CONTENT: tuple[Rule, ...] = (
         0.5,
         _RECORDED,
         langs=ALL,
-        keys="split screen display pantalla tela bildschirm ecran schermo scherm one other "
-        "left right first second un otro lado um outro uma outra metade einen anderen linken "
-        "rechten une l'autre moitie cote una l'altra meta lato ene andere linker rechter "
-        "montage montaje montagem zusammenschnitt montaggio compilation compilacion "
-        "compilacao kompilation",
+        keys="split screen display pantalla tela bildschirm bildschirms ecran schermo scherm half "
+        "halfte moitie meta helft lado metade seite cote lato kant montage montaje montagem "
+        "zusammenschnitt montaggio compilation compilacion compilacao kompilation",
         requires=_WATCHING,
         unless=_CALM,
         name="split_screen_or_montage",
@@ -829,8 +870,7 @@ STOLEN_CONTENT: tuple[Rule, ...] = (
         0.5,
         _RECORDED,
         langs=ALL,
-        keys="seen shows zien te man sehen voit vede ve aparece apareces aparecem da pode "
-        "consegue",
+        keys="seen zien sehen sieht voit vede ve aparece apareces aparecem",
         unless=_CALM,
         name="seen_doing_the_act",
     ),
@@ -840,8 +880,7 @@ STOLEN_CONTENT: tuple[Rule, ...] = (
         0.5,
         _RECORDED,
         langs=ALL,
-        keys="i we i've ive ich habe hab wir j'ai j ai nous je ho abbiamo ik heb we wij tengo "
-        "tenemos cuento guardo conservo tenho temos guardei possuo",
+        keys=_MEDIA_KEYS,
         requires=r"\b(?:" + _ADULT_CORE + r"|nudes?|naked|nackt\w*|naakt\w*|nue?s?|desnud\w*"
         r"|nud[ao]s?|intim\w*|sex\w*|password\w*|passwort\w*|mots? de passe|wachtwoord\w*"
         r"|contrasen\w*|senhas?|bitcoin\w*|btc|pay|zahl\w*|payer|pagar\w*|pagare|betal\w*"
@@ -864,7 +903,7 @@ STOLEN_CONTENT: tuple[Rule, ...] = (
         0.5,
         _RECORDED,
         langs=ALL,
-        keys="i ich hab habe wir j'ai nous ho abbiamo ik we tengo tenemos tenho temos",
+        keys=_MEDIA_KEYS,
         requires=r"\b(?:" + _ADULT_CORE + r")",
         unless=_CALM,
         name="holds_the_recording",
@@ -960,7 +999,9 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         0.55,
         _SEND_ALL,
         langs=ALL,
-        keys="if unless si se wenn falls als indien pokud jestli kdyz jesli jezeli gdy",
+        keys="pay paga pagas pagan pagar pagares zahlst zahlen bezahlst bezahlen zahlt payez paies "
+        "payes paghi pagherai pagate betaalt betaal betalen nezaplatis nezaplatite zaplacisz "
+        "zaplacicie",
         requires=r"\b(?:" + _TAPE + r"|pics?|photos?|fotos?|foto's|bilder|nudes?|images?"
         r"|immagini|imagenes|imagens|beelden|zdjeci\w*|fotk\w*|nagrani\w*|nahravk\w*)\b",
         unless=_CALM,
@@ -1006,7 +1047,7 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         0.55,
         _SEND_ALL,
         langs=ALL,
-        keys="or o ou oder sonst sinon altrimenti of anders otherwise si senao sino",
+        keys=_MEDIA_KEYS,
         unless=_CALM,
         name="or_the_pictures_go_out",
     ),
@@ -1015,7 +1056,7 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         0.5,
         _SEND_ALL,
         langs=ALL,
-        keys="or o ou oder sonst sinon altrimenti of anders jinak nebo inaczej albo",
+        keys=_MEDIA_KEYS,
         requires=r"\b(?:" + _TAPE + r"|pics?|pictures|photos?|fotos?|foto's|bilder|nudes?"
         r"|images?|immagini|imagenes|imagens|beelden)\b",
         unless=_CALM + r"|\b(?:trip|holiday|vacation|urlaub|vacances|vacanza|vakantie"
@@ -1028,8 +1069,7 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         0.55,
         _SEND_ALL,
         langs=ALL,
-        keys="i i'll i'm subire voy publicare vou postarei publicarei ich je publierai "
-        "mettrai pubblichero carichero mettero ik",
+        keys=_PORN_KEYS,
         requires=r"\b(?:" + _TAPE + r"|pics?|photos?|fotos?|foto's|bilder|nudes?|images?"
         r"|immagini|imagenes|imagens|beelden|you|te|du|dich|vous|ti|je|jou)\b",
         unless=_CALM,
@@ -1041,7 +1081,8 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         0.5,
         _MENACE,
         langs=ALL,
-        keys="my meine mon mio mijn mi meu",
+        keys="warning warnung avertissement avvertimento waarschuwing advertencia aviso chance "
+        "kans oportunidad oportunidade",
         unless=_CALM + r"|\b(?:game|match|spiel|jeu|partita|wedstrijd|juego|partido|jogo"
         r"|homework|hausaufgaben|devoirs|compiti|huiswerk|tarea|deberes|dever|lol|haha|jk)\b",
         name="my_last_warning",
@@ -1052,10 +1093,7 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         0.55,
         _SEND_ALL,
         langs=ALL,
-        keys="your ur everyone everybody whole deine deinen ihre ihren alle tes vos ta votre "
-        "tous toute tuoi tutti "
-        "tua tutta je jouw uw al heel lo la los las te se tus sus todos toda seus teus sua "
-        "vao vai vera verao",
+        keys=_AUDIENCE_KEYS,
         requires=_INTIMATE,
         unless=_CALM,
         name="audience_will_see_it",
@@ -1075,8 +1113,7 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         0.6,
         _SEND_ALL,
         langs=ALL,
-        keys="your ur deine deinen deiner ihre ihren ihrer tes vos tuoi tue je jouw uw tus "
-        "sus seus teus suas tuas",
+        keys=_AUDIENCE_KEYS,
         requires=_SCENE_CORE,
         unless=_CALM,
         name="to_some_of_your_contacts",
