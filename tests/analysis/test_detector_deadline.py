@@ -77,3 +77,51 @@ def test_deadlines_on_demands_and_threats_are_found(text: str, at_least: float) 
 )
 def test_plans_and_due_dates_are_not_pressure(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4, text
+
+
+# A long text (an email, a notice) puts a clock on accounts, prizes and bills:
+# there a deadline counts only with the scheme in view (a recording and someone
+# to show it to). Invented lines, each language.
+_FILLER = " We thank you for your trust and remain at your service for any question." * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your account will be suspended if you do not confirm your details within 72 hours."
+        + _FILLER,
+        "You have 24 hours to claim your casino bonus and send your friends an invite."
+        + _FILLER,
+        "Ihr Gewinn verfällt, wenn Sie ihn nicht innerhalb von 48 Stunden bestätigen. "
+        "Teilen Sie das Angebot mit Ihren Freunden!" + _FILLER,
+        "Votre colis sera renvoyé si vous ne payez pas les frais dans les 48 heures." + _FILLER,
+        "Il tuo account verrà bloccato entro 24 ore se non aggiorni i dati." + _FILLER,
+        "Uw pakket wordt teruggestuurd als u niet binnen 48 uur betaalt." + _FILLER,
+        "El scammer suele decir que tienes 48 horas para pagar en bitcoin; no pagues." + _FILLER,
+    ],
+)
+def test_a_clock_in_a_long_notice_is_not_the_scheme(text: str) -> None:
+    assert not run_detector(D, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I recorded you through your webcam. You have 48 hours to pay, or the video goes to "
+        "all your contacts." + _FILLER,
+        "Ich habe dich über die Kamera gefilmt. Du hast 48 Stunden Zeit, sonst schicke ich "
+        "das Video an deine Familie und alle Kontakte." + _FILLER,
+        "J'ai enregistré une vidéo de vous. Vous avez 48 heures pour payer, sinon je "
+        "l'envoie à tous vos contacts." + _FILLER,
+        "Ho registrato un video di te. Hai 48 ore per pagare, altrimenti lo mando a tutti i "
+        "tuoi contatti." + _FILLER,
+        "Ik heb een video van je opgenomen. Je hebt 48 uur om te betalen, anders stuur ik "
+        "hem naar al je contacten." + _FILLER,
+        "Grabé un video tuyo. Tienes 48 horas para pagar o lo mando a todos tus contactos."
+        + _FILLER,
+        "Gravei um vídeo seu. Você tem 48 horas para pagar ou envio para todos os seus "
+        "contatos." + _FILLER,
+    ],
+)
+def test_a_clock_next_to_the_scheme_in_a_long_email_is_found(text: str) -> None:
+    assert run_detector(D, text), text

@@ -489,6 +489,10 @@ _REPORTED = (
     r"|sahkoposteja)"
     r"|betrug\w*|arnaque\w*|truffa|truffe|oplichting|estafa|golpe|podvod\w*|oszustw\w*"
     r"|svindel|bedrageri|huijau\w*|phishing"
+    # The sender named as a scammer or blackmailer: no one calls themselves that.
+    r"|betruger\w*|erpresser\w*|escroc\w*|maitre chanteur|maitres chanteurs|truffator\w*"
+    r"|ricattator\w*|oplichter\w*|afperser\w*|estafador\w*|extorsionador\w*|chantajista\w*"
+    r"|golpista\w*|extorsionario\w*|chantagista\w*|scammers?|extortionists?|blackmailers"
     # The person it was sent to, in the third person, and the email described.
     r"|opfer\w*|empfanger\w*|betroffene\w*|victime\w*|destinataire\w*|internaute\w*"
     r"|vittim\w*|destinatari\w*|slachtoffer\w*|ontvanger\w*|victima\w*|destinatario\w*"
@@ -1444,4 +1448,4 @@ HACKING_CLAIM = tuple(map(_calm_when_reported, HACKING_CLAIM)) + _MORE_HACKING
 STOLEN_CONTENT = tuple(map(_calm_when_reported, STOLEN_CONTENT)) + _MORE_STOLEN
 THREAT_TO_EXPOSE = tuple(map(_calm_when_reported, THREAT_TO_EXPOSE)) + _MORE_THREAT
 PAYMENT_DEMAND = tuple(map(_calm_when_reported, PAYMENT_DEMAND)) + _MORE_PAYMENT
-DEADLINE = DEADLINE + _MORE_DEADLINE
+DEADLINE = tuple(map(_calm_when_reported, DEADLINE + _MORE_DEADLINE))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _multilingual
+from unsnare.analysis.detectors import _multilingual, _scheme
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import words
 from unsnare.analysis.view import MessageView
@@ -30,6 +30,11 @@ _THREAT = (
     r"|(?:will|gonna|going to) (?:see|get|know)|see (?:it|them|everything|this)|threat\w*"
     r"|if (?:i|you|u) (?:don'?t|dont|do not|didn'?t)(?! mind)|or (?:he|she|they)(?:'ll| will|'s"
     r"| is))\b"
+)
+# Pictures as the subject of what will happen: "or the video goes out".
+_GOES_OUT = (
+    r"\b(?:video|vids?|pics?|photos?|nudes|recording|footage)\b[^.!?\n]{0,30}\b(?:goes|go|gets"
+    r"|get|will be|is going|are going)\b (?:\w+ )?(?:out|public|online|viral|everywhere|to)\b"
 )
 # "9pm" and "10:30pm" are one word each to the prefilter.
 _CLOCK_WORDS = " ".join(
@@ -73,7 +78,8 @@ RULES = (
         rf"\b(?:within|in the next|before)\s+(?:the\s+next\s+)?{_N}\s*{_UNIT}\b",
         0.2,
         "They set a short time limit to rush you.",
-        requires=_PRESSURE,
+        # ("send" or "video" alone is a password-reset link that expires.)
+        requires=_THREAT + "|" + _GOES_OUT,
         boost=_PRESSURE,
         boost_by=0.15,
         keys="hours hour hrs hr h minutes minute mins min days day seconds secs",
@@ -115,14 +121,20 @@ class DeadlineDetector(PatternDetector):
     def validate(
         self, message: MessageView, match: re.Match[str], rule: Rule, score: float
     ) -> float | None:
-        """Keep a clock time only when the threat is close to it.
+        """Keep a clock only where the scheme is in view.
 
-        A long email can hold "within 48 hours" and a threat paragraphs apart;
-        a threat with a deadline says both in one breath.
+        A clock time needs the threat close to it: a long email can hold
+        "within 48 hours" and a threat paragraphs apart, while a threat with a
+        deadline says both in one breath. And a long text (an email, a notice)
+        puts a clock on everything, accounts, prizes and invoices: there a
+        deadline counts only when the text also holds the scheme itself, a
+        recording or intimate pictures and someone to show them to.
         """
+        text = message.folded
+        if len(text) > _scheme.LONG_TEXT and not _scheme.in_view(text, *match.span()):
+            return None
         if rule is not RULES[0]:
             return score
-        text = message.folded
         near = text[max(0, match.start() - _NEAR) : match.end() + _NEAR]
         return score if _THREAT_RE.search(near) else None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _multilingual
+from unsnare.analysis.detectors import _kinds, _multilingual
 from unsnare.analysis.detectors._vocab import ME
 from unsnare.analysis.identifiers.money import find_amounts, payment_channel
 from unsnare.analysis.report import DetailValue
@@ -47,13 +47,15 @@ RULES = (
         boost_by=0.2,
     ),
     Rule(
-        rf"\b(?:i\s+want|i\s+need|it'?s|costs?|price is|is a fair price|pay me|i demand|i'?ll take)"
+        rf"\b(?:i\s+want|i\s+need|it'?s|costs?|price is|is a fair price|pay me|i'?ll take)"
         rf"\s+(?:\w+\s+){{0,2}}?(?:{_AMT})",
         0.3,
         "They are asking you for money.",
         unless=_ORDINARY,
         boost=_COERCION,
         boost_by=0.2,
+        # ("I demand" has its own rule now; the name stays as it was.)
+        name="8af4561510",
     ),
     Rule(
         rf"(?:{_AMT})\s+(?:\w+\s+){{0,3}}?(?:(?:fair|nice|good|small|reasonable) (?:price"
@@ -99,7 +101,9 @@ RULES = (
         r"(?:money|cash|ransom)\b|\bpay up\b",
         0.3,
         "They are pushing you to pay.",
-        unless=_ORDINARY,
+        # (Advice against the scam: "your bank will never ask you to send money".)
+        unless=_ORDINARY + r"|\b(?:never|don'?t|do not|nobody|no one) (?:\w+ ){0,3}?(?:ask|pay"
+        r"|send)",
         boost=_COERCION,
         boost_by=0.2,
         keys="pay send up",
@@ -155,7 +159,7 @@ class PaymentDemandDetector(PatternDetector):
     name = "payment_demand"
     version = "1"
     tactic = Tactic.PAYMENT_DEMAND
-    rules = RULES + _multilingual.PAYMENT_DEMAND
+    rules = RULES + _multilingual.PAYMENT_DEMAND + _kinds.PAYMENT_DEMAND
     triggers = words(
         "$ bitcoin bitcoins btc bucks card cards cash cashapp code codes crypto deposita "
         "depositame dinero "

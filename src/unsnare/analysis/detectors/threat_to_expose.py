@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _multilingual
+from unsnare.analysis.detectors import _kinds, _multilingual
 from unsnare.analysis.detectors._vocab import I_WILL, PIC, YOUR
 from unsnare.analysis.report import DetailValue
 from unsnare.analysis.tactics import Audience, Tactic
@@ -315,7 +315,8 @@ def audience_in(folded: str, start: int = 0) -> Audience | None:
 
 
 # "can you share the pics with everyone?": the writer asks the reader to send
-# something; a threat is the writer saying they will send it.
+# something; a threat is the writer saying they will send it. "With one click you
+# can share this video" is an app telling the reader what they may do.
 _SEND_VERB = re.compile(rf"\b{_SEND}")
 # "he'll send the photos from the trip to everyone": "the photos" are nobody's
 # in particular, so only a demand or a threat around them makes it blackmail.
@@ -324,7 +325,8 @@ _DEMAND = re.compile(
     r"\b(?:or|unless|if (?:you|u|i) (?:don'?t|dont|do not)|pay|money|nudes|naked|ruin)\b|[$€£]"
 )
 _ASKS_YOU = re.compile(
-    r"(?:\b(?:can|could|would|will|pls|please|plz)\s+(?:you|u|ya)|\b(?:please|pls|plz))"
+    r"(?:\b(?:can|could|would|will|pls|please|plz)\s+(?:you|u|ya)|\b(?:please|pls|plz)"
+    r"|\b(?:you|u)\s+(?:can|could|may)(?:\s+(?:now|easily|also))?)"
     r"\s+(?:please\s+|pls\s+|just\s+)?$"
 )
 
@@ -335,7 +337,7 @@ class ThreatToExposeDetector(PatternDetector):
     name = "threat_to_expose"
     version = "1"
     tactic = Tactic.THREAT_TO_EXPOSE
-    rules = RULES + _multilingual.THREAT_TO_EXPOSE
+    rules = RULES + _multilingual.THREAT_TO_EXPOSE + _kinds.THREAT_TO_EXPOSE
     triggers = words(
         "acabar amigos arruinar boss captured chats classmates colleagues contacts coworkers "
         "dad destroy destruir divulgar dm employer everybody everyone expose familia family "
