@@ -67,3 +67,9 @@ def test_an_unknown_engine_is_explained(archive: Path, tmp_path: Path) -> None:
 def test_a_missing_input_is_explained_before_any_engine_starts(tmp_path: Path) -> None:
     code, _, exc = run("scan", str(tmp_path / "nope.parquet"), "--out", str(tmp_path / "o"))
     assert isinstance(exc, InputError) and exc.file and exc.file.endswith("nope.parquet")
+
+
+def test_a_sort_memory_below_one_is_explained(archive: Path, tmp_path: Path) -> None:
+    code, _, exc = run("scan", str(archive), "--out", str(tmp_path), "--engine", "local",
+                       "--sort-memory", "0")
+    assert isinstance(exc, UsageError) and "--sort-memory" in str(exc)
