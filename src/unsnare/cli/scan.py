@@ -148,7 +148,8 @@ def _show(summary: ScanSummary, out: Path) -> None:
     rate = summary.messages / summary.seconds if summary.seconds else 0.0
     c.print(
         f"[bold]Scanned {summary.messages:,} messages in {summary.conversations:,} "
-        f"conversations[/] in {summary.seconds:,.1f} s ({rate:,.0f} messages/s)."
+        f"conversations[/] in {summary.seconds:,.1f} s ({rate:,.0f} messages/s); "
+        f"{summary.flagged:,} flagged (medium risk or above)."
     )
     levels = Table("risk level", "conversations")
     for level in ("critical", "high", "medium", "low", "unknown", "none"):
