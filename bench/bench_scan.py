@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from scan.archive import PLANTED, PLANTED_ALERT, interleave, write_parquet  # noqa: E402
+from unsnare.hashing._segment import compiled  # noqa: E402
 from unsnare.hashing.banks import BankEntry, HashBank, SignalType  # noqa: E402
 from unsnare.scan import BankSnapshot, ScanOptions, run_scan  # noqa: E402
 from unsnare.scan.engines import DaskEngine  # noqa: E402
@@ -399,6 +400,8 @@ def main() -> None:
     parser.add_argument("--partitions", type=int, default=8)
     parser.add_argument("--chunk-rows", type=int, default=250_000)
     parser.add_argument("--skip-spark", action="store_true")
+    parser.add_argument("--engines", default=None,
+                        help="comma-separated subset of: dask1, dask2, spark (default all)")
     parser.add_argument("--two-workers-first", action="store_true",
                         help="run Dask with 2 workers before 1 worker and Spark")
     parser.add_argument("--hashes-first", action="store_true",
@@ -410,6 +413,9 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=None,
                         help="write a Markdown table here (e.g. bench/results/scan.md)")
     args = parser.parse_args()
+    if args.hashes and not compiled():
+        parser.error("the compiled PDQ kernel (unsnare.hashing._mih) is not built: the hash "
+                     "figures would be NumPy's; build it first (see notes/pdq-speed.md)")
     work = args.workdir or Path(tempfile.mkdtemp(prefix="unsnare-bench-scan-"))
     work.mkdir(parents=True, exist_ok=True)
     state = load_state(work)
@@ -424,8 +430,8 @@ def main() -> None:
         print(text)
         if args.results:
             args.results.write_text(text, encoding="utf-8")
-        messages_done = not args.messages or len(state.get("runs", {})) == len(
-            list(engines(args.skip_spark)))
+        messages_done = not args.messages or all(
+            label in state.get("runs", {}) for label, _ in engines(args))
         hashes_done = (hash_totals(state) or {}).get("hashes", 0) >= args.hashes
         complete = messages_done and hashes_done
         if complete and not args.keep_inputs:
@@ -441,7 +447,7 @@ def message_runs(work: Path, state: dict[str, Any], args: argparse.Namespace) ->
     if not args.messages:
         return
     runs: dict[str, Any] = state.setdefault("runs", {})
-    todo = [(label, make) for label, make in engines(args.skip_spark) if label not in runs]
+    todo = [(label, make) for label, make in engines(args) if label not in runs]
     if args.two_workers_first:
         todo.sort(key=lambda pair: pair[0] != "dask, 2 workers")
     if not todo:
@@ -462,10 +468,15 @@ def message_runs(work: Path, state: dict[str, Any], args: argparse.Namespace) ->
     print("same output bytes on every engine:", len({r["digest"] for r in runs.values()}) == 1)
 
 
-def engines(skip_spark: bool) -> Iterator[tuple[str, Any]]:
-    yield "dask, 1 worker", lambda: DaskEngine(workers=1)
-    yield "dask, 2 workers", lambda: DaskEngine(workers=2)
-    if not skip_spark:
+def engines(args: argparse.Namespace) -> Iterator[tuple[str, Any]]:
+    chosen = set((args.engines or "dask1,dask2,spark").split(","))
+    if args.skip_spark:
+        chosen.discard("spark")
+    if "dask1" in chosen:
+        yield "dask, 1 worker", lambda: DaskEngine(workers=1)
+    if "dask2" in chosen:
+        yield "dask, 2 workers", lambda: DaskEngine(workers=2)
+    if "spark" in chosen:
         from unsnare.spark import SparkEngine
 
         yield "spark local[2]", lambda: SparkEngine("local[2]")

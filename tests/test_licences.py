@@ -64,7 +64,7 @@ def test_no_gpl_or_agpl_in_the_default_install() -> None:
 
 
 # The `scan` extra (pyproject.toml): what a platform installs for `unsnare scan`.
-SCAN_EXTRA = ("dask", "distributed", "pyspark", "pyarrow", "pandas")
+SCAN_EXTRA = ("dask", "distributed", "pyspark", "pyarrow", "pandas", "bokeh")
 
 
 def test_no_gpl_or_agpl_in_the_scan_extra() -> None:

@@ -32,7 +32,7 @@ def test_scan_writes_results_and_a_summary(archive: Path, tmp_path: Path, engine
     code, out, exc = run("scan", str(archive), "--out", str(tmp_path), "--engine", engine,
                          "--workers", "1", "--partitions", "3")
     assert code == 0, exc
-    assert "messages in 120 conversations" in out
+    assert "messages in 120 conversations" in out and "flagged (medium risk or above)" in out
     assert "critical" in out and "threat_to_expose" in out
     assert "could not be used" in out and "rejects.parquet" in out
     assert pq.read_table(tmp_path / "conversations.parquet").num_rows >= 2
@@ -67,3 +67,9 @@ def test_an_unknown_engine_is_explained(archive: Path, tmp_path: Path) -> None:
 def test_a_missing_input_is_explained_before_any_engine_starts(tmp_path: Path) -> None:
     code, _, exc = run("scan", str(tmp_path / "nope.parquet"), "--out", str(tmp_path / "o"))
     assert isinstance(exc, InputError) and exc.file and exc.file.endswith("nope.parquet")
+
+
+def test_a_sort_memory_below_one_is_explained(archive: Path, tmp_path: Path) -> None:
+    code, _, exc = run("scan", str(archive), "--out", str(tmp_path), "--engine", "local",
+                       "--sort-memory", "0")
+    assert isinstance(exc, UsageError) and "--sort-memory" in str(exc)

@@ -159,3 +159,14 @@ def test_parquet_rows_are_checked_like_json_lines(tmp_path: Path) -> None:
     ]
     assert found[0] == found[1]
     assert [f for _, f, _ in found[0]] == ["timestamp", "conversation_id", "text"]
+
+
+def test_progress_counts_partitions_and_rows(archive: Path, tmp_path: Path) -> None:
+    calls: list[tuple[int, int, int]] = []
+    summary = run_scan(ScanOptions(archive, tmp_path / "out", partitions=3, chunk_rows=200),
+                       LocalEngine(), progress=lambda *call: calls.append(call))
+    # Each phase reports at least once, and its last report has every task done.
+    ends = [c for i, c in enumerate(calls) if i + 1 == len(calls) or calls[i + 1][1] != c[1]]
+    assert len(ends) == 2 and all(done == total for done, total, _ in ends)
+    assert ends[1] == (3, 3, summary.messages)  # the analysis: 3 buckets, every message
+    assert ends[0][1] > 3 and ends[0][2] >= summary.messages  # the split: every row read

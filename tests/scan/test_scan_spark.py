@@ -44,3 +44,10 @@ def test_hash_matching_with_a_broadcast_bank(
     run_scan(ScanOptions(inputs, tmp_path, chunk_rows=100), spark,
              snapshot(None, [], [bank_file]))
     same_bytes(hash_reference, tmp_path, HASH_OUTPUTS)
+
+
+def test_a_local_master_listens_on_loopback_only(spark: Any) -> None:
+    conf = spark.spark.sparkContext.getConf()
+    assert conf.get("spark.driver.bindAddress") == "127.0.0.1"
+    assert conf.get("spark.driver.host") == "127.0.0.1"
+    assert conf.get("spark.ui.enabled") == "false"

@@ -54,6 +54,14 @@ def scan(
             "[default: 100000].",
         ),
     ] = None,
+    sort_memory: Annotated[
+        int,
+        typer.Option(
+            "--sort-memory",
+            help="MB of rows one analysis task groups in memory; a bigger bucket of "
+            "conversations is sorted on disk.",
+        ),
+    ] = 512,
     bank: Annotated[
         list[str] | None, typer.Option("--bank", help="A hash bank in your store (repeatable).")
     ] = None,
@@ -90,7 +98,9 @@ def scan(
 
             store = open_bank_store(Settings.from_env())
         banks = snapshot(store, bank or [], bank_file or [])
-    options = ScanOptions(input, out, partitions, chunk_rows, include_text)
+    options = ScanOptions(
+        input, out, partitions, chunk_rows, include_text, sort_memory=sort_memory * 1024 * 1024
+    )
     if stream_from is not None:
         options = replace(options, stream_from=stream_from)
     err = console(stderr=True)
@@ -138,7 +148,8 @@ def _show(summary: ScanSummary, out: Path) -> None:
     rate = summary.messages / summary.seconds if summary.seconds else 0.0
     c.print(
         f"[bold]Scanned {summary.messages:,} messages in {summary.conversations:,} "
-        f"conversations[/] in {summary.seconds:,.1f} s ({rate:,.0f} messages/s)."
+        f"conversations[/] in {summary.seconds:,.1f} s ({rate:,.0f} messages/s); "
+        f"{summary.flagged:,} flagged (medium risk or above)."
     )
     levels = Table("risk level", "conversations")
     for level in ("critical", "high", "medium", "low", "unknown", "none"):

@@ -47,7 +47,11 @@ class DaskEngine:
     name = "dask"
 
     def __init__(
-        self, scheduler: str | None = None, workers: int = 2, dashboard: bool = False
+        self,
+        scheduler: str | None = None,
+        workers: int = 2,
+        dashboard: bool = False,
+        dashboard_port: int = 8787,
     ) -> None:
         # Loaded here (Dask is the `scan` extra) and typed loosely: it ships no annotations.
         dist: Any = import_module("distributed")
@@ -65,8 +69,10 @@ class DaskEngine:
                 processes=True,
                 # This machine only: the cluster and its dashboard listen on loopback.
                 host="127.0.0.1",
-                # (Not asked for: a free port, so a busy 8787 never stops the scan.)
-                dashboard_address="127.0.0.1:8787" if dashboard else "127.0.0.1:0",
+                # Not asked for: no dashboard, and the scheduler's small HTTP server
+                # on a free port, so a busy 8787 never stops the scan.
+                dashboard_address=f"127.0.0.1:{dashboard_port if dashboard else 0}",
+                scheduler_kwargs={"dashboard": dashboard},
                 silence_logs=50,
             )
             self.client = dist.Client(self._cluster)

@@ -37,6 +37,7 @@ from unsnare.models import Conversation, Message, Participant, Source
 from unsnare.scan import columnar, hashcols, tables
 from unsnare.scan.hashbanks import BankSnapshot
 from unsnare.scan.rows import MessageRow, Reject, check_message, raw_rows
+from unsnare.scan.spill import SORT_MEMORY, BucketSorter
 from unsnare.scan.stream import STREAM_FROM, StreamedConversation, StreamedResult
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -60,6 +61,7 @@ class Task:
     buckets: int = 1
     include_text: bool = False
     stream_from: int = STREAM_FROM
+    sort_memory: int = SORT_MEMORY
 
 
 _analyzers: list[Analyzer] = []
@@ -192,10 +194,12 @@ _READ_ROWS = 65_536
 
 def _analyse_bucket(task: Task) -> dict[str, Any]:
     folder = work_dir(task.out) / "shuffle" / f"b{task.first:05d}"
-    table = tables.read_parts(list(folder.glob("*.parquet")), tables.SHUFFLE)
-    table = table.sort_by(
-        [("conversation_id", "ascending"), ("ts_us", "ascending"), ("order", "ascending")]
-    )
+    # Sorted in memory when the bucket fits the budget, else spilled to disk and
+    # merged (`unsnare.scan.spill`): the same rows in the same order either way.
+    sorter = BucketSorter(
+        list(folder.glob("*.parquet")), task.sort_memory,
+        work_dir(task.out) / "spill" / f"b{task.first:05d}",
+    )  # fmt: skip
     results = _Results(task.include_text)
     held: list[Message] = []
     streamed: StreamedConversation | None = None
@@ -211,8 +215,8 @@ def _analyse_bucket(task: Task) -> dict[str, Any]:
 
     # Read in slices: a bucket's rows are never all Python objects at once, and a
     # conversation longer than `stream_from` is analysed a window at a time.
-    for start in range(0, table.num_rows, _READ_ROWS):
-        cols = table.slice(start, _READ_ROWS).to_pydict()
+    for piece in sorter.slices(_READ_ROWS):
+        cols = piece.to_pydict()
         for i, conversation_id in enumerate(cols["conversation_id"]):
             if current is None or conversation_id != current[0]:
                 finish()

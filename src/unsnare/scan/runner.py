@@ -29,6 +29,7 @@ from unsnare.scan.engines import Engine
 from unsnare.scan.hashbanks import BankSnapshot
 from unsnare.scan.job import Task, done_path, work_dir
 from unsnare.scan.rows import columns_of
+from unsnare.scan.spill import SORT_MEMORY
 from unsnare.scan.stream import STREAM_FROM
 
 ARCHIVE_SUFFIXES = (".parquet", ".jsonl")
@@ -46,6 +47,9 @@ class ScanOptions:
     include_text: bool = False
     # A conversation longer than this is analysed in windows (see `scan.stream`).
     stream_from: int = STREAM_FROM
+    # Bytes of rows one analysis task sorts in memory; a bigger bucket spills to
+    # disk (see `scan.spill`). Does not change the output, so not in the resume check.
+    sort_memory: int = SORT_MEMORY
 
 
 @dataclass
@@ -144,7 +148,7 @@ def _bucket_tasks(options: ScanOptions) -> list[Task]:
     return [
         Task("analyse", f"analyse-b{b:05d}", str(options.out), first=b,
              buckets=options.partitions, include_text=options.include_text,
-             stream_from=options.stream_from)
+             stream_from=options.stream_from, sort_memory=options.sort_memory)
         for b in buckets
     ]
 
@@ -225,8 +229,11 @@ def run_scan(
     progress: Progress | None = None,
 ) -> ScanSummary:
     """Scan the input on the engine; resumes an unfinished run in the same output folder."""
-    if options.partitions < 1 or options.chunk_rows < 1 or options.stream_from < 1:
-        raise UsageError("--partitions, --chunk-rows and --stream-from must be at least 1")
+    if min(options.partitions, options.chunk_rows, options.stream_from,
+           options.sort_memory) < 1:
+        raise UsageError(
+            "--partitions, --chunk-rows, --stream-from and --sort-memory must be at least 1"
+        )
     started = time.monotonic()
     options.out.mkdir(parents=True, exist_ok=True)
     summary = ScanSummary()

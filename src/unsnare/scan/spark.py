@@ -55,9 +55,15 @@ class SparkEngine:
             # Executors must run this same Python, where Unsnare is installed.
             os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
             os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+            builder = SparkSession.builder.master(master)
+            if master.startswith("local"):
+                # This machine only: the driver's ports listen on loopback, not on
+                # whatever interface the host name resolves to.
+                builder = builder.config("spark.driver.host", "127.0.0.1").config(
+                    "spark.driver.bindAddress", "127.0.0.1"
+                )
             spark = (
-                SparkSession.builder.master(master)
-                .appName("unsnare-scan")
+                builder.appName("unsnare-scan")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                 .config("spark.python.worker.reuse", "true")
