@@ -11,11 +11,21 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from support.fakes import fake_pdf
-from support.tsa import NOW, Tsa
+from support.tsa import Tsa
 from support.tsa import pem as _pem
 from unsnare.evidence import Case, Locker
 from unsnare.evidence.package import export_package, verify_package
 from unsnare.evidence.timestamp import timestamp_request
+
+# When the test starts, not when the module was imported: the whole suite takes
+# longer than the five minutes a time-stamp may be off by.
+NOW = dt.datetime.now(dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _now() -> None:
+    global NOW
+    NOW = dt.datetime.now(dt.UTC)
 
 
 @pytest.fixture
