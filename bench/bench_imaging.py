@@ -27,9 +27,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "imaging"))  # the screenshot drawer lives with the tests
+sys.path.insert(0, str(ROOT / "tests"))  # the screenshot drawer lives with the tests
 
-from chatshot import (  # noqa: E402
+from support.chatshot import (  # noqa: E402
     DARK,
     DARK_SCRIPT,
     LIGHT,
@@ -41,7 +41,6 @@ from chatshot import (  # noqa: E402
     draw_chat,
     landscape_png,
 )
-
 from unsnare.imaging.nudity import DEFAULT_THRESHOLD, NudityClassifier  # noqa: E402
 from unsnare.imaging.ocr import RapidOcrReader  # noqa: E402
 from unsnare.imaging.screenshots import ScreenshotReader  # noqa: E402

@@ -50,7 +50,7 @@ from distributed import as_completed
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scan.archive import PLANTED, PLANTED_ALERT, interleave, write_parquet  # noqa: E402
+from support.archive import PLANTED, PLANTED_ALERT, interleave, write_parquet  # noqa: E402
 from unsnare.hashing._segment import compiled  # noqa: E402
 from unsnare.hashing.banks import BankEntry, HashBank, SignalType  # noqa: E402
 from unsnare.scan import BankSnapshot, ScanOptions, run_scan  # noqa: E402

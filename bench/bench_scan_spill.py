@@ -33,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from scan.archive import EVERYDAY, START, interleave, write_parquet  # noqa: E402
+from support.archive import EVERYDAY, START, interleave, write_parquet  # noqa: E402
 
 OUTPUTS = ("conversations.parquet", "findings.parquet", "rejects.parquet", "summary.json")
 

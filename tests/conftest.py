@@ -1,18 +1,21 @@
-"""Shared test fixtures and the rule that, under CI=true, a missing component fails."""
+"""The fixtures every test folder may use, loaded from tests/support/.
+
+Test modules import helpers one way, ``from support.x import y`` (pytest puts
+tests/ on the path: ``pythonpath`` in pyproject.toml); fixtures shared by more
+than one folder live in the plugin modules listed here.
+"""
 
 from __future__ import annotations
 
-import os
+from support.components import IN_CI, require
 
-import pytest
+__all__ = ["IN_CI", "require"]
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def require(available: bool, what: str) -> None:
-    """Skip when a component is missing on a developer's machine; fail under CI=true."""
-    if available:
-        return
-    if IN_CI:
-        pytest.fail(f"{what} is required under CI=true but is missing", pytrace=False)
-    pytest.skip(f"{what} is not available here")
+pytest_plugins = [
+    "support.analysis",
+    "support.lockers",
+    "support.pictures",
+    "support.postgres",
+    "support.scan",
+    "support.web",
+]

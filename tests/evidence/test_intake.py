@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.fakes import CHAT, ZONE, fake_tools, png
+from support.fakes import CHAT, ZONE, fake_tools, png
 from unsnare.errors import ImportFormatError, InputError, UsageError
 from unsnare.evidence import EventKind, Locker
 from unsnare.evidence.intake import media_of
@@ -241,7 +241,7 @@ def test_notes_plan_and_bad_input(locker: Locker, chat_file: Path) -> None:
 
 
 def test_conversation_round_trips_through_storage() -> None:
-    from evidence.fakes import parse_chat
+    from support.fakes import parse_chat
     from unsnare.evidence.compact import pack_conversation, unpack_conversation
     from unsnare.models import Attachment, Message, MessageKind, Reaction, Source, SystemEvent
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.fakes import PASSPHRASE, png
+from support.fakes import PASSPHRASE, png
 from unsnare.errors import UsageError, WrongPassphraseError
 from unsnare.evidence import Locker
 from unsnare.evidence.crypto import KdfParams

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.fakes import EXPLICIT_MARK, ZONE, png
+from support.fakes import EXPLICIT_MARK, ZONE, fake_pdf, png
 from unsnare.errors import UsageError
 from unsnare.evidence import Case, Locker
 from unsnare.evidence.package import export_package, package_hash, verify_package
@@ -69,11 +69,6 @@ def test_package_holds_everything_and_verifies(case: Case, tmp_path: Path) -> No
     with zipfile.ZipFile(out) as zf:
         csv_text.write_bytes(zf.read(f"transcripts/{conv.id}.csv"))
     assert "pay 300 to $quickcash4u" in csv_text.read_text(encoding="utf-8-sig")
-
-
-def fake_pdf(html: str) -> bytes:
-    """Stands in for WeasyPrint (seconds per PDF) in tests about the ZIP itself."""
-    return b"%PDF-1.7 fake\n" + html.encode()
 
 
 def test_report_has_the_key_facts(case: Case, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.fakes import PASSPHRASE, fake_tools
+from support.fakes import PASSPHRASE, fake_tools
 from unsnare.errors import LockerError, WrongPassphraseError
 from unsnare.evidence import Locker
 from unsnare.evidence.crypto import KdfParams

@@ -12,15 +12,13 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from evidence.fakes import PASSPHRASE
+from support.fakes import PASSPHRASE, fake_pdf
 from unsnare.errors import UsageError
 from unsnare.evidence import Case, Locker
 from unsnare.evidence.custody import GENESIS, CustodyEntry
 from unsnare.evidence.package import export_package, package_hash, verify_package
 from unsnare.evidence.signing import fingerprint, normalise_fingerprint, sign, signer_of
 from unsnare.evidence.timestamp import timestamp_request
-
-from .test_package import fake_pdf
 
 FORGED_LINE = b"Jordan: this is a forged line the offender never wrote\n"
 

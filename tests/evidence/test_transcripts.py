@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from evidence.fakes import CHAT, parse_chat
+from support.fakes import CHAT, parse_chat
 from unsnare.evidence.compact import expand_messages, pack_conversation
 from unsnare.evidence.transcripts import transcript_csv, transcript_html
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.fakes import PASSPHRASE, png
+from support.fakes import PASSPHRASE, png
 from unsnare.evidence import Case, Locker, crypto, verify_locker
 
 

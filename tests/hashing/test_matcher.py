@@ -5,11 +5,10 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from support.pictures import encode, make_picture
 from unsnare.hashing.banks import BankKind, HashBank, MemoryBankStore, SignalType, entry
 from unsnare.hashing.matcher import HashMatcher
 from unsnare.hashing.pdq import hash_image_bytes
-
-from .pictures import encode, make_picture
 
 
 def near(hex_hash: str, bits: int) -> str:

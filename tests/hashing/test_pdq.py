@@ -11,11 +11,10 @@ import pdqhash
 import pytest
 from PIL import Image
 
+from support.pictures import encode, make_picture
 from unsnare.errors import HashingError
 from unsnare.hashing import hash_file, hash_image_bytes
 from unsnare.hashing.pdq import decode_image, pdq_dihedral_from_pixels, pdq_hex
-
-from .pictures import encode, make_picture
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from importers.test_contract import CASES
+from support.importers import CASES
 from unsnare.errors import ImportFormatError, InputError
 from unsnare.importers import conversation_to_dict, read_export
 from unsnare.importers.memory import MemorySource

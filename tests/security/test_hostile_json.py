@@ -12,12 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from unsnare.errors import InputError
-from unsnare.importers import read_export
-from unsnare.importers.jsonguard import JsonShapeGuard
-
-from .child import MB, memory_bound, run_cli, run_python
-from .hostile_json import (
+from support.child import MB, memory_bound, run_cli, run_python
+from support.hostile_json import (
     JSON_EXPORTS,
     corrupt_deflate,
     deep,
@@ -25,6 +21,9 @@ from .hostile_json import (
     telegram_chat,
     zip_bomb,
 )
+from unsnare.errors import InputError
+from unsnare.importers import read_export
+from unsnare.importers.jsonguard import JsonShapeGuard
 
 
 def _size(path: Path) -> int:
@@ -146,7 +145,7 @@ WEB_UPLOAD = """
 import sys, warnings
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from web.conftest import csrf, make_client
+from support.web import csrf, make_client
 path, tmp = Path(sys.argv[2]), Path(sys.argv[3])
 with make_client(tmp) as client:
     answer = client.post(

@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from support.child import run_cli
+from support.hostile_json import corrupt_deflate
+from support.web import csrf, make_client
 from unsnare.errors import InputError, IntegrityError
 from unsnare.evidence import Locker
 from unsnare.evidence.crypto import KdfParams
 from unsnare.evidence.package import verify_package
 from unsnare.hashing.storage import SqlBankStore
-from web.conftest import csrf, make_client
-
-from .child import run_cli
-from .hostile_json import corrupt_deflate
 
 PASS = "blue kettle morning"
 CHAT = b"01/03/2026, 10:00 - Max: send it now or else\n01/03/2026, 10:01 - Sam: no\n"

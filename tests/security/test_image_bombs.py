@@ -16,13 +16,12 @@ import pdqhash
 import pytest
 from PIL import Image
 
+from support.child import run_cli
+from support.hostile_images import black_png, jpeg_claiming, png_claiming
+from support.web import csrf, make_client
 from unsnare.errors import HashingError, InputError
 from unsnare.hashing.pdq import hash_file, hash_image_bytes, pdq_hex
 from unsnare.imaging.decode import open_image
-from web.conftest import csrf, make_client
-
-from .child import run_cli
-from .hostile_images import black_png, jpeg_claiming, png_claiming
 
 BOMBS = {
     "claims-65535.png": lambda: png_claiming(65535, 65535),

@@ -24,10 +24,10 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.python.asgi import shutdown_lifespans
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
+from support.web import BASE, api_token
 from unsnare.settings import Settings
 from unsnare.web.app import create_app
 from unsnare.web.sessions import SESSION_COOKIE
-from web.conftest import BASE, api_token
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # Starlette's note at import that it prefers `httpx2`

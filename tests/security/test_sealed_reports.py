@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from support.child import MB, run_python
+from support.web import csrf, make_client
 from unsnare.web.leftovers import remove_leftovers
 from unsnare.web.sealed import SealedFolder, SealedGoneError, SealedMap, SealedTuple
 from unsnare.web.sessions import SessionStore
-from web.conftest import csrf, make_client
-
-from .child import MB, run_python
 
 MARKER = "zebra-lantern-4471"
 

@@ -1,6 +1,7 @@
-"""Helpers shared by every test folder. Import them one way:
-``from support.cli import run_unsnare`` (the root conftest puts tests/ on the path).
+"""Helpers shared by the tests, imported one way: ``from support.cli import run_unsnare``
+(pyproject's ``pythonpath = ["tests"]`` puts tests/ on the path).
 
-Helpers used by one folder only stay in that folder; a helper a second folder
-needs moves here.
+Every helper lives here, none in the test folders (tests/project/test_layout.py
+checks it); fixtures that several folders use are in the plugin modules that
+tests/conftest.py lists.
 """

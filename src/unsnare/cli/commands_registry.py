@@ -3,7 +3,7 @@ one-line summary `unsnare --help` shows without importing that module.
 
 A command module is imported only when one of its commands runs (or shows its
 own help), so `unsnare --version` and `unsnare --help` stay fast. Each module
-exposes `register(app)`; tests/cli/test_cli_commands.py checks that every
+exposes `register(app)`; tests/cli/test_commands_registry.py checks that every
 summary here is the first paragraph of the command's own help.
 """
 

@@ -20,7 +20,7 @@ from unsnare.importers import ChatStream, open_export
 from unsnare.importers.serialize import write_stream_json
 from unsnare.models import Message, MessageKind
 
-# Kept in step with the registry by tests/importers/test_cli_importing.py.
+# Kept in step with the registry by tests/cli/test_importing.py.
 FORMAT_NAMES = (
     "whatsapp, instagram, messenger, telegram, discord, discord-package, snapchat, tiktok, "
     "imessage, google-chat, hangouts, skype, plaintext, csv"

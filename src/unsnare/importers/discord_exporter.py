@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from unsnare.errors import ImportFormatError
+from unsnare.errors import OPTION, ImportFormatError, Offer
 from unsnare.importers.base import (
     ChatState,
     ChatStream,
@@ -104,7 +104,8 @@ def _reader(src: ExportSource, member: str) -> MessageSource:
             raise ImportFormatError(
                 "this JSON has no 'messages' list",
                 file=fname,
-                hint="choose a JSON file written by DiscordChatExporter, or another --format",
+                hint="choose a JSON file written by DiscordChatExporter, or " + OPTION,
+                option="format", offer=Offer.ANOTHER,
             )
         sha = src.sha256(member)
         channel = doc.get("channel") or {}

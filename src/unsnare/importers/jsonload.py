@@ -9,7 +9,7 @@ from typing import IO, Any
 
 import ijson  # type: ignore[import-untyped]
 
-from unsnare.errors import ImportFormatError, InputError
+from unsnare.errors import ImportFormatError, InputError, Offer
 from unsnare.importers.jsonguard import READ_SIZE, JsonShapeGuard
 from unsnare.importers.source import READ_ERRORS, ExportSource
 
@@ -27,11 +27,14 @@ def find_export_json(src: ExportSource, basename: str) -> str | None:
     return sorted(found, key=len)[0] if found else None
 
 
-def require_export_json(src: ExportSource, basename: str, hint: str) -> str:
-    """`find_export_json`, or an error saying the export has no `basename`."""
+def require_export_json(src: ExportSource, basename: str, hint: str, *,
+                        option: str | None = None, offer: Offer = Offer.PICK) -> str:
+    """`find_export_json`, or an error saying the export has no `basename`
+    (`option`, `offer`: the hint's structured option, as `UnsnareError` takes them)."""
     member = find_export_json(src, basename)
     if member is None:
-        raise ImportFormatError(f"there is no {basename} here", file=str(src.path), hint=hint)
+        raise ImportFormatError(f"there is no {basename} here", file=str(src.path), hint=hint,
+                                option=option, offer=offer)
     return member
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from unsnare.errors import ImportFormatError
+from unsnare.errors import OPTION, ImportFormatError, Offer
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.source import ExportSource, iter_text_lines, single_file_head
 from unsnare.importers.timeparse import parse_timestamp
@@ -125,7 +125,8 @@ def parse_lines(
         raise ImportFormatError(
             "no line here reads as 'Name: message'",
             file=file_name,
-            hint="put each message on its own line as 'Name: message', or choose another --format",
+            hint="put each message on its own line as 'Name: message', or " + OPTION,
+            option="format", offer=Offer.ANOTHER,
         )
     if time_only:
         state.warn(

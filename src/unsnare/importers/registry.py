@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from unsnare.errors import OPTION, ImportFormatError, UsageError
+from unsnare.errors import OPTION, ImportFormatError, Offer, UsageError
 from unsnare.importers.base import Importer
 from unsnare.importers.source import ExportSource
 from unsnare.registry import IMPORTERS_GROUP, Registry, load_entry_points
@@ -30,7 +30,7 @@ class ImporterRegistry(Registry[Importer]):
             raise UsageError(
                 f"there is no import format called '{name}'",
                 field="--format",
-                hint="use one of: " + ", ".join(self.names()),
+                option="format", choices=self.names(), offer=Offer.ANOTHER,
             )
         return found
 
@@ -59,7 +59,7 @@ class ImporterRegistry(Registry[Importer]):
                 f"this could be a {importer.name} or a {rival.name} export and Unsnare "
                 f"cannot tell which (it saw {what_was_seen(src)})",
                 file=str(src.path),
-                hint=f"add --format {importer.name} or --format {rival.name}",
+                option="format", choices=(importer.name, rival.name),
             )
         return importer
 

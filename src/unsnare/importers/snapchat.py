@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from unsnare.errors import ImportFormatError, InputError
+from unsnare.errors import OPTION, ImportFormatError, InputError, Offer
 from unsnare.importers.base import (
     ACCOUNT_HOLDER,
     RECORD_ERRORS,
@@ -83,7 +83,8 @@ class SnapchatImporter(Importer):
         member = require_export_json(
             src,
             "chat_history.json",
-            hint="choose the folder or zip that holds chat_history.json, or another --format",
+            hint="choose the folder or zip that holds chat_history.json, or " + OPTION,
+            option="format", offer=Offer.ANOTHER,
         )
         if src.size(member) > MAX_JSON_BYTES:
             return self._read_streamed(src, member, options)
@@ -103,7 +104,8 @@ class SnapchatImporter(Importer):
                 raise ImportFormatError(
                     "this JSON holds no chat lists",
                     file=src.display_name(member),
-                    hint="choose Snapchat's chat_history.json, or another --format",
+                    hint="choose Snapchat's chat_history.json, or " + OPTION,
+                    option="format", offer=Offer.ANOTHER,
                 )
             for key, entries in doc.items():
                 for i, e in enumerate(entries if isinstance(entries, list) else [entries]):

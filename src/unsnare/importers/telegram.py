@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import PurePosixPath
 from typing import Any
 
-from unsnare.errors import ImportFormatError, UsageError
+from unsnare.errors import OPTION, ImportFormatError, Offer, UsageError
 from unsnare.importers.base import (
     ChatState,
     ChatStream,
@@ -103,7 +103,8 @@ class TelegramImporter(Importer):
         member = require_export_json(
             src,
             "result.json",
-            hint="choose the export folder or zip that holds result.json, or another --format",
+            hint="choose the export folder or zip that holds result.json, or " + OPTION,
+            option="format", offer=Offer.ANOTHER,
         )
         # Stream: a single-chat export's messages are read one at a time; a full
         # export is read one chat at a time. Memory is bounded by one chat.

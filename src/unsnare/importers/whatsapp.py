@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from typing import cast
 
-from unsnare.errors import ImportFormatError
+from unsnare.errors import OPTION, ImportFormatError, Offer
 from unsnare.fastmodel import builder
 from unsnare.importers import whatsapp_syntax as wa
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
@@ -228,7 +228,8 @@ class _Reader:
             raise ImportFormatError(
                 "no line here starts like a WhatsApp message (a date and time, then a name)",
                 file=self.file_name,
-                hint="choose the .txt or .zip from WhatsApp's 'Export chat', or another --format",
+                hint="choose the .txt or .zip from WhatsApp's 'Export chat', or " + OPTION,
+                option="format", offer=Offer.ANOTHER,
             )
         finder = layout.ios_line if scan.ios >= scan.android else layout.android_line
         orders = self._decide_orders(scan, state)

@@ -19,23 +19,28 @@ from unsnare.errors import (
     UsageError,
     WrongPassphraseError,
 )
+from unsnare.web import i18n
 from unsnare.web.render import page
 
 log = logging.getLogger("unsnare.web")
 
 
 class FormWords:
-    """Options as the web app shows them: the form field to use, by its label."""
+    """Options as the web app shows them, in the page's language: the form field to use.
 
-    # The labels on the forms, for options that hints name.
-    LABELS = {"format": "Format"}
+    The words and each option's field label are messages of web/locales
+    (``error.option_pick``, ``error.option_another``, ``error.option.<name>``).
+    """
+
+    def __init__(self, lang: str = i18n.DEFAULT) -> None:
+        self.lang = lang
 
     def option(self, name: str, choices: tuple[str, ...], offer: Offer) -> str:
         """``choose it under "Format"`` or ``choose another under "Format"``."""
-        label = self.LABELS.get(name, name.replace("_", " ").capitalize())
-        if offer is Offer.ANOTHER:
-            return f'choose another under "{label}"'
-        return f'choose it under "{label}"'
+        label = i18n.plain(self.lang, f"error.option.{name}",
+                           default=name.replace("_", " ").capitalize())
+        words = "error.option_another" if offer is Offer.ANOTHER else "error.option_pick"
+        return i18n.plain(self.lang, words, label=label)
 
 
 FORM_WORDS = FormWords()
@@ -74,7 +79,7 @@ def _error(request: Request, status: int, title: str, exc: UnsnareError | None) 
         # RFC 6750: a 401 names the scheme the client should use.
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(body, status_code=status, headers=headers)
-    hint = exc.hint_in(FORM_WORDS) if exc is not None else None
+    hint = exc.hint_in(FormWords(i18n.choose(request)[0])) if exc is not None else None
     return page(request, "error.html", status_code=status, title=title, error=exc, hint=hint)
 
 

@@ -77,6 +77,13 @@ def translator(lang: str) -> Translate:
     return t
 
 
+def plain(lang: str, message_id: str, /, default: str | None = None, **values: str) -> str:
+    """One message as plain text (not escaped: for text that is escaped where it is shown)."""
+    own = catalogue(lang) if lang in LANGUAGES else {}
+    text = own.get(message_id) or catalogue(DEFAULT).get(message_id) or default or message_id
+    return text.format(**values) if values else text
+
+
 @lru_cache(maxsize=len(LANGUAGES))
 def plan_words(lang: str) -> Mapping[str, str]:
     """Plan-step sentences in one language, keyed by the English the plan builder writes.
