@@ -15,7 +15,7 @@ appearance. What a window cannot see: a detector that remembers further back
 than `context` messages (escalating demands compares amounts across the whole
 conversation), the language and who is who, which each window decides from
 its own messages. For an ordinary long chat with a scheme in it the result
-is the same as the whole analysis (tests/scan/test_scan_stream.py); where
+is the same as the whole analysis (tests/scan/test_stream.py); where
 it can differ is named above.
 """
 
