@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from json.encoder import encode_basestring
+from types import ModuleType
 from typing import Any, TextIO
 
+from unsnare.fastmodel import slot_descriptors
 from unsnare.importers.base import ChatStream
 from unsnare.models import (
     Attachment,
     Conversation,
     ImportWarning,
     Message,
+    MessageKind,
     Participant,
     Source,
     SourceFile,
+    SystemEvent,
 )
 
 
@@ -112,6 +117,41 @@ def message_json(m: Message) -> str:
     )
 
 
+_fastread: ModuleType | None
+try:  # message_json for a whole batch in C (setup.py builds it; optional)
+    from unsnare import _fastread
+except ImportError:  # installed without a C compiler: message_json one by one
+    _fastread = None
+# Tests turn this off to compare the two paths.
+USE_COMPILED = True
+
+
+def _batch_writer(pad: str) -> Callable[[list[Message], str], str]:
+    """A function giving the text of a batch of messages: each after `sep` (",\n"
+    after the first) and `pad`, as `message_json` writes it."""
+    message, source = slot_descriptors(Message), slot_descriptors(Source)
+    attachment = slot_descriptors(Attachment)
+    if _fastread is None or not USE_COMPILED or None in (message, source, attachment):
+
+        def plain(batch: list[Message], sep: str) -> str:
+            return "".join(
+                (sep if i == 0 else ",\n") + pad + message_json(m) for i, m in enumerate(batch)
+            )
+
+        return plain
+    # The C writer covers plain messages and asks message_json for the others;
+    # the list keeps the last timestamp's isoformat() between batches.
+    # Enum members with their values (an enum's .value is a Python property).
+    enums = tuple((e, e.value) for e in (*MessageKind, *SystemEvent))
+    ctx = (Message, message, Source, source, message_json, [None, None], enums, Attachment,
+           attachment)
+
+    def compiled(batch: list[Message], sep: str) -> str:
+        return str(_fastread.messages_json(ctx, batch, sep, ",\n", pad))
+
+    return compiled
+
+
 def participant_to_dict(p: Participant) -> dict[str, Any]:
     """One participant as a JSON-ready dict."""
     return {
@@ -175,18 +215,21 @@ def write_stream_json(stream: ChatStream, out: TextIO, indent: str = "") -> None
         out.write(f"\n{indent}  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
     out.write(f'\n{indent}  "messages": [')
     pad, sep = indent + "    ", "\n"
+    encode = _batch_writer(pad)
     # Written a few hundred messages at a time: one write per message cost more
     # than the encoding. What was read is written even if reading then fails.
-    parts: list[str] = []
+    batch: list[Message] = []
     try:
         for m in stream.messages():
-            parts.append(sep + pad + message_json(m))
-            sep = ",\n"
-            if len(parts) >= 512:
-                out.write("".join(parts))
-                parts.clear()
+            batch.append(m)
+            if len(batch) >= 512:
+                out.write(encode(batch, sep))
+                sep = ",\n"
+                batch.clear()
     finally:
-        out.write("".join(parts))
+        if batch:
+            out.write(encode(batch, sep))
+            sep = ",\n"
     out.write(f"\n{indent}  ]," if sep != "\n" else "],")
     conv = stream.finish()
     tail = {
