@@ -840,10 +840,12 @@ fail:
 
 /* ---------------------------------------------------------- import --json */
 
-/* A growing UCS-4 buffer; made into a str (narrowed) at the end. */
+/* A growing UTF-8 buffer. Lone surrogates (which a str may hold) are written
+ * as "surrogatepass" does and noted: such text cannot go out as UTF-8 bytes. */
 typedef struct {
-    Py_UCS4 *buf;
+    char *buf;
     Py_ssize_t len, cap;
+    int surrogates;
 } Out;
 
 static int
@@ -852,11 +854,11 @@ out_room(Out *o, Py_ssize_t more)
     if (o->len + more <= o->cap) {
         return 0;
     }
-    Py_ssize_t cap = o->cap ? o->cap : 4096;
+    Py_ssize_t cap = o->cap ? o->cap : 65536;
     while (cap < o->len + more) {
         cap *= 2;
     }
-    Py_UCS4 *buf = PyMem_Realloc(o->buf, (size_t)cap * sizeof(Py_UCS4));
+    char *buf = PyMem_Realloc(o->buf, (size_t)cap);
     if (buf == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -873,24 +875,52 @@ out_ascii(Out *o, const char *s)
     if (out_room(o, n) < 0) {
         return -1;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        o->buf[o->len++] = (Py_UCS4)(unsigned char)s[i];
-    }
+    memcpy(o->buf + o->len, s, (size_t)n);
+    o->len += n;
     return 0;
+}
+
+static inline char *
+put_utf8(Out *o, char *b, Py_UCS4 ch)
+{
+    if (ch < 0x80) {
+        *b++ = (char)ch;
+    }
+    else if (ch < 0x800) {
+        *b++ = (char)(0xc0 | (ch >> 6));
+        *b++ = (char)(0x80 | (ch & 0x3f));
+    }
+    else if (ch < 0x10000) {
+        if (ch >= 0xd800 && ch <= 0xdfff) {
+            o->surrogates = 1;
+        }
+        *b++ = (char)(0xe0 | (ch >> 12));
+        *b++ = (char)(0x80 | ((ch >> 6) & 0x3f));
+        *b++ = (char)(0x80 | (ch & 0x3f));
+    }
+    else {
+        *b++ = (char)(0xf0 | (ch >> 18));
+        *b++ = (char)(0x80 | ((ch >> 12) & 0x3f));
+        *b++ = (char)(0x80 | ((ch >> 6) & 0x3f));
+        *b++ = (char)(0x80 | (ch & 0x3f));
+    }
+    return b;
 }
 
 static int
 out_str(Out *o, PyObject *s)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(s);
-    if (out_room(o, n) < 0) {
+    if (out_room(o, n * 4) < 0) {
         return -1;
     }
     int kind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
+    char *b = o->buf + o->len;
     for (Py_ssize_t i = 0; i < n; i++) {
-        o->buf[o->len++] = PyUnicode_READ(kind, data, i);
+        b = put_utf8(o, b, PyUnicode_READ(kind, data, i));
     }
+    o->len = b - o->buf;
     return 0;
 }
 
@@ -905,12 +935,17 @@ out_json_str(Out *o, PyObject *s)
     }
     int kind = PyUnicode_KIND(s);
     const void *data = PyUnicode_DATA(s);
-    Py_UCS4 *b = o->buf + o->len;
+    char *b = o->buf + o->len;
     *b++ = '"';
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (ch >= ' ' && ch != '"' && ch != '\\') {
-            *b++ = ch;
+            if (ch < 0x80) {
+                *b++ = (char)ch;
+            }
+            else {
+                b = put_utf8(o, b, ch);
+            }
             continue;
         }
         *b++ = '\\';
@@ -1139,10 +1174,11 @@ read_slots(PyObject *obj, PyObject *descr, PyObject **vals)
     return 0;
 }
 
-/* messages_json(ctx, messages, sep, pad) -> str
+/* messages_json(ctx, messages, first_sep, sep, pad, as_bytes) -> str | bytes | None
  *
- * The text write_stream_json writes for these messages: for each, `sep` (",\n"
- * after the first of the whole list), `pad`, then message_json(m).
+ * The text write_stream_json writes for these messages: for each, `first_sep`
+ * (`sep` after the first), `pad`, then message_json(m). With as_bytes, that
+ * text encoded in UTF-8, or None if it holds a lone surrogate.
  * ctx = (Message, Message slot descriptors, Source, Source slot descriptors,
  *        message_json, cache) where cache is a 2-list the last timestamp's
  * isoformat() is kept in between calls.
@@ -1152,8 +1188,9 @@ messages_json(PyObject *module, PyObject *args)
 {
     PyObject *ctx, *msgs, *sep, *pad, *later, *mdescr, *sdescr, *cache;
     JCtx j;
-    if (!PyArg_ParseTuple(args, "O!O!UUU", &PyTuple_Type, &ctx, &PyList_Type, &msgs, &sep,
-                          &later, &pad)) {
+    int as_bytes;
+    if (!PyArg_ParseTuple(args, "O!O!UUUp", &PyTuple_Type, &ctx, &PyList_Type, &msgs, &sep,
+                          &later, &pad, &as_bytes)) {
         return NULL;
     }
     if (!PyArg_ParseTuple(ctx, "OO!OO!OO!O!OO!", &j.msg_type, &PyTuple_Type, &mdescr, &j.src_type,
@@ -1170,7 +1207,7 @@ messages_json(PyObject *module, PyObject *args)
     j.last_ts = Py_NewRef(PyList_GET_ITEM(cache, 0));
     j.last_iso = Py_NewRef(PyList_GET_ITEM(cache, 1));
     j.s_isoformat = PyUnicode_InternFromString("isoformat");
-    Out o = {NULL, 0, 0};
+    Out o = {NULL, 0, 0, 0};
     PyObject *result = NULL;
     if (j.s_isoformat == NULL) {
         goto done;
@@ -1219,8 +1256,15 @@ messages_json(PyObject *module, PyObject *args)
             }
         }
     }
-    result = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, o.buf ? o.buf : (Py_UCS4 *)"",
-                                       o.len);
+    if (!as_bytes) {
+        result = PyUnicode_DecodeUTF8(o.buf ? o.buf : "", o.len, "surrogatepass");
+    }
+    else if (o.surrogates) {
+        result = Py_NewRef(Py_None); /* not UTF-8: the caller writes it as text */
+    }
+    else {
+        result = PyBytes_FromStringAndSize(o.buf ? o.buf : "", o.len);
+    }
     if (result != NULL) {
         PyList_SetItem(cache, 0, Py_NewRef(j.last_ts));
         PyList_SetItem(cache, 1, Py_NewRef(j.last_iso));
@@ -1239,7 +1283,7 @@ static PyMethodDef methods[] = {
     {"wa_feed", wa_feed, METH_VARARGS,
      "wa_feed(ctx, block, pos, line, pending) -> (messages, pos, line, pending, match, error)."},
     {"messages_json", messages_json, METH_VARARGS,
-     "messages_json(ctx, messages, first_sep, sep, pad) -> str: the JSON lines of messages."},
+     "messages_json(ctx, messages, first_sep, sep, pad, as_bytes): the JSON lines of messages."},
     {NULL, NULL, 0, NULL},
 };
 

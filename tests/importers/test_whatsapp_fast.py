@@ -178,3 +178,54 @@ def test_python_only_fixture(python_only: None) -> None:
     # The pure-Python path still reads every sample export.
     for path in sorted(DATA.glob("*.txt")):
         assert read_export(path, tz="UTC").conversations
+
+
+@pytest.mark.parametrize("text", ["plain 😊 é", "a lone \ud800 surrogate"])
+def test_standard_output_gets_the_same_bytes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str
+) -> None:
+    # On the standard output the C writer hands UTF-8 bytes to the buffer; text
+    # written before and after stays in order, and a lone surrogate (not UTF-8)
+    # goes the text way and fails or passes exactly as before.
+    _need_compiled()
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "".join(f"05/01/2023, 10:{i:02d} - Sam Lee: {i} {text}\n" for i in range(60))
+        .replace("\ud800", "x"),
+        encoding="utf-8",
+    )
+
+    def run(compiled: bool, errors: str) -> bytes:
+        buf = io.BytesIO()
+        fake = io.TextIOWrapper(buf, encoding="utf-8", errors=errors, newline="\n")
+        monkeypatch.setattr("sys.stdout", fake)
+        serialize.USE_COMPILED = compiled
+        try:
+            fake.write("before\n")
+            with open_export(path, tz="UTC") as o:
+                write_stream_json(o.streams[0], fake)
+            fake.write("after\n")
+            fake.flush()
+        finally:
+            serialize.USE_COMPILED = True
+        return buf.getvalue()
+
+    assert run(True, "strict") == run(False, "strict")
+    assert b"before\n{" in run(True, "strict")
+    odd = CASES[0].__class__("L1", "Sam", None, text, CASES[0].source)
+    for errors in ("strict", "surrogateescape", "surrogatepass"):
+        outs = []
+        for compiled in (True, False):
+            fake = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors=errors, newline="\n")
+            monkeypatch.setattr("sys.stdout", fake)
+            serialize.USE_COMPILED = compiled
+            try:
+                data = serialize._batch_writer("", as_bytes=True)([odd], "")
+                fake.write(data) if isinstance(data, str) else fake.buffer.write(data)
+                fake.flush()
+                outs.append(fake.buffer.getvalue())  # type: ignore[attr-defined]
+            except UnicodeEncodeError as exc:
+                outs.append(type(exc).__name__.encode())
+            finally:
+                serialize.USE_COMPILED = True
+        assert outs[0] == outs[1], errors

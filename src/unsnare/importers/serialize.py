@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
+import os
+import sys
 from collections.abc import Callable
 from json.encoder import encode_basestring
 from types import ModuleType
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from unsnare.fastmodel import slot_descriptors
 from unsnare.importers.base import ChatStream
@@ -126,12 +130,16 @@ except ImportError:  # installed without a C compiler: message_json one by one
 USE_COMPILED = True
 
 
-def _batch_writer(pad: str) -> Callable[[list[Message], str], str]:
+def _batch_writer(
+    pad: str, as_bytes: bool = False
+) -> Callable[[list[Message], str], str | bytes]:
     """A function giving the text of a batch of messages: each after `sep` (",\n"
-    after the first) and `pad`, as `message_json` writes it."""
+    after the first) and `pad`, as `message_json` writes it. With `as_bytes`
+    (and the C writer) that text may come encoded in UTF-8."""
     message, source = slot_descriptors(Message), slot_descriptors(Source)
     attachment = slot_descriptors(Attachment)
-    if _fastread is None or not USE_COMPILED or None in (message, source, attachment):
+    fast = _fastread if USE_COMPILED else None
+    if fast is None or None in (message, source, attachment):
 
         def plain(batch: list[Message], sep: str) -> str:
             return "".join(
@@ -146,10 +154,23 @@ def _batch_writer(pad: str) -> Callable[[list[Message], str], str]:
     ctx = (Message, message, Source, source, message_json, [None, None], enums, Attachment,
            attachment)
 
-    def compiled(batch: list[Message], sep: str) -> str:
-        return str(_fastread.messages_json(ctx, batch, sep, ",\n", pad))
+    def compiled(batch: list[Message], sep: str) -> str | bytes:
+        data = fast.messages_json(ctx, batch, sep, ",\n", pad, as_bytes)
+        if data is None:  # a lone surrogate: not UTF-8, written as text
+            data = fast.messages_json(ctx, batch, sep, ",\n", pad, False)
+        return cast(str | bytes, data)
 
     return compiled
+
+
+def _utf8_bytes(out: TextIO) -> BinaryIO | None:
+    """The byte stream under `out` when text written to `out` reaches it as plain
+    UTF-8: the standard output on POSIX (no newline translation), in UTF-8."""
+    if os.linesep != "\n" or out is not sys.stdout or type(out) is not io.TextIOWrapper:
+        return None
+    if codecs.lookup(out.encoding).name != "utf-8":
+        return None
+    return cast(BinaryIO, out.buffer)
 
 
 def participant_to_dict(p: Participant) -> dict[str, Any]:
@@ -215,7 +236,17 @@ def write_stream_json(stream: ChatStream, out: TextIO, indent: str = "") -> None
         out.write(f"\n{indent}  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
     out.write(f'\n{indent}  "messages": [')
     pad, sep = indent + "    ", "\n"
-    encode = _batch_writer(pad)
+    raw = _utf8_bytes(out)
+    encode = _batch_writer(pad, as_bytes=raw is not None)
+
+    def write(data: str | bytes) -> None:
+        if isinstance(data, bytes):
+            assert raw is not None
+            out.flush()  # what was written as text goes first
+            raw.write(data)
+        else:
+            out.write(data)
+
     # Written a few hundred messages at a time: one write per message cost more
     # than the encoding. What was read is written even if reading then fails.
     batch: list[Message] = []
@@ -223,12 +254,12 @@ def write_stream_json(stream: ChatStream, out: TextIO, indent: str = "") -> None
         for m in stream.messages():
             batch.append(m)
             if len(batch) >= 512:
-                out.write(encode(batch, sep))
+                write(encode(batch, sep))
                 sep = ",\n"
                 batch.clear()
     finally:
         if batch:
-            out.write(encode(batch, sep))
+            write(encode(batch, sep))
             sep = ",\n"
     out.write(f"\n{indent}  ]," if sep != "\n" else "],")
     conv = stream.finish()
