@@ -316,6 +316,14 @@ typedef struct {
     Tmpl T;
 } Ctx;
 
+/* A new cls (a frozen, slotted dataclass) with its slots set to values.
+ *
+ * The value is then untracked by the cycle collector: a Message or a Source
+ * holds only immutable values (text, times, enums, tuples of attachments)
+ * that never lead back to it, so it cannot be part of a cycle, and a full
+ * collection (one runs at exit) no longer walks a million of them (measured:
+ * about a fifth of `read_export`'s whole process on 1M messages). What it
+ * holds stays alive through it as before. */
 static PyObject *
 make(PyObject *cls, PyObject *descr, PyObject **values)
 {
@@ -336,9 +344,11 @@ make(PyObject *cls, PyObject *descr, PyObject **values)
             return NULL;
         }
     }
+    if (PyObject_IS_GC(obj) && PyObject_GC_IsTracked(obj)) {
+        PyObject_GC_UnTrack(obj);
+    }
     return obj;
 }
-
 
 static int
 blank(PyObject *s)

@@ -229,3 +229,23 @@ def test_standard_output_gets_the_same_bytes(
             finally:
                 serialize.USE_COMPILED = True
         assert outs[0] == outs[1], errors
+
+
+def test_messages_read_in_c_are_left_out_of_the_cycle_collector(tmp_path: Path) -> None:
+    # They hold only immutable values, so they cannot be in a cycle; what they
+    # hold stays reachable through them.
+    _need_compiled()
+    import gc
+
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "".join(f"05/01/2023, 10:{i:02d} - {'Sam' if i % 2 else 'Alex'}: hi {i}\n" for i in range(20)),
+        encoding="utf-8",
+    )
+    messages = read_export(path, tz="UTC").conversations[0].messages
+    # (a sender's first message and the last one are built by the Python code:
+    # tracked as usual)
+    assert [gc.is_tracked(m) for m in messages] == [True, True] + [False] * 17 + [True]
+    gc.collect()
+    assert [m.text for m in messages] == [f"hi {i}" for i in range(20)]
+    assert all(m.source.file_name == "chat.txt" and m.timestamp for m in messages)
