@@ -947,6 +947,21 @@ out_json_str(Out *o, PyObject *s)
     const void *data = PyUnicode_DATA(s);
     char *b = o->buf + o->len;
     *b++ = '"';
+    if (PyUnicode_IS_ASCII(s)) {
+        /* the usual case (ids, names, hashes): copied whole when nothing needs escaping */
+        const Py_UCS1 *p = (const Py_UCS1 *)data;
+        Py_ssize_t i = 0;
+        while (i < n && p[i] >= ' ' && p[i] != '"' && p[i] != '\\') {
+            i++;
+        }
+        if (i == n) {
+            memcpy(b, p, (size_t)n);
+            b += n;
+            *b++ = '"';
+            o->len = b - o->buf;
+            return 0;
+        }
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (ch >= ' ' && ch != '"' && ch != '\\') {
@@ -995,7 +1010,7 @@ out_opt_str(Out *o, PyObject *v)
 
 typedef struct {
     PyObject *msg_type, *src_type, *att_type, *att_descr, *fallback, *last_ts, *last_iso;
-    PyObject *s_isoformat, *enums;
+    PyObject *s_isoformat, *enums, *utc_zones;
 } JCtx;
 
 /* An enum member as its .value (a JSON string), or null for None: the members
@@ -1026,6 +1041,29 @@ out_time(Out *o, JCtx *j, PyObject *ts)
         return 1;
     }
     if (ts != j->last_ts) {
+        PyObject *tz = PyDateTime_DATE_GET_TZINFO(ts);
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(j->utc_zones); k++) {
+            if (tz == PyTuple_GET_ITEM(j->utc_zones, k)) {
+                /* isoformat() of a time in a zone whose offset is always zero */
+                char buf[64];
+                int us = PyDateTime_DATE_GET_MICROSECOND(ts);
+                int len = snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d",
+                                   PyDateTime_GET_YEAR(ts), PyDateTime_GET_MONTH(ts),
+                                   PyDateTime_GET_DAY(ts), PyDateTime_DATE_GET_HOUR(ts),
+                                   PyDateTime_DATE_GET_MINUTE(ts), PyDateTime_DATE_GET_SECOND(ts));
+                if (us) {
+                    len += snprintf(buf + len, sizeof(buf) - (size_t)len, ".%06d", us);
+                }
+                snprintf(buf + len, sizeof(buf) - (size_t)len, "+00:00");
+                PyObject *iso = PyUnicode_FromString(buf);
+                if (iso == NULL) {
+                    return -1;
+                }
+                Py_XSETREF(j->last_iso, iso);
+                Py_XSETREF(j->last_ts, Py_NewRef(ts));
+                return out_json_str(o, j->last_iso);
+            }
+        }
         PyObject *iso = PyObject_CallMethodNoArgs(ts, j->s_isoformat);
         if (iso == NULL) {
             return -1;
@@ -1203,9 +1241,10 @@ messages_json(PyObject *module, PyObject *args)
                           &later, &pad, &as_bytes)) {
         return NULL;
     }
-    if (!PyArg_ParseTuple(ctx, "OO!OO!OO!O!OO!", &j.msg_type, &PyTuple_Type, &mdescr, &j.src_type,
-                          &PyTuple_Type, &sdescr, &j.fallback, &PyList_Type, &cache,
-                          &PyTuple_Type, &j.enums, &j.att_type, &PyTuple_Type, &j.att_descr)) {
+    if (!PyArg_ParseTuple(ctx, "OO!OO!OO!O!OO!O!", &j.msg_type, &PyTuple_Type, &mdescr,
+                          &j.src_type, &PyTuple_Type, &sdescr, &j.fallback, &PyList_Type, &cache,
+                          &PyTuple_Type, &j.enums, &j.att_type, &PyTuple_Type, &j.att_descr,
+                          &PyTuple_Type, &j.utc_zones)) {
         return NULL;
     }
     if (PyTuple_GET_SIZE(mdescr) != 15 || PyTuple_GET_SIZE(sdescr) != 4 ||

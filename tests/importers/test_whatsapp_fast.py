@@ -249,3 +249,24 @@ def test_messages_read_in_c_are_left_out_of_the_cycle_collector(tmp_path: Path) 
     gc.collect()
     assert [m.text for m in messages] == [f"hi {i}" for i in range(20)]
     assert all(m.source.file_name == "chat.txt" and m.timestamp for m in messages)
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Etc/UTC", "utc-fixed", "Europe/Berlin"])
+def test_times_are_written_as_isoformat_writes_them(zone: str) -> None:
+    # Times in UTC are formatted by the C writer itself; others by isoformat().
+    _need_compiled()
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    tz = UTC if zone == "utc-fixed" else ZoneInfo(zone)
+    src = CASES[0].source
+    msgs = [
+        CASES[0].__class__(f"L{i}", "Sam", when.replace(tzinfo=tz), "hi", src)
+        for i, when in enumerate(
+            [datetime(2023, 3, 26, 1, 59, 59), datetime(2023, 3, 26, 3, 0),
+             datetime(999, 1, 2, 3, 4, 5, 6), datetime(2024, 2, 29, 23, 59, 59, 999999)]
+        )
+    ]
+    assert serialize._batch_writer("")(msgs, "") == "".join(
+        ("" if i == 0 else ",\n") + serialize.message_json(m) for i, m in enumerate(msgs)
+    )

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, tzinfo
 from json.encoder import encode_basestring
 from types import ModuleType
 from typing import Any, BinaryIO, TextIO, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from unsnare.fastmodel import slot_descriptors
 from unsnare.importers.base import ChatStream
@@ -152,7 +155,7 @@ def _batch_writer(
     # Enum members with their values (an enum's .value is a Python property).
     enums = tuple((e, e.value) for e in (*MessageKind, *SystemEvent))
     ctx = (Message, message, Source, source, message_json, [None, None], enums, Attachment,
-           attachment)
+           attachment, _utc_zones())
 
     def compiled(batch: list[Message], sep: str) -> str | bytes:
         data = fast.messages_json(ctx, batch, sep, ",\n", pad, as_bytes)
@@ -161,6 +164,16 @@ def _batch_writer(
         return cast(str | bytes, data)
 
     return compiled
+
+
+def _utc_zones() -> tuple[tzinfo, ...]:
+    """Zones whose offset is zero at every instant (UTC is fixed by definition), so
+    the C writer formats their times itself; isoformat() is asked for the others."""
+    zones: list[tzinfo] = [UTC]
+    for key in ("UTC", "Etc/UTC"):
+        with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
+            zones.append(ZoneInfo(key))  # cached: the very object importers get
+    return tuple(zones)
 
 
 def _utf8_bytes(out: TextIO) -> BinaryIO | None:
