@@ -47,7 +47,7 @@ def startup(*code: str) -> tuple[float, float]:
 
 def import_stages(path: Path) -> list[tuple[str, float, float]]:
     """Rows for reading one WhatsApp export, each adding a stage."""
-    from unsnare.importers import open_export, read_export, whatsapp
+    from unsnare.importers import open_export, read_export, serialize, whatsapp
     from unsnare.importers import whatsapp_syntax as wa
     from unsnare.importers.serialize import write_stream_json
     from unsnare.importers.source import ExportSource, iter_text_blocks
@@ -63,7 +63,8 @@ def import_stages(path: Path) -> list[tuple[str, float, float]]:
         with ExportSource(path) as s2:
             member = _member(s2)
             layout = whatsapp._layout_of(s2, member)
-            return whatsapp._scan(s2, member, layout).android
+            template = whatsapp._templates(s2, member, layout)[0]
+            return whatsapp._scan(s2, member, layout, template).android
 
     def sweep() -> int:
         n = 0
@@ -77,6 +78,13 @@ def import_stages(path: Path) -> list[tuple[str, float, float]]:
         with open_export(path, tz="UTC") as o:
             return sum(1 for s in o.streams for _ in s.messages())
 
+    def streamed_python() -> int:
+        whatsapp.USE_COMPILED = serialize.USE_COMPILED = False
+        try:
+            return streamed()
+        finally:
+            whatsapp.USE_COMPILED = serialize.USE_COMPILED = True
+
     def materialised() -> int:
         return sum(len(c.messages) for c in read_export(path, tz="UTC").conversations)
 
@@ -88,9 +96,10 @@ def import_stages(path: Path) -> list[tuple[str, float, float]]:
 
     for name, fn in (
         ("open the export, sniff, decode every block", blocks),
-        ("first pass alone (layout, date order, names)", first_pass),
+        ("first pass alone (layout, date order, names; C for the usual shape)", first_pass),
         ("second pass: header regex sweep alone", sweep),
         ("= stream every Message (open_export)", streamed),
+        ("  the same with the Python code alone (no unsnare._fastread)", streamed_python),
         ("= read_export (materialise the Conversation)", materialised),
         ("= stream + JSON text (import --json, no I/O)", as_json),
     ):

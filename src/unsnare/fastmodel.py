@@ -28,15 +28,24 @@ def compiled() -> bool:
     return _make is not None
 
 
-def builder(cls: type[T], *, use_compiled: bool = True) -> Callable[..., T]:
-    """A constructor for `cls` taking all its fields positionally (quick when compiled)."""
-    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+def slot_descriptors(cls: type[Any]) -> tuple[Any, ...] | None:
+    """The slot descriptors of every field of a plain slotted dataclass, in order.
+
+    None unless setting the slots is all `cls(...)` does: slots exactly the
+    fields, every field in `__init__`, no `__post_init__`.
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))
     plain = (
         getattr(cls, "__slots__", None) == names
         and not hasattr(cls, "__post_init__")
-        and all(f.init for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        and all(f.init for f in dataclasses.fields(cls))
     )
-    if _make is None or not use_compiled or not plain:
+    return tuple(cls.__dict__[n] for n in names) if plain else None
+
+
+def builder(cls: type[T], *, use_compiled: bool = True) -> Callable[..., T]:
+    """A constructor for `cls` taking all its fields positionally (quick when compiled)."""
+    descriptors = slot_descriptors(cls)
+    if _make is None or not use_compiled or descriptors is None:
         return cls
-    descriptors = tuple(cls.__dict__[n] for n in names)
     return partial(_make, cls, descriptors)

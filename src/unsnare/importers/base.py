@@ -231,14 +231,21 @@ class ChatStream:
         """Read every message and return the whole `Conversation`."""
         # Building 100,000 acyclic objects triggers the cycle collector over and
         # over (measured: about a third of import time); pause it meanwhile.
+        if self._consumed:
+            raise RuntimeError("a ChatStream can be read only once")
+        self._consumed = True
         was_enabled = gc.isenabled()
         gc.disable()
+        # What `messages()` does, without a generator step per message: the
+        # count is the same even when reading stops at an error.
+        read: list[Message] = []
         try:
-            messages = tuple(self.messages())
+            read.extend(self.produce(self.state))
         finally:
+            self.state.message_count += len(read)
             if was_enabled:
                 gc.enable()
-        return self.finish(messages)
+        return self.finish(tuple(read))
 
     def finish(self, messages: tuple[Message, ...] = ()) -> Conversation:
         """The `Conversation` with what the stream learned (call after reading)."""

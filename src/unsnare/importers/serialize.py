@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import io
 import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, tzinfo
 from json.encoder import encode_basestring
-from typing import Any, TextIO
+from types import ModuleType
+from typing import Any, BinaryIO, TextIO, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from unsnare.fastmodel import slot_descriptors
 from unsnare.importers.base import ChatStream
 from unsnare.models import (
     Attachment,
     Conversation,
     ImportWarning,
     Message,
+    MessageKind,
     Participant,
     Source,
     SourceFile,
+    SystemEvent,
 )
 
 
@@ -112,6 +124,68 @@ def message_json(m: Message) -> str:
     )
 
 
+_fastread: ModuleType | None
+try:  # message_json for a whole batch in C (setup.py builds it; optional)
+    from unsnare import _fastread
+except ImportError:  # installed without a C compiler: message_json one by one
+    _fastread = None
+# Tests turn this off to compare the two paths.
+USE_COMPILED = True
+
+
+def _batch_writer(
+    pad: str, as_bytes: bool = False
+) -> Callable[[list[Message], str], str | bytes]:
+    """A function giving the text of a batch of messages: each after `sep` (",\n"
+    after the first) and `pad`, as `message_json` writes it. With `as_bytes`
+    (and the C writer) that text may come encoded in UTF-8."""
+    message, source = slot_descriptors(Message), slot_descriptors(Source)
+    attachment = slot_descriptors(Attachment)
+    fast = _fastread if USE_COMPILED else None
+    if fast is None or None in (message, source, attachment):
+
+        def plain(batch: list[Message], sep: str) -> str:
+            return "".join(
+                (sep if i == 0 else ",\n") + pad + message_json(m) for i, m in enumerate(batch)
+            )
+
+        return plain
+    # The C writer covers plain messages and asks message_json for the others;
+    # the list keeps the last timestamp's isoformat() between batches.
+    # Enum members with their values (an enum's .value is a Python property).
+    enums = tuple((e, e.value) for e in (*MessageKind, *SystemEvent))
+    ctx = (Message, message, Source, source, message_json, [None, None], enums, Attachment,
+           attachment, _utc_zones())
+
+    def compiled(batch: list[Message], sep: str) -> str | bytes:
+        data = fast.messages_json(ctx, batch, sep, ",\n", pad, as_bytes)
+        if data is None:  # a lone surrogate: not UTF-8, written as text
+            data = fast.messages_json(ctx, batch, sep, ",\n", pad, False)
+        return cast(str | bytes, data)
+
+    return compiled
+
+
+def _utc_zones() -> tuple[tzinfo, ...]:
+    """Zones whose offset is zero at every instant (UTC is fixed by definition), so
+    the C writer formats their times itself; isoformat() is asked for the others."""
+    zones: list[tzinfo] = [UTC]
+    for key in ("UTC", "Etc/UTC"):
+        with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
+            zones.append(ZoneInfo(key))  # cached: the very object importers get
+    return tuple(zones)
+
+
+def _utf8_bytes(out: TextIO) -> BinaryIO | None:
+    """The byte stream under `out` when text written to `out` reaches it as plain
+    UTF-8: the standard output on POSIX (no newline translation), in UTF-8."""
+    if os.linesep != "\n" or out is not sys.stdout or type(out) is not io.TextIOWrapper:
+        return None
+    if codecs.lookup(out.encoding).name != "utf-8":
+        return None
+    return cast(BinaryIO, out.buffer)
+
+
 def participant_to_dict(p: Participant) -> dict[str, Any]:
     """One participant as a JSON-ready dict."""
     return {
@@ -175,18 +249,31 @@ def write_stream_json(stream: ChatStream, out: TextIO, indent: str = "") -> None
         out.write(f"\n{indent}  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
     out.write(f'\n{indent}  "messages": [')
     pad, sep = indent + "    ", "\n"
+    raw = _utf8_bytes(out)
+    encode = _batch_writer(pad, as_bytes=raw is not None)
+
+    def write(data: str | bytes) -> None:
+        if isinstance(data, bytes):
+            assert raw is not None
+            out.flush()  # what was written as text goes first
+            raw.write(data)
+        else:
+            out.write(data)
+
     # Written a few hundred messages at a time: one write per message cost more
     # than the encoding. What was read is written even if reading then fails.
-    parts: list[str] = []
+    batch: list[Message] = []
     try:
         for m in stream.messages():
-            parts.append(sep + pad + message_json(m))
-            sep = ",\n"
-            if len(parts) >= 512:
-                out.write("".join(parts))
-                parts.clear()
+            batch.append(m)
+            if len(batch) >= 512:
+                write(encode(batch, sep))
+                sep = ",\n"
+                batch.clear()
     finally:
-        out.write("".join(parts))
+        if batch:
+            write(encode(batch, sep))
+            sep = ",\n"
     out.write(f"\n{indent}  ]," if sep != "\n" else "],")
     conv = stream.finish()
     tail = {

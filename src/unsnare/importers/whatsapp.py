@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
+from types import ModuleType
 from typing import cast
 
 from unsnare.errors import OPTION, ImportFormatError, Offer
-from unsnare.fastmodel import builder
+from unsnare.fastmodel import builder, slot_descriptors
 from unsnare.importers import whatsapp_syntax as wa
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.media import attachment_for
@@ -43,6 +44,28 @@ _MESSAGE, _SOURCE = builder(Message), builder(Source)
 # Read once per message: module constants, not attribute look-ups in the loop.
 _INVISIBLE, _KIND_OMITTED, _EDITED = wa.INVISIBLE, wa.MEDIA_KIND_OMITTED, wa.EDITED_SUFFIXES
 _NOT_IN_NAME_PART = re.compile("[<>/\u200e]")
+
+_fastread: ModuleType | None
+try:  # the two passes over the usual lines in C (setup.py builds it; optional)
+    from unsnare import _fastread
+except ImportError:  # installed without a C compiler: all in Python, same answers
+    _fastread = None
+# Tests turn this off to compare the two paths.
+USE_COMPILED = True
+# A header's shape: its characters up to the text, with (a, b, c, h, mi, s,
+# date) group spans and a mask of the digit slots; see src/unsnare/_fastread.c.
+_Template = tuple[str, bytes, tuple[int, ...]]
+_DIGIT_GROUPS = ("a", "b", "c", "h", "mi", "s")
+# Which text lengths an event text or a media placeholder has (the C pass
+# looks a text up only when its length is one of these).
+_EVENT_LENGTHS = bytes(
+    1 if n in {len(t) for t in wa.DELETED | wa.CALLS} else 0
+    for n in range(max(len(t) for t in wa.DELETED | wa.CALLS) + 1)
+)
+_OMITTED_LENGTHS = bytes(
+    1 if n in {len(t) for t in wa.MEDIA_KIND_OMITTED} else 0
+    for n in range(max(map(len, wa.MEDIA_KIND_OMITTED)) + 1)
+)
 
 
 def chat_members(src: ExportSource) -> list[str]:
@@ -114,43 +137,112 @@ def _layout_of(src: ExportSource, name: str) -> wa.Layout:
     return wa.TIME_FIRST if counts[1] > counts[0] else wa.DATE_FIRST
 
 
-def _scan(src: ExportSource, name: str, layout: wa.Layout) -> _Scan:
+def _template(m: re.Match[str]) -> _Template | None:
+    """The fixed shape of the header `m` matched (from its line start), for the C passes.
+
+    None for a 12-hour header (its marker is text, not digits) or one whose
+    digits are not ASCII: those files are read by the Python code alone.
+    """
+    if m["ap"] is not None or m["pre"] is not None:
+        return None
+    base = m.start()
+    prefix = m.string[base : m.start("rest")]
+    mask = bytearray(len(prefix))
+    spans: list[int] = []
+    for group in (*_DIGIT_GROUPS, "date"):
+        start, end = m.span(group)
+        if start < 0:
+            spans += (-1, -1)
+            continue
+        spans += (start - base, end - base)
+        if group != "date":
+            if not prefix[start - base : end - base].isascii():
+                return None
+            mask[start - base : end - base] = b"\x01" * (end - start)
+    return prefix, bytes(mask), tuple(spans)
+
+
+def _shape(t: _Template) -> str:
+    return "".join("0" if d else ch for ch, d in zip(t[0], t[1], strict=True))
+
+
+def _templates(src: ExportSource, name: str, layout: wa.Layout) -> tuple[_Template | None, ...]:
+    """The commonest header shape at the file's start: (for the first pass, Android
+    second pass, iOS second pass); None where the C passes cannot be used."""
+    if _fastread is None or not USE_COMPILED:
+        return (None, None, None)
+    head = src.head(name, 65536).decode("utf-8", "replace")
+    shapes: Counter[str] = Counter()
+    first: dict[str, tuple[re.Match[str], _Template]] = {}
+    for m in layout.scan_header.finditer(head):
+        t = _template(m)
+        if t is not None:
+            shape = _shape(t)
+            shapes[shape] += 1
+            first.setdefault(shape, (m, t))
+    if not shapes:
+        return (None, None, None)
+    m, scan_t = first[shapes.most_common(1)[0][0]]
+    out: list[_Template | None] = [scan_t]
+    # The second pass's own pattern must read that line with the same groups.
+    for finder in (layout.android_line, layout.ios_line):
+        fm = finder.match(m.string, m.start())
+        out.append(scan_t if fm is not None and _template(fm) == scan_t else None)
+    return tuple(out)
+
+
+def _scan(
+    src: ExportSource, name: str, layout: wa.Layout, template: _Template | None = None
+) -> _Scan:
     scan = _Scan()
     seen: set[str] = set()
     names, extended = scan.names, scan.extended
+
+    def header(m: re.Match[str]) -> None:
+        bracket, date, ap, pre, rest = m.group(1, "date", "ap", "pre", "rest")
+        if bracket:
+            scan.ios += 1
+        else:
+            scan.android += 1
+        key = date + (ap or pre or "")
+        if key not in seen and len(seen) < _NAME_CAP:
+            # Evidence counts distinct dates, so one busy day does not outvote a month.
+            seen.add(key)
+            style = _style(m)
+            scan.styles.add(style)
+            a, b = int(m["a"]), int(m["b"])
+            if len(m["a"]) <= 2 and (a > 12) != (b > 12):
+                ev = scan.evidence.setdefault(style, Counter())
+                ev[DAY if a > 12 else MONTH] += 1
+        i = rest.find(": ", 0, _MAX_NAME + 2)
+        if i < 0:
+            return
+        first = rest[:i]
+        if not first.isascii():
+            first = _clean_name(first)
+        if first in names or len(names) < _NAME_CAP:
+            names[first] += 1
+        if rest.find(": ", i + 2, _MAX_NAME + 2) >= 0:
+            for c, _ in _name_candidates(rest)[1:]:
+                if c in extended or len(extended) < _NAME_CAP:
+                    extended[c] += 1
+
+    if template is not None and _fastread is not None:
+        # The C pass counts the lines of the usual shape and hands every other
+        # header line to `header` (the same code, the same order).
+        bracketed = template[0].lstrip(wa.INVISIBLE).startswith("[")
+        ctx = (template, bracketed, layout.scan_header.match, header, seen, names, extended,
+               _NAME_CAP, wa.INVISIBLE)
+        for block in iter_text_blocks(src, name):
+            ios, android = _fastread.wa_scan(ctx, block)
+            scan.ios += ios
+            scan.android += android
+        return scan
     # One C-level regex sweep per block finds the header lines; Python only
     # looks at those (continuation lines cost nothing here).
-    ios = android = 0
     for block in iter_text_blocks(src, name):
         for m in layout.scan_header.finditer(block):
-            bracket, date, ap, pre, rest = m.group(1, "date", "ap", "pre", "rest")
-            if bracket:
-                ios += 1
-            else:
-                android += 1
-            key = date + (ap or pre or "")
-            if key not in seen and len(seen) < _NAME_CAP:
-                # Evidence counts distinct dates, so one busy day does not outvote a month.
-                seen.add(key)
-                style = _style(m)
-                scan.styles.add(style)
-                a, b = int(m["a"]), int(m["b"])
-                if len(m["a"]) <= 2 and (a > 12) != (b > 12):
-                    ev = scan.evidence.setdefault(style, Counter())
-                    ev[DAY if a > 12 else MONTH] += 1
-            i = rest.find(": ", 0, _MAX_NAME + 2)
-            if i < 0:
-                continue
-            first = rest[:i]
-            if not first.isascii():
-                first = _clean_name(first)
-            if first in names or len(names) < _NAME_CAP:
-                names[first] += 1
-            if rest.find(": ", i + 2, _MAX_NAME + 2) >= 0:
-                for c, _ in _name_candidates(rest)[1:]:
-                    if c in extended or len(extended) < _NAME_CAP:
-                        extended[c] += 1
-    scan.ios, scan.android = ios, android
+            header(m)
     return scan
 
 
@@ -223,7 +315,8 @@ class _Reader:
 
     def run(self, state: ChatState) -> Iterator[Message]:
         layout = _layout_of(self.src, self.member)
-        scan = _scan(self.src, self.member, layout)
+        templates = _templates(self.src, self.member, layout)
+        scan = _scan(self.src, self.member, layout, templates[0])
         if not scan.ios and not scan.android:
             raise ImportFormatError(
                 "no line here starts like a WhatsApp message (a date and time, then a name)",
@@ -231,7 +324,8 @@ class _Reader:
                 hint="choose the .txt or .zip from WhatsApp's 'Export chat', or " + OPTION,
                 option="format", offer=Offer.ANOTHER,
             )
-        finder = layout.ios_line if scan.ios >= scan.android else layout.android_line
+        ios = scan.ios >= scan.android
+        finder = layout.ios_line if ios else layout.android_line
         orders = self._decide_orders(scan, state)
         # Names that contain ": " themselves, seen often enough to trust.
         self._long_names = {c: n for c, n in scan.extended.items() if n >= 2}
@@ -268,47 +362,106 @@ class _Reader:
             return first_line + span.count("\n") + 1
 
         build, split = self._build, self._split
+
+        def header(m: re.Match[str], block: str, line: int) -> Message | None:
+            # One header line: the message before it, if this starts a new one.
+            nonlocal pending
+            stamp, rest = m.group("stamp", "rest")
+            when = stamps.get(stamp)
+            if when is None and stamp not in stamps:
+                if len(stamps) > 4096:
+                    stamps.clear()
+                    self._dates.clear()
+                when = stamps[stamp] = self._when(m, orders)
+            if rest.endswith("\r"):
+                rest = rest[:-1]
+            if when is None:
+                state.warn(
+                    ImportWarning(
+                        "impossible_date",
+                        "this line looks like a message header but its date or "
+                        "time cannot exist; it was kept as part of the message before it",
+                        self.file_name,
+                        line,
+                    )
+                )
+                loose(block[m.start() : m.start("rest")] + rest, line)
+                return None
+            done = None if pending is None else build(pending, sha, state)
+            sender, body = split(rest)
+            pending = (line, when, sender, [body])
+            return done
+
+        template = templates[2 if ios else 1]
+        fast = _fastread if template is not None else None
+        if template is not None:
+            ctx = self._fast_context(template, finder, orders, sha, state, loose)
         base = 0  # lines in the blocks before this one
-        # Header lines are found by one regex sweep per block; the text between
-        # two headers is the first one's continuation.
         for block in iter_text_blocks(self.src, self.member):
             pos, line = 0, base + 1  # next unread offset, and its line number
-            for m in finder.finditer(block):
-                start = m.start()
-                if start > pos:
-                    line = loose_span(block[pos : start - 1], line)
-                stamp, rest = m.group("stamp", "rest")
-                when = stamps.get(stamp)
-                if when is None and stamp not in stamps:
-                    if len(stamps) > 4096:
-                        stamps.clear()
-                        self._dates.clear()
-                    when = stamps[stamp] = self._when(m, orders)
-                if rest.endswith("\r"):
-                    rest = rest[:-1]
-                if when is None:
-                    state.warn(
-                        ImportWarning(
-                            "impossible_date",
-                            "this line looks like a message header but its date or "
-                            "time cannot exist; it was kept as part of the message before it",
-                            self.file_name,
-                            line,
-                        )
+            if fast is not None:
+                # The C pass reads the usual lines and stops at any other header.
+                while True:
+                    msgs, pos, line, pending, m, error = fast.wa_feed(
+                        ctx, block, pos, line, pending
                     )
-                    loose(block[start : m.start("rest")] + rest, line)
-                else:
-                    if pending is not None:
-                        yield build(pending, sha, state)
-                    sender, body = split(rest)
-                    pending = (line, when, sender, [body])
-                pos, line = m.end() + 1, line + 1
-            if pos < len(block):
-                tail = block[pos:]
-                loose_span(tail[:-1] if tail.endswith("\n") else tail, line)
+                    yield from msgs
+                    if error is not None:
+                        raise error
+                    if m is None:
+                        break
+                    done = header(m, block, line)
+                    if done is not None:
+                        yield done
+                    pos, line = m.end() + 1, line + 1
+            else:
+                # Header lines are found by one regex sweep per block; the text
+                # between two headers is the first one's continuation.
+                for m in finder.finditer(block):
+                    start = m.start()
+                    if start > pos:
+                        line = loose_span(block[pos : start - 1], line)
+                    done = header(m, block, line)
+                    if done is not None:
+                        yield done
+                    pos, line = m.end() + 1, line + 1
+                if pos < len(block):
+                    tail = block[pos:]
+                    loose_span(tail[:-1] if tail.endswith("\n") else tail, line)
             base += block.count("\n") + (0 if block.endswith("\n") else 1)
         if pending is not None:
             yield self._build(pending, sha, state)
+
+    def _fast_context(
+        self,
+        template: _Template,
+        finder: re.Pattern[str],
+        orders: dict[tuple[str, bool, bool], str],
+        sha: str,
+        state: ChatState,
+        loose: Callable[[str, int], None],
+    ) -> tuple[object, ...]:
+        """What the C second pass needs (see src/unsnare/_fastread.c, wa_feed)."""
+        prefix = template[0]
+        m = finder.match(prefix + "x")
+        assert m is not None  # the template is a header of this pattern
+        order = self._order(_style(m), orders)
+        message, source = slot_descriptors(Message), slot_descriptors(Source)
+        assert message is not None and source is not None
+
+        def orphan(text: str, lineno: int) -> None:
+            loose(text, lineno)
+
+        return (
+            template, finder.match, {YEAR: 0, DAY: 1, MONTH: 2}[order], self.options.zone,
+            self._senders, self._split, bool(self._long_names), self._long_by_first,
+            self._names, state.participants, self._events, wa.MEDIA_KIND_OMITTED,
+            lambda p: self._build(p, sha, state), orphan, Message, message, Source, source,
+            sha, self.file_name, MessageKind.MESSAGE, MessageKind.SYSTEM, SystemEvent.DELETED,
+            wa.INVISIBLE, (), _EVENT_LENGTHS, wa.body_event, _OMITTED_LENGTHS,
+            frozenset(wa.MEDIA_OMITTED), (Attachment("", None, False),), wa.EDITED_SUFFIXES,
+            " " + wa.INVISIBLE,
+        )
 
     def _decide_orders(self, scan: _Scan, state: ChatState) -> dict[tuple[str, bool, bool], str]:
         orders: dict[tuple[str, bool, bool], str] = {}

@@ -1,0 +1,10 @@
+from typing import Any
+
+def wa_scan(ctx: tuple[Any, ...], block: str, /) -> tuple[int, int]: ...
+def wa_feed(
+    ctx: tuple[Any, ...], block: str, pos: int, line: int, pending: Any, /
+) -> tuple[list[Any], int, int, Any, Any, BaseException | None]: ...
+def messages_json(
+    ctx: tuple[Any, ...], messages: list[Any], first_sep: str, sep: str, pad: str,
+    as_bytes: bool, /,
+) -> str | bytes | None: ...
