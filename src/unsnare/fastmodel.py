@@ -12,7 +12,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 _make: Callable[..., Any] | None
 try:
@@ -28,7 +31,7 @@ def compiled() -> bool:
     return _make is not None
 
 
-def slot_descriptors(cls: type[Any]) -> tuple[Any, ...] | None:
+def slot_descriptors(cls: type[DataclassInstance]) -> tuple[object, ...] | None:
     """The slot descriptors of every field of a plain slotted dataclass, in order.
 
     None unless setting the slots is all `cls(...)` does: slots exactly the
@@ -45,7 +48,7 @@ def slot_descriptors(cls: type[Any]) -> tuple[Any, ...] | None:
 
 def builder(cls: type[T], *, use_compiled: bool = True) -> Callable[..., T]:
     """A constructor for `cls` taking all its fields positionally (quick when compiled)."""
-    descriptors = slot_descriptors(cls)
+    descriptors = slot_descriptors(cast("type[DataclassInstance]", cls))
     if _make is None or not use_compiled or descriptors is None:
         return cls
     return partial(_make, cls, descriptors)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_serialize import CASES  # type: ignore[import-not-found]
-from test_whatsapp_roundtrip import LAYOUTS  # type: ignore[import-not-found]
 
+from importers.test_serialize import CASES
+from importers.test_whatsapp_roundtrip import LAYOUTS
 from unsnare.importers import open_export, read_export, serialize, whatsapp
 from unsnare.importers.serialize import write_stream_json
 from unsnare.models import Conversation

@@ -11,9 +11,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from scan.test_stream import long_chat
 from support.archive import EVERYDAY, SCHEMA, START
 from support.scan import same_bytes
-from scan.test_stream import long_chat
 from unsnare.scan import ScanOptions, run_scan, spill, tables
 from unsnare.scan.engines import LocalEngine
 from unsnare.scan.spill import SORT_KEYS, BucketSorter
