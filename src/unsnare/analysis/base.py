@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
+from unsnare.analysis.literals import literal_gate
 from unsnare.analysis.report import DetailValue, Finding
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.view import ConversationView, MessageView
@@ -108,6 +109,8 @@ class _Compiled:
     unless: re.Pattern[str] | None
     requires: re.Pattern[str] | None
     keys: frozenset[str]
+    # False for a text the pattern cannot match in (see literals.py); None: always try.
+    gate: Callable[[str], bool] | None
 
 
 def loosen_spaces(pattern: str) -> str:
@@ -153,14 +156,16 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 def _compile(name: str, rule: Rule, default_keys: frozenset[str]) -> _Compiled:
+    pattern = loosen_spaces(rule.pattern)
     return _Compiled(
         name,
         rule,
-        _re(rule.pattern),
+        re.compile(pattern),
         _re(rule.boost) if rule.boost else None,
         _re(rule.unless) if rule.unless else None,
         _re(rule.requires) if rule.requires else None,
         frozenset(rule.keys.split()) or default_keys,
+        literal_gate(pattern),
     )
 
 
@@ -242,13 +247,24 @@ class PatternDetector(Detector):
             rules = [c for lang in langs for c in self._by_lang.get(lang, ())]
             self._rules_for[langs] = rules
         out: list[Finding] = []
+        # The rules a message's words allow, worked out once per distinct word set:
+        # the view shares equal word sets, and most messages fall into a few dozen.
+        allowed: dict[frozenset[str], list[_Compiled]] = {}
         for m in self.candidates(conversation):
-            taken: list[tuple[int, int]] = []
             words = m.words
+            applicable = allowed.get(words)
+            if applicable is None:
+                applicable = allowed[words] = [
+                    c for c in rules if not c.keys or not c.keys.isdisjoint(words)
+                ]
+            if not applicable:
+                continue
+            taken: list[tuple[int, int]] = []
             about: bool | None = None
-            for c in rules:
-                if c.keys and c.keys.isdisjoint(words):
-                    continue
+            folded = m.folded
+            for c in applicable:
+                if c.gate is not None and not c.gate(folded):
+                    continue  # (the pattern cannot match here: same result, far cheaper)
                 base: float | None = None  # the rule's score in this message, once known
                 boosted = False
                 found = 0
