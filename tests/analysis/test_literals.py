@@ -51,14 +51,19 @@ _PIECES = [
 ]  # fmt: skip
 
 
+# Inside a repeated group only pieces of bounded length: a repeated group of
+# unbounded pieces ("(?:\w+)+") backtracks for ever on a text that fails.
+_BOUNDED = [p for p in _PIECES if not p.endswith(("+", "*", ",}"))]
+
+
 def _random_pattern(rnd: random.Random, depth: int = 0) -> str:
     parts = []
     for _ in range(rnd.randint(1, 4)):
         if depth < 2 and rnd.random() < 0.2:
             alternatives = [_random_pattern(rnd, depth + 1) for _ in range(rnd.randint(2, 3))]
-            parts.append("(?:" + "|".join(alternatives) + ")" + rnd.choice(["", "?", "+", "{1,2}"]))
+            parts.append("(?:" + "|".join(alternatives) + ")" + rnd.choice(["", "?", "{1,2}"]))
         else:
-            parts.append(rnd.choice(_PIECES))
+            parts.append(rnd.choice(_PIECES if depth == 0 else _BOUNDED))
     return "".join(parts)
 
 
