@@ -116,9 +116,11 @@ def _member(src: Any) -> str:
 
 def analysis_stages(path: Path) -> list[tuple[str, float, float]]:
     """Rows for `unsnare analyze` on one export: read, each analysis step, output."""
-    from unsnare.analysis import Analyzer
+    from unsnare.analysis import Analyzer, PatternDetector
     from unsnare.analysis.engine import _combine_layers
     from unsnare.analysis.identifiers import extract_identifiers
+    from unsnare.analysis.learned.detector import LearnedDetector
+    from unsnare.analysis.text import tokens
     from unsnare.analysis.view import build_view
     from unsnare.cli.output import print_json
     from unsnare.importers import read_export
@@ -130,34 +132,58 @@ def analysis_stages(path: Path) -> list[tuple[str, float, float]]:
     rows.append(("read_export", cpu, wall))
     conv = result.conversations[0]
     gc.disable()
+    texts = [m.text for m in conv.messages]
+    cpu, wall, folded = timed(lambda: [engine._folder.fold(t).text for t in texts])
+    rows.append(("  view part alone: fold every text", cpu, wall))
+    cpu, wall, _ = timed(lambda: [tokens(f) for f in folded])
+    rows.append(("  view part alone: word sets (tokens)", cpu, wall))
     cpu, wall, view = timed(
         lambda: build_view(conv, engine._folder, False, engine._vocabulary, engine._owners)
     )
     rows.append(("view: fold, tokens, prefilter", cpu, wall))
     findings = []
+    steps = 0.0
+    rules_cpu = rules_wall = 0.0
     for detector, gated in engine._plan:
         if gated and view.prefiltered is not None and detector.name not in view.prefiltered:
             continue
         cpu, wall, got = timed(lambda d=detector: d.detect(view))
         findings.extend(got)
         rows.append((f"detector {detector.name}", cpu, wall))
+        steps += cpu
+        if isinstance(detector, PatternDetector):
+            rules_cpu, rules_wall = rules_cpu + cpu, rules_wall + wall
+        if isinstance(detector, LearnedDetector):
+            distinct = list(dict.fromkeys(m.folded for m in view.messages))
+            cpu, wall, _ = timed(lambda d=detector, t=distinct: d.model.batch_margins(t))
+            rows.append(("  learned part alone: margins of every distinct text", cpu, wall))
+    rows.append(("= every rule (pattern) detector", rules_cpu, rules_wall))
+    gates = [c.gate is not None for d in engine.registry for c in getattr(d, "_compiled", ())]
+    rows.append((f"  (rules with a literal gate: {sum(gates)} of {len(gates)})", 0.0, 0.0))
     cpu, wall, _ = timed(lambda: _combine_layers(findings, view))
     rows.append(("combine layers", cpu, wall))
+    steps += cpu
     cpu, wall, _ = timed(lambda: extract_identifiers(view.messages, "US", conv.platform))
     rows.append(("identifiers", cpu, wall))
+    steps += cpu
     gc.enable()
     cpu, wall, report = timed(lambda: engine.analyze(conv))
     rows.append(("(whole Analyzer.analyze, for reference)", cpu, wall))
+    view_cpu = next(c for n, c, _ in rows if n.startswith("view:"))
+    rows.append(("  rest: roles, order, crisis, risk, stages (whole - rows above)",
+                 max(0.0, cpu - steps - view_cpu), 0.0))
+    cpu, wall, data = timed(report.to_dict)
+    rows.append(("report.to_dict()", cpu, wall))
 
     def output() -> None:
         real, sys.stdout = sys.stdout, io.StringIO()
         try:
-            print_json(report.to_dict())
+            print_json(data)
         finally:
             sys.stdout = real
 
     cpu, wall, _ = timed(output)
-    rows.append(("report to JSON (print_json)", cpu, wall))
+    rows.append((f"JSON text (print_json, {len(report.findings):,} findings)", cpu, wall))
     return rows
 
 
@@ -174,6 +200,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--text-n", type=int, default=200_000)
     ap.add_argument("--dir", type=Path, help="reuse the generated files here")
+    ap.add_argument("--analysis-only", action="store_true",
+                    help="only the `unsnare analyze` tables (no start-up or import rows)")
     args = ap.parse_args()
     tmp = args.dir or Path(tempfile.mkdtemp(prefix="unsnare-profile-"))
     wa, lines = tmp / f"wa_{args.n}.txt", tmp / f"lines_{args.text_n}.txt"
@@ -182,6 +210,12 @@ def main() -> None:
     if not lines.exists():
         write_lines(lines, args.text_n)
     print(f"load average {os.getloadavg()[0]:.2f} (2 cores)")
+    if args.analysis_only:
+        print(table(f"`unsnare analyze`, {args.text_n:,}-line text file", analysis_stages(lines)))
+        print()
+        print(table(f"`unsnare analyze`, {args.n:,}-message WhatsApp export", analysis_stages(wa)))
+        print(f"load average {os.getloadavg()[0]:.2f} at the end")
+        return
     start = [
         ("python -c pass", startup("pass")),
         ("+ import unsnare.importers", startup("import unsnare.importers")),

@@ -12,11 +12,13 @@ from __future__ import annotations
 import hashlib
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
+from unsnare.analysis.literals import literal_gate
 from unsnare.analysis.report import DetailValue, Finding
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.view import ConversationView, MessageView
@@ -108,6 +110,8 @@ class _Compiled:
     unless: re.Pattern[str] | None
     requires: re.Pattern[str] | None
     keys: frozenset[str]
+    # False for a text the pattern cannot match in (see literals.py); None: always try.
+    gate: Callable[[str], bool] | None
 
 
 def loosen_spaces(pattern: str) -> str:
@@ -153,14 +157,16 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 def _compile(name: str, rule: Rule, default_keys: frozenset[str]) -> _Compiled:
+    pattern = loosen_spaces(rule.pattern)
     return _Compiled(
         name,
         rule,
-        _re(rule.pattern),
+        re.compile(pattern),
         _re(rule.boost) if rule.boost else None,
         _re(rule.unless) if rule.unless else None,
         _re(rule.requires) if rule.requires else None,
         frozenset(rule.keys.split()) or default_keys,
+        literal_gate(pattern),
     )
 
 
@@ -242,17 +248,42 @@ class PatternDetector(Detector):
             rules = [c for lang in langs for c in self._by_lang.get(lang, ())]
             self._rules_for[langs] = rules
         out: list[Finding] = []
-        for m in self.candidates(conversation):
-            taken: list[tuple[int, int]] = []
+        candidates = list(self.candidates(conversation))
+        # A short text that comes again (a pasted threat, "send pic") is matched
+        # once: its matches and context are kept; the hooks still see each message.
+        seen = Counter(m.folded for m in candidates)
+        scans: dict[tuple[int, str], _Scan] = {}
+        # The rules a message's words allow, worked out once per distinct word set:
+        # the view shares equal word sets, and most messages fall into a few dozen.
+        allowed: dict[frozenset[str], list[_Compiled]] = {}
+        for m in candidates:
             words = m.words
-            about: bool | None = None
-            for c in rules:
-                if c.keys and c.keys.isdisjoint(words):
+            applicable = allowed.get(words)
+            if applicable is None:
+                applicable = allowed[words] = [
+                    c for c in rules if not c.keys or not c.keys.isdisjoint(words)
+                ]
+            if not applicable:
+                continue
+            taken: list[tuple[int, int]] = []
+            about: list[bool] = []  # asked once per message, when a finding needs it
+            folded = m.folded
+            again = seen[folded] > 1 and len(folded) <= REPEAT_TEXT_LIMIT
+            for c in applicable:
+                if c.gate is not None and not c.gate(folded):
+                    continue  # (the pattern cannot match here: same result, far cheaper)
+                if again:
+                    key = (id(c), folded)
+                    scan = scans.get(key)
+                    if scan is None:
+                        scan = scans[key] = _scan(c, folded)
+                    if scan.base is not None:
+                        self._take(m, c, scan.matches, scan.base, scan.boosted, taken, about, out)
                     continue
                 base: float | None = None  # the rule's score in this message, once known
                 boosted = False
                 found = 0
-                for match in c.regex.finditer(m.folded):
+                for match in c.regex.finditer(folded):
                     if found >= MAX_FINDINGS_PER_RULE:
                         break
                     s, e = match.span()
@@ -260,47 +291,98 @@ class PatternDetector(Detector):
                         continue
                     if base is None:
                         # Context is about the whole message: look it up once per rule.
-                        if c.unless is not None and c.unless.search(m.folded):
+                        base, boosted = _context(c, folded)
+                        if base is None:
                             break
-                        if c.requires is not None and not c.requires.search(m.folded):
-                            break
-                        base = c.rule.score
-                        if c.boost is not None and c.boost.search(m.folded):
-                            base += c.rule.boost_by
-                            boosted = True
-                    given = min(base, 1.0)
-                    checked = self.validate(m, match, c.rule, given)
-                    if checked is None:
-                        continue
-                    taken.append((s, e))
-                    found += 1
-                    detail = c.rule.detail + self.extra_detail(m, match, c.rule)
-                    why: tuple[tuple[str, DetailValue], ...] = (
-                        (RULE, c.name),
-                        (BASE_SCORE, c.rule.score),
-                    )
-                    if boosted:
-                        why += ((ADJUST_BOOST, c.rule.boost_by),)
-                    if checked != given:
-                        why += ((ADJUST_VALIDATE, round(checked - given, 3)),)
-                    if about is None:
-                        about = talks_about_abuse(m.folded)
-                    if about:
-                        checked *= ABOUT_ABUSE_FACTOR
-                        detail += (("reported_speech", True),)
-                        why += ((ADJUST_REPORTED_SPEECH, ABOUT_ABUSE_FACTOR),)
-                    detail += why
-                    out.append(
-                        Finding(
-                            message_id=m.id,
-                            start=s,
-                            end=e,
-                            tactic=self.tactic,
-                            detector=self.name,
-                            version=self.version,
-                            score=round(min(checked, 1.0), 3),
-                            explanation=c.rule.explanation,
-                            detail=detail,
-                        )
-                    )
+                    found += self._take(m, c, (match,), base, boosted, taken, about, out)
         return out
+
+    def _take(
+        self,
+        m: MessageView,
+        c: _Compiled,
+        matches: Iterable[re.Match[str]],
+        base: float,
+        boosted: bool,
+        taken: list[tuple[int, int]],
+        about: list[bool],
+        out: list[Finding],
+    ) -> int:
+        """Turn matches of one rule into findings (at most the rule's cap in a message)."""
+        found = 0
+        for match in matches:
+            if found >= MAX_FINDINGS_PER_RULE:
+                break
+            s, e = match.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            given = min(base, 1.0)
+            checked = self.validate(m, match, c.rule, given)
+            if checked is None:
+                continue
+            taken.append((s, e))
+            found += 1
+            detail = c.rule.detail + self.extra_detail(m, match, c.rule)
+            why: tuple[tuple[str, DetailValue], ...] = (
+                (RULE, c.name),
+                (BASE_SCORE, c.rule.score),
+            )
+            if boosted:
+                why += ((ADJUST_BOOST, c.rule.boost_by),)
+            if checked != given:
+                why += ((ADJUST_VALIDATE, round(checked - given, 3)),)
+            if not about:
+                about.append(talks_about_abuse(m.folded))
+            if about[0]:
+                checked *= ABOUT_ABUSE_FACTOR
+                detail += (("reported_speech", True),)
+                why += ((ADJUST_REPORTED_SPEECH, ABOUT_ABUSE_FACTOR),)
+            detail += why
+            out.append(
+                Finding(
+                    message_id=m.id,
+                    start=s,
+                    end=e,
+                    tactic=self.tactic,
+                    detector=self.name,
+                    version=self.version,
+                    score=round(min(checked, 1.0), 3),
+                    explanation=c.rule.explanation,
+                    detail=detail,
+                )
+            )
+        return found
+
+
+# Texts up to this long that come again in a conversation are matched once.
+REPEAT_TEXT_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """One rule over one text: every match, and the score the context gives
+    (None when the context vetoes the rule or nothing matched)."""
+
+    matches: tuple[re.Match[str], ...]
+    base: float | None
+    boosted: bool
+
+
+def _context(c: _Compiled, folded: str) -> tuple[float | None, bool]:
+    """The rule's score in this text from its context words, and whether boosted
+    (None when `unless` or a missing `requires` vetoes it)."""
+    if c.unless is not None and c.unless.search(folded):
+        return None, False
+    if c.requires is not None and not c.requires.search(folded):
+        return None, False
+    if c.boost is not None and c.boost.search(folded):
+        return c.rule.score + c.rule.boost_by, True
+    return c.rule.score, False
+
+
+def _scan(c: _Compiled, folded: str) -> _Scan:
+    matches = tuple(c.regex.finditer(folded))
+    if not matches:
+        return _Scan((), None, False)
+    base, boosted = _context(c, folded)
+    return _Scan(matches, base, boosted)

@@ -44,6 +44,20 @@ def tokens(folded: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Punctuation, symbols or an underscore: where `tokens` splits words further.
+_PUNCTUATED = re.compile(r"[^\w\s]|_")
+
+
+def vocabulary_words(folded: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """``tokens(folded) & vocabulary``, without building the whole word set
+    for the many messages of plain words and spaces (there every word of
+    `tokens` is a part of ``folded.split()``: \\w is what `str.isalnum` accepts,
+    and \\s what `str.split` splits on)."""
+    if _PUNCTUATED.search(folded) is None:
+        return vocabulary.intersection(folded.split())
+    return tokens(folded) & vocabulary
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 

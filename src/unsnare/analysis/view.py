@@ -14,13 +14,16 @@ from typing import NamedTuple
 
 from unsnare.analysis.language import SUPPORTED, LanguageGuess, detect_language
 from unsnare.analysis.normalize import original_span
-from unsnare.analysis.text import Folder, tokens
+from unsnare.analysis.text import Folder, tokens, vocabulary_words
 from unsnare.media import SENT_MEDIA_SUFFIXES
 from unsnare.models import Conversation, MessageKind
 
 # Very long messages are read in full for identifiers but matched by rules only
 # up to this many characters, which keeps a 2 GB paste from stalling the rules.
 RULE_TEXT_LIMIT = 20_000
+# Short texts seen before are not folded again; at most this many are kept.
+REPEAT_TEXT_LIMIT = 200
+REPEAT_TEXTS = 50_000
 
 
 class MessageView(NamedTuple):
@@ -99,20 +102,35 @@ def build_view(
     shared: dict[frozenset[str], frozenset[str]] = {}
     prefiltered: dict[str, list[MessageView]] | None = {} if owners is not None else None
     owners_of_set: dict[frozenset[str], frozenset[str]] = {}
+    repeated: dict[str, tuple[str, frozenset[str], array[int] | None]] = {}
     for i, m in enumerate(conversation.messages):
         if m.kind is not MessageKind.MESSAGE:
             continue
         text = m.text[:RULE_TEXT_LIMIT] if len(m.text) > RULE_TEXT_LIMIT else m.text
-        normal = folder.fold(text)
-        folded = normal.text
-        if folded == text:
-            folded = text  # share the string: halves memory on huge conversations
-        words = tokens(folded)
-        if len(language_words) < 500:
-            language_words.append(words)
-        if vocabulary is not None:
-            words = words & vocabulary
+        seen = repeated.get(text) if len(text) <= REPEAT_TEXT_LIMIT else None
+        if seen is not None:
+            # The same short text again ("ok", "lol", a pasted threat): folded once.
+            folded, words, offsets = seen
+        elif vocabulary is not None and len(language_words) >= 500:
+            normal = folder.fold(text)
+            folded, offsets = normal.text, normal.offsets
+            if folded == text:
+                folded = text  # share the string: halves memory on huge conversations
+            words = vocabulary_words(folded, vocabulary)
             words = shared.setdefault(words, words)
+            if len(text) <= REPEAT_TEXT_LIMIT and len(repeated) < REPEAT_TEXTS:
+                repeated[text] = (folded, words, offsets)
+        else:
+            normal = folder.fold(text)
+            folded, offsets = normal.text, normal.offsets
+            if folded == text:
+                folded = text
+            words = tokens(folded)
+            if len(language_words) < 500:
+                language_words.append(words)
+            if vocabulary is not None:
+                words = words & vocabulary
+                words = shared.setdefault(words, words)
         media = tuple((a.file_name, a.media_type) for a in m.attachments) if m.attachments else ()
         view = MessageView(
             i,
@@ -123,7 +141,7 @@ def build_view(
             folded,
             words,
             bool(media) and _has_image(media),
-            normal.offsets,
+            offsets,
         )
         views.append(view)
         if prefiltered is not None and owners is not None and words:

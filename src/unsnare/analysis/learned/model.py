@@ -60,6 +60,7 @@ class LearnedModel:
         self._rows = _Rows(weights)
         self._bias = [float(b) for b in bias]
         self._py_words: dict[str, tuple[list[float], int]] = {}
+        self._columns: dict[int, list[float]] = {}
 
     @classmethod
     def load(cls) -> LearnedModel:
@@ -98,11 +99,17 @@ class LearnedModel:
         """How much each feature of the text pushed one output up or down."""
         feats = list(features(folded))
         norm = math.sqrt(len(feats)) if feats else 1.0
+        column = self._columns.get(output)
+        if column is None:
+            # One output's weights as Python floats (the same values float() gives):
+            # indexing a NumPy array one element at a time was most of this method.
+            column = self._columns[output] = self.weights[:, output].tolist()
+        index = self._index
         out: dict[str, float] = {}
         for f in feats:
-            i = self._index.get(f)
+            i = index.get(f)
             if i is not None:
-                out[f] = out.get(f, 0.0) + float(self.weights[i, output]) / norm
+                out[f] = out.get(f, 0.0) + column[i] / norm
         return out
 
     # -- the fast way: many messages at once

@@ -1,0 +1,193 @@
+"""Words a pattern cannot match without: a cheap test before the regular expression.
+
+Most rule patterns start with a word boundary and an alternation
+(``\\b(?:send|show)\\s+me``), which Python's regular-expression engine tries
+at every position of every message. Yet every match of that pattern contains
+"send" or "show"; when neither is in the text, the pattern cannot match and
+need not run. `required_literals` works such a set out from the parsed pattern
+(a simplified form of what RE2 and Hyperscan call prefilters), and
+`literal_gate` turns it into a test that is several times cheaper than the
+pattern on ordinary messages.
+
+The test only ever skips a pattern that could not have matched, so findings
+are exactly the same with and without it. Patterns it cannot read (case-
+insensitive flags, back-references) get no test and always run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+# The standard library's own parser (no public name; stable across 3.11-3.13).
+_parser: Any = importlib.import_module("re._parser")
+
+# Literal sets grow by cross product ("i"/"u" x "'ll"/" will"): past this they
+# stop being worth holding.
+_MAX_STRINGS = 64
+# A literal shorter than this is in almost every message: no use as a test.
+MIN_LITERAL = 3
+# Small character classes ([- ], [ae]) are read as alternatives up to this size.
+_MAX_CLASS = 8
+# A repeat of a literal is spelled out up to this many copies ("s?", "o{1,2}").
+_MAX_COPIES = 3
+
+
+class _Info:
+    """What one piece of a pattern says: all it can match (`exact`, when that
+    is a small finite set), and sets of which it must contain one (`needs`)."""
+
+    __slots__ = ("exact", "needs")
+
+    def __init__(self, exact: set[str] | None, needs: list[set[str]]) -> None:
+        self.exact = exact
+        self.needs = needs
+
+
+_UNKNOWN_NAMES = frozenset({"ANY", "NOT_LITERAL", "GROUPREF", "GROUPREF_EXISTS", "CATEGORY"})
+
+
+def _unknown() -> _Info:
+    return _Info(None, [])
+
+
+def _empty() -> _Info:
+    return _Info({""}, [])
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> _Info:
+    needs: list[set[str]] = []
+    run: set[str] = {""}
+    exact = True
+    for op, av in items:
+        info = _node(op, av)
+        if info.exact is not None and len(run) * len(info.exact) <= _MAX_STRINGS:
+            run = {a + b for a in run for b in info.exact}
+            continue
+        exact = False
+        if run != {""}:
+            needs.append(run)
+        needs.extend(info.needs)
+        run = info.exact if info.exact is not None else {""}
+    if exact:
+        return _Info(run, needs)
+    if run != {""}:
+        needs.append(run)
+    return _Info(None, needs)
+
+
+def _best(info: _Info) -> set[str] | None:
+    """The most selective single set the piece must contain one of."""
+    options = list(info.needs)
+    if info.exact is not None:
+        options.append(info.exact)
+    options = [o for o in options if "" not in o]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
+
+
+def _node(op: Any, av: Any) -> _Info:
+    name = str(op)
+    if name == "LITERAL":
+        return _Info({chr(av)}, [])
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return _empty()  # zero width: adds nothing to what is matched
+    if name == "SUBPATTERN":
+        _group, add_flags, _del_flags, body = av
+        if add_flags & re.IGNORECASE:
+            return _unknown()
+        return _sequence(list(body))
+    if name == "ATOMIC_GROUP":
+        return _sequence(list(av))
+    if name == "BRANCH":
+        alternatives = [_sequence(list(b)) for b in av[1]]
+        if all(a.exact is not None for a in alternatives):
+            union: set[str] = set()
+            for a in alternatives:
+                union |= a.exact or set()
+            if len(union) <= _MAX_STRINGS:
+                return _Info(union, [])
+        merged: set[str] = set()
+        for a in alternatives:
+            best = _best(a)
+            if best is None:
+                return _unknown()
+            merged |= best
+        return _Info(None, [merged])
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, body = av
+        if high == 0:
+            return _empty()
+        inner = _sequence(list(body))
+        if inner.exact is not None and high <= _MAX_COPIES:
+            # "s?", "(?:ha){1,3}": each number of copies, spelled out.
+            spelled: set[str] = set()
+            copies: set[str] = {""}
+            for k in range(high + 1):
+                if k >= low:
+                    spelled |= copies
+                if k == high:
+                    break
+                copies = {a + b for a in copies for b in inner.exact}
+                if len(copies) > _MAX_STRINGS:
+                    break
+            if k == high and len(spelled) <= _MAX_STRINGS:
+                return _Info(spelled, [])
+        if low == 0:
+            return _unknown()
+        if low == high == 1:
+            return inner
+        needs = list(inner.needs)
+        if inner.exact is not None and "" not in inner.exact:
+            needs.append(inner.exact)
+        return _Info(None, needs)
+    if name == "IN":
+        chars: set[str] = set()
+        for iop, iav in av:
+            if str(iop) != "LITERAL":
+                return _unknown()
+            chars.add(chr(iav))
+        if 0 < len(chars) <= _MAX_CLASS:
+            return _Info(chars, [])
+        return _unknown()
+    # Anything else (any character, a class, a back-reference): no literal.
+    return _unknown()
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains at least one, each at
+    least MIN_LITERAL long; None when no such set is known."""
+    try:
+        parsed = _parser.parse(pattern)
+    except (re.error, RecursionError):
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    info = _sequence(list(parsed))
+    best = _best(info)
+    if best is None or min(len(s) for s in best) < MIN_LITERAL:
+        return None
+    # Drop a string that holds another from the set: finding the shorter suffices.
+    kept = sorted(best, key=len)
+    out: list[str] = []
+    for s in kept:
+        if not any(o in s for o in out):
+            out.append(s)
+    return tuple(out)
+
+
+def literal_gate(pattern: str) -> Callable[[str], bool] | None:
+    """A quick test that is False only for texts `pattern` cannot match in
+    (None when there is no such test)."""
+    found = required_literals(pattern)
+    if found is None:
+        return None
+    if len(found) == 1:
+        only = found[0]
+        return lambda text: only in text
+    gate = re.compile("|".join(re.escape(s) for s in found))
+    search = gate.search
+    return lambda text: search(text) is not None
