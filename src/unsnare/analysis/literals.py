@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from types import ModuleType
+from typing import cast
 
 # The standard library's own parser (no public name; stable across 3.11-3.13).
-_parser: Any = importlib.import_module("re._parser")
+_parser: ModuleType = importlib.import_module("re._parser")
+# One parsed node: an opcode and its argument, whose shape depends on the opcode.
+_Node = tuple[object, object]
 
 # Literal sets grow by cross product ("i"/"u" x "'ll"/" will"): past this they
 # stop being worth holding.
@@ -57,7 +60,7 @@ def _empty() -> _Info:
     return _Info({""}, [])
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> _Info:
+def _sequence(items: Iterable[_Node]) -> _Info:
     needs: list[set[str]] = []
     run: set[str] = {""}
     exact = True
@@ -89,21 +92,22 @@ def _best(info: _Info) -> set[str] | None:
     return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
 
 
-def _node(op: Any, av: Any) -> _Info:
+def _node(op: object, av: object) -> _Info:
     name = str(op)
     if name == "LITERAL":
-        return _Info({chr(av)}, [])
+        return _Info({chr(cast(int, av))}, [])
     if name in ("AT", "ASSERT", "ASSERT_NOT"):
         return _empty()  # zero width: adds nothing to what is matched
     if name == "SUBPATTERN":
-        _group, add_flags, _del_flags, body = av
+        _group, add_flags, _del_flags, body = cast(tuple[object, int, int, Iterable[_Node]], av)
         if add_flags & re.IGNORECASE:
             return _unknown()
         return _sequence(list(body))
     if name == "ATOMIC_GROUP":
-        return _sequence(list(av))
+        return _sequence(list(cast(Iterable[_Node], av)))
     if name == "BRANCH":
-        alternatives = [_sequence(list(b)) for b in av[1]]
+        branches = cast(tuple[object, list[Iterable[_Node]]], av)[1]
+        alternatives = [_sequence(list(b)) for b in branches]
         if all(a.exact is not None for a in alternatives):
             union: set[str] = set()
             for a in alternatives:
@@ -118,7 +122,7 @@ def _node(op: Any, av: Any) -> _Info:
             merged |= best
         return _Info(None, [merged])
     if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        low, high, body = av
+        low, high, body = cast(tuple[int, int, Iterable[_Node]], av)
         if high == 0:
             return _empty()
         inner = _sequence(list(body))
@@ -146,7 +150,7 @@ def _node(op: Any, av: Any) -> _Info:
         return _Info(None, needs)
     if name == "IN":
         chars: set[str] = set()
-        for iop, iav in av:
+        for iop, iav in cast(Iterable[tuple[object, int]], av):
             if str(iop) != "LITERAL":
                 return _unknown()
             chars.add(chr(iav))
