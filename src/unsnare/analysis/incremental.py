@@ -225,7 +225,7 @@ class IncrementalAnalyzer:
         conv = conversation or _empty()
         if state is None or state.signature != self.signature() or not self._local():
             if state is not None and state.count:
-                return self._rebuild(list(history()) + list(new), conv)
+                return self.rebuild(list(history()) + list(new), conv)
             state = StreamState(signature=self.signature())
         elif not new:
             return Step(state, self._report(state, conv), False)
@@ -240,15 +240,25 @@ class IncrementalAnalyzer:
         if fresh.count and (
             (fresh.langs is not None and langs != fresh.langs) or (room and not fresh.room)
         ):
-            return self._rebuild(list(history()) + list(new), conv)
+            return self.rebuild(list(history()) + list(new), conv)
         fresh.langs, fresh.room = langs, room
         self._read(fresh, view, new_views, positions)
         fresh.count += len(new)
         return Step(fresh, self._report(fresh, conv), False)
 
-    def _rebuild(self, messages: list[Message], conv: Conversation) -> Step:
+    def rebuild(
+        self, messages: Sequence[Message], conversation: Conversation | None = None
+    ) -> Step:
+        """A new state from every message of a conversation (read as a whole)."""
+        conv = conversation or _empty()
         done = self.step(StreamState(signature=self.signature()), messages, list, conv)
         return replace(done, rebuilt=True)
+
+    def report(
+        self, state: StreamState, conversation: Conversation | None = None
+    ) -> AnalysisReport:
+        """The report of a kept state (what the last step returned)."""
+        return self._report(state, conversation or _empty())
 
     def _view(
         self, state: StreamState, new: Sequence[Message], conv: Conversation

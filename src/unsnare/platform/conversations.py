@@ -3,8 +3,10 @@
 Each batch is handled in one transaction that locks the conversation's row, so
 two processes taking batches of the same conversation take turns. A message
 whose id was seen before is not counted again (the id is the idempotency key).
-Only the latest `window` messages are re-read; findings already made are kept,
-and the conversation's level is the highest it has reached. When the level first
+Each conversation keeps its analysis state (`unsnare.analysis.incremental`), so
+a batch reads only its new messages with a few earlier ones, and the report equals
+a reading of the whole conversation so far; findings once reported are kept, and
+the conversation's level is the highest it has reached. When the level first
 reaches the tenant's threshold, an early-warning event is written to the outbox
 in the same transaction (so it is queued exactly once, and never lost).
 """
@@ -21,7 +23,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from unsnare.analysis import AnalysisReport, Analyzer, RiskLevel, Stage
+from unsnare.analysis import AnalysisReport, Analyzer, Finding, RiskLevel, Stage
+from unsnare.analysis.incremental import IncrementalAnalyzer, StreamState
 from unsnare.models import Conversation, Message, Participant, Source
 from unsnare.platform import audit
 from unsnare.platform.db import (
@@ -105,28 +108,31 @@ def _check_batch(
                                 hint="Send ISO 8601 with an offset, such as 2026-01-01T10:00Z.")
 
 
+def _message(seq: int, message_id: str, sender: str | None, sent_at: datetime | None,
+             text: str) -> Message:
+    return Message(id=message_id, sender=sender, timestamp=sent_at, text=text,
+                   source=Source("", "stream", path=f"message {seq}"))
+
+
 def _as_conversation(conversation_id: str, rows: Sequence[Any]) -> Conversation:
+    """Stored message rows as a conversation (for readers of the whole conversation)."""
     senders = list(dict.fromkeys(r.sender for r in rows if r.sender))
     return Conversation(
-        id=conversation_id,
-        platform="platform-api",
-        format="stream",
+        id=conversation_id, platform="platform-api", format="stream",
         participants=tuple(Participant(s, s) for s in senders),
-        messages=tuple(
-            Message(
-                id=r.message_id,
-                sender=r.sender,
-                timestamp=r.sent_at,
-                text=r.text,
-                source=Source("", "stream", path=f"message {r.seq}"),
-            )
-            for r in rows
-        ),
+        messages=tuple(_message(r.seq, r.message_id, r.sender, r.sent_at, r.text)
+                       for r in rows),
     )
 
 
+def _conversation(conversation_id: str) -> Conversation:
+    # What the analysis needs besides the messages: the id (no owner is known).
+    return Conversation(id=conversation_id, platform="platform-api", format="stream",
+                        participants=(), messages=())
+
+
 def _finding_rows(
-    tenant: str, conversation_id: str, report: AnalysisReport
+    tenant: str, conversation_id: str, made: Sequence[Finding]
 ) -> list[dict[str, Any]]:
     return [
         {
@@ -134,7 +140,7 @@ def _finding_rows(
             "tactic": str(f.tactic), "detector": f.detector, "start": f.start, "end": f.end,
             "score": f.score, "explanation": f.explanation,
         }
-        for f in report.findings
+        for f in made
     ]
 
 
@@ -148,8 +154,10 @@ class ConversationScorer:
 
     def __init__(self, analyzer: Analyzer, window: int = 60, max_batch: int = 500) -> None:
         self.analyzer = analyzer
-        self.window = window
+        self.incremental = IncrementalAnalyzer(analyzer)
+        self.window = window  # (no longer read: each conversation keeps its state)
         self.max_batch = max_batch
+        self.rebuilds = 0  # states rebuilt from the history (language or room changed)
         self._thresholds: dict[str, tuple[RiskLevel, float]] = {}
 
     def add_messages(
@@ -236,12 +244,12 @@ class ConversationScorer:
             conn.execute(messages.insert().from_select(names, sa.select(given)),
                          {f"given_{n}": [r[n] for r in rows] for n in names})
         scored = [c for c in batches if fresh[c]]
-        windows = self._windows(conn, tenant, {
-            c: (int(states[c].message_count) + len(fresh[c]),
-                max(self.window, len(fresh[c]))) for c in scored
-        })
-        reports = {c: self.analyzer.analyze(_as_conversation(c, windows[c])) for c in scored}
-        candidates = [r for c in scored for r in _finding_rows(tenant, c, reports[c])]
+        steps: dict[str, tuple[AnalysisReport, str]] = {}
+        candidates: list[dict[str, Any]] = []
+        for c in scored:
+            report, kept, unseen = self._read(conn, tenant, c, states[c], fresh[c])
+            steps[c] = (report, kept)
+            candidates.extend(unseen)
         new_rows: dict[str, list[dict[str, Any]]] = {c: [] for c in scored}
         for start in range(0, len(candidates), 2000):
             inserted = conn.execute(
@@ -256,7 +264,8 @@ class ConversationScorer:
         out: dict[str, ConversationState] = {}
         updates: list[dict[str, Any]] = []
         for c in scored:
-            state, report = states[c], reports[c]
+            state = states[c]
+            report, kept = steps[c]
             count = int(state.message_count) + len(fresh[c])
             level, score = RiskLevel(state.risk_level), float(state.risk_score)
             if _RANK[report.risk.level] > _RANK[level] or (
@@ -274,7 +283,8 @@ class ConversationScorer:
                 queued = self._queue_event(conn, tenant, c, threshold, level, score,
                                            stage, report, count, now)
             updates.append({"c_id": c, "c_count": count, "c_level": str(level),
-                            "c_score": score, "c_stage": str(stage), "c_alerted": alerted})
+                            "c_score": score, "c_stage": str(stage), "c_alerted": alerted,
+                            "c_analysis": kept})
             out[c] = ConversationState(
                 c, count, str(level), score, str(stage), alerted,
                 accepted=len(fresh[c]), duplicates=len(batches[c]) - len(fresh[c]),
@@ -289,27 +299,49 @@ class ConversationScorer:
         return [out.get(c) or self._state(states[c], duplicates=len(batches[c]))
                 for c in batches]
 
-    def _windows(
-        self, conn: sa.Connection, tenant: str, wanted: dict[str, tuple[int, int]]
-    ) -> dict[str, list[Any]]:
-        # The latest `reach` messages of each conversation (count, reach), in one query.
-        out: dict[str, list[Any]] = {c: [] for c in wanted}
-        if not wanted:
-            return out
-        since = unnest("since", conversation=sa.String, first=sa.Integer)
-        query = (
-            sa.select(messages)
-            .join(since, sa.and_(messages.c.conversation == since.c.conversation,
-                                 messages.c.seq >= since.c.first))
-            .where(messages.c.tenant == tenant)
-            .order_by(messages.c.conversation, messages.c.seq)
+    def _read(
+        self, conn: sa.Connection, tenant: str, conversation_id: str, row: Any,
+        fresh: list[IncomingMessage],
+    ) -> tuple[AnalysisReport, str, list[dict[str, Any]]]:
+        """Read a conversation's new messages against its kept state: the report of the
+        whole conversation, the state to keep, and the findings not reported before.
+        The history is read from the database only when the state must be rebuilt."""
+        count = int(row.message_count)
+        new = [_message(count + i, m.id, m.sender, m.sent_at, m.text)
+               for i, m in enumerate(fresh)]
+        conv = _conversation(conversation_id)
+
+        def history() -> list[Message]:
+            return self._history(conn, tenant, conversation_id, count)
+
+        before: tuple[Finding, ...] = ()
+        if count == 0:
+            step = self.incremental.step(None, new, list, conv)
+        elif row.analysis is None:
+            # A conversation stored before states were kept is read once in full.
+            step = self.incremental.rebuild(history() + new, conv)
+        else:
+            state = StreamState.loads(row.analysis)
+            before = self.incremental.report(state, conv).findings
+            step = self.incremental.step(state, new, history, conv)
+        if step.rebuilt:
+            self.rebuilds += 1
+        known = {(f.message_id, f.tactic, f.detector, f.start) for f in before}
+        made = [f for f in step.report.findings
+                if (f.message_id, f.tactic, f.detector, f.start) not in known]
+        return step.report, step.state.dumps(), _finding_rows(tenant, conversation_id, made)
+
+    def _history(
+        self, conn: sa.Connection, tenant: str, conversation_id: str, count: int
+    ) -> list[Message]:
+        rows = conn.execute(
+            sa.select(messages.c.seq, messages.c.message_id, messages.c.sender,
+                      messages.c.sent_at, messages.c.text)
+            .where(messages.c.tenant == tenant, messages.c.conversation == conversation_id,
+                   messages.c.seq < count)
+            .order_by(messages.c.seq)
         )
-        order = sorted(wanted.items())
-        params = {"since_conversation": [c for c, _ in order],
-                  "since_first": [count - reach for _, (count, reach) in order]}
-        for row in conn.execute(query, params):
-            out[str(row.conversation)].append(row)
-        return out
+        return [_message(r.seq, r.message_id, r.sender, r.sent_at, r.text) for r in rows]
 
     @staticmethod
     def _update(
@@ -318,15 +350,15 @@ class ConversationScorer:
         # One UPDATE for every conversation of the batch (executemany through pg8000
         # would be one round trip each).
         given = unnest("given", id=sa.String, count=sa.Integer, level=sa.String,
-                       score=sa.Float, stage=sa.String, alerted=sa.String)
+                       score=sa.Float, stage=sa.String, alerted=sa.String, analysis=sa.Text)
         conn.execute(
             conversations.update()
             .where(conversations.c.tenant == tenant, conversations.c.id == given.c.id)
             .values(message_count=given.c.count, risk_level=given.c.level,
                     risk_score=given.c.score, stage=given.c.stage,
-                    alerted=given.c.alerted, updated=now),
+                    alerted=given.c.alerted, analysis=given.c.analysis, updated=now),
             {f"given_{name}": [u[f"c_{name}"] for u in updates]
-             for name in ("id", "count", "level", "score", "stage", "alerted")},
+             for name in ("id", "count", "level", "score", "stage", "alerted", "analysis")},
         )
 
     def _queue_event(

@@ -74,6 +74,8 @@ conversations = sa.Table(
     sa.Column("alerted", sa.String(16), nullable=True),
     sa.Column("created", _TS, nullable=False),
     sa.Column("updated", _TS, nullable=False),
+    # The analysis state (`unsnare.analysis.incremental`, JSON), added by 0003_incremental.
+    sa.Column("analysis", sa.Text, nullable=True),
 )
 
 messages = sa.Table(
