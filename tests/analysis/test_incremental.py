@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from tests.analysis.helpers import DATA, HARD_NEGATIVES, load_case
 
-from unsnare.analysis import AnalysisReport, Analyzer
+from unsnare.analysis import AnalysisReport, Analyzer, Finding
 from unsnare.analysis.incremental import IncrementalAnalyzer, StreamState
 from unsnare.models import Attachment, Conversation, Message, Participant, Source
 
@@ -84,6 +84,7 @@ def _check(analyzer: Analyzer, conv: Conversation, rng: random.Random) -> int:
     state: StreamState | None = None
     done = 0
     rebuilds = 0
+    before: tuple[Finding, ...] = ()
     while done < len(conv.messages):
         size = rng.choice((1, 1, 1, 2, 3, 7))
         new = conv.messages[done : done + size]
@@ -93,6 +94,12 @@ def _check(analyzer: Analyzer, conv: Conversation, rng: random.Random) -> int:
         rebuilds += step.rebuilt
         whole = analyzer.analyze(_prefix(conv, done))
         assert _comparable(step.report) == _comparable(whole), (conv.id, done)
+        if not step.earlier_changed:
+            # Then what is new in the report is on the new messages only.
+            ids = {m.id for m in new}
+            assert {f for f in before if f.message_id not in ids} == {
+                f for f in step.report.findings if f.message_id not in ids}
+        before = step.report.findings
         # Stored and read back between steps, as the service does.
         state = StreamState.loads(step.state.dumps())
     return rebuilds

@@ -107,6 +107,9 @@ class StreamState:
         default_factory=list
     )
     crisis: list[tuple[str, _Sender]] = field(default_factory=list)
+    # Whose findings the last report left out (the person targeted), to tell when
+    # findings of earlier messages come or go.
+    targets: list[_Sender] = field(default_factory=list)
 
     def dumps(self) -> str:
         """The state as compact JSON."""
@@ -125,6 +128,7 @@ class StreamState:
             "complied": sorted(self.complied, key=lambda s: (s is None, s or "")),
             "findings": [[d, p, s, _when(t), f.to_dict()] for d, p, s, t, f in self.findings],
             "crisis": [list(c) for c in self.crisis],
+            "targets": sorted(self.targets, key=lambda s: (s is None, s or "")),
         }, separators=(",", ":"))
 
     @classmethod
@@ -151,6 +155,7 @@ class StreamState:
             findings=[(d, p, s, _time(t), Finding.from_dict(f))
                       for d, p, s, t, f in data["findings"]],
             crisis=[(i, s) for i, s in data["crisis"]],
+            targets=data["targets"],
         )
 
     def guess(self) -> LanguageGuess:
@@ -186,11 +191,15 @@ def _row(values: tuple[Any, ...]) -> list[Any]:
 @dataclass(frozen=True)
 class Step:
     """The result of reading new messages: the new state, the report of the whole
-    conversation so far, and whether the history had to be read again."""
+    conversation so far, whether the history had to be read again, and whether
+    findings of earlier messages may have come or gone (a rebuild, or a change in
+    who is taken to be the person targeted); if not, every finding the report did
+    not have before is on a new message."""
 
     state: StreamState
     report: AnalysisReport
     rebuilt: bool
+    earlier_changed: bool = True
 
 
 class IncrementalAnalyzer:
@@ -228,7 +237,7 @@ class IncrementalAnalyzer:
                 return self.rebuild(list(history()) + list(new), conv)
             state = StreamState(signature=self.signature())
         elif not new:
-            return Step(state, self._report(state, conv), False)
+            return Step(state, self._report(state, conv)[0], False, False)
         fresh = state  # (used up: a caller keeps the state returned)
         if fresh.count == 0:
             fresh.owners = sorted(p.id for p in conv.participants if p.is_owner)
@@ -244,7 +253,10 @@ class IncrementalAnalyzer:
         fresh.langs, fresh.room = langs, room
         self._read(fresh, view, new_views, positions)
         fresh.count += len(new)
-        return Step(fresh, self._report(fresh, conv), False)
+        report, targets = self._report(fresh, conv)
+        changed = targets != set(fresh.targets)
+        fresh.targets = list(targets)
+        return Step(fresh, report, False, changed)
 
     def rebuild(
         self, messages: Sequence[Message], conversation: Conversation | None = None
@@ -252,13 +264,13 @@ class IncrementalAnalyzer:
         """A new state from every message of a conversation (read as a whole)."""
         conv = conversation or _empty()
         done = self.step(StreamState(signature=self.signature()), messages, list, conv)
-        return replace(done, rebuilt=True)
+        return replace(done, rebuilt=True, earlier_changed=True)
 
     def report(
         self, state: StreamState, conversation: Conversation | None = None
     ) -> AnalysisReport:
         """The report of a kept state (what the last step returned)."""
-        return self._report(state, conversation or _empty())
+        return self._report(state, conversation or _empty())[0]
 
     def _view(
         self, state: StreamState, new: Sequence[Message], conv: Conversation
@@ -343,8 +355,10 @@ class IncrementalAnalyzer:
             del kept_list[:-WINDOW_SIZE]
         state.persons += len(new_views)
 
-    def _report(self, state: StreamState, conv: Conversation) -> AnalysisReport:
-        """The whole conversation's report, from the state alone."""
+    def _report(
+        self, state: StreamState, conv: Conversation
+    ) -> tuple[AnalysisReport, set[_Sender]]:
+        """The whole conversation's report from the state alone, and the targets."""
         # The engine's order: detector by detector, each in message order.
         ordered = sorted(state.findings, key=itemgetter(0, 1))
         findings = [f for *_, f in ordered]
@@ -384,7 +398,7 @@ class IncrementalAnalyzer:
             supported_language=guess.supported, conversation_id=conv.id,
             message_count=state.persons,
             offenders=tuple(sorted(o for o in offenders if o is not None)),
-        )
+        ), targets
 
 
 def _timeline(

@@ -314,21 +314,21 @@ class ConversationScorer:
         def history() -> list[Message]:
             return self._history(conn, tenant, conversation_id, count)
 
-        before: tuple[Finding, ...] = ()
         if count == 0:
             step = self.incremental.step(None, new, list, conv)
         elif row.analysis is None:
             # A conversation stored before states were kept is read once in full.
             step = self.incremental.rebuild(history() + new, conv)
         else:
-            state = StreamState.loads(row.analysis)
-            before = self.incremental.report(state, conv).findings
-            step = self.incremental.step(state, new, history, conv)
+            step = self.incremental.step(StreamState.loads(row.analysis), new, history, conv)
         if step.rebuilt:
             self.rebuilds += 1
-        known = {(f.message_id, f.tactic, f.detector, f.start) for f in before}
-        made = [f for f in step.report.findings
-                if (f.message_id, f.tactic, f.detector, f.start) not in known]
+        # Findings already reported are in the table (the insert skips them): offered
+        # again only when earlier messages' findings may have changed.
+        made = list(step.report.findings)
+        if not step.earlier_changed:
+            ids = {m.id for m in fresh}
+            made = [f for f in made if f.message_id in ids]
         return step.report, step.state.dumps(), _finding_rows(tenant, conversation_id, made)
 
     def _history(
