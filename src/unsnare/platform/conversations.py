@@ -28,6 +28,7 @@ from unsnare.analysis.incremental import IncrementalAnalyzer, StreamState
 from unsnare.models import Conversation, Message, Participant, Source
 from unsnare.platform import audit
 from unsnare.platform.db import (
+    audit_log,
     conversations,
     findings,
     messages,
@@ -149,6 +150,24 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
                                 "score", "explanation")}
 
 
+def _upsert() -> Any:
+    # From an array, so that the statement is compiled once whatever the batch holds.
+    ids = unnest("ids", id=sa.String)
+    when = sa.bindparam("now", type_=sa.DateTime(timezone=True))
+    made = pg_insert(conversations).from_select(
+        ["tenant", "id", "message_count", "risk_level", "risk_score", "stage", "created",
+         "updated"],
+        sa.select(sa.bindparam("tenant", type_=sa.String), ids.c.id, sa.literal(0),
+                  sa.literal("none"), sa.literal(0.0), sa.literal("none"), when, when),
+    )
+    return made.on_conflict_do_update(
+        index_elements=["tenant", "id"], set_={"updated": made.excluded.updated}
+    ).returning(*conversations.c)
+
+
+_UPSERT = _upsert()
+
+
 class ConversationScorer:
     """Takes batches of messages for a tenant's conversations and keeps their state."""
 
@@ -201,48 +220,31 @@ class ConversationScorer:
         # One statement makes the rows if needed and locks them: batches of a conversation
         # from any process take turns from here to the commit. Sorted, so that two
         # batches sharing conversations lock them in the same order (no deadlock).
-        made = pg_insert(conversations).values([
-            {"tenant": tenant, "id": c, "message_count": 0, "risk_level": "none",
-             "risk_score": 0.0, "stage": "none", "created": now, "updated": now}
-            for c in sorted(batches)
-        ])
         states = {str(row.id): row for row in conn.execute(
-            made.on_conflict_do_update(
-                index_elements=["tenant", "id"], set_={"updated": made.excluded.updated}
-            ).returning(*conversations.c)
+            _UPSERT, {"tenant": tenant, "now": now, "ids_id": sorted(batches)}
         )}
-        wanted = {m.id for b in batches.values() for m in b}
-        seen_rows = conn.execute(
-            sa.select(messages.c.conversation, messages.c.message_id).where(
-                messages.c.tenant == tenant,
-                messages.c.conversation.in_(sorted(batches)),
-                messages.c.message_id.in_(sorted(wanted)),
-            )
-        )
-        seen = {(str(r.conversation), str(r.message_id)) for r in seen_rows}
-        fresh: dict[str, list[IncomingMessage]] = {}
-        rows: list[dict[str, Any]] = []
+        # A message id repeated within the batch counts once; the database leaves out
+        # ids it already holds and numbers the rest, in the same statement (the
+        # conversation rows are locked above, so the count cannot move meanwhile).
+        firsts: dict[str, dict[str, IncomingMessage]] = {}
         for c, batch in batches.items():
-            fresh[c] = []
-            count = int(states[c].message_count)
+            firsts[c] = {}
             for m in batch:
-                if (c, m.id) not in seen:
-                    seen.add((c, m.id))
-                    rows.append({"tenant": tenant, "conversation": c,
-                                 "seq": count + len(fresh[c]), "message_id": m.id,
-                                 "sender": m.sender, "text": m.text, "sent_at": m.sent_at,
-                                 "received": now})
-                    fresh[c].append(m)
-        if rows:
-            # From arrays: one statement whatever the number of rows (a multi-row
-            # VALUES insert was compiled anew for every batch size).
-            given = unnest("given", tenant=sa.String, conversation=sa.String, seq=sa.Integer,
-                           message_id=sa.String, sender=sa.String, text=sa.Text,
-                           sent_at=sa.DateTime(timezone=True),
-                           received=sa.DateTime(timezone=True))
-            names = list(given.c.keys())
-            conn.execute(messages.insert().from_select(names, sa.select(given)),
-                         {f"given_{n}": [r[n] for r in rows] for n in names})
+                firsts[c].setdefault(m.id, m)
+        order = [(c, m) for c in sorted(firsts) for m in firsts[c].values()]
+        inserted = conn.execute(self._insert_fresh(), {
+            "tenant": tenant, "now": now,
+            "given_conversation": [c for c, _ in order],
+            "given_ord": list(range(len(order))),
+            "given_message_id": [m.id for _, m in order],
+            "given_sender": [m.sender for _, m in order],
+            "given_text": [m.text for _, m in order],
+            "given_sent_at": [m.sent_at for _, m in order],
+            "counts_conversation": sorted(firsts),
+            "counts_first": [int(states[c].message_count) for c in sorted(firsts)],
+        })
+        stored = {(str(r.conversation), str(r.message_id)) for r in inserted}
+        fresh = {c: [m for m in firsts[c].values() if (c, m.id) in stored] for c in batches}
         scored = [c for c in batches if fresh[c]]
         steps: dict[str, tuple[AnalysisReport, str]] = {}
         candidates: list[dict[str, Any]] = []
@@ -291,13 +293,41 @@ class ConversationScorer:
                 new_findings=tuple(_public(r) for r in new_rows[c]), event_queued=queued,
             )
         if updates:
-            self._update(conn, tenant, updates, now)
-            audit.record_many(conn, actor, "conversation.messages", [
+            self._update(conn, tenant, updates, now, actor, [
                 (c, {"accepted": len(fresh[c]), "duplicates": len(batches[c]) - len(fresh[c])})
                 for c in scored
             ])
         return [out.get(c) or self._state(states[c], duplicates=len(batches[c]))
                 for c in batches]
+
+    @staticmethod
+    def _insert_fresh() -> Any:
+        """INSERT of the batch's messages the conversation does not hold yet, numbered
+        on from each conversation's count, returning the ones inserted."""
+        given = unnest("given", conversation=sa.String, ord=sa.Integer, message_id=sa.String,
+                       sender=sa.String, text=sa.Text, sent_at=sa.DateTime(timezone=True))
+        counts = unnest("counts", conversation=sa.String, first=sa.Integer)
+        held = sa.exists().where(
+            messages.c.tenant == sa.bindparam("tenant"),
+            messages.c.conversation == given.c.conversation,
+            messages.c.message_id == given.c.message_id,
+        )
+        place = sa.func.row_number().over(partition_by=given.c.conversation,
+                                          order_by=given.c.ord)
+        fresh = (
+            sa.select(
+                sa.bindparam("tenant", type_=sa.String), given.c.conversation,
+                (counts.c.first + place - 1).label("seq"), given.c.message_id,
+                given.c.sender, given.c.text, given.c.sent_at,
+                sa.bindparam("now", type_=sa.DateTime(timezone=True)),
+            )
+            .join(counts, counts.c.conversation == given.c.conversation)
+            .where(~held)
+        )
+        names = ["tenant", "conversation", "seq", "message_id", "sender", "text", "sent_at",
+                 "received"]
+        return messages.insert().from_select(names, fresh).returning(
+            messages.c.conversation, messages.c.message_id)
 
     def _read(
         self, conn: sa.Connection, tenant: str, conversation_id: str, row: Any,
@@ -345,21 +375,44 @@ class ConversationScorer:
 
     @staticmethod
     def _update(
-        conn: sa.Connection, tenant: str, updates: list[dict[str, Any]], now: datetime
+        conn: sa.Connection, tenant: str, updates: list[dict[str, Any]], now: datetime,
+        actor: audit.Actor, logged: list[tuple[str, dict[str, Any]]],
     ) -> None:
-        # One UPDATE for every conversation of the batch (executemany through pg8000
-        # would be one round trip each).
+        # One statement for every conversation of the batch and its audit entries: the
+        # UPDATE runs as a data-modifying WITH of the audit INSERT (pg8000 would make
+        # an executemany one round trip a row, and two statements two round trips).
         given = unnest("given", id=sa.String, count=sa.Integer, level=sa.String,
                        score=sa.Float, stage=sa.String, alerted=sa.String, analysis=sa.Text)
-        conn.execute(
+        updated = (
             conversations.update()
             .where(conversations.c.tenant == tenant, conversations.c.id == given.c.id)
             .values(message_count=given.c.count, risk_level=given.c.level,
                     risk_score=given.c.score, stage=given.c.stage,
-                    alerted=given.c.alerted, analysis=given.c.analysis, updated=now),
-            {f"given_{name}": [u[f"c_{name}"] for u in updates]
-             for name in ("id", "count", "level", "score", "stage", "alerted", "analysis")},
+                    alerted=given.c.alerted, analysis=given.c.analysis, updated=now)
+            .returning(conversations.c.id)
+            .cte("updated")
         )
+        entries = unnest("entries", target=sa.Text, detail=sa.Text)
+        rows = sa.select(
+            sa.bindparam("at", type_=sa.DateTime(timezone=True)),
+            sa.bindparam("a_tenant", type_=sa.String), sa.bindparam("a_actor", type_=sa.Text),
+            sa.bindparam("a_key", type_=sa.String), sa.bindparam("a_action", type_=sa.String),
+            entries.c.target, entries.c.detail,
+        )
+        statement = audit_log.insert().from_select(
+            ["at", "tenant", "actor", "key_id", "action", "target", "detail"], rows
+        ).add_cte(updated)
+        params: dict[str, Any] = {
+            f"given_{name}": [u[f"c_{name}"] for u in updates]
+            for name in ("id", "count", "level", "score", "stage", "alerted", "analysis")
+        }
+        params.update({
+            "at": now, "a_tenant": actor.tenant, "a_actor": actor.name, "a_key": actor.key_id,
+            "a_action": "conversation.messages",
+            "entries_target": [target for target, _ in logged],
+            "entries_detail": [json.dumps(d, sort_keys=True, default=str) for _, d in logged],
+        })
+        conn.execute(statement, params)
 
     def _queue_event(
         self, conn: sa.Connection, tenant: str, conversation_id: str, threshold: RiskLevel,
