@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,13 +35,20 @@ Counters = tuple[int, int, str]
 _CACHED = 200_000
 
 
-def bank_counters(conn: sa.Connection, tenant: str | None = None) -> dict[str, Counters]:
-    """Each bank's change counters (revision, removals, creation), one tenant's or all."""
+@cache
+def _counters_statement() -> Any:
+    # Built once per process (read on every shared freshness read).
     b, r = banks_table, revisions_table
-    query = (
+    return (
         sa.select(b.c.name, r.c.revision, r.c.removals, b.c.created)
         .select_from(b.outerjoin(r, r.c.bank == b.c.name))
     )
+
+
+def bank_counters(conn: sa.Connection, tenant: str | None = None) -> dict[str, Counters]:
+    """Each bank's change counters (revision, removals, creation), one tenant's or all."""
+    b = banks_table
+    query = _counters_statement()
     if tenant is not None:
         query = query.where(b.c.name.startswith(f"{tenant}.", autoescape=True))
     return {
