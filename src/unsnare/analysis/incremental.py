@@ -27,7 +27,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from operator import itemgetter
-from typing import Any
 
 from unsnare.analysis.base import PatternDetector
 from unsnare.analysis.crisis import crisis_in
@@ -184,7 +183,7 @@ def _time(t: str | None) -> datetime | None:
     return None if t is None else datetime.fromisoformat(t)
 
 
-def _row(values: tuple[Any, ...]) -> list[Any]:
+def _row(values: tuple[int | str | datetime | None, ...]) -> list[int | str | None]:
     return [_when(v) if isinstance(v, datetime) else v for v in values]
 
 

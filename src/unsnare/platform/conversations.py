@@ -156,7 +156,7 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @cache
-def _upsert() -> Any:
+def _upsert() -> sa.Executable:
     # From an array, so that the statement is compiled once whatever the batch holds.
     ids = unnest("ids", id=sa.String)
     when = sa.bindparam("now", type_=sa.DateTime(timezone=True))
@@ -172,7 +172,7 @@ def _upsert() -> Any:
 
 
 @cache
-def _insert_fresh() -> Any:
+def _insert_fresh() -> sa.Executable:
     """INSERT of the batch's messages the conversation does not hold yet, numbered
     on from each conversation's count, returning the ones inserted."""
     given = unnest("given", conversation=sa.String, ord=sa.Integer, message_id=sa.String,
@@ -201,7 +201,7 @@ def _insert_fresh() -> Any:
         messages.c.conversation, messages.c.message_id)
 
 @cache
-def _update_and_audit() -> Any:
+def _update_and_audit() -> sa.Executable:
     """The UPDATE of every conversation of the batch, run as a data-modifying WITH of
     the INSERT of their audit entries: one statement (pg8000 would make an
     executemany one round trip a row, and two statements two round trips)."""
@@ -232,7 +232,7 @@ def _update_and_audit() -> Any:
 
 
 @cache
-def _insert_findings() -> Any:
+def _insert_findings() -> sa.Executable:
     """INSERT of findings from arrays, skipping those already stored, returning the new."""
     given = unnest("given", conversation=sa.String, message_id=sa.String, tactic=sa.String,
                    detector=sa.String, start=sa.Integer, end=sa.Integer, score=sa.Float,
@@ -330,7 +330,8 @@ class ConversationScorer:
         steps: dict[str, tuple[AnalysisReport, str]] = {}
         candidates: list[dict[str, Any]] = []
         for c in scored:
-            report, kept, unseen = self._read(conn, tenant, c, states[c], fresh[c])
+            report, kept, unseen = self._read(
+                conn, tenant, c, int(states[c].message_count), states[c].analysis, fresh[c])
             steps[c] = (report, kept)
             candidates.extend(unseen)
         new_rows: dict[str, list[dict[str, Any]]] = {c: [] for c in scored}
@@ -380,13 +381,12 @@ class ConversationScorer:
                 for c in batches]
 
     def _read(
-        self, conn: sa.Connection, tenant: str, conversation_id: str, row: Any,
-        fresh: list[IncomingMessage],
+        self, conn: sa.Connection, tenant: str, conversation_id: str, count: int,
+        kept: str | None, fresh: list[IncomingMessage],
     ) -> tuple[AnalysisReport, str, list[dict[str, Any]]]:
         """Read a conversation's new messages against its kept state: the report of the
         whole conversation, the state to keep, and the findings not reported before.
         The history is read from the database only when the state must be rebuilt."""
-        count = int(row.message_count)
         new = [_message(count + i, m.id, m.sender, m.sent_at, m.text)
                for i, m in enumerate(fresh)]
         conv = _conversation(conversation_id)
@@ -396,11 +396,11 @@ class ConversationScorer:
 
         if count == 0:
             step = self.incremental.step(None, new, list, conv)
-        elif row.analysis is None:
+        elif kept is None:
             # A conversation stored before states were kept is read once in full.
             step = self.incremental.rebuild(history() + new, conv)
         else:
-            step = self.incremental.step(StreamState.loads(row.analysis), new, history, conv)
+            step = self.incremental.step(StreamState.loads(kept), new, history, conv)
         if step.rebuilt:
             self.rebuilds += 1
         # Findings already reported are in the table (the insert skips them): offered
@@ -428,7 +428,7 @@ class ConversationScorer:
         conn: sa.Connection, tenant: str, updates: list[dict[str, Any]], now: datetime,
         actor: audit.Actor, logged: list[tuple[str, dict[str, Any]]],
     ) -> None:
-        params: dict[str, Any] = {
+        params: dict[str, object] = {
             f"given_{name}": [u[f"c_{name}"] for u in updates]
             for name in ("id", "count", "level", "score", "stage", "alerted", "analysis")
         }

@@ -203,7 +203,7 @@ def remember_rewrites() -> None:
     def rewritten(style: str, query: str) -> str:
         return str(original(style, query, ())[0])
 
-    def convert(style: str, query: str, args: Any) -> tuple[str, Any]:
+    def convert(style: str, query: str, args: object) -> tuple[str, object]:
         if style in ("format", "qmark", "numeric"):  # (the values pass as they are)
             return rewritten(style, query), args
         return original(style, query, args)  # type: ignore[no-any-return]

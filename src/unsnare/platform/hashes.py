@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -36,8 +37,12 @@ _CACHED = 200_000
 
 
 @cache
-def _counters_statement() -> Any:
-    # Built once per process (read on every shared freshness read).
+def _all_counters() -> sa.Executable:
+    # Built once per process: read by every shared freshness read.
+    return _counters_query()
+
+
+def _counters_query() -> sa.Select[str, int, int, datetime]:
     b, r = banks_table, revisions_table
     return (
         sa.select(b.c.name, r.c.revision, r.c.removals, b.c.created)
@@ -47,10 +52,10 @@ def _counters_statement() -> Any:
 
 def bank_counters(conn: sa.Connection, tenant: str | None = None) -> dict[str, Counters]:
     """Each bank's change counters (revision, removals, creation), one tenant's or all."""
-    b = banks_table
-    query = _counters_statement()
+    query: sa.Executable = _all_counters()
     if tenant is not None:
-        query = query.where(b.c.name.startswith(f"{tenant}.", autoescape=True))
+        query = _counters_query().where(
+            banks_table.c.name.startswith(f"{tenant}.", autoescape=True))
     return {
         row.name: (int(row.revision or 0), int(row.removals or 0), str(row.created))
         for row in conn.execute(query)

@@ -246,7 +246,7 @@ def revoked_error() -> NotAuthenticatedError:
 
 
 @cache
-def _count_statement() -> Any:
+def _count_statement() -> sa.Executable:
     # Built once per process: building it and its cache key cost more CPU than running it.
     given = unnest("given", key_id=sa.String, minute=sa.BigInteger, n=sa.Integer)
     counted = pg_insert(rate_windows).from_select(
