@@ -106,6 +106,11 @@ def main() -> None:
         stages.watch(svc._reader_engine)
         scorer = svc.scorer
         scorer.analyzer.analyze = stages.timed("analysis", scorer.analyzer.analyze)  # type: ignore[method-assign]
+        inc = getattr(scorer, "incremental", None)  # (absent before incremental reading)
+        if inc is not None:
+            inc.step = stages.timed("analysis: incremental step", inc.step)
+            inc.rebuild = stages.timed("analysis: state rebuilt from the history", inc.rebuild)
+            inc.report = stages.timed("analysis: report of the kept state", inc.report)
         header = f"Bearer {token}"
         admit = stages.timed("admit the key (shared Freshness read)", svc.authorize)
         encode = stages.timed("JSON answer", lambda d: json.dumps(d))

@@ -7,6 +7,7 @@ tables, with each tenant's banks named `<tenant>.<bank>`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -74,6 +75,8 @@ conversations = sa.Table(
     sa.Column("alerted", sa.String(16), nullable=True),
     sa.Column("created", _TS, nullable=False),
     sa.Column("updated", _TS, nullable=False),
+    # The analysis state (`unsnare.analysis.incremental`, JSON), added by 0003_incremental.
+    sa.Column("analysis", sa.Text, nullable=True),
 )
 
 messages = sa.Table(
@@ -183,8 +186,35 @@ review_items = sa.Table(
 )
 
 
+def remember_rewrites() -> None:
+    """Make pg8000 rewrite a statement's parameter markers once per statement text.
+
+    pg8000 rescans every statement character by character to turn its `%s` markers into
+    `$1, $2...` (measured: 0.45 ms of CPU for a 900-character statement, on every
+    execution), though the result depends on the text alone; the service runs the same
+    few statements again and again. Safe to call more than once."""
+    import pg8000.legacy as legacy
+
+    original = legacy.convert_paramstyle
+    if getattr(original, "remembers", False):
+        return
+
+    @lru_cache(maxsize=1024)
+    def rewritten(style: str, query: str) -> str:
+        return str(original(style, query, ())[0])
+
+    def convert(style: str, query: str, args: object) -> tuple[str, object]:
+        if style in ("format", "qmark", "numeric"):  # (the values pass as they are)
+            return rewritten(style, query), args
+        return original(style, query, args)  # type: ignore[no-any-return]
+
+    convert.remembers = True  # type: ignore[attr-defined]
+    legacy.convert_paramstyle = convert
+
+
 def make_engine(settings: PlatformSettings) -> Engine:
     """A pooled engine for the settings' PostgreSQL URL."""
+    remember_rewrites()
     url = check_database_url(settings.database_url)
     return sa.create_engine(
         url, pool_size=settings.pool_size, max_overflow=settings.pool_size, pool_pre_ping=True
@@ -194,6 +224,7 @@ def make_engine(settings: PlatformSettings) -> Engine:
 def make_reader_engine(settings: PlatformSettings) -> Engine:
     """An engine for one connection in autocommit, for reads that run one at a time
     (`Freshness`): no pool ping, BEGIN or COMMIT round trips around each."""
+    remember_rewrites()
     url = check_database_url(settings.database_url)
     return sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
 

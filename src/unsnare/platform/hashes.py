@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from datetime import datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,15 +36,26 @@ Counters = tuple[int, int, str]
 _CACHED = 200_000
 
 
-def bank_counters(conn: sa.Connection, tenant: str | None = None) -> dict[str, Counters]:
-    """Each bank's change counters (revision, removals, creation), one tenant's or all."""
+@cache
+def _all_counters() -> sa.Executable:
+    # Built once per process: read by every shared freshness read.
+    return _counters_query()
+
+
+def _counters_query() -> sa.Select[str, int, int, datetime]:
     b, r = banks_table, revisions_table
-    query = (
+    return (
         sa.select(b.c.name, r.c.revision, r.c.removals, b.c.created)
         .select_from(b.outerjoin(r, r.c.bank == b.c.name))
     )
+
+
+def bank_counters(conn: sa.Connection, tenant: str | None = None) -> dict[str, Counters]:
+    """Each bank's change counters (revision, removals, creation), one tenant's or all."""
+    query: sa.Executable = _all_counters()
     if tenant is not None:
-        query = query.where(b.c.name.startswith(f"{tenant}.", autoescape=True))
+        query = _counters_query().where(
+            banks_table.c.name.startswith(f"{tenant}.", autoescape=True))
     return {
         row.name: (int(row.revision or 0), int(row.removals or 0), str(row.created))
         for row in conn.execute(query)

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -244,14 +245,9 @@ def revoked_error() -> NotAuthenticatedError:
                                  hint="Ask an operator for a new key.")
 
 
-def count_requests(
-    conn: sa.Connection, wanted: Counter[tuple[str, int]]
-) -> dict[tuple[str, int], int]:
-    """Add `wanted` requests to each (key, minute) count, for keys not revoked; the new
-    totals. A revoked key gets no count and no total. One statement for many keys."""
-    if not wanted:
-        return {}
-    rows = sorted((k, m, n) for (k, m), n in wanted.items())
+@cache
+def _count_statement() -> sa.Executable:
+    # Built once per process: building it and its cache key cost more CPU than running it.
     given = unnest("given", key_id=sa.String, minute=sa.BigInteger, n=sa.Integer)
     counted = pg_insert(rate_windows).from_select(
         ["key_id", "minute", "count"],
@@ -261,10 +257,21 @@ def count_requests(
         # The same order in every process, so two counting at once never deadlock.
         .order_by(given.c.key_id, given.c.minute),
     )
-    upsert = counted.on_conflict_do_update(
+    return counted.on_conflict_do_update(
         index_elements=["key_id", "minute"],
         set_={"count": rate_windows.c.count + counted.excluded.count},
     ).returning(rate_windows.c.key_id, rate_windows.c.minute, rate_windows.c.count)
+
+
+def count_requests(
+    conn: sa.Connection, wanted: Counter[tuple[str, int]]
+) -> dict[tuple[str, int], int]:
+    """Add `wanted` requests to each (key, minute) count, for keys not revoked; the new
+    totals. A revoked key gets no count and no total. One statement for many keys."""
+    if not wanted:
+        return {}
+    rows = sorted((k, m, n) for (k, m), n in wanted.items())
+    upsert = _count_statement()
     params = {"given_key_id": [r[0] for r in rows], "given_minute": [r[1] for r in rows],
               "given_n": [r[2] for r in rows]}
     return {(str(r[0]), int(r[1])): int(r[2]) for r in conn.execute(upsert, params)}

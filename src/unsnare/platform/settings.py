@@ -37,10 +37,9 @@ def check_database_url(url: str | None) -> str:
 class PlatformSettings:
     """The service's settings.
 
-    `window` is how many of a conversation's latest messages are re-read when new
-    ones arrive (findings already made are kept, so this bounds the work per batch,
-    not what the conversation remembers). `deliver_in_process` runs the webhook
-    worker inside `serve`.
+    `window` is no longer read (each conversation keeps its analysis state, so a
+    batch reads only its new messages); it is kept so that older configurations
+    still load. `deliver_in_process` runs the webhook worker inside `serve`.
     """
 
     database_url: str

@@ -84,9 +84,18 @@ class EscalatingDemandsDetector(Detector):
 
     def detect(self, conversation: ConversationView) -> list[Finding]:
         """Walk the conversation in order, remembering demands and compliance."""
+        return self.detect_from(conversation, {}, set())
+
+    def detect_from(
+        self,
+        conversation: ConversationView,
+        highest: dict[str | None, float],
+        complied: set[str | None],
+    ) -> list[Finding]:
+        """`detect` carrying on from what earlier messages left: each sender's highest
+        demand and the senders whose demand was met since (both updated in place), so
+        a conversation read in parts gives the findings of one reading."""
         out: list[Finding] = []
-        highest: dict[str | None, float] = {}
-        complied: set[str | None] = set()  # senders whose demand was met since
         pre = conversation.messages_for(self.name)
         for m in conversation.messages if pre is None else pre:
             if _RELEVANT.isdisjoint(m.words):
