@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from support.analysis import DATA, HARD_NEGATIVES, load_case
 
+from support.analysis import DATA, HARD_NEGATIVES, load_case
 from unsnare.analysis import AnalysisReport, Analyzer, Finding
 from unsnare.analysis.incremental import IncrementalAnalyzer, StreamState
 from unsnare.models import Attachment, Conversation, Message, Participant, Source

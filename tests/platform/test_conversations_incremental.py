@@ -11,11 +11,10 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 
+from support.platform import SEXTORTION, batch
 from unsnare.analysis import Analyzer
 from unsnare.models import Conversation, Message, Participant, Source
 from unsnare.platform.db import conversations
-
-from support.platform import SEXTORTION, batch
 
 pytestmark = pytest.mark.postgres
 

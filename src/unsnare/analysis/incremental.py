@@ -51,6 +51,7 @@ from unsnare.analysis.learned.detector import (
     LearnedDetector,
     chunks,
 )
+from unsnare.analysis.learned.heads import OVERALL
 from unsnare.analysis.report import AnalysisReport, Finding, Risk, StageReached
 from unsnare.analysis.risk import (
     ROOM_SENDERS,
@@ -318,8 +319,10 @@ class IncrementalAnalyzer:
         found: list[tuple[int, Finding]] = []
         for place, (detector, gated) in enumerate(self.analyzer._plan):
             if isinstance(detector, LearnedDetector):
+                # In a room the whole reading zeroes the rapport heads and the
+                # overall head before it reads anything (LearnedDetector.detect).
                 out = [f for f in detector.detect(learned_view) if f.message_id in new_ids
-                       and not (state.room and f.tactic in RAPPORT)]
+                       and not (state.room and (f.tactic in RAPPORT or f.get("head") == OVERALL))]
             elif gated and only_new.prefiltered is not None and not only_new.prefiltered.get(
                 detector.name
             ):
@@ -329,16 +332,24 @@ class IncrementalAnalyzer:
             else:
                 out = detector.detect(only_new)
             found.extend((place, f) for f in out)
-        # _combine_layers keeps the findings it keeps as they are; _to_original_spans
+        # _combine_layers keeps most findings as they are, but gives a lifted
+        # overall-head reading the rule's tactic (a new object); _to_original_spans
         # makes a new one for a moved span: each finding keeps its detector's place.
         place_of = {id(f): p for p, f in found}
+        place_of_detector = {f.detector: p for p, f in found}
         by_id = {v.id: v for v in new_views}
         survivors = _combine_layers([f for _, f in found], only_new)
         spans = _to_original_spans(survivors, only_new)
         for before, f in zip(survivors, spans, strict=True):
             v = by_id[f.message_id]
             state.findings.append(
-                (place_of[id(before)], positions[v.id], v.sender, v.timestamp, f)
+                (
+                    place_of.get(id(before), place_of_detector[before.detector]),
+                    positions[v.id],
+                    v.sender,
+                    v.timestamp,
+                    f,
+                )
             )
         for v in new_views:
             if crisis_in(v):
