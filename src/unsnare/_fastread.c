@@ -1041,8 +1041,8 @@ out_time(Out *o, JCtx *j, PyObject *ts)
         return 1;
     }
     if (ts != j->last_ts) {
-        PyObject *tz = PyDateTime_DATE_GET_TZINFO(ts);
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(j->utc_zones); k++) {
+        PyObject *iso = NULL, *tz = PyDateTime_DATE_GET_TZINFO(ts);
+        for (Py_ssize_t k = 0; iso == NULL && k < PyTuple_GET_SIZE(j->utc_zones); k++) {
             if (tz == PyTuple_GET_ITEM(j->utc_zones, k)) {
                 /* isoformat() of a time in a zone whose offset is always zero */
                 char buf[64];
@@ -1055,22 +1055,21 @@ out_time(Out *o, JCtx *j, PyObject *ts)
                     len += snprintf(buf + len, sizeof(buf) - (size_t)len, ".%06d", us);
                 }
                 snprintf(buf + len, sizeof(buf) - (size_t)len, "+00:00");
-                PyObject *iso = PyUnicode_FromString(buf);
+                iso = PyUnicode_FromString(buf);
                 if (iso == NULL) {
                     return -1;
                 }
-                Py_XSETREF(j->last_iso, iso);
-                Py_XSETREF(j->last_ts, Py_NewRef(ts));
-                return out_json_str(o, j->last_iso);
             }
         }
-        PyObject *iso = PyObject_CallMethodNoArgs(ts, j->s_isoformat);
         if (iso == NULL) {
-            return -1;
-        }
-        if (!PyUnicode_CheckExact(iso)) {
-            Py_DECREF(iso);
-            return 1;
+            iso = PyObject_CallMethodNoArgs(ts, j->s_isoformat);
+            if (iso == NULL) {
+                return -1;
+            }
+            if (!PyUnicode_CheckExact(iso)) {
+                Py_DECREF(iso);
+                return 1;
+            }
         }
         Py_XSETREF(j->last_iso, iso);
         Py_XSETREF(j->last_ts, Py_NewRef(ts));
@@ -1148,7 +1147,7 @@ out_attachment(Out *o, JCtx *j, PyObject *a, int comma)
 /* One message as message_json writes it; 1 (nothing written) if it has a
  * value this plain form does not cover. Fields are read through the slots. */
 static int
-out_message(Out *o, JCtx *j, PyObject *m, PyObject **f, PyObject **sf)
+out_message(Out *o, JCtx *j, PyObject **f, PyObject **sf)
 {
     Py_ssize_t start = o->len;
     int r = 0;
@@ -1159,7 +1158,7 @@ out_message(Out *o, JCtx *j, PyObject *m, PyObject **f, PyObject **sf)
     /* f: id, sender, timestamp, text, source, kind, system_event, attachments, reply_to,
      *    quoted_text, forwarded_from, edited, edited_at, deleted, reactions */
     if (!PyTuple_CheckExact(f[7]) || !PyTuple_CheckExact(f[14]) ||
-        PyTuple_GET_SIZE(f[14]) || f[12] != Py_None || Py_TYPE(f[4]) != (PyTypeObject *)j->src_type) {
+        PyTuple_GET_SIZE(f[14]) || f[12] != Py_None) {
         return 1;
     }
     STEP(out_ascii(o, "{\"id\": "));
@@ -1228,8 +1227,10 @@ read_slots(PyObject *obj, PyObject *descr, PyObject **vals)
  * (`sep` after the first), `pad`, then message_json(m). With as_bytes, that
  * text encoded in UTF-8, or None if it holds a lone surrogate.
  * ctx = (Message, Message slot descriptors, Source, Source slot descriptors,
- *        message_json, cache) where cache is a 2-list the last timestamp's
- * isoformat() is kept in between calls.
+ *        message_json, cache, enums, Attachment, Attachment slot descriptors,
+ *        utc_zones) where cache is a 2-list the last timestamp's isoformat() is
+ * kept in between calls, enums the (member, value) pairs of MessageKind and
+ * SystemEvent, and utc_zones the zones whose times are formatted here.
  */
 static PyObject *
 messages_json(PyObject *module, PyObject *args)
@@ -1277,7 +1278,7 @@ messages_json(PyObject *module, PyObject *args)
                     r = -1;
                 }
                 else {
-                    r = out_message(&o, &j, m, f, sf);
+                    r = out_message(&o, &j, f, sf);
                     for (int k = 0; k < 4; k++) {
                         Py_DECREF(sf[k]);
                     }
