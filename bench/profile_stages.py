@@ -62,8 +62,9 @@ def import_stages(path: Path) -> list[tuple[str, float, float]]:
     def first_pass() -> int:
         with ExportSource(path) as s2:
             member = _member(s2)
-            layout = whatsapp._layout_of(s2, member)
-            template = whatsapp._templates(s2, member, layout)[0]
+            head = whatsapp._head(s2, member)
+            layout = whatsapp._layout_of(head)
+            template = whatsapp._templates(head, layout)[0]
             return whatsapp._scan(s2, member, layout, template).android
 
     def sweep() -> int:

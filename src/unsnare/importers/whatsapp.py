@@ -130,9 +130,13 @@ def _style(m: re.Match[str]) -> tuple[str, bool, bool]:
     return (m["sep"], len(m["a"]) == 4, (m["ap"] or m["pre"]) is not None)
 
 
-def _layout_of(src: ExportSource, name: str) -> wa.Layout:
+def _head(src: ExportSource, name: str) -> str:
+    """The file's start, as the layout and the C passes' template are read from it."""
+    return src.head(name, 65536).decode("utf-8", "replace")
+
+
+def _layout_of(head: str) -> wa.Layout:
     """Date first (nearly every locale) or time first (Vietnamese), from the file's start."""
-    head = src.head(name, 65536).decode("utf-8", "replace")
     counts = [len(layout.scan_header.findall(head)) for layout in wa.LAYOUTS]
     return wa.TIME_FIRST if counts[1] > counts[0] else wa.DATE_FIRST
 
@@ -166,12 +170,11 @@ def _shape(t: _Template) -> str:
     return "".join("0" if d else ch for ch, d in zip(t[0], t[1], strict=True))
 
 
-def _templates(src: ExportSource, name: str, layout: wa.Layout) -> tuple[_Template | None, ...]:
+def _templates(head: str, layout: wa.Layout) -> tuple[_Template | None, ...]:
     """The commonest header shape at the file's start: (for the first pass, Android
     second pass, iOS second pass); None where the C passes cannot be used."""
     if _fastread is None or not USE_COMPILED:
         return (None, None, None)
-    head = src.head(name, 65536).decode("utf-8", "replace")
     shapes: Counter[str] = Counter()
     first: dict[str, tuple[re.Match[str], _Template]] = {}
     for m in layout.scan_header.finditer(head):
@@ -314,8 +317,9 @@ class _Reader:
         self.folder = str(PurePosixPath(member).parent)
 
     def run(self, state: ChatState) -> Iterator[Message]:
-        layout = _layout_of(self.src, self.member)
-        templates = _templates(self.src, self.member, layout)
+        head = _head(self.src, self.member)
+        layout = _layout_of(head)
+        templates = _templates(head, layout)
         scan = _scan(self.src, self.member, layout, templates[0])
         if not scan.ios and not scan.android:
             raise ImportFormatError(
@@ -448,15 +452,11 @@ class _Reader:
         order = self._order(_style(m), orders)
         message, source = slot_descriptors(Message), slot_descriptors(Source)
         assert message is not None and source is not None
-
-        def orphan(text: str, lineno: int) -> None:
-            loose(text, lineno)
-
         return (
             template, finder.match, {YEAR: 0, DAY: 1, MONTH: 2}[order], self.options.zone,
             self._senders, self._split, bool(self._long_names), self._long_by_first,
             self._names, state.participants, self._events, wa.MEDIA_KIND_OMITTED,
-            lambda p: self._build(p, sha, state), orphan, Message, message, Source, source,
+            lambda p: self._build(p, sha, state), loose, Message, message, Source, source,
             sha, self.file_name, MessageKind.MESSAGE, MessageKind.SYSTEM, SystemEvent.DELETED,
             wa.INVISIBLE, (), _EVENT_LENGTHS, wa.body_event, _OMITTED_LENGTHS,
             frozenset(wa.MEDIA_OMITTED), (Attachment("", None, False),), wa.EDITED_SUFFIXES,
