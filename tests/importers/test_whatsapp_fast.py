@@ -6,8 +6,10 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -37,26 +39,32 @@ def python_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+@contextmanager
+def _compiled(on: bool, *modules: ModuleType) -> Iterator[None]:
+    """Inside the block the modules' C paths are `on` or off; on again after."""
+    for module in modules:
+        module.USE_COMPILED = on
+    try:
+        yield
+    finally:
+        for module in modules:
+            module.USE_COMPILED = True
+
+
 def _both(path: Path, tz: str = "UTC") -> tuple[Conversation, Conversation]:
     compiled = read_export(path, tz=tz).conversations[0]
-    whatsapp.USE_COMPILED = False
-    try:
+    with _compiled(False, whatsapp):
         plain = read_export(path, tz=tz).conversations[0]
-    finally:
-        whatsapp.USE_COMPILED = True
     return compiled, plain
 
 
 def _json(path: Path, compiled: bool) -> str:
-    whatsapp.USE_COMPILED = serialize.USE_COMPILED = compiled
-    try:
+    with _compiled(compiled, whatsapp, serialize):
         out = io.StringIO()
         with open_export(path, tz="UTC") as o:
             for s in o.streams:
                 write_stream_json(s, out)
         return out.getvalue()
-    finally:
-        whatsapp.USE_COMPILED = serialize.USE_COMPILED = True
 
 
 def _same(a: Conversation, b: Conversation) -> None:
@@ -141,12 +149,8 @@ def test_mixed_exports_read_the_same_both_ways(
     try:
         compiled, plain = _both(path)
     except Exception as exc:  # an export the reader refuses: refused the same way
-        whatsapp.USE_COMPILED = False
-        try:
-            with pytest.raises(type(exc)) as again:
-                read_export(path, tz="UTC")
-        finally:
-            whatsapp.USE_COMPILED = True
+        with _compiled(False, whatsapp), pytest.raises(type(exc)) as again:
+            read_export(path, tz="UTC")
         assert str(again.value) == str(exc)
         return
     _same(compiled, plain)
@@ -158,11 +162,8 @@ def test_messages_json_matches_message_json() -> None:
     odd = CASES[0].__class__(7, 3, None, 5, CASES[0].source)  # type: ignore[arg-type]
     msgs = [*CASES, odd, *CASES]
     c = serialize._batch_writer("    ")
-    serialize.USE_COMPILED = False
-    try:
+    with _compiled(False, serialize):
         p = serialize._batch_writer("    ")
-    finally:
-        serialize.USE_COMPILED = True
     assert c(msgs, "\n") == p(msgs, "\n")
     assert c(msgs[:1], ",\n") == p(msgs[:1], ",\n")
 
@@ -199,15 +200,12 @@ def test_standard_output_gets_the_same_bytes(
         buf = io.BytesIO()
         fake = io.TextIOWrapper(buf, encoding="utf-8", errors=errors, newline="\n")
         monkeypatch.setattr("sys.stdout", fake)
-        serialize.USE_COMPILED = compiled
-        try:
+        with _compiled(compiled, serialize):
             fake.write("before\n")
             with open_export(path, tz="UTC") as o:
                 write_stream_json(o.streams[0], fake)
             fake.write("after\n")
             fake.flush()
-        finally:
-            serialize.USE_COMPILED = True
         return buf.getvalue()
 
     assert run(True, "strict") == run(False, "strict")
@@ -218,16 +216,14 @@ def test_standard_output_gets_the_same_bytes(
         for compiled in (True, False):
             fake = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors=errors, newline="\n")
             monkeypatch.setattr("sys.stdout", fake)
-            serialize.USE_COMPILED = compiled
             try:
-                data = serialize._batch_writer("", as_bytes=True)([odd], "")
-                fake.write(data) if isinstance(data, str) else fake.buffer.write(data)
-                fake.flush()
+                with _compiled(compiled, serialize):
+                    data = serialize._batch_writer("", as_bytes=True)([odd], "")
+                    fake.write(data) if isinstance(data, str) else fake.buffer.write(data)
+                    fake.flush()
                 outs.append(fake.buffer.getvalue())  # type: ignore[attr-defined]
             except UnicodeEncodeError as exc:
                 outs.append(type(exc).__name__.encode())
-            finally:
-                serialize.USE_COMPILED = True
         assert outs[0] == outs[1], errors
 
 
