@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
 
+from support.components import require
 from unsnare import fastmodel
 from unsnare.models import Attachment, Message, MessageKind, Reaction, Source, SystemEvent
 
@@ -32,10 +32,8 @@ ROWS = [
 @pytest.fixture(params=["compiled", "python"])
 def use_compiled(request: pytest.FixtureRequest) -> bool:
     """Each test with the compiled helper and again with the plain constructor."""
-    if request.param == "compiled" and not fastmodel.compiled():
-        if os.environ.get("CI") == "true":
-            pytest.fail("unsnare._fastmodel was not built (pip install -e . builds it)")
-        pytest.skip("unsnare._fastmodel was not built here (pip install -e . builds it)")
+    if request.param == "compiled":
+        require(fastmodel.compiled(), "unsnare._fastmodel (pip install -e . builds it)")
     return bool(request.param == "compiled")
 
 

@@ -4,7 +4,6 @@ the Python code gives (src/unsnare/_fastread.c; the Python code is the reference
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 
 from importers.test_serialize import CASES
 from importers.test_whatsapp_roundtrip import LAYOUTS
+from support.components import require
 from unsnare.importers import open_export, read_export, serialize, whatsapp
 from unsnare.importers.serialize import write_stream_json
 from unsnare.models import Conversation
@@ -25,10 +25,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "importers" / "whatsapp"
 
 
 def _need_compiled() -> None:
-    if whatsapp._fastread is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("unsnare._fastread was not built (pip install -e . builds it)")
-        pytest.skip("unsnare._fastread was not built here (pip install -e . builds it)")
+    require(whatsapp._fastread is not None, "unsnare._fastread (pip install -e . builds it)")
 
 
 @pytest.fixture
