@@ -218,11 +218,15 @@ class ChatStream:
     state: ChatState = field(default_factory=ChatState)
     _consumed: bool = False
 
-    def messages(self) -> Iterator[Message]:
-        """Yield the messages once, in export order, counting them in `state`."""
+    def _claim(self) -> None:
+        # A stream's messages are produced once: a second reader would get none.
         if self._consumed:
             raise RuntimeError("a ChatStream can be read only once")
         self._consumed = True
+
+    def messages(self) -> Iterator[Message]:
+        """Yield the messages once, in export order, counting them in `state`."""
+        self._claim()
         for message in self.produce(self.state):
             self.state.message_count += 1
             yield message
@@ -231,9 +235,7 @@ class ChatStream:
         """Read every message and return the whole `Conversation`."""
         # Building 100,000 acyclic objects triggers the cycle collector over and
         # over (measured: about a third of import time); pause it meanwhile.
-        if self._consumed:
-            raise RuntimeError("a ChatStream can be read only once")
-        self._consumed = True
+        self._claim()
         was_enabled = gc.isenabled()
         gc.disable()
         # What `messages()` does, without a generator step per message: the
