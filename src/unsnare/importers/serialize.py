@@ -24,6 +24,7 @@ from unsnare.models import (
     Message,
     MessageKind,
     Participant,
+    Reaction,
     Source,
     SourceFile,
     SystemEvent,
@@ -44,6 +45,10 @@ def _attachment(a: Attachment) -> dict[str, Any]:
     }
 
 
+def _reaction(r: Reaction) -> dict[str, str | None]:
+    return {"emoji": r.emoji, "actor": r.actor}
+
+
 def message_to_dict(m: Message) -> dict[str, Any]:
     """One message as a JSON-ready dict."""
     return {
@@ -60,7 +65,7 @@ def message_to_dict(m: Message) -> dict[str, Any]:
         "edited": m.edited,
         "edited_at": m.edited_at.isoformat() if m.edited_at else None,
         "deleted": m.deleted,
-        "reactions": [{"emoji": r.emoji, "actor": r.actor} for r in m.reactions],
+        "reactions": [_reaction(r) for r in m.reactions],
         "source": _source(m.source),
     }
 
@@ -110,11 +115,7 @@ def message_json(m: Message) -> str:
         return _ENCODER.encode(message_to_dict(m))
     ev, ed = m.system_event, m.edited_at
     atts = "[]" if not m.attachments else _ENCODER.encode([_attachment(a) for a in m.attachments])
-    reactions = (
-        "[]"
-        if not m.reactions
-        else _ENCODER.encode([{"emoji": r.emoji, "actor": r.actor} for r in m.reactions])
-    )
+    reactions = "[]" if not m.reactions else _ENCODER.encode([_reaction(r) for r in m.reactions])
     return (
         f'{head}"system_event": {_v(ev.value if ev else None)}, '
         f'"attachments": {atts}, "reply_to": {_v(m.reply_to)}, '
