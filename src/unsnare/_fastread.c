@@ -364,6 +364,16 @@ blank(PyObject *s)
     return 1;
 }
 
+/* _Reader's pending tuple (line, time, sender, lines): `lines` when the message
+ * has more than its first line (NULL otherwise), else a new list of `first`. */
+static PyObject *
+pending_tuple(Py_ssize_t lineno, PyObject *when, PyObject *sender, PyObject *first,
+              PyObject *lines)
+{
+    return lines ? Py_BuildValue("(nOOO)", lineno, when, sender, lines)
+                 : Py_BuildValue("(nOO[O])", lineno, when, sender, first);
+}
+
 /* _Reader._build for a plain message (text from a known sender, no marker,
  * attachment, edit or event); anything else goes to the Python builder. */
 static PyObject *
@@ -485,8 +495,7 @@ build(Ctx *c, Py_ssize_t lineno, PyObject *when, PyObject *sender, PyObject *fir
     }
     if (!plain) {
         Py_XDECREF(text);
-        PyObject *p = lines ? Py_BuildValue("(nOOO)", lineno, when, sender, lines)
-                            : Py_BuildValue("(nOO[O])", lineno, when, sender, first);
+        PyObject *p = pending_tuple(lineno, when, sender, first, lines);
         if (p == NULL) {
             return NULL;
         }
@@ -807,15 +816,8 @@ wa_feed(PyObject *module, PyObject *args)
         pos = eol + 1;
         line++;
     }
-    if (p_lines) {
-        pending = Py_BuildValue("(nOOO)", p_line, p_when, p_sender, p_lines);
-    }
-    else if (p_first) {
-        pending = Py_BuildValue("(nOO[O])", p_line, p_when, p_sender, p_first);
-    }
-    else {
-        pending = Py_NewRef(Py_None);
-    }
+    pending = p_first ? pending_tuple(p_line, p_when, p_sender, p_first, p_lines)
+                      : Py_NewRef(Py_None);
     if (pending != NULL) {
         out = Py_BuildValue("(NnnNOO)", msgs, pos, line, pending, found ? found : Py_None,
                             Py_None);
@@ -1110,6 +1112,13 @@ out_flag(Out *o, PyObject *v)
 
 static int read_slots(PyObject *obj, PyObject *descr, PyObject **vals);
 
+/* The writers below: each step runs while the ones before returned 0 (written);
+ * r is then 1 (a value this plain form does not cover) or -1 (an error). */
+#define STEP(x)                                                                                    \
+    if (r == 0) {                                                                                  \
+        r = (x);                                                                                   \
+    }
+
 /* One attachment as json.dumps writes _attachment(a); 1 for other value types. */
 static int
 out_attachment(Out *o, JCtx *j, PyObject *a, int comma)
@@ -1122,10 +1131,6 @@ out_attachment(Out *o, JCtx *j, PyObject *a, int comma)
         return -1;
     }
     int r = 0;
-#define STEP(x)                                                                                    \
-    if (r == 0) {                                                                                  \
-        r = (x);                                                                                   \
-    }
     STEP(out_ascii(o, comma ? ", {\"file_name\": " : "{\"file_name\": "));
     STEP(PyUnicode_CheckExact(f[0]) ? out_json_str(o, f[0]) : 1);
     STEP(out_ascii(o, ", \"media_type\": "));
@@ -1137,7 +1142,6 @@ out_attachment(Out *o, JCtx *j, PyObject *a, int comma)
     STEP(out_ascii(o, ", \"size\": "));
     STEP(out_int(o, f[4]));
     STEP(out_ascii(o, "}"));
-#undef STEP
     for (int k = 0; k < 5; k++) {
         Py_DECREF(f[k]);
     }
@@ -1151,10 +1155,6 @@ out_message(Out *o, JCtx *j, PyObject **f, PyObject **sf)
 {
     Py_ssize_t start = o->len;
     int r = 0;
-#define STEP(x)                                                                                    \
-    if (r == 0) {                                                                                  \
-        r = (x);                                                                                   \
-    }
     /* f: id, sender, timestamp, text, source, kind, system_event, attachments, reply_to,
      *    quoted_text, forwarded_from, edited, edited_at, deleted, reactions */
     if (!PyTuple_CheckExact(f[7]) || !PyTuple_CheckExact(f[14]) ||
