@@ -237,10 +237,3 @@ def unnest(name: str, **columns: Any) -> Any:
     arrays = [sa.bindparam(f"{name}_{col}", type_=ARRAY(kind)) for col, kind in columns.items()]
     return sa.func.unnest(*arrays).table_valued(*columns).render_derived(name=name)
 
-
-def insert_rows(conn: sa.Connection, table: sa.Table, rows: list[dict[str, object]]) -> None:
-    """Insert rows with multi-row INSERTs: pg8000 runs an executemany as one round trip
-    per row. Chunked to stay far below PostgreSQL's 65,535 parameters a statement."""
-    per = max(1, 20_000 // max(1, len(rows[0]))) if rows else 1
-    for start in range(0, len(rows), per):
-        conn.execute(table.insert().values(rows[start : start + per]))
