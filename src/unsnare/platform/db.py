@@ -212,21 +212,22 @@ def remember_rewrites() -> None:
     legacy.convert_paramstyle = convert
 
 
+def _engine(settings: PlatformSettings, **options: Any) -> Engine:
+    # Every engine of the service is made here, so pg8000 is patched before any runs.
+    remember_rewrites()
+    return sa.create_engine(check_database_url(settings.database_url), **options)
+
+
 def make_engine(settings: PlatformSettings) -> Engine:
     """A pooled engine for the settings' PostgreSQL URL."""
-    remember_rewrites()
-    url = check_database_url(settings.database_url)
-    return sa.create_engine(
-        url, pool_size=settings.pool_size, max_overflow=settings.pool_size, pool_pre_ping=True
-    )
+    return _engine(settings, pool_size=settings.pool_size, max_overflow=settings.pool_size,
+                   pool_pre_ping=True)
 
 
 def make_reader_engine(settings: PlatformSettings) -> Engine:
     """An engine for one connection in autocommit, for reads that run one at a time
     (`Freshness`): no pool ping, BEGIN or COMMIT round trips around each."""
-    remember_rewrites()
-    url = check_database_url(settings.database_url)
-    return sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
+    return _engine(settings, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
 
 
 def unnest(name: str, **columns: Any) -> Any:
