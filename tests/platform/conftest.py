@@ -3,6 +3,7 @@ keys made the way an operator makes them, and a loopback webhook receiver."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -38,6 +39,17 @@ def engine(settings: PlatformSettings) -> Iterator[Engine]:
 @pytest.fixture
 def client(settings: PlatformSettings) -> Iterator[TestClient]:
     with TestClient(create_app(settings, worker=False), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def web(settings: PlatformSettings) -> Iterator[TestClient]:
+    """A client over HTTPS, as a reviewer's browser is (the session cookie is Secure)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        made = TestClient(create_app(settings, worker=False), base_url="https://testserver",
+                          raise_server_exceptions=False)
+    with made as c:
         yield c
 
 
