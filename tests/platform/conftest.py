@@ -7,10 +7,9 @@ import warnings
 from collections.abc import Callable, Iterator
 
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from support.platform import OPERATOR, Receiver, TestClient, migrated_database
+from support.platform import OPERATOR, Receiver, TestClient, ensure_tenant, migrated_database
 from unsnare.platform import keys
 from unsnare.platform.app import create_app
 from unsnare.platform.db import make_engine
@@ -60,9 +59,7 @@ def make_key(engine: Engine) -> Callable[..., dict[str, str]]:
     def make(tenant: str = "acme", scopes: str = "analyze,hash:lookup,hash:write,admin",
              rate: int = 600) -> dict[str, str]:
         with engine.begin() as conn:
-            if conn.execute(sa.text("SELECT 1 FROM platform_tenants WHERE name = :n"),
-                            {"n": tenant}).first() is None:
-                keys.create_tenant(conn, tenant, OPERATOR)
+            ensure_tenant(conn, tenant)
             _, token = keys.create_key(conn, tenant, [scopes], OPERATOR, rate_per_minute=rate)
         return {"Authorization": f"Bearer {token}"}
 
