@@ -45,7 +45,7 @@ import httpx
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).parent))
-from platform_pg import _free_port, postgres  # noqa: E402
+from platform_pg import free_port, postgres  # noqa: E402
 from unsnare.hashing.banks import HashBank, entry  # noqa: E402
 from unsnare.hashing.storage import SqlBankStore  # noqa: E402
 from unsnare.platform import keys  # noqa: E402
@@ -307,7 +307,7 @@ def main() -> None:
         store.create_bank(HashBank("load.known"))
         pdqs = [f"{rng.getrandbits(256):064x}" for _ in range(args.bank)]
         store.add_entries("load.known", [entry("pdq", h) for h in pdqs])
-        ports = [_free_port(), _free_port()]
+        ports = [free_port(), free_port()]
         procs = [_serve(url, p) for p in ports]
         bases = [f"http://127.0.0.1:{p}" for p in ports]
         try:

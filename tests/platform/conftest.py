@@ -3,13 +3,13 @@ keys made the way an operator makes them, and a loopback webhook receiver."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from support.platform import OPERATOR, Receiver, TestClient, migrated_database
+from support.platform import OPERATOR, Receiver, TestClient, ensure_tenant, migrated_database
 from unsnare.platform import keys
 from unsnare.platform.app import create_app
 from unsnare.platform.db import make_engine
@@ -42,15 +42,24 @@ def client(settings: PlatformSettings) -> Iterator[TestClient]:
 
 
 @pytest.fixture
+def web(settings: PlatformSettings) -> Iterator[TestClient]:
+    """A client over HTTPS, as a reviewer's browser is (the session cookie is Secure)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        made = TestClient(create_app(settings, worker=False), base_url="https://testserver",
+                          raise_server_exceptions=False)
+    with made as c:
+        yield c
+
+
+@pytest.fixture
 def make_key(engine: Engine) -> Callable[..., dict[str, str]]:
     """Bearer headers for a new key (the tenant is made on first use)."""
 
     def make(tenant: str = "acme", scopes: str = "analyze,hash:lookup,hash:write,admin",
              rate: int = 600) -> dict[str, str]:
         with engine.begin() as conn:
-            if conn.execute(sa.text("SELECT 1 FROM platform_tenants WHERE name = :n"),
-                            {"n": tenant}).first() is None:
-                keys.create_tenant(conn, tenant, OPERATOR)
+            ensure_tenant(conn, tenant)
             _, token = keys.create_key(conn, tenant, [scopes], OPERATOR, rate_per_minute=rate)
         return {"Authorization": f"Bearer {token}"}
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import re
 import time
-import warnings
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,22 +17,10 @@ from support.review import PASSWORD, csrf_of, log_in, make_reviewer
 from unsnare.cli.main import _register_commands, app
 from unsnare.errors import UnsnareError
 from unsnare.platform import accounts, totp
-from unsnare.platform.app import create_app
 from unsnare.platform.errors import NotAuthenticatedError
-from unsnare.platform.settings import PlatformSettings
 
 pytestmark = pytest.mark.postgres
 NOW = 1_800_000_000.0
-
-
-@pytest.fixture
-def web(settings: PlatformSettings) -> Iterator[TestClient]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        made = TestClient(create_app(settings, worker=False), base_url="https://testserver",
-                          raise_server_exceptions=False)
-    with made as c:
-        yield c
 
 
 def _audit_actions(engine: Engine) -> list[str]:

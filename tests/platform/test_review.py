@@ -3,8 +3,7 @@ reviewer sees, decisions and roles, the allowlist, tenant isolation and the audi
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,24 +12,12 @@ from sqlalchemy.engine import Engine
 
 from support.platform import SEXTORTION, TestClient, batch
 from support.review import csrf_of, log_in, make_reviewer
-from unsnare.platform.app import create_app
-from unsnare.platform.settings import PlatformSettings
 
 pytestmark = pytest.mark.postgres
 Headers = dict[str, str]
 BLOCKED = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
 NEAR = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f3"  # 2 bits off
 CRISIS_LINE = ("sam", "i can't take this anymore, i want to kill myself")
-
-
-@pytest.fixture
-def web(settings: PlatformSettings) -> Iterator[TestClient]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        made = TestClient(create_app(settings, worker=False), base_url="https://testserver",
-                          raise_server_exceptions=False)
-    with made as c:
-        yield c
 
 
 @pytest.fixture

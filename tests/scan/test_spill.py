@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +10,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from scan.test_stream import long_chat
-from support.archive import EVERYDAY, SCHEMA, START
-from support.scan import same_bytes
+from support.archive import EVERYDAY
+from support.scan import long_chat_among, same_bytes
 from unsnare.scan import ScanOptions, run_scan, spill, tables
 from unsnare.scan.engines import LocalEngine
 from unsnare.scan.spill import SORT_KEYS, BucketSorter
@@ -75,19 +73,8 @@ def test_an_empty_bucket(tmp_path: Path) -> None:
 def test_a_conversation_bigger_than_the_budget_is_analysed_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rows: list[dict[str, Any]] = long_chat(150, 80)
-    rng = random.Random(12)
-    for k in range(40):
-        rows += [
-            {"conversation_id": f"c{k}", "message_id": f"c{k}-{i}", "sender": f"p{k}{i % 2}",
-             "timestamp": START + timedelta(minutes=i // 3), "text": rng.choice(EVERYDAY),
-             "platform": "instagram"}
-            for i in range(rng.randint(5, 30))
-        ]
-    rng.shuffle(rows)
     folder = tmp_path / "in"
-    folder.mkdir()
-    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), folder / "m.parquet")
+    long_chat_among(folder, 40, seed=12, per_minute=3)
     written: list[int] = []
     real = BucketSorter._write_run
 

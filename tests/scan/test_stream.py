@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,39 +10,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from support.archive import EVERYDAY, SCHEMA, START
-from support.scan import same_bytes
+from support.archive import START
+from support.scan import long_chat, long_chat_among, same_bytes
 from unsnare.scan import ScanOptions, run_scan
 from unsnare.scan.engines import LocalEngine
 from unsnare.scan.job import _conversation, _Results, analyzer
 from unsnare.scan.stream import StreamedConversation
-
-# Invented: a long everyday chat, then grooming, a request, a threat with a
-# payment handle and a deadline, the target's despair, and everyday talk again.
-SCHEME = (
-    ("x", "you seem really mature for your age, dont tell your parents we talk"),
-    ("v", "ok haha"),
-    ("x", "send me a pic of you, just for me"),
-    ("v", "ok"),
-    ("x", "I have your nudes. Pay me $300 on cashapp $quickpay77 or I send them to all "
-          "your followers and your family"),
-    ("x", "you have 24 hours"),
-    ("v", "please dont, I want to die"),
-    ("x", "add me on snap: slick.vic_88 and pay"),
-    ("x", "now I want $600 more or I post everything"),
-)
-
-
-def long_chat(before: int, after: int, seed: int = 4) -> list[dict[str, Any]]:
-    rng = random.Random(seed)
-    script = [("a" if i % 2 else "b", rng.choice(EVERYDAY)) for i in range(before)]
-    script += [("b" if s == "v" else s, t) for s, t in SCHEME]
-    script += [("a" if i % 2 else "b", rng.choice(EVERYDAY)) for i in range(after)]
-    return [
-        {"conversation_id": "long", "message_id": f"m{i:05d}", "sender": sender,
-         "timestamp": START + timedelta(seconds=30 * i), "text": text, "platform": "snapchat"}
-        for i, (sender, text) in enumerate(script)
-    ]
 
 
 def rows_of(results: _Results) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -93,20 +64,8 @@ def test_windows_give_the_whole_conversations_results(
 
 
 def test_a_scan_with_streaming_forced_writes_the_same_bytes(tmp_path: Path) -> None:
-    rows = long_chat(150, 80)
-    rng = random.Random(9)
-    # Ordinary conversations around it, short enough to be analysed whole.
-    for k in range(30):
-        rows += [
-            {"conversation_id": f"c{k}", "message_id": f"c{k}-{i}", "sender": f"p{k}{i % 2}",
-             "timestamp": START + timedelta(minutes=i), "text": rng.choice(EVERYDAY),
-             "platform": "instagram"}
-            for i in range(rng.randint(5, 30))
-        ]
-    rng.shuffle(rows)
     folder = tmp_path / "in"
-    folder.mkdir()
-    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), folder / "m.parquet")
+    long_chat_among(folder, 30, seed=9, per_minute=1)
     whole, streamed = tmp_path / "whole", tmp_path / "streamed"
     run_scan(ScanOptions(folder, whole, partitions=2), LocalEngine())
     run_scan(ScanOptions(folder, streamed, partitions=2, stream_from=40), LocalEngine())

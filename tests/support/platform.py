@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from unsnare.platform import keys
 from unsnare.platform.audit import Actor
 from unsnare.platform.migrate import upgrade
 
@@ -59,6 +60,13 @@ def migrated_database(server_url: str, prefix: str = "platform_") -> Iterator[st
         with admin.connect() as conn:
             conn.execute(sa.text(f"DROP DATABASE {name} WITH (FORCE)"))
         admin.dispose()
+
+
+def ensure_tenant(conn: sa.Connection, tenant: str) -> None:
+    """Make the tenant as an operator would, unless it is there already."""
+    if conn.execute(sa.text("SELECT 1 FROM platform_tenants WHERE name = :n"),
+                    {"n": tenant}).first() is None:
+        keys.create_tenant(conn, tenant, OPERATOR)
 
 
 def batch(lines: list[tuple[str, str]], prefix: str = "m", start: int = 0) -> dict[str, Any]:

@@ -7,11 +7,10 @@ import re
 import time
 from urllib.parse import parse_qs, urlparse
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from support.platform import OPERATOR, TestClient
-from unsnare.platform import accounts, keys, totp
+from support.platform import OPERATOR, TestClient, ensure_tenant
+from unsnare.platform import accounts, totp
 
 PASSWORD = "correct horse battery staple"
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -20,9 +19,7 @@ _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 def make_reviewer(engine: Engine, tenant: str, username: str, role: str = "reviewer") -> str:
     """Make the account (and its tenant when new); its TOTP secret."""
     with engine.begin() as conn:
-        if conn.execute(sa.text("SELECT 1 FROM platform_tenants WHERE name = :n"),
-                        {"n": tenant}).first() is None:
-            keys.create_tenant(conn, tenant, OPERATOR)
+        ensure_tenant(conn, tenant)
         _, uri = accounts.add_reviewer(conn, tenant, username, role, PASSWORD, OPERATOR)
     return parse_qs(urlparse(uri).query)["secret"][0]
 

@@ -13,8 +13,9 @@ import importlib.util
 import json
 import random
 import shutil
-from datetime import UTC
+from datetime import UTC, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,61 @@ def same_bytes(a: Path, b: Path, names: tuple[str, ...] = OUTPUTS) -> None:
     """Every output file of two scans is byte for byte the same."""
     for name in names:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+# Invented: a long everyday chat, then grooming, a request, a threat with a
+# payment handle and a deadline, the target's despair, and everyday talk again.
+SCHEME = (
+    ("x", "you seem really mature for your age, dont tell your parents we talk"),
+    ("v", "ok haha"),
+    ("x", "send me a pic of you, just for me"),
+    ("v", "ok"),
+    ("x", "I have your nudes. Pay me $300 on cashapp $quickpay77 or I send them to all "
+          "your followers and your family"),
+    ("x", "you have 24 hours"),
+    ("v", "please dont, I want to die"),
+    ("x", "add me on snap: slick.vic_88 and pay"),
+    ("x", "now I want $600 more or I post everything"),
+)
+
+
+def long_chat(before: int, after: int, seed: int = 4) -> list[dict[str, Any]]:
+    """Rows of one long conversation ("long"): `before` everyday messages, the scheme
+    (`SCHEME`), then `after` everyday messages."""
+    from support.archive import EVERYDAY, START
+
+    rng = random.Random(seed)
+    script = [("a" if i % 2 else "b", rng.choice(EVERYDAY)) for i in range(before)]
+    script += [("b" if s == "v" else s, t) for s, t in SCHEME]
+    script += [("a" if i % 2 else "b", rng.choice(EVERYDAY)) for i in range(after)]
+    return [
+        {"conversation_id": "long", "message_id": f"m{i:05d}", "sender": sender,
+         "timestamp": START + timedelta(seconds=30 * i), "text": text, "platform": "snapchat"}
+        for i, (sender, text) in enumerate(script)
+    ]
+
+
+
+def long_chat_among(folder: Path, others: int, *, seed: int, per_minute: int) -> None:
+    """`long_chat(150, 80)` shuffled among `others` ordinary conversations short enough
+    to be analysed whole (`per_minute` messages a minute), as `folder`/m.parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from support.archive import EVERYDAY, SCHEMA, START
+
+    rows = long_chat(150, 80)
+    rng = random.Random(seed)
+    for k in range(others):
+        rows += [
+            {"conversation_id": f"c{k}", "message_id": f"c{k}-{i}", "sender": f"p{k}{i % 2}",
+             "timestamp": START + timedelta(minutes=i // per_minute),
+             "text": rng.choice(EVERYDAY), "platform": "instagram"}
+            for i in range(rng.randint(5, 30))
+        ]
+    rng.shuffle(rows)
+    folder.mkdir()
+    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), folder / "m.parquet")
 
 
 @pytest.fixture(scope="session")

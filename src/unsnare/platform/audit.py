@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from unsnare.platform.db import audit_log, insert_rows
+from unsnare.platform.db import audit_log
 
 
 @dataclass(frozen=True)
@@ -67,17 +67,3 @@ def entries(
         for r in conn.execute(query)
     ]
 
-
-def record_many(
-    conn: sa.Connection, actor: Actor, action: str, items: list[tuple[str, dict[str, Any]]]
-) -> None:
-    """Append one entry per (target, detail), in one statement and the caller's transaction."""
-    if not items:
-        return
-    at = datetime.now(UTC)
-    insert_rows(conn, audit_log, [
-        {"at": at, "tenant": actor.tenant, "actor": actor.name, "key_id": actor.key_id,
-         "action": action, "target": target,
-         "detail": json.dumps(detail, sort_keys=True, default=str)}
-        for target, detail in items
-    ])

@@ -252,10 +252,9 @@ def _insert_findings() -> sa.Executable:
 class ConversationScorer:
     """Takes batches of messages for a tenant's conversations and keeps their state."""
 
-    def __init__(self, analyzer: Analyzer, window: int = 60, max_batch: int = 500) -> None:
+    def __init__(self, analyzer: Analyzer, max_batch: int = 500) -> None:
         self.analyzer = analyzer
         self.incremental = IncrementalAnalyzer(analyzer)
-        self.window = window  # (no longer read: each conversation keeps its state)
         self.max_batch = max_batch
         self.rebuilds = 0  # states rebuilt from the history (language or room changed)
         self._thresholds: dict[str, tuple[RiskLevel, float]] = {}

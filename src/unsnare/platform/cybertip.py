@@ -105,13 +105,18 @@ class ReportRequest(_Doc):
                                    description="Hashes of files the tenant uploads to NCMEC")
 
 
-def _excerpt(rows: list[Any], flagged: set[str]) -> str:
+def mattering(rows: list[Any], flagged: set[str]) -> list[int]:
+    """Places of the messages that matter, in order: each flagged one and the one before."""
     keep: set[int] = set()
     for i, r in enumerate(rows):
         if r.message_id in flagged:
             keep.update({i - 1, i})
+    return sorted(k for k in keep if k >= 0)
+
+
+def _excerpt(rows: list[Any], flagged: set[str]) -> str:
     lines = []
-    for i in sorted(k for k in keep if k >= 0):
+    for i in mattering(rows, flagged):
         r = rows[i]
         when = r.sent_at.isoformat() if r.sent_at else "time not given"
         lines.append(f"[{when}] {r.sender or 'unknown'} (message {r.message_id}): {r.text}")

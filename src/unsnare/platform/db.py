@@ -212,21 +212,22 @@ def remember_rewrites() -> None:
     legacy.convert_paramstyle = convert
 
 
+def _engine(settings: PlatformSettings, **options: Any) -> Engine:
+    # Every engine of the service is made here, so pg8000 is patched before any runs.
+    remember_rewrites()
+    return sa.create_engine(check_database_url(settings.database_url), **options)
+
+
 def make_engine(settings: PlatformSettings) -> Engine:
     """A pooled engine for the settings' PostgreSQL URL."""
-    remember_rewrites()
-    url = check_database_url(settings.database_url)
-    return sa.create_engine(
-        url, pool_size=settings.pool_size, max_overflow=settings.pool_size, pool_pre_ping=True
-    )
+    return _engine(settings, pool_size=settings.pool_size, max_overflow=settings.pool_size,
+                   pool_pre_ping=True)
 
 
 def make_reader_engine(settings: PlatformSettings) -> Engine:
     """An engine for one connection in autocommit, for reads that run one at a time
     (`Freshness`): no pool ping, BEGIN or COMMIT round trips around each."""
-    remember_rewrites()
-    url = check_database_url(settings.database_url)
-    return sa.create_engine(url, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
+    return _engine(settings, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
 
 
 def unnest(name: str, **columns: Any) -> Any:
@@ -237,10 +238,3 @@ def unnest(name: str, **columns: Any) -> Any:
     arrays = [sa.bindparam(f"{name}_{col}", type_=ARRAY(kind)) for col, kind in columns.items()]
     return sa.func.unnest(*arrays).table_valued(*columns).render_derived(name=name)
 
-
-def insert_rows(conn: sa.Connection, table: sa.Table, rows: list[dict[str, object]]) -> None:
-    """Insert rows with multi-row INSERTs: pg8000 runs an executemany as one round trip
-    per row. Chunked to stay far below PostgreSQL's 65,535 parameters a statement."""
-    per = max(1, 20_000 // max(1, len(rows[0]))) if rows else 1
-    for start in range(0, len(rows), per):
-        conn.execute(table.insert().values(rows[start : start + per]))

@@ -28,6 +28,7 @@ from unsnare.analysis import Analyzer, Tactic
 from unsnare.hashing.banks import BankKind, HashBank, SignalType, entry
 from unsnare.platform import audit
 from unsnare.platform.conversations import EVENT_KIND, _as_conversation
+from unsnare.platform.cybertip import mattering
 from unsnare.platform.db import audit_log, conversations, findings, messages, outbox, review_items
 from unsnare.platform.errors import ConflictError, ForbiddenError, NotFoundError, PlatformError
 from unsnare.platform.hashes import TenantBanks
@@ -223,14 +224,6 @@ def _row(conn: sa.Connection, tenant: str, item_id: int, lock: bool = False) -> 
     return row
 
 
-def _mattering(rows: list[Any], flagged: set[str]) -> list[int]:
-    keep: set[int] = set()
-    for i, r in enumerate(rows):
-        if r.message_id in flagged:
-            keep.update({i - 1, i})
-    return sorted(k for k in keep if k >= 0)
-
-
 def item(
     conn: sa.Connection, tenant: str, item_id: int, *, reveal: bool, actor: audit.Actor,
     on_behalf_of: str | None = None,
@@ -259,7 +252,7 @@ def item(
                                       messages.c.conversation == row.conversation)
             .order_by(messages.c.seq)))
         hidden = 0
-        for i in _mattering(rows, {f.message_id for f in found}):
+        for i in mattering(rows, {f.message_id for f in found}):
             m = rows[i]
             hide = m.message_id in explicit and not reveal
             hidden += hide

@@ -42,8 +42,6 @@ from unsnare.platform.db import findings, messages
 from unsnare.platform.errors import ConflictError
 from unsnare.platform.settings import ENV_SIGNING_KEY
 
-ENV_KEY = ENV_SIGNING_KEY
-
 
 def new_signing_key(path: Path) -> str:
     """Write a new Ed25519 key (PEM, readable by its owner only); its fingerprint."""
@@ -61,9 +59,9 @@ def load_signing_key(path: str | None) -> Ed25519PrivateKey:
     """The service's signing key from its PEM file, or a clear error."""
     if not path:
         raise UsageError("the service has no signing key for evidence packages",
-                         field=ENV_KEY,
+                         field=ENV_SIGNING_KEY,
                          hint="Make one with `unsnare platform signing-key create PATH` and "
-                         f"set {ENV_KEY}=PATH (or --signing-key) when serving.")
+                         f"set {ENV_SIGNING_KEY}=PATH (or --signing-key) when serving.")
     try:
         key = load_pem_private_key(Path(path).read_bytes(), password=None)
     except (OSError, ValueError) as exc:

@@ -41,6 +41,25 @@ def _to_login() -> Response:
     return RedirectResponse("/review/login", 303)
 
 
+def _set_cookie(response: Response, name: str, value: str, max_age: int) -> None:
+    # Every cookie of these pages: sent over HTTPS only, out of reach of scripts, and
+    # never with a request another site starts.
+    response.set_cookie(name, value, max_age=max_age, path="/", secure=True, httponly=True,
+                        samesite="strict")
+
+
+def _delete_cookie(response: Response, name: str) -> None:
+    response.delete_cookie(name, path="/", secure=True, httponly=True, samesite="strict")
+
+
+def _login_page(status: int = 200, error: str | None = None) -> Response:
+    """The login form, with a fresh double-submit CSRF token in the page and a cookie."""
+    token = secrets.token_urlsafe(32)
+    page = _page("login.html", status, csrf=token, error=error)
+    _set_cookie(page, LOGIN_COOKIE, token, 600)
+    return page
+
+
 def _session(svc: Services, request: Request) -> accounts.Session | None:
     try:
         with svc.engine.connect() as conn:
@@ -62,11 +81,7 @@ def _act(session: accounts.Session, back: str, do: Callable[[], Response]) -> Re
 @router.get("/login")
 def login_form() -> Response:
     """The login form, with a fresh double-submit CSRF token."""
-    token = secrets.token_urlsafe(32)
-    page = _page("login.html", csrf=token)
-    page.set_cookie(LOGIN_COOKIE, token, max_age=600, path="/", secure=True, httponly=True,
-                    samesite="strict")
-    return page
+    return _login_page()
 
 
 @router.post("/login")
@@ -90,15 +105,10 @@ def login(
         except NotAuthenticatedError as exc:
             refused = exc
     if refused is not None:
-        fresh = secrets.token_urlsafe(32)
-        page = _page("login.html", 401, csrf=fresh, error=f"{refused.message}. {refused.hint}")
-        page.set_cookie(LOGIN_COOKIE, fresh, max_age=600, path="/", secure=True,
-                        httponly=True, samesite="strict")
-        return page
+        return _login_page(401, f"{refused.message}. {refused.hint}")
     done = RedirectResponse("/review", 303)
-    done.delete_cookie(LOGIN_COOKIE, path="/", secure=True, httponly=True, samesite="strict")
-    done.set_cookie(SESSION_COOKIE, session.token, max_age=svc.settings.session_minutes * 60,
-                    path="/", secure=True, httponly=True, samesite="strict")
+    _delete_cookie(done, LOGIN_COOKIE)
+    _set_cookie(done, SESSION_COOKIE, session.token, svc.settings.session_minutes * 60)
     return done
 
 
@@ -117,7 +127,7 @@ def logout(request: Request, svc: Svc, csrf_token: Csrf = None) -> Response:
     with svc.engine.begin() as conn:
         accounts.logout(conn, session.token)
     done = _to_login()
-    done.delete_cookie(SESSION_COOKIE, path="/", secure=True, httponly=True, samesite="strict")
+    _delete_cookie(done, SESSION_COOKIE)
     return done
 
 

@@ -41,9 +41,7 @@ class Services:
         """The conversation scorer (the analyzer is built on first use)."""
         with self._lock:
             if self._scorer is None:
-                self._scorer = ConversationScorer(
-                    Analyzer(), window=self.settings.window, max_batch=self.settings.max_batch
-                )
+                self._scorer = ConversationScorer(Analyzer(), max_batch=self.settings.max_batch)
             return self._scorer
 
     @property
