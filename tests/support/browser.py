@@ -11,6 +11,7 @@ from typing import Any
 
 import uvicorn
 
+from support import paths
 from unsnare.settings import Settings
 from unsnare.web.app import create_app
 
@@ -20,7 +21,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+ARTIFACTS = paths.TESTS / "artifacts"
 NEUTRAL = "https://www.bbc.co.uk/weather"
 PHONE = {"width": 390, "height": 844}
 
