@@ -39,21 +39,22 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 CLI = "import sys; from unsnare.cli.main import run; sys.argv[0] = 'unsnare'; run()"
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+# Export shapes the security tests build too; the ones below are this benchmark's own.
+from support.hostile_json import (  # noqa: E402
+    discord_exporter,
+    discord_package,
+    messenger,
+    snapchat,
+    telegram_chat,
+)
+
 
 # -- export shapes: each puts `value` (raw JSON text) where its importer parses it --
 def _write(path: Path, data: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     return path
-
-
-def telegram(root: Path, value: str) -> Path:
-    return _write(
-        root / "result.json",
-        '{"name": "Max", "type": "personal_chat", "id": 1, "messages": [{"id": 1, '
-        '"type": "message", "date": "2026-03-01T10:00:00", "date_unixtime": "1772359200", '
-        f'"from": "Max", "from_id": "user1", "text": {value}}}]}}',
-    )
 
 
 def telegram_full(root: Path, value: str) -> Path:
@@ -65,48 +66,12 @@ def telegram_full(root: Path, value: str) -> Path:
     )
 
 
-def discord(root: Path, value: str) -> Path:
-    return _write(
-        root / "dm.json",
-        '{"guild": {"id": "0", "name": "Direct Messages"}, "channel": {"id": "1"}, '
-        '"messages": [{"id": "1", "type": "Default", "timestamp": "2026-03-01T10:00:00+00:00", '
-        f'"content": {value}, "author": {{"id": "2", "name": "max"}}}}]}}',
-    )
-
-
-def discord_package(root: Path, value: str) -> Path:
-    folder = root / "package"
-    _write(folder / "messages" / "index.json", '{"123": "Direct Message with max"}')
-    _write(
-        folder / "messages" / "c123" / "messages.json",
-        f'[{{"ID": 1, "Timestamp": "2026-03-01 10:00:00", "Contents": {value}, '
-        '"Attachments": ""}]',
-    )
-    return folder
-
-
-def messenger(root: Path, value: str) -> Path:
-    return _write(
-        root / "fb" / "messages" / "inbox" / "max_1" / "message_1.json",
-        '{"participants": [{"name": "Max"}, {"name": "Sam"}], "messages": '
-        f'[{{"sender_name": "Max", "timestamp_ms": 1772359200000, "content": {value}}}]}}',
-    ).parents[3]
-
-
 def instagram(root: Path, value: str) -> Path:
     return _write(
         root / "ig" / "your_instagram_activity" / "messages" / "inbox" / "max_1" / "message_1.json",
         '{"participants": [{"name": "max"}, {"name": "sam"}], "messages": '
         f'[{{"sender_name": "max", "timestamp_ms": 1772359200000, "content": {value}}}]}}',
     ).parents[4]
-
-
-def snapchat(root: Path, value: str) -> Path:
-    return _write(
-        root / "chat_history.json",
-        '{"max": [{"From": "max", "Media Type": "TEXT", '
-        f'"Created": "2026-03-01 10:00:00 UTC", "Content": {value}}}]}}',
-    )
 
 
 def tiktok(root: Path, value: str) -> Path:
@@ -147,9 +112,9 @@ def skype(root: Path, value: str) -> Path:
 
 
 JSON_FORMATS: dict[str, Callable[[Path, str], Path]] = {
-    "telegram": telegram,
+    "telegram": telegram_chat,
     "telegram (full export)": telegram_full,
-    "discord": discord,
+    "discord": discord_exporter,
     "discord-package": discord_package,
     "messenger": messenger,
     "instagram": instagram,
@@ -410,7 +375,7 @@ def main() -> None:
             Case(
                 "telegram",
                 "baseline: a well-formed one-message export",
-                lambda root: telegram(root, '"hello"'),
+                lambda root: telegram_chat(root, '"hello"'),
             ),
             Path(tmp),
             args.timeout,

@@ -16,14 +16,13 @@ from typing import Any
 
 import pytest
 
-from support.browser import NEUTRAL, LiveServer, axe_violations, shot
+from support.browser import NEUTRAL, PHONE, LiveServer, axe_violations, shot
 from support.paths import WEB_DATA
 from support.screens import chat_screenshot
 
 pytestmark = pytest.mark.browser
 
 DATA = WEB_DATA
-PHONE = {"width": 390, "height": 844}
 NEUTRAL_HTML = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 
 TEEN_CHAT = (

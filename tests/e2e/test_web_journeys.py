@@ -11,7 +11,9 @@ import pytest
 
 from support.browser import (
     NEUTRAL,
+    PHONE,
     LiveServer,
+    axe_on_each,
     axe_violations,
     shot,
 )
@@ -262,16 +264,7 @@ def test_every_page_passes_axe(browser: Any, server: LiveServer, width: int) -> 
     context = browser.new_context(base_url=server.url, bypass_csp=True,
                                   viewport={"width": width, "height": 800})
     try:
-        pg = context.new_page()
-        failures = {}
-        for path in PAGES:
-            pg.goto(path)
-            found = axe_violations(pg)
-            if found:
-                failures[path] = found
-            # Nothing may scroll sideways at 320 px (WCAG 1.4.10 reflow).
-            overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+        failures = axe_on_each(context.new_page(), PAGES, width)
         assert failures == {}, failures
     finally:
         context.close()
@@ -342,7 +335,6 @@ def test_an_open_case_locks_itself_and_leaves_the_screen(browser: Any, tmp_path:
             context.close()
 
 
-PHONE = {"width": 390, "height": 844}
 
 
 def above_the_fold(pg: Any, selector: str) -> bool:

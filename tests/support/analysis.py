@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from support import paths
 from unsnare.analysis import Analyzer, Detector, Finding
 from unsnare.analysis.text import Folder
 from unsnare.analysis.text_input import conversation_from_text
 from unsnare.analysis.view import build_view
 from unsnare.models import Attachment, Conversation, Message, Participant, Source
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "analysis"
+DATA = paths.DATA / "analysis"
 
 
 @pytest.fixture(scope="session")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import uvicorn
 
+from support import paths
 from unsnare.settings import Settings
 from unsnare.web.app import create_app
 
@@ -19,8 +21,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync",
 ]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+ARTIFACTS = paths.TESTS / "artifacts"
 NEUTRAL = "https://www.bbc.co.uk/weather"
+PHONE = {"width": 390, "height": 844}
 
 
 def free_port() -> int:
@@ -74,6 +77,20 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
         }"""
     )
     return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+def axe_on_each(page: Any, paths: Iterable[str], width: int) -> dict[str, list[dict[str, Any]]]:
+    """Each path's axe violations (paths with none left out); none may scroll sideways."""
+    failures = {}
+    for path in paths:
+        page.goto(path)
+        found = axe_violations(page)
+        if found:
+            failures[path] = found
+        # Nothing may scroll sideways at a phone's width (WCAG 1.4.10 reflow).
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+    return failures
 
 
 def shot(page: Any, name: str) -> None:

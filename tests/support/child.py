@@ -9,7 +9,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-SRC = str(Path(__file__).resolve().parents[2] / "src")
+from support import paths
+
+SRC = str(paths.SRC)
 MB = 1024 * 1024
 # The bound: memory proportional to the file, never over 10x its size + 100 MB.
 BASE_ALLOWANCE = 100 * MB

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+from support import paths
+
+ROOT, DOCS = paths.ROOT, paths.DOCS
 _FENCE = re.compile(r"^(?P<indent> *)```(?P<info>[^`]*)$")
 
 

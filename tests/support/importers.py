@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
+from support import paths
+
+DATA = paths.DATA / "importers"
 
 # Each importer's own examples: the contract test (and the memory source's) run on all.
 

@@ -63,14 +63,25 @@ def _locale_yaml(name: str, what: str, hint: str) -> Any:
                          line=mark.line + 1 if mark else None, hint=hint) from None
 
 
-def translator(lang: str) -> Translate:
-    """`t(message_id, **values)` for one language, falling back to English."""
+def _lookup(lang: str) -> Callable[[str, str | None], str]:
+    """`text(message_id, default)` for one language: its own text, else English's,
+    else `default`, else the id."""
     own = catalogue(lang) if lang in LANGUAGES else {}
     english = catalogue(DEFAULT)
 
+    def text(message_id: str, default: str | None) -> str:
+        return own.get(message_id) or english.get(message_id) or default or message_id
+
+    return text
+
+
+def translator(lang: str) -> Translate:
+    """`t(message_id, **values)` for one language, falling back to English."""
+    lookup = _lookup(lang)
+
     def t(message_id: str, /, default: str | None = None, **values: Any) -> Markup:
         # `default` is for ids made from data (a tactic a newer analysis may add).
-        text = own.get(message_id) or english.get(message_id) or default or message_id
+        text = lookup(message_id, default)
         # Markup.format escapes every value that is not Markup already.
         return Markup(escape(text)).format(**values) if values else Markup(escape(text))
 
@@ -79,8 +90,7 @@ def translator(lang: str) -> Translate:
 
 def plain(lang: str, message_id: str, /, default: str | None = None, **values: str) -> str:
     """One message as plain text (not escaped: for text that is escaped where it is shown)."""
-    own = catalogue(lang) if lang in LANGUAGES else {}
-    text = own.get(message_id) or catalogue(DEFAULT).get(message_id) or default or message_id
+    text = _lookup(lang)(message_id, default)
     return text.format(**values) if values else text
 
 

@@ -16,12 +16,13 @@ from pathlib import PurePath
 
 from unsnare import analysis, importers
 from unsnare.analysis import text_input
-from unsnare.errors import InputError, UnsnareError
+from unsnare.errors import InputError, Offer, UnsnareError
 from unsnare.imaging import screenshots
 from unsnare.importers.memory import MemorySource
 from unsnare.media import is_image_name
 from unsnare.models import Conversation
 from unsnare.web import reportview
+from unsnare.web.errors import FORM_WORDS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,7 +67,8 @@ _CLI_FORMAT = re.compile(
 
 
 def _format_choice(m: re.Match[str]) -> str:
-    return 'choose another under "Format"' if m.group(1) else 'choose it under "Format"'
+    # In the error page's own words for the option (web.errors.FormWords).
+    return FORM_WORDS.option("format", (), Offer.ANOTHER if m.group(1) else Offer.PICK)
 
 
 @contextmanager

@@ -8,11 +8,10 @@ from typing import Any
 
 import pytest
 
-from support.browser import LiveServer, axe_violations
+from support.browser import PHONE, LiveServer, axe_on_each, axe_violations
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 PAGES = ["/checkup", "/checkup?audience=teen&platform=instagram",
          "/checkup?platform=grindr&audience=teen",
          "/checkup/before-you-accept?audience=teen", "/checkup/before-you-accept?audience=adult",
@@ -93,14 +92,7 @@ def test_prevention_pages_pass_axe_at_390px(browser: Any, server: LiveServer) ->
     context = browser.new_context(base_url=server.url, bypass_csp=True, viewport=PHONE)
     try:
         pg = context.new_page()
-        failures = {}
-        for path in PAGES:
-            pg.goto(path)
-            found = axe_violations(pg)
-            if found:
-                failures[path] = found
-            overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            assert overflow <= 0, f"{path} scrolls sideways at 390px"
+        failures = axe_on_each(pg, PAGES, PHONE["width"])
         # The self-check's result, with crisis help first (in English: the pages above
         # chose Spanish and Portuguese, and the language is kept in a cookie).
         pg.goto("/selfcheck?lang=en")
