@@ -74,6 +74,13 @@ def test_identifiers_are_recorded(case_id: str) -> None:
     assert _run("case", "identifier", case_id, "nocolon")[0] != 0
 
 
+def test_an_identifier_without_a_kind_is_named_in_the_error(case_id: str) -> None:
+    result = invoke([case_cli.register], "case", "identifier", case_id, "@mia_x_2009")
+    assert result.exit_code != 0
+    assert "'@mia_x_2009' needs a kind" in str(result.exception)
+    assert "handle:@jordan.vale.77" in (getattr(result.exception, "hint", "") or "")
+
+
 def test_the_old_case_add_options_still_work_and_name_the_new_command(case_id: str) -> None:
     code, out, err = _run("case", "add", case_id, "--report-to", "Instagram", "--json")
     assert code == 0

@@ -54,3 +54,12 @@ def test_format_help_lists_every_importer() -> None:
     from unsnare.importers import available_formats
 
     assert FORMAT_NAMES.split(", ") == available_formats()
+
+
+def test_a_file_that_fails_to_read_is_not_announced_as_read(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("shopping list\neggs\nmilk\n", encoding="utf-8")
+    out = _run("import", str(notes), "--format", "whatsapp")
+    assert out.returncode == 3
+    assert "starts like a WhatsApp message" in out.stderr
+    assert "Read " not in out.stdout

@@ -73,3 +73,42 @@ def test_a_sort_memory_below_one_is_explained(archive: Path, tmp_path: Path) -> 
     code, _, exc = run("scan", str(archive), "--out", str(tmp_path), "--engine", "local",
                        "--sort-memory", "0")
     assert isinstance(exc, UsageError) and "--sort-memory" in str(exc)
+
+
+def test_a_damaged_parquet_file_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    broken = tmp_path / "cut_short.parquet"
+    broken.write_bytes(b"PAR1" + bytes(range(256)) * 4)
+    code, _, exc = run("scan", str(broken), "--out", str(tmp_path / "o"), "--engine", "local")
+    assert isinstance(exc, InputError) and exc.file == str(broken)
+    assert "not a readable Parquet file" in str(exc)
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_output_that_is_a_file_is_explained(archive: Path, tmp_path: Path) -> None:
+    (tmp_path / "results").write_text("", encoding="utf-8")
+    code, _, exc = run("scan", str(archive), "--out", str(tmp_path / "results"),
+                       "--engine", "local")
+    assert isinstance(exc, UsageError) and "must be a folder" in str(exc)
+
+
+def test_an_unreachable_scheduler_is_explained(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unsnare.scan import engines
+
+    monkeypatch.setattr(engines, "CONNECT_SECONDS", 1)
+    code, _, exc = run("scan", str(archive), "--out", str(tmp_path / "o"),
+                       "--scheduler", "tcp://127.0.0.1:1")
+    assert isinstance(exc, UsageError) and "no Dask scheduler answered" in str(exc)
+    assert "--scheduler" in (exc.hint or "")
+
+
+def test_a_scan_of_image_hashes_alone_speaks_of_hashes(tmp_path: Path) -> None:
+    (tmp_path / "h.jsonl").write_text(
+        json.dumps({"id": "upload-1", "pdq": "ab" * 32}) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "bank.csv").write_text("hash\n" + "ab" * 32 + "\n", encoding="utf-8")
+    code, out, exc = run("scan", str(tmp_path / "h.jsonl"), "--out", str(tmp_path / "o"),
+                         "--engine", "local", "--bank-file", str(tmp_path / "bank.csv"))
+    assert code == 0, exc
+    assert "messages" not in out and "matches: 1" in out and "hash_matches.parquet" in out

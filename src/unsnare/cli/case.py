@@ -141,9 +141,14 @@ def _deprecated(option: str) -> None:
 
 def _identifier_pairs(values: list[str], option: str) -> list[tuple[str, str]]:
     pairs = [tuple(v.split(":", 1)) for v in values]
-    if any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
-        raise UsageError(f"Write {option} as KIND:VALUE.", field=option,
-                         hint="For example handle:@jordan.vale.77 or phone:+447700900123")
+    for value, p in zip(values, pairs, strict=True):
+        if len(p) != 2 or not p[0].strip() or not p[1].strip():
+            raise UsageError(
+                f"'{value}' needs a kind and a value, with a colon between them",
+                field=option,
+                hint="Write each one as KIND:VALUE, for example handle:@jordan.vale.77 or "
+                "phone:+447700900123",
+            )
     return [(p[0].strip(), p[1].strip()) for p in pairs]
 
 

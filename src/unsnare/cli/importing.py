@@ -61,14 +61,15 @@ def import_command(
         if as_json:
             _write_json(opened.format, opened.streams)
             return
+        summaries = [_summarise(stream) for stream in opened.streams]
         out = console()
         n = len(opened.streams)
         out.print(
             f"Read [bold]{escape(str(path))}[/] as [bold]{opened.format}[/]"
             f" ({n} conversation{'s' if n != 1 else ''})."
         )
-        for stream in opened.streams:
-            _summarise(stream)
+        for line in (line for lines in summaries for line in lines):
+            out.print(line)
 
 
 def _write_json(fmt: str, streams: list[ChatStream]) -> None:
@@ -84,7 +85,9 @@ def _write_json(fmt: str, streams: list[ChatStream]) -> None:
     out.write("\n")
 
 
-def _summarise(stream: ChatStream) -> None:
+def _summarise(stream: ChatStream) -> list[str]:
+    """The summary lines of one conversation, read to its end (so a reading error
+    comes before anything is printed)."""
     kinds: Counter[str] = Counter()
     attachments = present = 0
     first: datetime | None = None
@@ -97,40 +100,41 @@ def _summarise(stream: ChatStream) -> None:
             first = m.timestamp if first is None or m.timestamp < first else first
             last = m.timestamp if last is None or m.timestamp > last else last
     conv = stream.finish()
-    out = console()
+    lines: list[str] = []
     title = f" — {escape(conv.title)}" if conv.title else ""
-    out.print(f"\n[bold]{escape(conv.platform)}[/] conversation {escape(conv.id)}{title}")
+    lines.append(f"\n[bold]{escape(conv.platform)}[/] conversation {escape(conv.id)}{title}")
     names = ", ".join(p.name + (" (you)" if p.is_owner else "") for p in conv.participants)
-    out.print(f"  Participants ({len(conv.participants)}): {escape(names) or '(none)'}")
-    out.print(
+    lines.append(f"  Participants ({len(conv.participants)}): {escape(names) or '(none)'}")
+    lines.append(
         f"  Messages: {kinds['message']} written, {kinds['system']} system lines;"
         f" {attachments} attachments ({present} in the export)"
     )
-    out.print(f"  From {_fmt_time(first)} to {_fmt_time(last)}")
+    lines.append(f"  From {_fmt_time(first)} to {_fmt_time(last)}")
     if conv.timezone:
         if conv.timezone_assumed:
-            out.print(
+            lines.append(
                 f"  Time zone: {escape(conv.timezone)} (assumed: the export has local "
                 "times only; change with --tz)"
             )
         else:
-            out.print(
+            lines.append(
                 f"  Times shown in {escape(conv.timezone)} (the export records exact "
                 "times; change the display zone with --tz)"
             )
     if conv.date_order:
-        out.print(f"  Dates read as: {conv.date_order}")
+        lines.append(f"  Dates read as: {conv.date_order}")
     for f in conv.source_files:
-        out.print(f"  Source: {escape(f.name)} sha256 {f.sha256}")
+        lines.append(f"  Source: {escape(f.name)} sha256 {f.sha256}")
     for note in conv.notes:
-        out.print(f"  Note: {escape(note)}")
+        lines.append(f"  Note: {escape(note)}")
     total = stream.state.warning_count
-    out.print(f"  Warnings: {total}")
+    lines.append(f"  Warnings: {total}")
     for w in conv.warnings[:20]:
         where = f"{w.where()}: " if w.where() else ""
-        out.print(f"    - {escape(where + w.message)}")
+        lines.append(f"    - {escape(where + w.message)}")
     if len(conv.warnings) > 20:
-        out.print(f"    … and {total - 20} more (see --json)")
+        lines.append(f"    … and {total - 20} more (see --json)")
+    return lines
 
 
 def _render(m: Message, names: dict[str, str]) -> str:

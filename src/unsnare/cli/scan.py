@@ -145,17 +145,19 @@ def scan(
 
 def _show(summary: ScanSummary, out: Path) -> None:
     c = console()
-    rate = summary.messages / summary.seconds if summary.seconds else 0.0
-    c.print(
-        f"[bold]Scanned {summary.messages:,} messages in {summary.conversations:,} "
-        f"conversations[/] in {summary.seconds:,.1f} s ({rate:,.0f} messages/s); "
-        f"{summary.flagged:,} flagged (medium risk or above)."
-    )
-    levels = Table("risk level", "conversations")
-    for level in ("critical", "high", "medium", "low", "unknown", "none"):
-        if summary.levels.get(level):
-            levels.add_row(level, f"{summary.levels[level]:,}")
-    c.print(levels)
+    # A run over image hashes alone says nothing about messages it never had.
+    if summary.messages or not summary.hashes:
+        rate = summary.messages / summary.seconds if summary.seconds else 0.0
+        c.print(
+            f"[bold]Scanned {summary.messages:,} messages in {summary.conversations:,} "
+            f"conversations[/] in {summary.seconds:,.1f} s ({rate:,.0f} messages/s); "
+            f"{summary.flagged:,} flagged (medium risk or above)."
+        )
+        levels = Table("risk level", "conversations")
+        for level in ("critical", "high", "medium", "low", "unknown", "none"):
+            if summary.levels.get(level):
+                levels.add_row(level, f"{summary.levels[level]:,}")
+        c.print(levels)
     if summary.findings:
         tactics = Table("tactic", "findings")
         for tactic, n in sorted(summary.findings.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -170,4 +172,9 @@ def _show(summary: ScanSummary, out: Path) -> None:
         )
     if summary.resumed_tasks:
         c.print(f"Resumed: {summary.resumed_tasks} task(s) finished earlier were not redone.")
-    c.print(f"Results: {out}/conversations.parquet, findings.parquet, summary.json.")
+    files = ["conversations.parquet", "findings.parquet"]
+    if summary.hashes:
+        files.append("hash_matches.parquet")
+    if summary.rejected:
+        files.append("rejects.parquet")
+    c.print(f"Results in {out}/: {', '.join(files)}, summary.json.")

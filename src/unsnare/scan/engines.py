@@ -11,8 +11,12 @@ from collections.abc import Sequence
 from importlib import import_module
 from typing import Any, Protocol
 
+from unsnare.errors import UsageError
 from unsnare.scan.hashbanks import BankSnapshot
 from unsnare.scan.job import Task, run_task
+
+# How long to wait for a Dask scheduler given with --scheduler.
+CONNECT_SECONDS = 10
 
 
 class Engine(Protocol):
@@ -59,7 +63,14 @@ class DaskEngine:
         self._cluster: Any = None
         self.client: Any
         if scheduler:
-            self.client = dist.Client(scheduler)
+            try:
+                self.client = dist.Client(scheduler, timeout=CONNECT_SECONDS)
+            except OSError as err:  # refused, unknown host or timed out
+                raise UsageError(
+                    f"no Dask scheduler answered at {scheduler} within {CONNECT_SECONDS} s",
+                    hint="Check the address and that the scheduler is running, or leave out "
+                    "--scheduler to scan on this machine.",
+                ) from err
         else:
             # One thread per worker process: the analysis is pure Python, so
             # threads would only queue on the interpreter lock.

@@ -16,7 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
+
+from unsnare.errors import InputError
 
 MESSAGE_FIELDS = ("conversation_id", "message_id", "sender", "timestamp", "text")
 HASH_FIELDS = ("id", "pdq", "md5")
@@ -203,10 +206,23 @@ def check_hash(row: dict[str, Any], source: str, number: int) -> HashRow | Rejec
     return HashRow(item, found["pdq"], found["md5"])
 
 
+def parquet_file(path: Path) -> pq.ParquetFile:
+    """A Parquet file opened for reading, or an error that names it."""
+    try:
+        return pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as err:
+        raise InputError(
+            "this is not a readable Parquet file",
+            file=str(path),
+            hint="Check that the file was written completely (a copy cut short cannot be read), "
+            "or give the messages as JSON Lines.",
+        ) from err
+
+
 def columns_of(path: Path) -> set[str]:
     """The column names of a Parquet file, or the keys of a JSON Lines file's first object."""
     if path.suffix == ".parquet":
-        return set(pq.ParquetFile(path).schema_arrow.names)
+        return set(parquet_file(path).schema_arrow.names)
     with path.open("rb") as fh:
         for raw in fh:
             try:

@@ -21,14 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from unsnare.errors import InputError, UsageError
 from unsnare.scan import tables
 from unsnare.scan.engines import Engine
 from unsnare.scan.hashbanks import BankSnapshot
 from unsnare.scan.job import Task, done_path, work_dir
-from unsnare.scan.rows import columns_of
+from unsnare.scan.rows import columns_of, parquet_file
 from unsnare.scan.spill import SORT_MEMORY
 from unsnare.scan.stream import STREAM_FROM
 
@@ -101,7 +99,7 @@ def _inputs(path: Path) -> tuple[list[Path], list[Path]]:
 def _chunks(path: Path, chunk_rows: int) -> list[tuple[int, int]]:
     if path.suffix != ".parquet":
         return [(0, 0)]  # a JSON Lines file is read by one task from start to end
-    total = pq.ParquetFile(path).metadata.num_rows
+    total = parquet_file(path).metadata.num_rows
     return [(start, chunk_rows) for start in range(0, max(total, 1), chunk_rows)]
 
 
@@ -234,10 +232,16 @@ def run_scan(
         raise UsageError(
             "--partitions, --chunk-rows, --stream-from and --sort-memory must be at least 1"
         )
+    if options.out.exists() and not options.out.is_dir():
+        raise UsageError(
+            "the output must be a folder, and this is a file",
+            file=str(options.out),
+            hint="Give --out a new or existing folder; the results are several Parquet files.",
+        )
     started = time.monotonic()
+    first = plan(options, banks)  # before the output folder: a bad input leaves nothing behind
     options.out.mkdir(parents=True, exist_ok=True)
     summary = ScanSummary()
-    first = plan(options, banks)
     _check_resume(options, banks)
     phase1 = _run_phase(engine, options, first, banks, progress, summary)
     phase2 = _run_phase(engine, options, _bucket_tasks(options), None, progress, summary)

@@ -118,3 +118,27 @@ def test_menace_at_the_person_in_english_spanish_and_portuguese(text: str) -> No
 )
 def test_game_talk_is_not_menace(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.45, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "500 or it goes on your instagram",
+        "pay up or they get sent to ur family",
+        "do it or everything goes out to all your followers",
+    ],
+)
+def test_a_demand_whose_consequence_is_it_going_to_the_audience(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.55, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "charge your phone or it goes dead",
+        "finish the essay or it goes on your record",
+        "confirm the address or it goes to your spam folder",
+    ],
+)
+def test_ordinary_or_else_consequences_are_not_threats(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.5, text

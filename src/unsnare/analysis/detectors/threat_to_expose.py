@@ -152,6 +152,19 @@ RULES = (
         unless=r"\b(?:trip|vacation|holiday|party|wedding|graduation|game|match|birthday"
         r"|concert|baby|puppy|dog|cat|album|yearbook|printed|framed|frame)\b",
     ),
+    # The consequence of a demand, with the thing held as "it": "500 or it goes on
+    # your instagram", "pay or they get sent to ur family". The audience is named.
+    Rule(
+        r"\bor\s+(?:else\s+)?(?:it|they|this|these|that|everything|all of it|all of them)\s+"
+        r"(?:goes|go|gets|get|will go|will get|will be|is going|are going|gonna go|gonna get"
+        r"|'s going|'re going)\s+(?:\w+\s+){0,2}?(?:on|to|out to|up on|round|around)\s+"
+        rf"(?:all\s+(?:of\s+)?)?{YOUR}\s+(?:\w+\s+)?(?:page|story|feed|insta|instagram|snap"
+        r"|snapchat|tiktok|facebook|fb|twitter|family|friends|followers|school|contacts|parents"
+        r"|mom|mum|dad|class|classmates|teachers|boss|work|group chats?)\b",
+        0.7,
+        "They say your pictures will go out to other people. That is a threat to expose you.",
+        keys="goes go gets get will going gonna",
+    ),
     # After a block: "blocking me won't help", "unblock me or else". Only someone
     # who still holds something over the person says it.
     Rule(
