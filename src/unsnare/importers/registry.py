@@ -29,7 +29,6 @@ class ImporterRegistry(Registry[Importer]):
         if found is None:
             raise UsageError(
                 f"there is no import format called '{name}'",
-                field="--format",
                 option="format", choices=self.names(), offer=Offer.ANOTHER,
             )
         return found
