@@ -33,15 +33,13 @@ from unsnare.analysis.crisis import crisis_in
 from unsnare.analysis.detectors.escalating_demands import EscalatingDemandsDetector
 from unsnare.analysis.engine import Analyzer, _combine_layers, _to_original_spans, rank_roles
 from unsnare.analysis.language import (
-    _ANY_SCRIPT,
-    _ANY_STOPWORD,
-    _GUESSES,
-    _LANGS_OF,
-    _LETTER,
-    _SCRIPT_RES,
-    _STOPWORDS,
-    _UNSURE,
+    SCRIPT_SAMPLE,
+    WORD_SAMPLE,
     LanguageGuess,
+    count_scripts,
+    count_stopwords,
+    guess_from_counts,
+    new_scores,
 )
 from unsnare.analysis.learned.detector import (
     CHUNK_ABOVE,
@@ -67,9 +65,6 @@ from unsnare.analysis.view import ConversationView, MessageView, build_view
 from unsnare.models import Conversation, Message, MessageKind, Source
 
 FORMAT = 1
-# The language guess reads the first 200 messages' scripts and 500 messages' words.
-_SCRIPT_SAMPLE = 200
-_WORD_SAMPLE = 500
 # Read with the learned layer when a window would otherwise hold a single text:
 # NumPy then sums in another order than over a whole conversation (see `_pad`).
 _FILLER = "placeholder words that carry no meaning here"
@@ -93,7 +88,7 @@ class StreamState:
     letters: int = 0
     scripts: dict[str, int] = field(default_factory=dict)
     script_texts: int = 0
-    stops: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_STOPWORDS, 0))
+    stops: dict[str, int] = field(default_factory=new_scores)
     stop_seen: int = 0
     word_texts: int = 0
     langs: tuple[str, ...] | None = None  # the rule languages the findings were read with
@@ -160,20 +155,7 @@ class StreamState:
 
     def guess(self) -> LanguageGuess:
         """The language guess `build_view` would make from the same messages."""
-        # The same decisions as `language.detect_language`, from running counts.
-        if self.scripts and self.letters:
-            code, n = max(self.scripts.items(), key=itemgetter(1))
-            if n / self.letters > 0.5:
-                return LanguageGuess(code, False, True)
-        if self.stop_seen < 2:
-            return _UNSURE
-        best = max(self.stops.items(), key=itemgetter(1))
-        if best[1] < 2:
-            return _UNSURE
-        if best[0] != "en" and self.stops["en"] >= best[1] * 0.8:
-            best = ("en", self.stops["en"])
-        confident = best[1] >= 3 and best[1] >= 0.5 * sum(self.stops.values())
-        return _GUESSES[best[0], confident]
+        return guess_from_counts(self.letters, self.scripts, self.stops, self.stop_seen)
 
 
 def _when(t: datetime | None) -> str | None:
@@ -448,27 +430,13 @@ def _timeline(
 
 
 def _tally(state: StreamState, views: Sequence[MessageView]) -> None:
-    """Add new messages to the language counts (the first 200 texts, 500 word sets)."""
-    for v in views:
-        if state.script_texts < _SCRIPT_SAMPLE:
-            state.script_texts += 1
-            text = v.text
-            if text.isascii():
-                state.letters += len(text)
-            else:
-                sample = text[:2000]
-                state.letters += len(_LETTER.findall(sample))
-                if _ANY_SCRIPT.search(sample) is not None:
-                    for regex, code in _SCRIPT_RES:
-                        n = len(regex.findall(sample))
-                        if n:
-                            state.scripts[code] = state.scripts.get(code, 0) + n
-        if state.word_texts < _WORD_SAMPLE:
-            state.word_texts += 1
-            for word in tokens(v.folded) & _ANY_STOPWORD:
-                state.stop_seen += 1
-                for lang in _LANGS_OF[word]:
-                    state.stops[lang] += 1
+    """Add new messages to the language counts (the samples `build_view` reads)."""
+    scripts = views[: max(0, SCRIPT_SAMPLE - state.script_texts)]
+    state.script_texts += len(scripts)
+    state.letters += count_scripts((v.text for v in scripts), state.scripts)
+    words = views[: max(0, WORD_SAMPLE - state.word_texts)]
+    state.word_texts += len(words)
+    state.stop_seen += count_stopwords((tokens(v.folded) for v in words), state.stops)
 
 
 def _languages(guess: LanguageGuess) -> tuple[str, ...]:

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from unsnare.analysis.language import SUPPORTED, LanguageGuess, detect_language
+from unsnare.analysis.language import (
+    SCRIPT_SAMPLE,
+    SUPPORTED,
+    WORD_SAMPLE,
+    LanguageGuess,
+    detect_language,
+)
 from unsnare.analysis.normalize import original_span
 from unsnare.analysis.text import Folder, tokens, vocabulary_words
 from unsnare.media import SENT_MEDIA_SUFFIXES
@@ -111,7 +117,7 @@ def build_view(
         if seen is not None:
             # The same short text again ("ok", "lol", a pasted threat): folded once.
             folded, words, offsets = seen
-        elif vocabulary is not None and len(language_words) >= 500:
+        elif vocabulary is not None and len(language_words) >= WORD_SAMPLE:
             normal = folder.fold(text)
             folded, offsets = normal.text, normal.offsets
             if folded == text:
@@ -126,7 +132,7 @@ def build_view(
             if folded == text:
                 folded = text
             words = tokens(folded)
-            if len(language_words) < 500:
+            if len(language_words) < WORD_SAMPLE:
                 language_words.append(words)
             if vocabulary is not None:
                 words = words & vocabulary
@@ -152,5 +158,5 @@ def build_view(
             for name in names:
                 prefiltered.setdefault(name, []).append(view)
     # A sample is enough to tell the language and keeps huge chats fast.
-    language = detect_language(language_words, (v.text for v in views[:200]))
+    language = detect_language(language_words, (v.text for v in views[:SCRIPT_SAMPLE]))
     return ConversationView(conversation, tuple(views), language, is_email, prefiltered)
