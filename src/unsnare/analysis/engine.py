@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from unsnare.analysis.base import Detector
 from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
 from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
 from unsnare.analysis.learned.heads import OVERALL, TACTIC_CAP
@@ -78,6 +79,18 @@ class Analyzer:
         self._plan = tuple((d, d.prefilter_words() is not None) for d in self.registry)
         self._vocabulary_for = len(self.registry)
 
+    def view(self, conversation: Conversation, is_email: bool = False) -> ConversationView:
+        """The conversation folded and prefiltered for this registry's detectors."""
+        if self._vocabulary_for != len(self.registry):
+            self._refresh_vocabulary()
+        return build_view(conversation, self._folder, is_email, self._vocabulary, self._owners)
+
+    @property
+    def plan(self) -> tuple[tuple[Detector, bool], ...]:
+        """Each detector, in order, and whether the view's prefilter gates it
+        (as of the last `view`)."""
+        return self._plan
+
     def analyze(self, conversation: Conversation, *, is_email: bool = False) -> AnalysisReport:
         """The full report for one conversation."""
         # The analysis makes millions of small objects on a big conversation and
@@ -92,9 +105,7 @@ class Analyzer:
                 gc.enable()
 
     def _analyze(self, conversation: Conversation, is_email: bool) -> AnalysisReport:
-        if self._vocabulary_for != len(self.registry):
-            self._refresh_vocabulary()
-        view = build_view(conversation, self._folder, is_email, self._vocabulary, self._owners)
+        view = self.view(conversation, is_email)
         warnings = self._warnings(conversation, view)
         findings: list[Finding] = []
         pre = view.prefiltered
@@ -103,7 +114,7 @@ class Analyzer:
             if gated and pre is not None and detector.name not in pre:
                 continue
             findings.extend(detector.detect(view))
-        findings = _to_original_spans(_combine_layers(findings, view), view)
+        findings = to_original_spans(combine_layers(findings, view), view)
         # Position and sender of just the messages with findings: a map of every
         # message would cost hundreds of MB on a 1,000,000-message conversation.
         where: dict[str, tuple[int, str | None]] = {}
@@ -190,7 +201,7 @@ OVERALL_EXPLAINED_AT = 0.4
 WEAK_READING_AT = 0.15
 
 
-def _combine_layers(findings: list[Finding], view: ConversationView) -> list[Finding]:
+def combine_layers(findings: list[Finding], view: ConversationView) -> list[Finding]:
     """Rules first: drop a model finding where a rule already explains the same
     tactic in the same message (the rule's sentence and span say more), and a
     model finding of a generic tactic in a message with nothing specific."""
@@ -239,7 +250,7 @@ def _weak_rule_readings(findings: list[Finding]) -> dict[str, Finding]:
     return {k: v for k, v in best.items() if k not in strong}
 
 
-def _to_original_spans(findings: list[Finding], view: ConversationView) -> list[Finding]:
+def to_original_spans(findings: list[Finding], view: ConversationView) -> list[Finding]:
     """Spans in the text as written: detectors match the normalised text, which is
     shorter when marks, spaces or stretched letters were taken out."""
     if not findings:

@@ -31,7 +31,7 @@ from operator import itemgetter
 from unsnare.analysis.base import PatternDetector
 from unsnare.analysis.crisis import crisis_in
 from unsnare.analysis.detectors.escalating_demands import EscalatingDemandsDetector
-from unsnare.analysis.engine import Analyzer, _combine_layers, _to_original_spans, rank_roles
+from unsnare.analysis.engine import Analyzer, combine_layers, rank_roles, to_original_spans
 from unsnare.analysis.language import (
     SCRIPT_SAMPLE,
     WORD_SAMPLE,
@@ -61,7 +61,7 @@ from unsnare.analysis.risk import (
 from unsnare.analysis.stages import STAGE_OF
 from unsnare.analysis.tactics import STAGE_ORDER, RiskLevel, Scheme, Stage
 from unsnare.analysis.text import tokens
-from unsnare.analysis.view import ConversationView, MessageView, build_view
+from unsnare.analysis.view import ConversationView, MessageView
 from unsnare.models import Conversation, Message, MessageKind, Source
 
 FORMAT = 1
@@ -268,11 +268,7 @@ class IncrementalAnalyzer:
             context = [max((k for kept in state.recent.values() for k in kept),
                            key=itemgetter(0))]
         messages = [_message(k) for k in context] + list(new)
-        a = self.analyzer
-        if a._vocabulary_for != len(a.registry):
-            a._refresh_vocabulary()
-        sub = replace(conv, messages=tuple(messages), warnings=())
-        view = build_view(sub, a._folder, False, a._vocabulary, a._owners)
+        view = self.analyzer.view(replace(conv, messages=tuple(messages), warnings=()))
         new_views = tuple(v for v in view.messages if v.position >= len(context))
         return view, new_views, positions
 
@@ -299,7 +295,7 @@ class IncrementalAnalyzer:
         learned_view = _pad(window, state)
         new_ids = {v.id for v in new_views}
         found: list[tuple[int, Finding]] = []
-        for place, (detector, gated) in enumerate(self.analyzer._plan):
+        for place, (detector, gated) in enumerate(self.analyzer.plan):
             if isinstance(detector, LearnedDetector):
                 # In a room the whole reading zeroes the rapport heads and the
                 # overall head before it reads anything (LearnedDetector.detect).
@@ -314,14 +310,14 @@ class IncrementalAnalyzer:
             else:
                 out = detector.detect(only_new)
             found.extend((place, f) for f in out)
-        # _combine_layers keeps most findings as they are, but gives a lifted
-        # overall-head reading the rule's tactic (a new object); _to_original_spans
+        # combine_layers keeps most findings as they are, but gives a lifted
+        # overall-head reading the rule's tactic (a new object); to_original_spans
         # makes a new one for a moved span: each finding keeps its detector's place.
         place_of = {id(f): p for p, f in found}
         place_of_detector = {f.detector: p for p, f in found}
         by_id = {v.id: v for v in new_views}
-        survivors = _combine_layers([f for _, f in found], only_new)
-        spans = _to_original_spans(survivors, only_new)
+        survivors = combine_layers([f for _, f in found], only_new)
+        spans = to_original_spans(survivors, only_new)
         for before, f in zip(survivors, spans, strict=True):
             v = by_id[f.message_id]
             state.findings.append(

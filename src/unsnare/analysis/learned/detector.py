@@ -44,7 +44,7 @@ READS_LIKE: dict[Tactic, str] = {
 }
 # The overall head (any tactic of the scheme against ordinary talk) is read
 # where no tactic head is sure; the engine keeps its finding only beside a rule
-# that read the message below medium (see engine._combine_layers).
+# that read the message below medium (see engine.combine_layers).
 READS_OVERALL = "the kind of message sent by people who groom or blackmail"
 
 # Scores the model's findings carry into the risk: from medium at the threshold
