@@ -24,7 +24,7 @@ from unsnare.analysis.risk import (
 from unsnare.analysis.stages import timeline
 from unsnare.analysis.tactics import RiskLevel, Scheme, Stage, Tactic
 from unsnare.analysis.text import Folder, looks_binary
-from unsnare.analysis.view import RULE_TEXT_LIMIT, ConversationView, build_view
+from unsnare.analysis.view import LONG_TEXT, RULE_TEXT_LIMIT, ConversationView, build_view
 from unsnare.models import Conversation
 
 # Tactics that mark the person using them as the offender when the export does
@@ -194,7 +194,6 @@ _GENERIC = frozenset({Tactic.PAYMENT_DEMAND, Tactic.DEADLINE, Tactic.HACKING_CLA
 # In a long text (an email, a notice) "we recorded", "the video" and "your
 # contacts" are everyday words too: there a claim to hold pictures needs company.
 _GENERIC_IN_LONG = _GENERIC | {Tactic.STOLEN_CONTENT}
-LONG_TEXT = 320
 # A rule finding at this score (medium) explains a message on its own; one at
 # WEAK_READING_AT or more (low) saw something the overall head may confirm.
 OVERALL_EXPLAINED_AT = 0.4

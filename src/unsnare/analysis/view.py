@@ -27,7 +27,11 @@ from unsnare.models import Conversation, MessageKind
 # Very long messages are read in full for identifiers but matched by rules only
 # up to this many characters, which keeps a 2 GB paste from stalling the rules.
 RULE_TEXT_LIMIT = 20_000
-# Short texts seen before are not folded again; at most this many are kept.
+# A folded text longer than this reads as an email or a notice, where deadlines,
+# payments and "your contacts" are everyday words (the engine and the rules ask).
+LONG_TEXT = 320
+# Short texts seen before are not folded again (nor matched again by a rule,
+# see base.py); at most REPEAT_TEXTS are kept.
 REPEAT_TEXT_LIMIT = 200
 REPEAT_TEXTS = 50_000
 
