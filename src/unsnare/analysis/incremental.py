@@ -40,6 +40,7 @@ from unsnare.analysis.language import (
     count_stopwords,
     guess_from_counts,
     new_scores,
+    rule_languages,
 )
 from unsnare.analysis.learned.detector import (
     CHUNK_ABOVE,
@@ -225,7 +226,7 @@ class IncrementalAnalyzer:
             fresh.owners = sorted(p.id for p in conv.participants if p.is_owner)
         view, new_views, positions = self._view(fresh, new, conv)
         _tally(fresh, new_views)
-        langs = _languages(fresh.guess())
+        langs = rule_languages(fresh.guess())
         senders = set(fresh.senders) | {v.sender for v in new_views}
         room = len(senders) >= ROOM_SENDERS
         if fresh.count and (
@@ -433,10 +434,6 @@ def _tally(state: StreamState, views: Sequence[MessageView]) -> None:
     words = views[: max(0, WORD_SAMPLE - state.word_texts)]
     state.word_texts += len(words)
     state.stop_seen += count_stopwords((tokens(v.folded) for v in words), state.stops)
-
-
-def _languages(guess: LanguageGuess) -> tuple[str, ...]:
-    return ConversationView(_empty(), (), guess).languages()
 
 
 def _pieces(folded: str) -> int:

@@ -119,6 +119,13 @@ class LanguageGuess:
     confident: bool
 
 
+def rule_languages(guess: LanguageGuess) -> tuple[str, ...]:
+    """The rule packs to apply: the detected language, and English always."""
+    if not guess.confident and guess.supported:
+        return SUPPORTED  # too little text to tell: read it with every pack
+    return ("en",) if guess.code == "en" or not guess.supported else ("en", guess.code)
+
+
 # Every stop word of every language, to pick a message's stop words in one step.
 _ANY_STOPWORD = frozenset(_LANGS_OF)
 # Every guess made from stop words, made once (a guess is a frozen value).

@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from unsnare.analysis.language import (
     SCRIPT_SAMPLE,
-    SUPPORTED,
     WORD_SAMPLE,
     LanguageGuess,
     detect_language,
+    rule_languages,
 )
 from unsnare.analysis.normalize import original_span
 from unsnare.analysis.text import Folder, tokens, vocabulary_words
@@ -77,10 +77,7 @@ class ConversationView:
 
     def languages(self) -> tuple[str, ...]:
         """The rule packs to apply: the detected language, and English always."""
-        code = self.language.code
-        if not self.language.confident and self.language.supported:
-            return SUPPORTED  # too little text to tell: read it with every pack
-        return ("en",) if code == "en" or not self.language.supported else ("en", code)
+        return rule_languages(self.language)
 
 
 
