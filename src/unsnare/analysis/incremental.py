@@ -26,6 +26,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import chain
 from operator import itemgetter
 
 from unsnare.analysis.base import PatternDetector
@@ -59,7 +60,7 @@ from unsnare.analysis.risk import (
     corroborated,
     scheme_of,
 )
-from unsnare.analysis.stages import STAGE_OF
+from unsnare.analysis.stages import first_positions, furthest
 from unsnare.analysis.tactics import STAGE_ORDER, RiskLevel, Scheme, Stage
 from unsnare.analysis.text import tokens
 from unsnare.analysis.view import ConversationView, MessageView
@@ -395,35 +396,27 @@ def _timeline(
     findings: list[Finding],
     position: dict[str, int],
     at: dict[int, tuple[str, datetime | None]],
-    min_score: float = 0.3,
 ) -> tuple[Stage, tuple[StageReached, ...]]:
     # `stages.timeline`, from positions kept in the state.
-    first: dict[Stage, int] = {}
-    for f in findings:
-        if f.score < min_score:
-            continue
-        stage = STAGE_OF[f.tactic]
-        i = position[f.message_id]
-        if stage not in first or i < first[stage]:
-            first[stage] = i
+    first = first_positions(
+        findings,
+        position,
+        (p for p, _, _ in state.images),
+        None if state.first is None else state.first[0],
+    )
     if not first:
         return Stage.NONE, ()
-    earliest = min(first.values())
-    where = dict(at)
-    for at_image, image_id, image_time in state.images:
-        if at_image >= earliest:
-            if Stage.IMAGE_EXCHANGE not in first:
-                first[Stage.IMAGE_EXCHANGE] = at_image
-                where.setdefault(at_image, (image_id, image_time))
-            break
-    if state.first is not None:
-        at_first, first_id, first_time = state.first
-        first.setdefault(Stage.CONTACT, at_first)
-        where.setdefault(at_first, (first_id, first_time))
-    reached = tuple(
-        StageReached(s, where[first[s]][0], where[first[s]][1]) for s in STAGE_ORDER if s in first
-    )
-    return max(first, key=STAGE_ORDER.index), reached
+
+    def message_at(p: int) -> tuple[str, datetime | None]:
+        # A finding's message, else the image or the first message that set the stage.
+        found = at.get(p)
+        if found is None:
+            others = chain(state.images, () if state.first is None else (state.first,))
+            found = next((i, t) for q, i, t in others if q == p)
+        return found
+
+    reached = tuple(StageReached(s, *message_at(first[s])) for s in STAGE_ORDER if s in first)
+    return furthest(first), reached
 
 
 def _tally(state: StreamState, views: Sequence[MessageView]) -> None:
