@@ -13,16 +13,10 @@ from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
 from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
 from unsnare.analysis.learned.heads import OVERALL, TACTIC_CAP
 from unsnare.analysis.registry import DetectorRegistry, installed_registry
-from unsnare.analysis.report import AnalysisReport, Finding, Risk
-from unsnare.analysis.risk import (
-    ROOM_SENDERS,
-    adjust_for_scheme,
-    assess_risk,
-    corroborated,
-    scheme_of,
-)
+from unsnare.analysis.report import AnalysisReport, Finding
+from unsnare.analysis.risk import conclude
 from unsnare.analysis.stages import timeline
-from unsnare.analysis.tactics import RiskLevel, Scheme, Stage, Tactic
+from unsnare.analysis.tactics import Scheme, Stage, Tactic
 from unsnare.analysis.text import Folder, looks_binary
 from unsnare.analysis.view import LONG_TEXT, RULE_TEXT_LIMIT, ConversationView, build_view
 from unsnare.models import Conversation
@@ -129,15 +123,14 @@ class Analyzer:
         findings.sort(key=lambda f: (where.get(f.message_id, unknown)[0], f.start, f.tactic))
         crisis_ids = _crisis(view, targets)
         assessed = view.language.supported and bool(view.messages)
-        risk = assess_risk(findings, bool(crisis_ids), assessed)
-        if not assessed and not risk.flagged:
-            risk = Risk(RiskLevel.UNKNOWN, risk.score, risk.drivers, False)
-        scheme = Scheme.NONE
-        if risk.flagged:  # (only then do the images matter: most messages skip the scan)
-            scheme = scheme_of(findings, any(m.has_image for m in view.messages))
-        risk = adjust_for_scheme(risk, scheme, bool(crisis_ids))
-        room = len({m.sender for m in view.messages}) >= ROOM_SENDERS if risk.flagged else False
-        risk = corroborated(risk, findings, len(view.messages), room)
+        risk, scheme = conclude(
+            findings,
+            bool(crisis_ids),
+            assessed,
+            len(view.messages),
+            lambda: any(m.has_image for m in view.messages),
+            lambda: len({m.sender for m in view.messages}),
+        )
         stage, stages = timeline(view, findings) if scheme is not Scheme.NONE else (Stage.NONE, ())
         id_messages = (
             [m for m in view.messages if m.sender not in targets] if targets else view.messages

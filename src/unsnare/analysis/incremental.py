@@ -52,16 +52,10 @@ from unsnare.analysis.learned.detector import (
     chunks,
 )
 from unsnare.analysis.learned.heads import OVERALL
-from unsnare.analysis.report import AnalysisReport, Finding, Risk, StageReached
-from unsnare.analysis.risk import (
-    ROOM_SENDERS,
-    adjust_for_scheme,
-    assess_risk,
-    corroborated,
-    scheme_of,
-)
+from unsnare.analysis.report import AnalysisReport, Finding, StageReached
+from unsnare.analysis.risk import ROOM_SENDERS, conclude
 from unsnare.analysis.stages import first_positions, furthest
-from unsnare.analysis.tactics import STAGE_ORDER, RiskLevel, Scheme, Stage
+from unsnare.analysis.tactics import STAGE_ORDER, Scheme, Stage
 from unsnare.analysis.text import tokens
 from unsnare.analysis.view import ConversationView, MessageView
 from unsnare.models import Conversation, Message, MessageKind, Source
@@ -367,15 +361,10 @@ class IncrementalAnalyzer:
         crisis_ids = [i for i, s in state.crisis if not targets or s in targets]
         guess = state.guess()
         assessed = guess.supported and state.persons > 0
-        risk = assess_risk(findings, bool(crisis_ids), assessed)
-        if not assessed and not risk.flagged:
-            risk = Risk(RiskLevel.UNKNOWN, risk.score, risk.drivers, False)
-        scheme = Scheme.NONE
-        if risk.flagged:
-            scheme = scheme_of(findings, bool(state.images))
-        risk = adjust_for_scheme(risk, scheme, bool(crisis_ids))
-        room = len(senders) >= ROOM_SENDERS if risk.flagged else False
-        risk = corroborated(risk, findings, state.persons, room)
+        risk, scheme = conclude(
+            findings, bool(crisis_ids), assessed, state.persons,
+            lambda: bool(state.images), lambda: len(senders),
+        )
         stage: Stage = Stage.NONE
         stages: tuple[StageReached, ...] = ()
         if scheme is not Scheme.NONE:
