@@ -118,11 +118,10 @@ def _member(src: Any) -> str:
 def analysis_stages(path: Path) -> list[tuple[str, float, float]]:
     """Rows for `unsnare analyze` on one export: read, each analysis step, output."""
     from unsnare.analysis import Analyzer, PatternDetector
-    from unsnare.analysis.engine import _combine_layers
+    from unsnare.analysis.engine import combine_layers
     from unsnare.analysis.identifiers import extract_identifiers
     from unsnare.analysis.learned.detector import LearnedDetector
     from unsnare.analysis.text import tokens
-    from unsnare.analysis.view import build_view
     from unsnare.cli.output import print_json
     from unsnare.importers import read_export
 
@@ -138,14 +137,12 @@ def analysis_stages(path: Path) -> list[tuple[str, float, float]]:
     rows.append(("  view part alone: fold every text", cpu, wall))
     cpu, wall, _ = timed(lambda: [tokens(f) for f in folded])
     rows.append(("  view part alone: word sets (tokens)", cpu, wall))
-    cpu, wall, view = timed(
-        lambda: build_view(conv, engine._folder, False, engine._vocabulary, engine._owners)
-    )
+    cpu, wall, view = timed(lambda: engine.view(conv))
     rows.append(("view: fold, tokens, prefilter", cpu, wall))
     findings = []
     steps = 0.0
     rules_cpu = rules_wall = 0.0
-    for detector, gated in engine._plan:
+    for detector, gated in engine.plan:
         if gated and view.prefiltered is not None and detector.name not in view.prefiltered:
             continue
         cpu, wall, got = timed(lambda d=detector: d.detect(view))
@@ -161,7 +158,7 @@ def analysis_stages(path: Path) -> list[tuple[str, float, float]]:
     rows.append(("= every rule (pattern) detector", rules_cpu, rules_wall))
     gates = [c.gate is not None for d in engine.registry for c in getattr(d, "_compiled", ())]
     rows.append((f"  (rules with a literal gate: {sum(gates)} of {len(gates)})", 0.0, 0.0))
-    cpu, wall, _ = timed(lambda: _combine_layers(findings, view))
+    cpu, wall, _ = timed(lambda: combine_layers(findings, view))
     rows.append(("combine layers", cpu, wall))
     steps += cpu
     cpu, wall, _ = timed(lambda: extract_identifiers(view.messages, "US", conv.platform))

@@ -33,6 +33,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from unsnare.analysis.learned.features import features
+from unsnare.analysis.learned.heads import OVERALL
 from unsnare.analysis.normalize import Normalizer
 
 ROOT = Path(__file__).resolve().parent
@@ -51,10 +52,10 @@ OUTPUTS = (
     "stolen_content",
     "self_harm_pressure",
 )
-# The overall head: any tactic of the scheme against ordinary text. It is fitted
-# on the same lines as the tactic heads (a line is positive when it lists any
-# tactic) and stored as one more column after them, named OVERALL.
-OVERALL = "overall"
+# The overall head (OVERALL, the name the detector looks for): any tactic of the
+# scheme against ordinary text. It is fitted on the same lines as the tactic
+# heads (a line is positive when it lists any tactic) and stored as one more
+# column after them.
 HEADS = (*OUTPUTS, OVERALL)
 REGISTERS = {"chat", "email", "retelling", "notice"}
 # The model only speaks where it is sure; the rules cover the rest. A tactic's

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from unsnare.analysis import Analyzer, analyze_text
-from unsnare.analysis.engine import _combine_layers
+from unsnare.analysis.engine import combine_layers
 from unsnare.analysis.learned.detector import READS_LIKE, READS_OVERALL, LearnedDetector, chunks
 from unsnare.analysis.learned.heads import OVERALL
 from unsnare.analysis.learned.model import MODEL_FILE, LearnedModel
@@ -90,7 +90,7 @@ def _overall_finding(text: str, rule_score: float) -> list[Finding]:
         detail=(("layer", "model"), ("model_score", 0.9), ("head", OVERALL)),
     )
     conv, is_email, _ = conversation_from_text("text")
-    return _combine_layers([rule, model], build_view(conv, Folder(), is_email))
+    return combine_layers([rule, model], build_view(conv, Folder(), is_email))
 
 
 def test_the_overall_head_lifts_a_weak_rule_reading_and_takes_its_tactic() -> None:

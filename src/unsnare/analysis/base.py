@@ -21,7 +21,7 @@ from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
 from unsnare.analysis.literals import literal_gate
 from unsnare.analysis.report import DetailValue, Finding
 from unsnare.analysis.tactics import Tactic
-from unsnare.analysis.view import ConversationView, MessageView
+from unsnare.analysis.view import REPEAT_TEXT_LIMIT, ConversationView, MessageView
 
 
 class Detector(ABC):
@@ -352,10 +352,6 @@ class PatternDetector(Detector):
                 )
             )
         return found
-
-
-# Texts up to this long that come again in a conversation are matched once.
-REPEAT_TEXT_LIMIT = 200
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,22 +8,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from unsnare.analysis.base import Detector
 from unsnare.analysis.crisis import CRISIS_WORDS, crisis_in
 from unsnare.analysis.identifiers import IDENTIFIER_WORDS, extract_identifiers
 from unsnare.analysis.learned.heads import OVERALL, TACTIC_CAP
 from unsnare.analysis.registry import DetectorRegistry, installed_registry
-from unsnare.analysis.report import AnalysisReport, Finding, Risk
-from unsnare.analysis.risk import (
-    ROOM_SENDERS,
-    adjust_for_scheme,
-    assess_risk,
-    corroborated,
-    scheme_of,
-)
+from unsnare.analysis.report import AnalysisReport, Finding
+from unsnare.analysis.risk import conclude
 from unsnare.analysis.stages import timeline
-from unsnare.analysis.tactics import RiskLevel, Scheme, Stage, Tactic
+from unsnare.analysis.tactics import Scheme, Stage, Tactic
 from unsnare.analysis.text import Folder, looks_binary
-from unsnare.analysis.view import RULE_TEXT_LIMIT, ConversationView, build_view
+from unsnare.analysis.view import LONG_TEXT, RULE_TEXT_LIMIT, ConversationView, build_view
 from unsnare.models import Conversation
 
 # Tactics that mark the person using them as the offender when the export does
@@ -78,6 +73,18 @@ class Analyzer:
         self._plan = tuple((d, d.prefilter_words() is not None) for d in self.registry)
         self._vocabulary_for = len(self.registry)
 
+    def view(self, conversation: Conversation, is_email: bool = False) -> ConversationView:
+        """The conversation folded and prefiltered for this registry's detectors."""
+        if self._vocabulary_for != len(self.registry):
+            self._refresh_vocabulary()
+        return build_view(conversation, self._folder, is_email, self._vocabulary, self._owners)
+
+    @property
+    def plan(self) -> tuple[tuple[Detector, bool], ...]:
+        """Each detector, in order, and whether the view's prefilter gates it
+        (as of the last `view`)."""
+        return self._plan
+
     def analyze(self, conversation: Conversation, *, is_email: bool = False) -> AnalysisReport:
         """The full report for one conversation."""
         # The analysis makes millions of small objects on a big conversation and
@@ -92,9 +99,7 @@ class Analyzer:
                 gc.enable()
 
     def _analyze(self, conversation: Conversation, is_email: bool) -> AnalysisReport:
-        if self._vocabulary_for != len(self.registry):
-            self._refresh_vocabulary()
-        view = build_view(conversation, self._folder, is_email, self._vocabulary, self._owners)
+        view = self.view(conversation, is_email)
         warnings = self._warnings(conversation, view)
         findings: list[Finding] = []
         pre = view.prefiltered
@@ -103,7 +108,7 @@ class Analyzer:
             if gated and pre is not None and detector.name not in pre:
                 continue
             findings.extend(detector.detect(view))
-        findings = _to_original_spans(_combine_layers(findings, view), view)
+        findings = to_original_spans(combine_layers(findings, view), view)
         # Position and sender of just the messages with findings: a map of every
         # message would cost hundreds of MB on a 1,000,000-message conversation.
         where: dict[str, tuple[int, str | None]] = {}
@@ -118,15 +123,14 @@ class Analyzer:
         findings.sort(key=lambda f: (where.get(f.message_id, unknown)[0], f.start, f.tactic))
         crisis_ids = _crisis(view, targets)
         assessed = view.language.supported and bool(view.messages)
-        risk = assess_risk(findings, bool(crisis_ids), assessed)
-        if not assessed and not risk.flagged:
-            risk = Risk(RiskLevel.UNKNOWN, risk.score, risk.drivers, False)
-        scheme = Scheme.NONE
-        if risk.flagged:  # (only then do the images matter: most messages skip the scan)
-            scheme = scheme_of(findings, any(m.has_image for m in view.messages))
-        risk = adjust_for_scheme(risk, scheme, bool(crisis_ids))
-        room = len({m.sender for m in view.messages}) >= ROOM_SENDERS if risk.flagged else False
-        risk = corroborated(risk, findings, len(view.messages), room)
+        risk, scheme = conclude(
+            findings,
+            bool(crisis_ids),
+            assessed,
+            len(view.messages),
+            lambda: any(m.has_image for m in view.messages),
+            lambda: len({m.sender for m in view.messages}),
+        )
         stage, stages = timeline(view, findings) if scheme is not Scheme.NONE else (Stage.NONE, ())
         id_messages = (
             [m for m in view.messages if m.sender not in targets] if targets else view.messages
@@ -183,14 +187,13 @@ _GENERIC = frozenset({Tactic.PAYMENT_DEMAND, Tactic.DEADLINE, Tactic.HACKING_CLA
 # In a long text (an email, a notice) "we recorded", "the video" and "your
 # contacts" are everyday words too: there a claim to hold pictures needs company.
 _GENERIC_IN_LONG = _GENERIC | {Tactic.STOLEN_CONTENT}
-LONG_TEXT = 320
 # A rule finding at this score (medium) explains a message on its own; one at
 # WEAK_READING_AT or more (low) saw something the overall head may confirm.
 OVERALL_EXPLAINED_AT = 0.4
 WEAK_READING_AT = 0.15
 
 
-def _combine_layers(findings: list[Finding], view: ConversationView) -> list[Finding]:
+def combine_layers(findings: list[Finding], view: ConversationView) -> list[Finding]:
     """Rules first: drop a model finding where a rule already explains the same
     tactic in the same message (the rule's sentence and span say more), and a
     model finding of a generic tactic in a message with nothing specific."""
@@ -239,7 +242,7 @@ def _weak_rule_readings(findings: list[Finding]) -> dict[str, Finding]:
     return {k: v for k, v in best.items() if k not in strong}
 
 
-def _to_original_spans(findings: list[Finding], view: ConversationView) -> list[Finding]:
+def to_original_spans(findings: list[Finding], view: ConversationView) -> list[Finding]:
     """Spans in the text as written: detectors match the normalised text, which is
     shorter when marks, spaces or stretched letters were taken out."""
     if not findings:

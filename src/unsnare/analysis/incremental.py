@@ -26,22 +26,22 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import chain
 from operator import itemgetter
 
 from unsnare.analysis.base import PatternDetector
 from unsnare.analysis.crisis import crisis_in
 from unsnare.analysis.detectors.escalating_demands import EscalatingDemandsDetector
-from unsnare.analysis.engine import Analyzer, _combine_layers, _to_original_spans, rank_roles
+from unsnare.analysis.engine import Analyzer, combine_layers, rank_roles, to_original_spans
 from unsnare.analysis.language import (
-    _ANY_SCRIPT,
-    _ANY_STOPWORD,
-    _GUESSES,
-    _LANGS_OF,
-    _LETTER,
-    _SCRIPT_RES,
-    _STOPWORDS,
-    _UNSURE,
+    SCRIPT_SAMPLE,
+    WORD_SAMPLE,
     LanguageGuess,
+    count_scripts,
+    count_stopwords,
+    guess_from_counts,
+    new_scores,
+    rule_languages,
 )
 from unsnare.analysis.learned.detector import (
     CHUNK_ABOVE,
@@ -52,24 +52,15 @@ from unsnare.analysis.learned.detector import (
     chunks,
 )
 from unsnare.analysis.learned.heads import OVERALL
-from unsnare.analysis.report import AnalysisReport, Finding, Risk, StageReached
-from unsnare.analysis.risk import (
-    ROOM_SENDERS,
-    adjust_for_scheme,
-    assess_risk,
-    corroborated,
-    scheme_of,
-)
-from unsnare.analysis.stages import STAGE_OF
-from unsnare.analysis.tactics import STAGE_ORDER, RiskLevel, Scheme, Stage
+from unsnare.analysis.report import AnalysisReport, Finding, StageReached
+from unsnare.analysis.risk import ROOM_SENDERS, conclude
+from unsnare.analysis.stages import first_positions, furthest
+from unsnare.analysis.tactics import STAGE_ORDER, Scheme, Stage
 from unsnare.analysis.text import tokens
-from unsnare.analysis.view import ConversationView, MessageView, build_view
+from unsnare.analysis.view import ConversationView, MessageView
 from unsnare.models import Conversation, Message, MessageKind, Source
 
 FORMAT = 1
-# The language guess reads the first 200 messages' scripts and 500 messages' words.
-_SCRIPT_SAMPLE = 200
-_WORD_SAMPLE = 500
 # Read with the learned layer when a window would otherwise hold a single text:
 # NumPy then sums in another order than over a whole conversation (see `_pad`).
 _FILLER = "placeholder words that carry no meaning here"
@@ -93,7 +84,7 @@ class StreamState:
     letters: int = 0
     scripts: dict[str, int] = field(default_factory=dict)
     script_texts: int = 0
-    stops: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_STOPWORDS, 0))
+    stops: dict[str, int] = field(default_factory=new_scores)
     stop_seen: int = 0
     word_texts: int = 0
     langs: tuple[str, ...] | None = None  # the rule languages the findings were read with
@@ -160,20 +151,7 @@ class StreamState:
 
     def guess(self) -> LanguageGuess:
         """The language guess `build_view` would make from the same messages."""
-        # The same decisions as `language.detect_language`, from running counts.
-        if self.scripts and self.letters:
-            code, n = max(self.scripts.items(), key=itemgetter(1))
-            if n / self.letters > 0.5:
-                return LanguageGuess(code, False, True)
-        if self.stop_seen < 2:
-            return _UNSURE
-        best = max(self.stops.items(), key=itemgetter(1))
-        if best[1] < 2:
-            return _UNSURE
-        if best[0] != "en" and self.stops["en"] >= best[1] * 0.8:
-            best = ("en", self.stops["en"])
-        confident = best[1] >= 3 and best[1] >= 0.5 * sum(self.stops.values())
-        return _GUESSES[best[0], confident]
+        return guess_from_counts(self.letters, self.scripts, self.stops, self.stop_seen)
 
 
 def _when(t: datetime | None) -> str | None:
@@ -243,7 +221,7 @@ class IncrementalAnalyzer:
             fresh.owners = sorted(p.id for p in conv.participants if p.is_owner)
         view, new_views, positions = self._view(fresh, new, conv)
         _tally(fresh, new_views)
-        langs = _languages(fresh.guess())
+        langs = rule_languages(fresh.guess())
         senders = set(fresh.senders) | {v.sender for v in new_views}
         room = len(senders) >= ROOM_SENDERS
         if fresh.count and (
@@ -286,11 +264,7 @@ class IncrementalAnalyzer:
             context = [max((k for kept in state.recent.values() for k in kept),
                            key=itemgetter(0))]
         messages = [_message(k) for k in context] + list(new)
-        a = self.analyzer
-        if a._vocabulary_for != len(a.registry):
-            a._refresh_vocabulary()
-        sub = replace(conv, messages=tuple(messages), warnings=())
-        view = build_view(sub, a._folder, False, a._vocabulary, a._owners)
+        view = self.analyzer.view(replace(conv, messages=tuple(messages), warnings=()))
         new_views = tuple(v for v in view.messages if v.position >= len(context))
         return view, new_views, positions
 
@@ -317,7 +291,7 @@ class IncrementalAnalyzer:
         learned_view = _pad(window, state)
         new_ids = {v.id for v in new_views}
         found: list[tuple[int, Finding]] = []
-        for place, (detector, gated) in enumerate(self.analyzer._plan):
+        for place, (detector, gated) in enumerate(self.analyzer.plan):
             if isinstance(detector, LearnedDetector):
                 # In a room the whole reading zeroes the rapport heads and the
                 # overall head before it reads anything (LearnedDetector.detect).
@@ -332,14 +306,14 @@ class IncrementalAnalyzer:
             else:
                 out = detector.detect(only_new)
             found.extend((place, f) for f in out)
-        # _combine_layers keeps most findings as they are, but gives a lifted
-        # overall-head reading the rule's tactic (a new object); _to_original_spans
+        # combine_layers keeps most findings as they are, but gives a lifted
+        # overall-head reading the rule's tactic (a new object); to_original_spans
         # makes a new one for a moved span: each finding keeps its detector's place.
         place_of = {id(f): p for p, f in found}
         place_of_detector = {f.detector: p for p, f in found}
         by_id = {v.id: v for v in new_views}
-        survivors = _combine_layers([f for _, f in found], only_new)
-        spans = _to_original_spans(survivors, only_new)
+        survivors = combine_layers([f for _, f in found], only_new)
+        spans = to_original_spans(survivors, only_new)
         for before, f in zip(survivors, spans, strict=True):
             v = by_id[f.message_id]
             state.findings.append(
@@ -387,15 +361,10 @@ class IncrementalAnalyzer:
         crisis_ids = [i for i, s in state.crisis if not targets or s in targets]
         guess = state.guess()
         assessed = guess.supported and state.persons > 0
-        risk = assess_risk(findings, bool(crisis_ids), assessed)
-        if not assessed and not risk.flagged:
-            risk = Risk(RiskLevel.UNKNOWN, risk.score, risk.drivers, False)
-        scheme = Scheme.NONE
-        if risk.flagged:
-            scheme = scheme_of(findings, bool(state.images))
-        risk = adjust_for_scheme(risk, scheme, bool(crisis_ids))
-        room = len(senders) >= ROOM_SENDERS if risk.flagged else False
-        risk = corroborated(risk, findings, state.persons, room)
+        risk, scheme = conclude(
+            findings, bool(crisis_ids), assessed, state.persons,
+            lambda: bool(state.images), lambda: len(senders),
+        )
         stage: Stage = Stage.NONE
         stages: tuple[StageReached, ...] = ()
         if scheme is not Scheme.NONE:
@@ -416,63 +385,37 @@ def _timeline(
     findings: list[Finding],
     position: dict[str, int],
     at: dict[int, tuple[str, datetime | None]],
-    min_score: float = 0.3,
 ) -> tuple[Stage, tuple[StageReached, ...]]:
     # `stages.timeline`, from positions kept in the state.
-    first: dict[Stage, int] = {}
-    for f in findings:
-        if f.score < min_score:
-            continue
-        stage = STAGE_OF[f.tactic]
-        i = position[f.message_id]
-        if stage not in first or i < first[stage]:
-            first[stage] = i
+    first = first_positions(
+        findings,
+        position,
+        (p for p, _, _ in state.images),
+        None if state.first is None else state.first[0],
+    )
     if not first:
         return Stage.NONE, ()
-    earliest = min(first.values())
-    where = dict(at)
-    for at_image, image_id, image_time in state.images:
-        if at_image >= earliest:
-            if Stage.IMAGE_EXCHANGE not in first:
-                first[Stage.IMAGE_EXCHANGE] = at_image
-                where.setdefault(at_image, (image_id, image_time))
-            break
-    if state.first is not None:
-        at_first, first_id, first_time = state.first
-        first.setdefault(Stage.CONTACT, at_first)
-        where.setdefault(at_first, (first_id, first_time))
-    reached = tuple(
-        StageReached(s, where[first[s]][0], where[first[s]][1]) for s in STAGE_ORDER if s in first
-    )
-    return max(first, key=STAGE_ORDER.index), reached
+
+    def message_at(p: int) -> tuple[str, datetime | None]:
+        # A finding's message, else the image or the first message that set the stage.
+        found = at.get(p)
+        if found is None:
+            others = chain(state.images, () if state.first is None else (state.first,))
+            found = next((i, t) for q, i, t in others if q == p)
+        return found
+
+    reached = tuple(StageReached(s, *message_at(first[s])) for s in STAGE_ORDER if s in first)
+    return furthest(first), reached
 
 
 def _tally(state: StreamState, views: Sequence[MessageView]) -> None:
-    """Add new messages to the language counts (the first 200 texts, 500 word sets)."""
-    for v in views:
-        if state.script_texts < _SCRIPT_SAMPLE:
-            state.script_texts += 1
-            text = v.text
-            if text.isascii():
-                state.letters += len(text)
-            else:
-                sample = text[:2000]
-                state.letters += len(_LETTER.findall(sample))
-                if _ANY_SCRIPT.search(sample) is not None:
-                    for regex, code in _SCRIPT_RES:
-                        n = len(regex.findall(sample))
-                        if n:
-                            state.scripts[code] = state.scripts.get(code, 0) + n
-        if state.word_texts < _WORD_SAMPLE:
-            state.word_texts += 1
-            for word in tokens(v.folded) & _ANY_STOPWORD:
-                state.stop_seen += 1
-                for lang in _LANGS_OF[word]:
-                    state.stops[lang] += 1
-
-
-def _languages(guess: LanguageGuess) -> tuple[str, ...]:
-    return ConversationView(_empty(), (), guess).languages()
+    """Add new messages to the language counts (the samples `build_view` reads)."""
+    scripts = views[: max(0, SCRIPT_SAMPLE - state.script_texts)]
+    state.script_texts += len(scripts)
+    state.letters += count_scripts((v.text for v in scripts), state.scripts)
+    words = views[: max(0, WORD_SAMPLE - state.word_texts)]
+    state.word_texts += len(words)
+    state.stop_seen += count_stopwords((tokens(v.folded) for v in words), state.stops)
 
 
 def _pieces(folded: str) -> int:

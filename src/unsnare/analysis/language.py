@@ -119,6 +119,13 @@ class LanguageGuess:
     confident: bool
 
 
+def rule_languages(guess: LanguageGuess) -> tuple[str, ...]:
+    """The rule packs to apply: the detected language, and English always."""
+    if not guess.confident and guess.supported:
+        return SUPPORTED  # too little text to tell: read it with every pack
+    return ("en",) if guess.code == "en" or not guess.supported else ("en", guess.code)
+
+
 # Every stop word of every language, to pick a message's stop words in one step.
 _ANY_STOPWORD = frozenset(_LANGS_OF)
 # Every guess made from stop words, made once (a guess is a frozen value).
@@ -137,8 +144,14 @@ _ANY_SCRIPT = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi, _ in _
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _script_language(texts: Iterable[str]) -> str | None:
-    counts: dict[str, int] = {}
+# A conversation's language is told from a sample: the first SCRIPT_SAMPLE
+# texts for scripts, the first WORD_SAMPLE word sets for stop words.
+SCRIPT_SAMPLE = 200
+WORD_SAMPLE = 500
+
+
+def count_scripts(texts: Iterable[str], counts: dict[str, int]) -> int:
+    """Add each script's letters in `texts` to `counts`; the number of letters read."""
     letters = 0
     for text in texts:
         if text.isascii():
@@ -152,36 +165,53 @@ def _script_language(texts: Iterable[str]) -> str | None:
             n = len(regex.findall(sample))
             if n:
                 counts[code] = counts.get(code, 0) + n
-    if not counts or letters == 0:
-        return None
-    code, n = max(counts.items(), key=lambda kv: kv[1])
-    # Look-alike Cyrillic letters in an English scam email stay a minority.
-    return code if n / letters > 0.5 else None
+    return letters
 
 
-def detect_language(
-    folded_tokens: Iterable[frozenset[str]], raw_texts: Iterable[str]
-) -> LanguageGuess:
-    """Guess the language from message word sets and raw text (for scripts)."""
-    script = _script_language(raw_texts)
-    if script is not None:
-        return LanguageGuess(script, False, True)
-    scores = dict.fromkeys(_STOPWORDS, 0)
+def count_stopwords(folded_tokens: Iterable[frozenset[str]], scores: dict[str, int]) -> int:
+    """Add each language's stop words in the word sets to `scores`; how many were seen."""
     seen = 0
     for toks in folded_tokens:
         for word in toks & _ANY_STOPWORD:
             seen += 1
             for lang in _LANGS_OF[word]:
                 scores[lang] += 1
+    return seen
+
+
+def new_scores() -> dict[str, int]:
+    """Stop-word scores at zero, one per language (in a fixed order)."""
+    return dict.fromkeys(_STOPWORDS, 0)
+
+
+def guess_from_counts(
+    letters: int, scripts: dict[str, int], scores: dict[str, int], seen: int
+) -> LanguageGuess:
+    """The guess from the counts `count_scripts` and `count_stopwords` made."""
+    if scripts and letters:
+        code, n = max(scripts.items(), key=itemgetter(1))
+        # Look-alike Cyrillic letters in an English scam email stay a minority.
+        if n / letters > 0.5:
+            return LanguageGuess(code, False, True)
     # No language can score 2 from fewer than two stop words: skip the ranking.
     if seen < 2:
         return _UNSURE
     best = max(scores.items(), key=itemgetter(1))
-    total = sum(scores.values())
     if best[1] < 2:
         # Too little text to tell: read it with the English rules, say we were unsure.
         return _UNSURE
     if best[0] != "en" and scores["en"] >= best[1] * 0.8:
         best = ("en", scores["en"])
-    confident = best[1] >= 3 and best[1] >= 0.5 * total
+    confident = best[1] >= 3 and best[1] >= 0.5 * sum(scores.values())
     return _GUESSES[best[0], confident]
+
+
+def detect_language(
+    folded_tokens: Iterable[frozenset[str]], raw_texts: Iterable[str]
+) -> LanguageGuess:
+    """Guess the language from message word sets and raw text (for scripts)."""
+    scripts: dict[str, int] = {}
+    letters = count_scripts(raw_texts, scripts)
+    scores = new_scores()
+    seen = count_stopwords(folded_tokens, scores)
+    return guess_from_counts(letters, scripts, scores, seen)

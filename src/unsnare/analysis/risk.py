@@ -8,10 +8,10 @@ expose plus a demand for money is sextortion in progress.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from unsnare.analysis.report import Finding, Risk
-from unsnare.analysis.tactics import Scheme, Tactic, level_for
+from unsnare.analysis.tactics import RiskLevel, Scheme, Tactic, level_for
 
 T = Tactic
 
@@ -171,3 +171,26 @@ def corroborated(
     return Risk(
         level_for(min(risk.score, 0.39)), min(risk.score, 0.39), risk.drivers, risk.assessed
     )
+
+
+def conclude(
+    findings: Sequence[Finding],
+    crisis: bool,
+    assessed: bool,
+    messages: int,
+    has_images: Callable[[], bool],
+    writers: Callable[[], int],
+) -> tuple[Risk, Scheme]:
+    """A whole conversation's risk and scheme from the findings kept: unknown when
+    its language could not be assessed and nothing was flagged. Whether images
+    were sent and how many people wrote are asked only when something was
+    flagged (on a huge conversation both mean a pass over every message)."""
+    risk = assess_risk(findings, crisis, assessed)
+    if not assessed and not risk.flagged:
+        risk = Risk(RiskLevel.UNKNOWN, risk.score, risk.drivers, False)
+    scheme = Scheme.NONE
+    if risk.flagged:
+        scheme = scheme_of(findings, has_images())
+    risk = adjust_for_scheme(risk, scheme, crisis)
+    room = writers() >= ROOM_SENDERS if risk.flagged else False
+    return corroborated(risk, findings, messages, room), scheme

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from unsnare.analysis.report import Finding, StageReached
 from unsnare.analysis.tactics import STAGE_ORDER, Stage, Tactic
@@ -33,29 +33,54 @@ def timeline(
     does not make a conversation grooming. Images sent in the conversation
     count as an image exchange.
     """
-    first: dict[Stage, int] = {}
     needed = {f.message_id for f in findings if f.score >= min_score}
     index = {m.id: m.position for m in view.messages if m.id in needed}
-    for f in findings:
-        if f.score < min_score:
-            continue
-        stage = STAGE_OF[f.tactic]
-        i = index.get(f.message_id)
-        if i is not None and (stage not in first or i < first[stage]):
-            first[stage] = i
+    first = first_positions(
+        findings,
+        index,
+        (m.position for m in view.messages if m.has_image),
+        view.messages[0].position if view.messages else None,
+        min_score,
+    )
     if not first:
         return Stage.NONE, ()
-    earliest = min(first.values())
-    for m in view.messages:
-        if m.has_image and m.position >= earliest:
-            first.setdefault(Stage.IMAGE_EXCHANGE, m.position)
-            break
     msgs = view.conversation.messages
-    first.setdefault(Stage.CONTACT, view.messages[0].position if view.messages else earliest)
-    reached = tuple(
+    return furthest(first), tuple(
         StageReached(s, msgs[first[s]].id, msgs[first[s]].timestamp)
         for s in STAGE_ORDER
         if s in first
     )
-    furthest = max((s for s in first), key=STAGE_ORDER.index)
-    return furthest, reached
+
+
+def first_positions(
+    findings: Sequence[Finding],
+    position: Mapping[str, int],
+    images: Iterable[int],
+    contact: int | None,
+    min_score: float = 0.3,
+) -> dict[Stage, int]:
+    """Each stage reached and the position of its first message (empty when no
+    finding reaches `min_score`), from the findings' positions, the positions of
+    the images sent (in order) and of the first message people wrote."""
+    first: dict[Stage, int] = {}
+    for f in findings:
+        if f.score < min_score:
+            continue
+        stage = STAGE_OF[f.tactic]
+        i = position.get(f.message_id)
+        if i is not None and (stage not in first or i < first[stage]):
+            first[stage] = i
+    if not first:
+        return first
+    earliest = min(first.values())
+    for at in images:
+        if at >= earliest:
+            first.setdefault(Stage.IMAGE_EXCHANGE, at)
+            break
+    first.setdefault(Stage.CONTACT, earliest if contact is None else contact)
+    return first
+
+
+def furthest(first: Mapping[Stage, int]) -> Stage:
+    """The furthest of the stages reached."""
+    return max(first, key=STAGE_ORDER.index)

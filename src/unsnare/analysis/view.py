@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from unsnare.analysis.language import SUPPORTED, LanguageGuess, detect_language
+from unsnare.analysis.language import (
+    SCRIPT_SAMPLE,
+    WORD_SAMPLE,
+    LanguageGuess,
+    detect_language,
+    rule_languages,
+)
 from unsnare.analysis.normalize import original_span
 from unsnare.analysis.text import Folder, tokens, vocabulary_words
 from unsnare.media import SENT_MEDIA_SUFFIXES
@@ -21,7 +27,11 @@ from unsnare.models import Conversation, MessageKind
 # Very long messages are read in full for identifiers but matched by rules only
 # up to this many characters, which keeps a 2 GB paste from stalling the rules.
 RULE_TEXT_LIMIT = 20_000
-# Short texts seen before are not folded again; at most this many are kept.
+# A folded text longer than this reads as an email or a notice, where deadlines,
+# payments and "your contacts" are everyday words (the engine and the rules ask).
+LONG_TEXT = 320
+# Short texts seen before are not folded again (nor matched again by a rule,
+# see base.py); at most REPEAT_TEXTS are kept.
 REPEAT_TEXT_LIMIT = 200
 REPEAT_TEXTS = 50_000
 
@@ -67,10 +77,7 @@ class ConversationView:
 
     def languages(self) -> tuple[str, ...]:
         """The rule packs to apply: the detected language, and English always."""
-        code = self.language.code
-        if not self.language.confident and self.language.supported:
-            return SUPPORTED  # too little text to tell: read it with every pack
-        return ("en",) if code == "en" or not self.language.supported else ("en", code)
+        return rule_languages(self.language)
 
 
 
@@ -111,7 +118,7 @@ def build_view(
         if seen is not None:
             # The same short text again ("ok", "lol", a pasted threat): folded once.
             folded, words, offsets = seen
-        elif vocabulary is not None and len(language_words) >= 500:
+        elif vocabulary is not None and len(language_words) >= WORD_SAMPLE:
             normal = folder.fold(text)
             folded, offsets = normal.text, normal.offsets
             if folded == text:
@@ -126,7 +133,7 @@ def build_view(
             if folded == text:
                 folded = text
             words = tokens(folded)
-            if len(language_words) < 500:
+            if len(language_words) < WORD_SAMPLE:
                 language_words.append(words)
             if vocabulary is not None:
                 words = words & vocabulary
@@ -152,5 +159,5 @@ def build_view(
             for name in names:
                 prefiltered.setdefault(name, []).append(view)
     # A sample is enough to tell the language and keeps huge chats fast.
-    language = detect_language(language_words, (v.text for v in views[:200]))
+    language = detect_language(language_words, (v.text for v in views[:SCRIPT_SAMPLE]))
     return ConversationView(conversation, tuple(views), language, is_email, prefiltered)

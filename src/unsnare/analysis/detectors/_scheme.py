@@ -20,9 +20,6 @@ from unsnare.analysis.detectors._multilingual import (
     _TAPE,
 )
 
-# Texts longer than this are read as emails or notices (the engine's own
-# measure for "long" is the same).
-LONG_TEXT = 320
 # How far from the deadline (characters either side) the scheme must show.
 NEAR = 400
 

@@ -8,7 +8,7 @@ from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.detectors import _multilingual, _scheme
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import words
-from unsnare.analysis.view import MessageView
+from unsnare.analysis.view import LONG_TEXT, MessageView
 
 _N = (
     r"(?:\d+|an?|one|two|three|five|ten|fifteen|twenty|thirty|forty|sixty|una?|dos|tres|cinco"
@@ -131,7 +131,7 @@ class DeadlineDetector(PatternDetector):
         recording or intimate pictures and someone to show them to.
         """
         text = message.folded
-        if len(text) > _scheme.LONG_TEXT and not _scheme.in_view(text, *match.span()):
+        if len(text) > LONG_TEXT and not _scheme.in_view(text, *match.span()):
             return None
         if rule is not RULES[0]:
             return score

@@ -44,7 +44,7 @@ READS_LIKE: dict[Tactic, str] = {
 }
 # The overall head (any tactic of the scheme against ordinary talk) is read
 # where no tactic head is sure; the engine keeps its finding only beside a rule
-# that read the message below medium (see engine._combine_layers).
+# that read the message below medium (see engine.combine_layers).
 READS_OVERALL = "the kind of message sent by people who groom or blackmail"
 
 # Scores the model's findings carry into the risk: from medium at the threshold
@@ -185,17 +185,16 @@ class LearnedDetector(Detector):
         if len(m.folded) < MIN_LETTERS or _letters(m.folded) < MIN_LETTERS:
             return []
         probs = self._model.one_probabilities(m.folded)
-        about = talks_about_abuse(m.folded)
-        out = [
-            self._finding(m, tactic, j, probs[j], False, {}, about)
-            for j, tactic in enumerate(self._tactics)
-            if probs[j] >= self._thresholds[j]
+        heads = [
+            (tactic, j) for j, tactic in enumerate(self._tactics) if probs[j] >= self._thresholds[j]
         ]
         o = self._overall
-        if not out and o is not None and probs[o] >= self._thresholds[o]:
-            closest = self._closest(np.array(probs, dtype=np.float32))
-            out.append(self._finding(m, closest, o, probs[o], False, {}, about))
-        return out
+        if not heads and o is not None and probs[o] >= self._thresholds[o]:
+            heads = [(self._closest(np.array(probs, dtype=np.float32)), o)]
+        if not heads:
+            return []
+        about = talks_about_abuse(m.folded)  # (asked only when there is a finding)
+        return [self._finding(m, tactic, j, probs[j], False, {}, about) for tactic, j in heads]
 
     def _read(
         self, probs: np.ndarray, window: np.ndarray | None, j: int
