@@ -9,15 +9,11 @@ the risk is recomputed as each message's findings are added.
 
 from __future__ import annotations
 
+from functools import partial
+
 from unsnare.analysis.engine import Analyzer
 from unsnare.analysis.report import Finding
-from unsnare.analysis.risk import (
-    ROOM_SENDERS,
-    adjust_for_scheme,
-    assess_risk,
-    corroborated,
-    scheme_of,
-)
+from unsnare.analysis.risk import conclude
 from unsnare.analysis.tactics import RiskLevel, floor_for
 from unsnare.models import Conversation
 
@@ -54,13 +50,16 @@ def first_alert(
     for pos in sorted(set(by_position) | crisis_at):
         seen.extend(by_position.get(pos, ()))
         crisis = crisis or pos in crisis_at
-        risk = assess_risk(seen, crisis)
+
+        def writers(last: int = pos) -> int:
+            nonlocal counted
+            for m in conversation.messages[counted : last + 1]:
+                senders.add(m.sender)
+            counted = max(counted, last + 1)
+            return len(senders)
+
         has_images = first_image is not None and first_image <= pos
-        risk = adjust_for_scheme(risk, scheme_of(seen, has_images), crisis)
-        for m in conversation.messages[counted : pos + 1]:
-            senders.add(m.sender)
-        counted = max(counted, pos + 1)
-        risk = corroborated(risk, seen, pos + 1, len(senders) >= ROOM_SENDERS)
+        risk, _ = conclude(seen, crisis, True, pos + 1, partial(bool, has_images), writers)
         if risk.score >= floor:
             return pos
     return None

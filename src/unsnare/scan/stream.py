@@ -22,17 +22,12 @@ it can differ is named above.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from unsnare.analysis import Analyzer
 from unsnare.analysis.engine import rank_roles
 from unsnare.analysis.report import Finding, Identifier, Risk
-from unsnare.analysis.risk import (
-    ROOM_SENDERS,
-    adjust_for_scheme,
-    assess_risk,
-    corroborated,
-    scheme_of,
-)
+from unsnare.analysis.risk import conclude
 from unsnare.analysis.stages import STAGE_OF
 from unsnare.analysis.tactics import STAGE_ORDER, RiskLevel, Scheme, Stage, floor_for
 from unsnare.models import Conversation, Message, Participant
@@ -110,15 +105,10 @@ class StreamedConversation:
             ]
             findings = [f for _, f in self._findings]
         crisis = bool(self._crisis)
-        risk = assess_risk(findings, crisis, self._assessed)
-        if not self._assessed and not risk.flagged:
-            risk = Risk(RiskLevel.UNKNOWN, risk.score, risk.drivers, False)
-        scheme = Scheme.NONE
-        if risk.flagged:
-            scheme = scheme_of(findings, self._first_image is not None)
-        risk = adjust_for_scheme(risk, scheme, crisis)
-        room = len(self._first_sender_at) >= ROOM_SENDERS if risk.flagged else False
-        risk = corroborated(risk, findings, self._done, room)
+        risk, scheme = conclude(
+            findings, crisis, self._assessed, self._done,
+            lambda: self._first_image is not None, lambda: len(self._first_sender_at),
+        )
         stage = self._stage() if scheme is not Scheme.NONE else Stage.NONE
         return StreamedResult(
             risk, scheme, stage, crisis, findings, list(self._identifiers.values()), self._done,
@@ -201,11 +191,11 @@ class StreamedConversation:
         for pos in sorted(set(by_position) | crisis_at):
             seen.extend(by_position.get(pos, ()))
             crisis = crisis or pos in crisis_at
-            risk = assess_risk(seen, crisis)
             has_images = self._first_image is not None and self._first_image <= pos
-            risk = adjust_for_scheme(risk, scheme_of(seen, has_images), crisis)
-            senders = sum(1 for s in starts if s <= pos)
-            risk = corroborated(risk, seen, pos + 1, senders >= ROOM_SENDERS)
+            risk, _ = conclude(
+                seen, crisis, True, pos + 1,
+                partial(bool, has_images), partial(_writers_by, starts, pos),
+            )
             if risk.score >= floor:
                 return self._id_at(pos)
         return None
@@ -216,3 +206,8 @@ class StreamedConversation:
             if p == pos:
                 return f.message_id
         return self._crisis.get(pos)
+
+
+def _writers_by(starts: list[int], pos: int) -> int:
+    """How many people had written by position `pos`, from where each first wrote."""
+    return sum(1 for s in starts if s <= pos)
