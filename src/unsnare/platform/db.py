@@ -7,6 +7,7 @@ tables, with each tenant's banks named `<tenant>.<bank>`.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -230,11 +231,39 @@ def make_reader_engine(settings: PlatformSettings) -> Engine:
     return _engine(settings, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
 
 
+class _ArrayText(sa.types.TypeDecorator[list[Any]]):
+    """A list sent as the text of a PostgreSQL array (`{"a","b",NULL}`), cast to the
+    array type in SQL. pg8000 writes an array parameter's strings out character by
+    character in Python (`array_string_escape`); with batches holding kilobytes of
+    message text and analysis state, that was a tenth of the service's CPU. Here each
+    value is escaped with two `str.replace` calls."""
+
+    impl = sa.Text
+    cache_ok = True
+
+    def process_bind_param(self, value: list[Any] | None, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        return "{" + ",".join(map(_element, value)) + "}"
+
+
+def _element(value: object) -> str:
+    # Every value but NULL is quoted, so spaces, commas and braces need no care.
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, float):
+        return '"' + repr(value).replace("inf", "Infinity").replace("nan", "NaN") + '"'
+    text = value.isoformat() if isinstance(value, datetime) else str(value)
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def unnest(name: str, **columns: Any) -> Any:
     """A derived table `name(column, ...)` made from one array parameter a column
     (`<name>_<column>`, a list at execution). Unlike `sa.values(...).data(rows)`, the
     statement is the same whatever the rows, so SQLAlchemy compiles it once: compiling
     a VALUES list on every request took a third of the service's CPU."""
-    arrays = [sa.bindparam(f"{name}_{col}", type_=ARRAY(kind)) for col, kind in columns.items()]
+    arrays = [sa.cast(sa.bindparam(f"{name}_{col}", type_=_ArrayText()), ARRAY(kind))
+              for col, kind in columns.items()]
     return sa.func.unnest(*arrays).table_valued(*columns).render_derived(name=name)
-
