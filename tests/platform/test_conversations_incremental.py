@@ -14,7 +14,9 @@ from sqlalchemy.engine import Engine
 from support.platform import SEXTORTION, batch
 from unsnare.analysis import Analyzer
 from unsnare.models import Conversation, Message, Participant, Source
+from unsnare.platform.app import create_app
 from unsnare.platform.db import conversations
+from unsnare.platform.settings import PlatformSettings
 
 pytestmark = pytest.mark.postgres
 
@@ -67,3 +69,28 @@ def test_a_conversation_stored_without_a_state_is_read_once_in_full(
     assert _keys(state["findings"]) >= _keys([f.to_dict() for f in whole.findings])
     with engine.begin() as conn:
         assert conn.execute(sa.select(conversations.c.analysis)).scalar_one() is not None
+
+
+def test_two_processes_taking_turns_read_as_one_does(
+    settings: PlatformSettings, make_key: Callable[..., dict[str, str]]
+) -> None:
+    # Each process keeps the states it wrote (`_KeptStates`); when the other process
+    # took the last batch, the stored state is read instead. Both ways, the same answers.
+    headers = make_key()
+    lines = SEXTORTION * 2
+    with (TestClient(create_app(settings, worker=False)) as one,
+          TestClient(create_app(settings, worker=False)) as other):
+        answers: dict[str, list[dict[str, object]]] = {"alone": [], "turns": []}
+        for i, line in enumerate(lines):
+            body = batch([line], start=i)
+            answers["alone"].append(one.post("/v1/conversations/alone/messages",
+                                             headers=headers, json=body).json())
+            turn = (one, other)[(i // 2) % 2]
+            answers["turns"].append(turn.post("/v1/conversations/turns/messages",
+                                              headers=headers, json=body).json())
+        for a, b in zip(answers["alone"], answers["turns"], strict=True):
+            a.pop("conversation_id"), b.pop("conversation_id")
+            assert a == b
+        stored = [one.get(f"/v1/conversations/{c}", headers=headers).json()
+                  for c in ("alone", "turns")]
+    assert stored[0]["findings"] == stored[1]["findings"]

@@ -14,6 +14,7 @@ in the same transaction (so it is queued exactly once, and never lost).
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -249,6 +250,37 @@ def _insert_findings() -> sa.Executable:
         findings.c.start, findings.c.end, findings.c.score, findings.c.explanation)
 
 
+class _KeptStates:
+    """The analysis states this process wrote last, with the text it stored for each.
+
+    Reading a state back from its JSON was a tenth of a message's CPU. When the row's
+    text is still the one this process wrote (no other process took a batch of the
+    conversation since, and the transaction committed), the state it came from is used
+    instead. A state is taken out while a batch reads it (`step` changes it in place),
+    so a batch that fails leaves nothing behind that could be mistaken for the stored
+    one. At most `limit` conversations, the least recently used dropped first."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self._limit = limit
+        self._kept: dict[tuple[str, str], tuple[str, StreamState]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, tenant: str, conversation_id: str, stored: str) -> StreamState | None:
+        """The state behind `stored`, if this process wrote it (and forget it here)."""
+        with self._lock:
+            found = self._kept.pop((tenant, conversation_id), None)
+        if found is None or found[0] != stored:
+            return None
+        return found[1]
+
+    def keep(self, tenant: str, conversation_id: str, text: str, state: StreamState) -> None:
+        """Remember the state written as `text`."""
+        with self._lock:
+            self._kept[(tenant, conversation_id)] = (text, state)
+            if len(self._kept) > self._limit:
+                del self._kept[next(iter(self._kept))]
+
+
 class ConversationScorer:
     """Takes batches of messages for a tenant's conversations and keeps their state."""
 
@@ -258,6 +290,7 @@ class ConversationScorer:
         self.max_batch = max_batch
         self.rebuilds = 0  # states rebuilt from the history (language or room changed)
         self._thresholds: dict[str, tuple[RiskLevel, float]] = {}
+        self._states = _KeptStates()
 
     def add_messages(
         self,
@@ -399,16 +432,19 @@ class ConversationScorer:
             # A conversation stored before states were kept is read once in full.
             step = self.incremental.rebuild(history() + new, conv)
         else:
-            step = self.incremental.step(StreamState.loads(kept), new, history, conv)
+            state = self._states.take(tenant, conversation_id, kept) or StreamState.loads(kept)
+            step = self.incremental.step(state, new, history, conv)
         if step.rebuilt:
             self.rebuilds += 1
+        text = step.state.dumps()
+        self._states.keep(tenant, conversation_id, text, step.state)
         # Findings already reported are in the table (the insert skips them): offered
         # again only when earlier messages' findings may have changed.
         made = list(step.report.findings)
         if not step.earlier_changed:
             ids = {m.id for m in fresh}
             made = [f for f in made if f.message_id in ids]
-        return step.report, step.state.dumps(), _finding_rows(tenant, conversation_id, made)
+        return step.report, text, _finding_rows(tenant, conversation_id, made)
 
     def _history(
         self, conn: sa.Connection, tenant: str, conversation_id: str, count: int
