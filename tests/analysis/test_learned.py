@@ -20,6 +20,7 @@ from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import Folder
 from unsnare.analysis.text_input import conversation_from_text
 from unsnare.analysis.view import build_view
+from unsnare.models import Conversation, Message, Source
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = [
@@ -170,3 +171,22 @@ def test_a_warning_describing_the_scheme_weighs_less_in_the_model_too() -> None:
     (direct_score, direct_reported), (warning_score, warning_reported) = best(direct), best(warning)
     assert not direct_reported and warning_reported
     assert warning_score < 0.4 <= direct_score
+
+
+def test_context_messages_weigh_in_windows_but_get_no_findings() -> None:
+    # The incremental reader passes the messages it read before as `context`: the
+    # findings are those of a whole reading on the messages after them, unchanged.
+    lines = [("x", "i still have all of them"), ("y", "what do you mean"),
+             ("x", "pay me 200 or your pics go to everyone"), ("x", "ur family will love them"),
+             ("y", "please stop"), ("x", "send the money on cashapp, you have 1 hour"),
+             ("x", "i saved ur pics. pay or i post them")]
+    conv = Conversation("c", "test", "test", (), tuple(
+        Message(f"m{i}", s, None, t, Source("", "test")) for i, (s, t) in enumerate(lines)))
+    view = build_view(conv, Folder(), False)
+    detector = LearnedDetector()
+    whole = detector.detect(view)
+    assert whole
+    for context in range(len(lines) + 2):
+        later = {f"m{i}" for i in range(context, len(lines))}
+        assert detector.detect(view, context=context) == [
+            f for f in whole if f.message_id in later]

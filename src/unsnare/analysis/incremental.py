@@ -295,7 +295,9 @@ class IncrementalAnalyzer:
             if isinstance(detector, LearnedDetector):
                 # In a room the whole reading zeroes the rapport heads and the
                 # overall head before it reads anything (LearnedDetector.detect).
-                out = [f for f in detector.detect(learned_view) if f.message_id in new_ids
+                context = len(window.messages) - len(new_views)
+                out = [f for f in detector.detect(learned_view, context=context)
+                       if f.message_id in new_ids
                        and not (state.room and (f.tactic in RAPPORT or f.get("head") == OVERALL))]
             elif gated and only_new.prefiltered is not None and not only_new.prefiltered.get(
                 detector.name

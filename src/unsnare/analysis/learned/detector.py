@@ -90,10 +90,12 @@ class LearnedDetector(Detector):
         """The model behind this detector."""
         return self._model
 
-    def detect(self, conversation: ConversationView) -> list[Finding]:
-        """Findings for messages the model is confident about."""
+    def detect(self, conversation: ConversationView, *, context: int = 0) -> list[Finding]:
+        """Findings for messages the model is confident about. The first `context`
+        messages are read for the windows of the messages after them only: they get
+        no findings (a reader that saw them before asks for the new ones)."""
         messages = conversation.messages
-        if not messages:
+        if len(messages) <= context:
             return []
         model = self._model
         if len(messages) == 1 and len(messages[0].folded) <= CHUNK_ABOVE:
@@ -152,7 +154,7 @@ class LearnedDetector(Detector):
         recent: dict[str | None, list[int]] = {}
         for k, m in enumerate(messages):
             history = recent.setdefault(m.sender, [])
-            if k in near_set and _letters(m.folded) >= MIN_LETTERS:
+            if k >= context and k in near_set and _letters(m.folded) >= MIN_LETTERS:
                 window = None
                 if history:
                     earlier = np.maximum(margins[history], 0.0).sum(axis=0)
