@@ -8,19 +8,25 @@ Bounded: `--conversations` conversations of `--messages` messages each, and at m
   (alternating between the two processes), followed by `--lookups` single lookups.
 - batch (`--batch N`): as a platform's ingest sends them, `--senders` senders each own a
   share of the conversations and post their messages in batches of up to N messages of
-  many conversations (`POST /v1/messages`), one batch after another; meanwhile
-  `--lookups` lookups per message are sent, `--lookup-batch` hashes a request.
+  many conversations (`POST /v1/messages`); meanwhile `--concurrency` lookup clients
+  send `--lookups` hashes per message, `--lookup-batch` hashes a request. With `--rate R`
+  the senders offer R messages a second in all (and the lookup clients R x `--lookups`
+  hashes), each request at its due time whether or not the one before was slow (so a
+  slow service shows as a lower sustained rate and longer latencies, not as a politer
+  client); without it, each sends its next request when the last is answered.
 
 With `--kill`, one process is killed (SIGKILL) half-way and its requests go to the other
 one (same idempotency keys). At the end it checks that nothing was lost: every accepted
 message is in its conversation's state, and every early warning reached the local
-webhook receiver exactly once. It prints the CPU time the servers, PostgreSQL and this
-client used per request and the load average (the machine is shared). All texts are
-invented here.
+webhook receiver exactly once. It prints latencies per request and per message or hash,
+the CPU time the servers, PostgreSQL and this client used, and the load average (the
+machine is shared). The client is a small asyncio HTTP/1.1 keep-alive client (`Http`),
+so that it takes little of the CPU the service shares with it. PostgreSQL runs as the
+test suite's throwaway server (fsync off) unless `--fsync`. All texts are invented here.
 
     .venv/bin/python bench/bench_platform_load.py [--conversations 200] [--messages 10]
-        [--lookups 2] [--concurrency 50] [--seconds 120] [--kill]
-        [--batch 0] [--senders 4] [--lookup-batch 1]
+        [--lookups 2] [--concurrency 50] [--seconds 120] [--kill] [--fsync]
+        [--batch 0] [--senders 4] [--lookup-batch 1] [--rate 0] [--timeout 10]
 """
 
 from __future__ import annotations
@@ -109,12 +115,91 @@ def _script(n: int, rng: random.Random) -> list[str]:
     return lines
 
 
+class Http:
+    """A lean HTTP/1.1 client for the load: keep-alive connections over asyncio streams,
+    JSON bodies, `Content-Length` or chunked answers. httpx took 3.5 ms of CPU a request
+    in batch mode (7 ms in single mode, more than the service), on the cores the service
+    shares; this writes and reads bytes and little else."""
+
+    def __init__(self, token: str, timeout: float) -> None:
+        self.token = token
+        self.timeout = timeout
+        self._idle: dict[tuple[str, int], list[tuple[asyncio.StreamReader,
+                                                     asyncio.StreamWriter]]] = {}
+
+    async def request(self, base: str, path: str, body: Any) -> tuple[int, bytes]:
+        """POST `body` as JSON; the status and the answer's bytes."""
+        return await asyncio.wait_for(self._request(base, path, body), self.timeout)
+
+    async def _request(self, base: str, path: str, body: Any) -> tuple[int, bytes]:
+        host, port = base.removeprefix("http://").split(":")
+        where = (host, int(port))
+        idle = self._idle.setdefault(where, [])
+        data = json.dumps(body).encode()
+        message = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer "
+                   f"{self.token}\r\nContent-Type: application/json\r\nContent-Length: "
+                   f"{len(data)}\r\n\r\n").encode() + data
+        while idle:
+            # A kept connection the server closed meanwhile (its keep-alive timeout)
+            # fails before any answer: then the request goes on a new connection.
+            reader, writer = idle.pop()
+            writer.write(message)
+            try:
+                head = await reader.readuntil(b"\r\n\r\n")
+            except (OSError, asyncio.IncompleteReadError) as exc:
+                writer.close()
+                if isinstance(exc, asyncio.IncompleteReadError) and exc.partial:
+                    raise
+                continue
+            return await self._answer(where, reader, writer, head)
+        reader, writer = await asyncio.open_connection(*where)
+        try:
+            writer.write(message)
+            head = await reader.readuntil(b"\r\n\r\n")
+        except BaseException:
+            writer.close()
+            raise
+        return await self._answer(where, reader, writer, head)
+
+    async def _answer(self, where: tuple[str, int], reader: asyncio.StreamReader,
+                      writer: asyncio.StreamWriter, head: bytes) -> tuple[int, bytes]:
+        idle = self._idle[where]
+        try:
+            lines = head.decode("latin-1").split("\r\n")
+            status = int(lines[0].split(" ", 2)[1])
+            headers = {k.lower(): v.strip() for k, _, v in
+                       (line.partition(":") for line in lines[1:] if line)}
+            if "content-length" in headers:
+                answer = await reader.readexactly(int(headers["content-length"]))
+            else:  # chunked
+                parts = []
+                while size := int((await reader.readuntil(b"\r\n")).strip(), 16):
+                    parts.append(await reader.readexactly(size))
+                    await reader.readexactly(2)
+                await reader.readexactly(2)
+                answer = b"".join(parts)
+        except BaseException:
+            writer.close()
+            raise
+        if headers.get("connection", "").lower() == "close":
+            writer.close()
+        else:
+            idle.append((reader, writer))
+        return status, answer
+
+    def close(self) -> None:
+        """Close every kept connection."""
+        for idle in self._idle.values():
+            for _, writer in idle:
+                writer.close()
+
+
 async def run_load(args: argparse.Namespace, bases: list[str], token: str, pdqs: list[str],
                    procs: list[subprocess.Popen[bytes]]) -> dict[str, Any]:
     """Send everything; latencies and counts."""
     rng = random.Random(7)
-    headers = {"Authorization": f"Bearer {token}"}
     latencies: dict[str, list[float]] = {"messages": [], "lookup": []}
+    sizes: dict[str, list[int]] = {"messages": [], "lookup": []}
     done = Counter[str]()  # messages scored, hashes looked up
     accepted: dict[str, int] = {}
     alive = [True, True]
@@ -122,101 +207,119 @@ async def run_load(args: argparse.Namespace, bases: list[str], token: str, pdqs:
     deadline = time.monotonic() + args.seconds
     sent = 0
     total = args.conversations * args.messages
-    limits = httpx.Limits(max_connections=args.concurrency + args.senders)
     scripts = {f"load-{c}": _script(args.messages, rng) for c in range(args.conversations)}
+    client = Http(token, args.timeout)
+    killed_at: list[float] = []
 
-    async with httpx.AsyncClient(headers=headers, timeout=30, limits=limits) as client:
+    async def request(kind: str, path: str, n: int, body: Any, size: int) -> bytes | None:
+        for attempt in range(4):
+            which = (n + attempt) % 2
+            if not alive[which]:
+                which = 1 - which
+            t = time.perf_counter()
+            try:
+                status, answer = await client.request(bases[which], path, body)
+            except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                    TimeoutError, ValueError) as exc:
+                failures[f"{kind} {exc.__class__.__name__} (retried)"] += 1
+                continue
+            if status == 200:
+                latencies[kind].append(time.perf_counter() - t)
+                sizes[kind].append(size)
+                return answer
+            failures[f"{kind} HTTP {status}"] += 1
+        return None
 
-        async def request(kind: str, method: str, path: str, n: int, body: Any = None,
-                          ) -> httpx.Response | None:
-            for attempt in range(4):
-                which = (n + attempt) % 2
-                if not alive[which]:
-                    which = 1 - which
-                t = time.perf_counter()
-                try:
-                    r = await client.request(method, bases[which] + path, json=body)
-                except httpx.TransportError:
-                    failures[f"{kind} transport (retried)"] += 1
-                    continue
-                if r.status_code == 200:
-                    latencies[kind].append(time.perf_counter() - t)
-                    return r
-                failures[f"{kind} HTTP {r.status_code}"] += 1
-            return None
+    def maybe_kill() -> None:
+        if args.kill and alive[1] and sent >= total // 2:
+            alive[1] = False
+            killed_at.append(time.perf_counter())
+            procs[1].send_signal(signal.SIGKILL)
 
-        def maybe_kill() -> None:
-            if args.kill and alive[1] and sent >= total // 2:
-                alive[1] = False
-                procs[1].send_signal(signal.SIGKILL)
+    async def paced(interval: float, first: float) -> float:
+        # The time this request is due (open schedule: a late one goes at once).
+        due = first
+        now = time.perf_counter()
+        if due > now:
+            await asyncio.sleep(due - now)
+        return due + interval
 
-        async def lookups(count: int, n: int) -> None:
-            # `count` hashes, `--lookup-batch` a request.
-            while count > 0 and time.monotonic() <= deadline:
-                size = min(count, max(1, args.lookup_batch))
-                count -= size
-                if args.lookup_batch > 1:
-                    body: Any = {"items": [{"pdq": [rng.choice(pdqs)]} for _ in range(size)]}
-                    path = "/v1/lookup/batch"
-                else:
-                    body, path = {"pdq": [rng.choice(pdqs)]}, "/v1/lookup"
-                if await request("lookup", "POST", path, n, body) is not None:
-                    done["lookups"] += size
+    async def lookups(count: int, n: int, interval: float) -> None:
+        # `count` hashes, `--lookup-batch` a request, one request each `interval` s.
+        due = time.perf_counter() + interval * rng.random()
+        while count > 0 and time.monotonic() <= deadline:
+            if interval:
+                due = await paced(interval, due)
+            size = min(count, max(1, args.lookup_batch))
+            count -= size
+            if args.lookup_batch > 1:
+                body: Any = {"items": [{"pdq": [rng.choice(pdqs)]} for _ in range(size)]}
+                path = "/v1/lookup/batch"
+            else:
+                body, path = {"pdq": [rng.choice(pdqs)]}, "/v1/lookup"
+            if await request("lookup", path, n, body, size) is not None:
+                done["lookups"] += size
+            n += 1
 
-        async def conversation(cid: str, c: int) -> None:
-            nonlocal sent
-            for i, text in enumerate(scripts[cid]):
-                if time.monotonic() > deadline:
-                    return
-                body = {"messages": [{"id": f"{cid}-{i}", "sender": "a" if i % 2 else "b",
-                                      "text": text}]}
-                r = await request("messages", "POST", f"/v1/conversations/{cid}/messages",
-                                  c + i, body)
-                if r is not None:
-                    accepted[cid] = r.json()["message_count"]
-                    done["messages"] += 1
-                sent += 1
-                maybe_kill()
-                await lookups(args.lookups, c + i)
+    async def conversation(cid: str, c: int) -> None:
+        nonlocal sent
+        for i, text in enumerate(scripts[cid]):
+            if time.monotonic() > deadline:
+                return
+            body = {"messages": [{"id": f"{cid}-{i}", "sender": "a" if i % 2 else "b",
+                                  "text": text}]}
+            r = await request("messages", f"/v1/conversations/{cid}/messages", c + i, body, 1)
+            if r is not None:
+                accepted[cid] = json.loads(r)["message_count"]
+                done["messages"] += 1
+            sent += 1
+            maybe_kill()
+            await lookups(args.lookups, c + i, 0.0)
 
-        async def sender(s: int, owned: list[str]) -> None:
-            # Round i holds message i of every conversation this sender owns, in a
-            # shuffled order: a platform's stream mixes its conversations.
-            nonlocal sent
-            order = random.Random(s)
-            stream: list[tuple[str, int]] = []
-            for i in range(args.messages):
-                round_ = [(cid, i) for cid in owned]
-                order.shuffle(round_)
-                stream += round_
-            for n, start in enumerate(range(0, len(stream), args.batch)):
-                if time.monotonic() > deadline:
-                    return
-                part = stream[start : start + args.batch]
-                body = {"messages": [
-                    {"conversation_id": cid, "id": f"{cid}-{i}", "sender": "a" if i % 2 else "b",
-                     "text": scripts[cid][i]} for cid, i in part]}
-                r = await request("messages", "POST", "/v1/messages", s + n, body)
-                if r is not None:
-                    for state in r.json()["conversations"]:
-                        accepted[state["conversation_id"]] = state["message_count"]
-                    done["messages"] += len(part)
-                sent += len(part)
-                maybe_kill()
+    async def sender(s: int, owned: list[str], interval: float) -> None:
+        # Round i holds message i of every conversation this sender owns, in a
+        # shuffled order: a platform's stream mixes its conversations.
+        nonlocal sent
+        order = random.Random(s)
+        stream: list[tuple[str, int]] = []
+        for i in range(args.messages):
+            round_ = [(cid, i) for cid in owned]
+            order.shuffle(round_)
+            stream += round_
+        due = time.perf_counter() + interval * s / max(1, args.senders)
+        for n, start in enumerate(range(0, len(stream), args.batch)):
+            if time.monotonic() > deadline:
+                return
+            if interval:
+                due = await paced(interval, due)
+            part = stream[start : start + args.batch]
+            body = {"messages": [
+                {"conversation_id": cid, "id": f"{cid}-{i}", "sender": "a" if i % 2 else "b",
+                 "text": scripts[cid][i]} for cid, i in part]}
+            r = await request("messages", "/v1/messages", s + n, body, len(part))
+            if r is not None:
+                for state in json.loads(r)["conversations"]:
+                    accepted[state["conversation_id"]] = state["message_count"]
+                done["messages"] += len(part)
+            sent += len(part)
+            maybe_kill()
 
-        async def lookup_worker(w: int, share: int) -> None:
-            await lookups(share, w)
-
-        started = time.perf_counter()
+    started = time.perf_counter()
+    try:
         if args.batch:
             ids = list(scripts)
             owned = [ids[s :: args.senders] for s in range(args.senders)]
             wanted = total * args.lookups
             share = [wanted // args.concurrency + (w < wanted % args.concurrency)
                      for w in range(args.concurrency)]
+            # --rate: messages a second offered in all (hashes: --lookups times that).
+            every = args.batch * args.senders / args.rate if args.rate else 0.0
+            look_every = (max(1, args.lookup_batch) * args.concurrency
+                          / (args.rate * args.lookups)) if args.rate and args.lookups else 0.0
             await asyncio.gather(
-                *(sender(s, owned[s]) for s in range(args.senders)),
-                *(lookup_worker(w, share[w]) for w in range(args.concurrency) if share[w]),
+                *(sender(s, owned[s], every) for s in range(args.senders)),
+                *(lookups(share[w], w, look_every) for w in range(args.concurrency)
+                  if share[w]),
             )
         else:
             queue = asyncio.Queue[int]()
@@ -229,9 +332,12 @@ async def run_load(args: argparse.Namespace, bases: list[str], token: str, pdqs:
                     await conversation(f"load-{c}", c)
 
             await asyncio.gather(*(worker() for _ in range(args.concurrency)))
-        took = time.perf_counter() - started
-    return {"latencies": latencies, "accepted": accepted, "took": took, "failures": failures,
-            "done": done}
+    finally:
+        client.close()
+    took = time.perf_counter() - started
+    return {"latencies": latencies, "sizes": sizes, "accepted": accepted, "took": took,
+            "failures": failures, "done": done,
+            "killed_after": killed_at[0] - started if killed_at else None}
 
 
 def _cpu(pids: list[int]) -> float:
@@ -291,10 +397,15 @@ def main() -> None:
                         help="messages a request (0: each message alone, to its conversation)")
     parser.add_argument("--senders", type=int, default=4, help="batch mode: senders")
     parser.add_argument("--lookup-batch", type=int, default=1, help="hashes a lookup request")
+    parser.add_argument("--rate", type=float, default=0.0,
+                        help="batch mode: messages a second offered (0: as fast as answered)")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds a request")
+    parser.add_argument("--fsync", action="store_true",
+                        help="PostgreSQL with fsync on (the test server runs with -F)")
     args = parser.parse_args()
     receiver = Receiver()
     rng = random.Random(1)
-    with postgres() as url:
+    with postgres(*(["fsync=on"] if args.fsync else [])) as url:
         engine = sa.create_engine(url)
         upgrade(engine)
         actor = Actor("cli:bench")
@@ -368,25 +479,34 @@ def main() -> None:
     delivered = {c: n for c, n in receiver.conversations.items() if c.startswith("load-")}
     mode = (f"batches of up to {args.batch} messages from {args.senders} senders"
             if args.batch else "each message posted alone")
-    print(f"two service processes, one PostgreSQL; {args.conversations} conversations x "
-          f"{args.messages} messages ({mode}), {args.lookups} lookups per message "
-          f"({args.lookup_batch} hash a request), {args.concurrency} concurrent clients, "
-          f"bank of {args.bank} PDQ hashes"
+    offered = (f"; offered {args.rate:.0f} messages/s + {args.rate * args.lookups:.0f} hashes/s"
+               if args.batch and args.rate else "; as fast as answered")
+    print(f"two service processes, one PostgreSQL (fsync {'on' if args.fsync else 'off'}); "
+          f"{args.conversations} conversations x {args.messages} messages ({mode}), "
+          f"{args.lookups} lookups per message ({args.lookup_batch} hashes a request, "
+          f"{args.concurrency} lookup clients), bank of {args.bank} PDQ hashes{offered}"
           f"{', one process killed half-way' if args.kill else ''}")
     print(f"sent for {took:.1f} s: {n_msg} messages scored ({n_msg / took:.1f}/s), "
           f"{n_look} hashes looked up ({n_look / took:.1f}/s), {requests} requests "
           f"({requests / took:.1f}/s)")
+    if result["killed_after"] is not None:
+        print(f"process 2 killed {result['killed_after']:.1f} s in")
     for kind in ("messages", "lookup"):
         values = lat[kind]
         if values:
-            print(f"{kind} requests: p50 {_pct(values, 0.5):.1f} ms, p99 "
-                  f"{_pct(values, 0.99):.1f} ms, mean {statistics.mean(values) * 1000:.1f} ms")
+            size = statistics.mean(result["sizes"][kind])
+            print(f"{kind} requests ({size:.0f} a request): p50 {_pct(values, 0.5):.1f} ms, "
+                  f"p99 {_pct(values, 0.99):.1f} ms, max {max(values) * 1000:.1f} ms, "
+                  f"mean {statistics.mean(values) * 1000:.1f} ms; a unit at p50/p99 "
+                  f"{_pct(values, 0.5) / size:.2f}/{_pct(values, 0.99) / size:.2f} ms")
     spent = [after - before for before, after in zip(cpu_before, cpu_after, strict=True)]
     per = max(1, requests)
+    units = max(1, n_msg + n_look)
     print(f"CPU used: servers {spent[0]:.1f} s, PostgreSQL {spent[1]:.1f} s, this client "
-          f"{spent[2]:.1f} s; per request {spent[0] / per * 1000:.2f} + "
-          f"{spent[1] / per * 1000:.2f} + {spent[2] / per * 1000:.2f} ms; per message scored "
-          f"and hash looked up: {sum(spent) / max(1, n_msg + n_look) * 1000:.2f} ms")
+          f"{spent[2]:.1f} s ({sum(spent) / took:.2f} cores of {os.cpu_count()}); per request "
+          f"{spent[0] / per * 1000:.2f} + {spent[1] / per * 1000:.2f} + "
+          f"{spent[2] / per * 1000:.2f} ms; per message scored and hash looked up: "
+          f"{sum(spent) / units * 1000:.3f} ms (servers {spent[0] / units * 1000:.3f})")
     print(f"load average (1 min) {load_before[0]:.1f} at the start, {load_after[0]:.1f} at "
           f"the end ({os.cpu_count()} cores)")
     print(f"failures: {dict(result['failures']) or 'none'}")

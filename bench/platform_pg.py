@@ -20,8 +20,9 @@ __all__ = ["free_port", "postgres"]
 
 
 @contextmanager
-def postgres() -> Iterator[str]:
-    """A pg8000 URL of a server that lives as long as the `with` block."""
+def postgres(*settings: str) -> Iterator[str]:
+    """A pg8000 URL of a server that lives as long as the `with` block; `settings` are
+    more `name=value` server settings."""
     given = os.environ.get(ENV_URL)
     if given:
         yield given
@@ -29,5 +30,6 @@ def postgres() -> Iterator[str]:
     bindir = pg_bin()
     if bindir is None:
         raise SystemExit("PostgreSQL server binaries are needed (/usr/lib/postgresql/*/bin)")
-    with throwaway_server(bindir, "max_connections=200", prefix="unsnare-bench-pg-") as url:
+    with throwaway_server(bindir, "max_connections=200", *settings,
+                          prefix="unsnare-bench-pg-") as url:
         yield url
