@@ -7,6 +7,7 @@ tables, with each tenant's banks named `<tenant>.<bank>`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -231,7 +232,7 @@ def make_reader_engine(settings: PlatformSettings) -> Engine:
     return _engine(settings, isolation_level="AUTOCOMMIT", pool_size=1, max_overflow=0)
 
 
-class _ArrayText(sa.types.TypeDecorator[list[Any]]):
+class _ArrayText(sa.types.TypeDecorator[Sequence[object]]):
     """A list sent as the text of a PostgreSQL array (`{"a","b",NULL}`), cast to the
     array type in SQL. pg8000 writes an array parameter's strings out character by
     character in Python (`array_string_escape`); with batches holding kilobytes of
@@ -241,7 +242,9 @@ class _ArrayText(sa.types.TypeDecorator[list[Any]]):
     impl = sa.Text
     cache_ok = True
 
-    def process_bind_param(self, value: list[Any] | None, dialect: Any) -> str | None:
+    def process_bind_param(
+        self, value: Sequence[object] | None, dialect: sa.engine.Dialect
+    ) -> str | None:
         if value is None:
             return None
         return "{" + ",".join(map(_element, value)) + "}"
