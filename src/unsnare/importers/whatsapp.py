@@ -418,6 +418,8 @@ class _Reader:
                     if done is not None:
                         yield done
                     pos, line = m.end() + 1, line + 1
+                # Every line of the block was read: `line` is the next one's number.
+                base = line - 1
             else:
                 # Header lines are found by one regex sweep per block; the text
                 # between two headers is the first one's continuation.
@@ -432,7 +434,7 @@ class _Reader:
                 if pos < len(block):
                     tail = block[pos:]
                     loose_span(tail[:-1] if tail.endswith("\n") else tail, line)
-            base += block.count("\n") + (0 if block.endswith("\n") else 1)
+                base += block.count("\n") + (0 if block.endswith("\n") else 1)
         if pending is not None:
             yield self._build(pending, sha, state)
 
