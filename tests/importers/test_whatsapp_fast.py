@@ -295,7 +295,7 @@ def test_messages_read_in_c_are_left_out_of_the_cycle_collector(tmp_path: Path) 
         streamed = list(opened.streams[0].messages())
     # (a sender's first message and the last one are built by the Python code:
     # tracked as usual while streamed; read_export's tuple leaves them out too,
-    # see tests/importers/test_collect.py)
+    # see tests/importers/test_base_collect.py)
     assert [gc.is_tracked(m) for m in streamed] == [True, True] + [False] * 17 + [True]
     messages = read_export(path, tz="UTC").conversations[0].messages
     assert not any(gc.is_tracked(m) for m in messages)
