@@ -8,3 +8,7 @@ def messages_json(
     ctx: tuple[Any, ...], messages: list[Any], first_sep: str, sep: str, pad: str,
     as_bytes: bool, /,
 ) -> str | bytes | None: ...
+def message_tuple(
+    items: list[Any], cls: type, source: tuple[Any, type], attachments: tuple[Any, type],
+    reactions: tuple[Any, type], /,
+) -> tuple[Any, ...]: ...

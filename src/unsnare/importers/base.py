@@ -15,12 +15,14 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from types import ModuleType
 from typing import Any, ClassVar, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from unsnare.errors import UsageError
 from unsnare.importers.source import ExportSource
 from unsnare.models import (
+    Attachment,
     Conversation,
     ImportWarning,
     Message,
@@ -28,6 +30,17 @@ from unsnare.models import (
     Reaction,
     Source,
     SourceFile,
+)
+
+_fastread: ModuleType | None
+try:  # frees the collector from walking a million messages (setup.py builds it)
+    from unsnare import _fastread
+except ImportError:  # installed without a C compiler: an ordinary tuple
+    _fastread = None
+# Which slot of a Message holds which frozen part (for _fastread.message_tuple).
+_PARTS = tuple(
+    (Message.__dict__[name], cls)
+    for name, cls in (("source", Source), ("attachments", Attachment), ("reactions", Reaction))
 )
 
 # Keep at most this many warnings in full; beyond it we only count them, so a
@@ -243,11 +256,17 @@ class ChatStream:
         read: list[Message] = []
         try:
             read.extend(self.produce(self.state))
+            # Made while the collector is paused, and left out of its walks
+            # when compiled (see message_tuple in src/unsnare/_fastread.c).
+            messages = (
+                _fastread.message_tuple(read, Message, *_PARTS) if _fastread else tuple(read)
+            )
         finally:
             self.state.message_count += len(read)
+            del read
             if was_enabled:
                 gc.enable()
-        return self.finish(tuple(read))
+        return self.finish(messages)
 
     def finish(self, messages: tuple[Message, ...] = ()) -> Conversation:
         """The `Conversation` with what the stream learned (call after reading)."""

@@ -208,4 +208,6 @@ def text_of(value: object) -> str:
         return ""
     if isinstance(value, str):
         return value
+    if type(value) is int:  # ids: what json.dumps writes, without its encoder (1M calls)
+        return int.__repr__(value)
     return json.dumps(value, ensure_ascii=False)

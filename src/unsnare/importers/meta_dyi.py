@@ -181,7 +181,8 @@ def _thread_reader(
         title_set = False
         for _, name in parts:
             fname = src.display_name(name)
-            build = partial(_record_at, src, media, options, state, name)
+            # The file's stem names every message id: taken once, not per message.
+            build = partial(_record_at, src, media, options, state, name, PurePosixPath(name).stem)
             if src.size(name) > STREAM_ABOVE:
                 header, _ = read_header(src, name, ("messages",))
                 _take_header(state, header, title_set)
@@ -212,14 +213,16 @@ def _record_at(
     options: ImportOptions,
     state: ChatState,
     name: str,
+    stem: str,
     raw: object,
     i: int,
 ) -> Message | None:
-    """The message at `$.messages[i]` of thread file `name`, or None with a warning."""
+    """The message at `$.messages[i]` of thread file `name` (`stem`: its file stem), or None
+    with a warning."""
     fname = src.display_name(name)
     path = f"$.messages[{i}]"
     source = Source(file_sha256=src.sha256(name), file_name=fname, path=path)
-    mid = f"{PurePosixPath(name).stem}:{i}"
+    mid = f"{stem}:{i}"
     return read_record(state, raw, fname, path, _message, src, media, options, state, source, mid)
 
 

@@ -62,6 +62,13 @@ _EVENT_LENGTHS = bytes(
     1 if n in {len(t) for t in wa.DELETED | wa.CALLS} else 0
     for n in range(max(len(t) for t in wa.DELETED | wa.CALLS) + 1)
 )
+# Which ASCII characters start or end an event text (body_event compares the
+# case-folded text with them; the C pass skips texts that cannot be one).
+_EVENT_FIRST, _EVENT_LAST = (
+    bytes(1 if any(t[at] == chr(n) for t in wa.DELETED | wa.CALLS) else 0 for n in range(128))
+    for at in (0, -1)
+)
+_EVENTS_BMP = all(ord(ch) <= 0xFFFF for t in wa.DELETED | wa.CALLS for ch in t)
 _OMITTED_LENGTHS = bytes(
     1 if n in {len(t) for t in wa.MEDIA_KIND_OMITTED} else 0
     for n in range(max(map(len, wa.MEDIA_KIND_OMITTED)) + 1)
@@ -418,6 +425,8 @@ class _Reader:
                     if done is not None:
                         yield done
                     pos, line = m.end() + 1, line + 1
+                # Every line of the block was read: `line` is the next one's number.
+                base = line - 1
             else:
                 # Header lines are found by one regex sweep per block; the text
                 # between two headers is the first one's continuation.
@@ -432,7 +441,7 @@ class _Reader:
                 if pos < len(block):
                     tail = block[pos:]
                     loose_span(tail[:-1] if tail.endswith("\n") else tail, line)
-            base += block.count("\n") + (0 if block.endswith("\n") else 1)
+                base += block.count("\n") + (0 if block.endswith("\n") else 1)
         if pending is not None:
             yield self._build(pending, sha, state)
 
@@ -460,7 +469,8 @@ class _Reader:
             sha, self.file_name, MessageKind.MESSAGE, MessageKind.SYSTEM, SystemEvent.DELETED,
             wa.INVISIBLE, (), _EVENT_LENGTHS, wa.body_event, _OMITTED_LENGTHS,
             frozenset(wa.MEDIA_OMITTED), (Attachment("", None, False),), wa.EDITED_SUFFIXES,
-            " " + wa.INVISIBLE,
+            " " + wa.INVISIBLE, _EVENT_FIRST, _EVENT_LAST, frozenset(wa.DELETED),
+            frozenset(wa.CALLS), SystemEvent.CALL, _EVENTS_BMP,
         )
 
     def _decide_orders(self, scan: _Scan, state: ChatState) -> dict[tuple[str, bool, bool], str]:
