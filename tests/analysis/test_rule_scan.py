@@ -19,6 +19,7 @@ from unsnare.analysis import (
     base,
     builtin_registry,
 )
+from unsnare.analysis.literals import required_alternatives
 from unsnare.analysis.view import REPEAT_TEXT_LIMIT
 from unsnare.models import Conversation, Message, Source
 
@@ -51,7 +52,7 @@ def _words() -> list[str]:
     for d in _PATTERN_DETECTORS:
         out |= d.vocabulary()
         for c in getattr(d, "_compiled", ()):
-            for alt in c.needs or ():
+            for alt in required_alternatives(c.regex.pattern) or ():
                 for clause in alt:
                     out.update(clause)
     return sorted(out)

@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import ClassVar, cast
 
 from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
-from unsnare.analysis.literals import Clauses, literal_gate, required_alternatives
+from unsnare.analysis.literals import literal_gate, required_alternatives
 from unsnare.analysis.report import DetailValue, Finding
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.view import (
@@ -121,11 +121,6 @@ class _Compiled:
     unless: re.Pattern[str] | None
     requires: re.Pattern[str] | None
     keys: frozenset[str]
-    # False for a text the pattern cannot match in (see literals.py); None: always try.
-    gate: Callable[[str], bool] | None
-    # What a text the pattern matches in holds (see literals.py; the compiled
-    # scanner tests every rule's at once); None: nothing known.
-    needs: tuple[Clauses, ...] | None
 
 
 def loosen_spaces(pattern: str) -> str:
@@ -180,8 +175,6 @@ def _compile(name: str, rule: Rule, default_keys: frozenset[str]) -> _Compiled:
         _re(rule.unless) if rule.unless else None,
         _re(rule.requires) if rule.requires else None,
         frozenset(rule.keys.split()) or default_keys,
-        literal_gate(pattern),
-        required_alternatives(pattern),
     )
 
 
@@ -469,12 +462,15 @@ SCAN_MODE = "compiled"
 
 
 def _scanner(rules: list[_Compiled]) -> Callable[[str], tuple[int, ...]]:
+    """What the rules at each position need (see literals.py), worked out only
+    here, for the rules of the languages met: parsing every pattern of every
+    language when a detector is made would double the start-up time."""
     every = tuple(range(len(rules)))
     if SCAN_MODE == "plain":
         return lambda text: every
     if SCAN_MODE == "compiled" and _fastscan is not None:
-        return cast(
-            Callable[[str], tuple[int, ...]], _fastscan.Scanner([c.needs for c in rules]).scan
-        )
-    gates = [(j, c.gate) for j, c in enumerate(rules)]
+        needs = [required_alternatives(c.regex.pattern) for c in rules]
+        return cast(Callable[[str], tuple[int, ...]], _fastscan.Scanner(needs).scan)
+    # A test per rule: False for a text its pattern cannot match in; None: always try.
+    gates = [(j, literal_gate(c.regex.pattern)) for j, c in enumerate(rules)]
     return lambda text: tuple(j for j, gate in gates if gate is None or gate(text))
