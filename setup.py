@@ -1,12 +1,13 @@
 """Builds the compiled parts (the rest is in pyproject.toml): PDQIndex's search
-kernel, the quick model constructor the importers use (unsnare.fastmodel), and
-the WhatsApp reader's two passes and `import --json`'s writer for plain lines
-(unsnare._fastread).
+kernel, the quick model constructor the importers use (unsnare.fastmodel), the
+WhatsApp reader's two passes and `import --json`'s writer for plain lines
+(unsnare._fastread), and the rules' one-pass test of which rules could match a
+message (unsnare._fastscan).
 
 All are optional: without a C compiler the package still installs, PDQIndex
-searches with NumPy alone, models are built by their own constructors and
-exports are read and written by the Python code (slower, same answers). The
-tests fail under CI=true when one was not built.
+searches with NumPy alone, models are built by their own constructors, exports
+are read and written by the Python code and rules are chosen by Python tests
+(slower, same answers). The tests fail under CI=true when one was not built.
 """
 
 from setuptools import Extension, setup
@@ -28,6 +29,12 @@ setup(
         Extension(
             "unsnare._fastread",
             ["src/unsnare/_fastread.c"],
+            extra_compile_args=["-O2"],
+            optional=True,
+        ),
+        Extension(
+            "unsnare._fastscan",
+            ["src/unsnare/_fastscan.c"],
             extra_compile_args=["-O2"],
             optional=True,
         ),

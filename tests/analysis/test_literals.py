@@ -10,7 +10,7 @@ import pytest
 
 from unsnare.analysis import PatternDetector, builtin_registry
 from unsnare.analysis.base import loosen_spaces
-from unsnare.analysis.literals import literal_gate, required_literals
+from unsnare.analysis.literals import literal_gate, required_alternatives, required_literals
 
 
 @pytest.mark.parametrize(
@@ -98,29 +98,90 @@ def _rules() -> list[tuple[str, str]]:
     ]
 
 
+# Texts that each match some rule: the tests before the rules must let them through.
+_MATCHING_TEXTS = [
+    "send me a pic of you in your underwear",
+    "i have your nudes. send $300 to $jaykash or i post them to all your followers",
+    "you have 2 hours. i have a list of your family and friends",
+    "pay now or your life is over",
+    "i got the $300 but now i want $500 more",
+    "you're so mature for your age",
+    "don't tell your parents we talk ok",
+    "i hacked your camera and recorded you",
+    "i will send the video to everyone you know",
+    "te voy a arruinar la vida si no pagas",
+    "ich habe dich beobachtet, zahle 500 euro in bitcoin",
+    "kill yourself, nobody will miss you",
+    "im 16 and you are so mature, add me on snap",
+]
+
+
 def test_every_built_in_rule_keeps_its_matches_through_the_gate() -> None:
-    # Texts that each match some rule: the gate must let them through.
-    texts = [
-        "send me a pic of you in your underwear",
-        "i have your nudes. send $300 to $jaykash or i post them to all your followers",
-        "you have 2 hours. i have a list of your family and friends",
-        "pay now or your life is over",
-        "i got the $300 but now i want $500 more",
-        "you're so mature for your age",
-        "don't tell your parents we talk ok",
-        "i hacked your camera and recorded you",
-        "i will send the video to everyone you know",
-        "te voy a arruinar la vida si no pagas",
-        "ich habe dich beobachtet, zahle 500 euro in bitcoin",
-        "kill yourself, nobody will miss you",
-        "im 16 and you are so mature, add me on snap",
-    ]
     checked = 0
     for name, pattern in _rules():
         gate = literal_gate(pattern)
         regex = re.compile(pattern)
-        for text in texts:
+        for text in _MATCHING_TEXTS:
             if regex.search(text):
                 checked += 1
                 assert gate is None or gate(text), (name, text)
+    assert checked > 10
+
+
+def _holds(needs: tuple[tuple[tuple[str, ...], ...], ...], text: str) -> bool:
+    return any(all(any(s in text for s in clause) for clause in alt) for alt in needs)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bsend\s+nudes\b", ((("send",), ("nudes",)),)),
+        # One alternative per top-level branch, so a weak one does not weaken the rest.
+        (r"\bpay\s+now|\b(?:dm|tag)\s+me", ((("pay",), ("now",)), (("dm", "tag"), ("me",)))),
+        # Short strings count ("9", or the "1" of "1[0-7]").
+        (r"(?:9|1[0-7])\s*yrs?", ((("1", "9"), ("yr",)),)),
+        # Nothing known for one branch: nothing known at all.
+        (r"\bpay\b|\w+", None),
+        (r"(?i)\bpay\b", None),
+        (r"[(", None),
+    ],
+)  # fmt: skip
+def test_required_alternatives(
+    pattern: str, expected: tuple[tuple[tuple[str, ...], ...], ...] | None
+) -> None:
+    found = required_alternatives(pattern)
+    if expected is None:
+        assert found is None
+        return
+    assert found is not None
+    normal = {frozenset(frozenset(c) for c in alt) for alt in found}
+    assert normal == {frozenset(frozenset(c) for c in alt) for alt in expected}
+
+
+def test_the_alternatives_never_rule_out_a_text_the_pattern_matches_in() -> None:
+    rnd = random.Random(20261208)
+    known = 0
+    for _ in range(3000):
+        pattern = _random_pattern(rnd)
+        needs = required_alternatives(pattern)
+        if needs is None:
+            continue
+        known += 1
+        regex = re.compile(pattern)
+        for _ in range(20):
+            text = _random_text(rnd)
+            if regex.search(text):
+                assert _holds(needs, text), (pattern, text)
+    assert known > 300
+
+
+def test_every_built_in_rule_keeps_its_matches_through_its_alternatives() -> None:
+    checked = 0
+    for name, pattern in _rules():
+        needs = required_alternatives(pattern)
+        regex = re.compile(pattern)
+        for text in _MATCHING_TEXTS:
+            if regex.search(text):
+                checked += 1
+                assert needs is None or _holds(needs, text), (name, text)
     assert checked > 10

@@ -59,3 +59,22 @@ def test_an_obfuscated_threat_is_read_and_its_span_points_at_the_original() -> N
     assert report.risk.flagged
     for f in report.findings:
         assert 0 <= f.start < f.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hey ❤️ you", "👍🏽👍🏽 ok `quoted`", "ﬁne Straße İstanbul", "a\u0301b\u200bc", "\ud800x", "é" * 5],
+)
+def test_uneven_texts_keep_every_offset(text: str) -> None:
+    # Runs of ASCII are copied whole; the offsets must equal those of a walk
+    # character by character through the same table.
+    n = Normalizer()
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        out = n._table[ord(ch)]
+        parts.append(out)
+        offsets.extend([i] * len(out))
+    folded, got = n._uneven(text)
+    assert folded == "".join(parts)
+    assert list(got) == [*offsets, len(text)]

@@ -12,16 +12,27 @@ from __future__ import annotations
 import hashlib
 import re
 from abc import ABC, abstractmethod
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import ClassVar
+from types import ModuleType
+from typing import ClassVar, cast
 
 from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
-from unsnare.analysis.literals import literal_gate
+from unsnare.analysis.literals import literal_gate, required_alternatives
 from unsnare.analysis.report import DetailValue, Finding
 from unsnare.analysis.tactics import Tactic
-from unsnare.analysis.view import REPEAT_TEXT_LIMIT, ConversationView, MessageView
+from unsnare.analysis.view import (
+    REPEAT_TEXT_LIMIT,
+    REPEAT_TEXTS,
+    ConversationView,
+    MessageView,
+)
+
+_fastscan: ModuleType | None
+try:
+    from unsnare import _fastscan
+except ImportError:  # pragma: no cover - built by `pip install -e .`; Python gates then
+    _fastscan = None
 
 
 class Detector(ABC):
@@ -110,8 +121,6 @@ class _Compiled:
     unless: re.Pattern[str] | None
     requires: re.Pattern[str] | None
     keys: frozenset[str]
-    # False for a text the pattern cannot match in (see literals.py); None: always try.
-    gate: Callable[[str], bool] | None
 
 
 def loosen_spaces(pattern: str) -> str:
@@ -166,7 +175,6 @@ def _compile(name: str, rule: Rule, default_keys: frozenset[str]) -> _Compiled:
         _re(rule.unless) if rule.unless else None,
         _re(rule.requires) if rule.requires else None,
         frozenset(rule.keys.split()) or default_keys,
-        literal_gate(pattern),
     )
 
 
@@ -197,7 +205,7 @@ class PatternDetector(Detector):
         self._all_messages = not self._compiled or any(not c.keys for c in self._compiled)
         self._triggers = frozenset(keys)
         self._by_lang: dict[str, list[_Compiled]] = {}
-        self._rules_for: dict[tuple[str, ...], list[_Compiled]] = {}
+        self._plans: dict[tuple[str, ...], _Plan] = {}
         for c in self._compiled:
             for lang in c.rule.langs:
                 self._by_lang.setdefault(lang, []).append(c)
@@ -240,62 +248,86 @@ class PatternDetector(Detector):
         """Hook: detail worked out from the match (such as an amount)."""
         return ()
 
-    def detect(self, conversation: ConversationView) -> list[Finding]:
-        """Apply every rule of the conversation's languages to prefiltered messages."""
-        langs = conversation.languages()
-        rules = self._rules_for.get(langs)
-        if rules is None:
+    def _plan(self, langs: tuple[str, ...]) -> _Plan:
+        """The rules for these languages, in order, and how to choose among them."""
+        plan = self._plans.get(langs)
+        if plan is None:
             rules = [c for lang in langs for c in self._by_lang.get(lang, ())]
-            self._rules_for[langs] = rules
+            plan = self._plans[langs] = _Plan(rules)
+        return plan
+
+    def detect(self, conversation: ConversationView) -> list[Finding]:
+        """Apply every rule of the conversation's languages to prefiltered messages.
+
+        Rules run in table order within a message (an earlier rule's span is
+        taken first). A rule runs only where its keys are among the message's
+        words and its required strings are in the text (the scanner); the
+        latter only ever skips a rule that could not match.
+        """
+        plan = self._plan(conversation.languages())
+        if not plan.rules:
+            return []
+        rules, scan, allowed = plan.rules, plan.scan, plan.allowed
         out: list[Finding] = []
-        candidates = list(self.candidates(conversation))
-        # A short text that comes again (a pasted threat, "send pic") is matched
-        # once: its matches and context are kept; the hooks still see each message.
-        seen = Counter(m.folded for m in candidates)
-        scans: dict[tuple[int, str], _Scan] = {}
-        # The rules a message's words allow, worked out once per distinct word set:
-        # the view shares equal word sets, and most messages fall into a few dozen.
-        allowed: dict[frozenset[str], list[_Compiled]] = {}
-        for m in candidates:
+        # A short text's rule hits, worked out once per text (the same text comes
+        # again: "send pic", a pasted threat); the hooks still see each message.
+        hits_of: dict[tuple[str, int], tuple[tuple[_Compiled, _Scan], ...]] = {}
+        for m in self.candidates(conversation):
             words = m.words
-            applicable = allowed.get(words)
-            if applicable is None:
-                applicable = allowed[words] = [
-                    c for c in rules if not c.keys or not c.keys.isdisjoint(words)
-                ]
-            if not applicable:
+            mask = allowed.get(words)
+            if mask is None:
+                mask = allowed[words] = plan.mask_of(words)
+            if not mask:
                 continue
-            taken: list[tuple[int, int]] = []
-            about: list[bool] = []  # asked once per message, when a finding needs it
             folded = m.folded
-            again = seen[folded] > 1 and len(folded) <= REPEAT_TEXT_LIMIT
-            for c in applicable:
-                if c.gate is not None and not c.gate(folded):
-                    continue  # (the pattern cannot match here: same result, far cheaper)
-                if again:
-                    key = (id(c), folded)
-                    scan = scans.get(key)
-                    if scan is None:
-                        scan = scans[key] = _scan(c, folded)
-                    if scan.base is not None:
-                        self._take(m, c, scan.matches, scan.base, scan.boosted, taken, about, out)
-                    continue
-                base: float | None = None  # the rule's score in this message, once known
-                boosted = False
-                found = 0
-                for match in c.regex.finditer(folded):
-                    if found >= MAX_FINDINGS_PER_RULE:
-                        break
-                    s, e = match.span()
-                    if any(s < te and ts < e for ts, te in taken):
-                        continue
-                    if base is None:
-                        # Context is about the whole message: look it up once per rule.
-                        base, boosted = _context(c, folded)
-                        if base is None:
-                            break
-                    found += self._take(m, c, (match,), base, boosted, taken, about, out)
+            if len(folded) <= REPEAT_TEXT_LIMIT:
+                key = (folded, mask)
+                hits = hits_of.get(key)
+                if hits is None:
+                    hits = _hits(rules, scan(folded), mask, folded)
+                    if len(hits_of) < REPEAT_TEXTS:
+                        hits_of[key] = hits
+                if hits:
+                    taken: list[tuple[int, int]] = []
+                    about: list[bool] = []  # asked once per message, when a finding needs it
+                    for c, hit in hits:
+                        self._take(m, c, hit.matches, hit.base, hit.boosted, taken, about, out)
+                continue
+            self._detect_long(m, rules, scan(folded), mask, out)
         return out
+
+    def _detect_long(
+        self,
+        m: MessageView,
+        rules: list[_Compiled],
+        positions: tuple[int, ...],
+        mask: int,
+        out: list[Finding],
+    ) -> None:
+        """A long text's findings, each rule's matches read only up to its cap
+        (a hostile 20,000-character message may hold thousands)."""
+        taken: list[tuple[int, int]] = []
+        about: list[bool] = []
+        folded = m.folded
+        for j in positions:
+            if not mask >> j & 1:
+                continue
+            c = rules[j]
+            base: float | None = None  # the rule's score in this message, once known
+            boosted = False
+            found = 0
+            for match in c.regex.finditer(folded):
+                if found >= MAX_FINDINGS_PER_RULE:
+                    break
+                s, e = match.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                if base is None:
+                    # Context is about the whole message: look it up once per rule.
+                    base, boosted = _context(c, folded)
+                    if base is None:
+                        break
+                found += self._take(m, c, (match,), base, boosted, taken, about, out)
 
     def _take(
         self,
@@ -356,11 +388,10 @@ class PatternDetector(Detector):
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    """One rule over one text: every match, and the score the context gives
-    (None when the context vetoes the rule or nothing matched)."""
+    """One rule's matches in one text, and the score the text's context gives."""
 
     matches: tuple[re.Match[str], ...]
-    base: float | None
+    base: float
     boosted: bool
 
 
@@ -376,9 +407,70 @@ def _context(c: _Compiled, folded: str) -> tuple[float | None, bool]:
     return c.rule.score, False
 
 
-def _scan(c: _Compiled, folded: str) -> _Scan:
-    matches = tuple(c.regex.finditer(folded))
-    if not matches:
-        return _Scan((), None, False)
-    base, boosted = _context(c, folded)
-    return _Scan(matches, base, boosted)
+def _hits(
+    rules: list[_Compiled], positions: tuple[int, ...], mask: int, folded: str
+) -> tuple[tuple[_Compiled, _Scan], ...]:
+    """The rules (of those at `positions` that `mask` allows) that match in a
+    text its context does not veto, in order, with their matches and score."""
+    out: list[tuple[_Compiled, _Scan]] = []
+    for j in positions:
+        if mask >> j & 1:
+            c = rules[j]
+            matches = tuple(c.regex.finditer(folded))
+            if matches:
+                base, boosted = _context(c, folded)
+                if base is not None:
+                    out.append((c, _Scan(matches, base, boosted)))
+    return tuple(out)
+
+
+class _Plan:
+    """One detector's rules for one set of languages, as positions in a list
+    (a rule of two of the languages comes twice, as it always has), and how to
+    choose the positions worth trying for a message: its words allow those
+    whose keys it holds (a bit mask, worked out once per distinct word set) and
+    `scan` gives those whose required strings are all in the text."""
+
+    __slots__ = ("rules", "scan", "allowed", "_keyless", "_by_word")
+
+    def __init__(self, rules: list[_Compiled]) -> None:
+        self.rules = rules
+        self.scan = _scanner(rules)
+        self.allowed: dict[frozenset[str], int] = {}
+        self._keyless = 0
+        self._by_word: dict[str, int] = {}
+        for j, c in enumerate(rules):
+            if not c.keys:
+                self._keyless |= 1 << j
+            for w in c.keys:
+                self._by_word[w] = self._by_word.get(w, 0) | 1 << j
+
+    def mask_of(self, words: frozenset[str]) -> int:
+        """The positions whose rule has no keys or a key among `words`."""
+        mask = self._keyless
+        by_word = self._by_word
+        for w in words:
+            mask |= by_word.get(w, 0)
+        return mask
+
+
+# How rules are chosen per text: "compiled" (unsnare._fastscan, every required
+# string of every rule in one pass), "python" (each rule's literal gate), or
+# "plain" (every rule tried: the reference the other two must equal). Read
+# when a detector first sees a set of languages.
+SCAN_MODE = "compiled"
+
+
+def _scanner(rules: list[_Compiled]) -> Callable[[str], tuple[int, ...]]:
+    """What the rules at each position need (see literals.py), worked out only
+    here, for the rules of the languages met: parsing every pattern of every
+    language when a detector is made would double the start-up time."""
+    every = tuple(range(len(rules)))
+    if SCAN_MODE == "plain":
+        return lambda text: every
+    if SCAN_MODE == "compiled" and _fastscan is not None:
+        needs = [required_alternatives(c.regex.pattern) for c in rules]
+        return cast(Callable[[str], tuple[int, ...]], _fastscan.Scanner(needs).scan)
+    # A test per rule: False for a text its pattern cannot match in; None: always try.
+    gates = [(j, literal_gate(c.regex.pattern)) for j, c in enumerate(rules)]
+    return lambda text: tuple(j for j, gate in gates if gate is None or gate(text))

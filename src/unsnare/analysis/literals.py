@@ -183,6 +183,79 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+# A condition: alternatives, each a tuple of clauses, each a tuple of strings of
+# which a text must hold one (see `required_alternatives`).
+Clauses = tuple[tuple[str, ...], ...]
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_MAX_ALTERNATIVES = 64
+
+
+def required_alternatives(pattern: str) -> tuple[Clauses, ...] | None:
+    """What a text the pattern matches in must hold: for one of the returned
+    alternatives, a string of each of its clauses. None when nothing is known. A pattern made of
+    alternatives (``a|b``) gives one per alternative, so that a weak first
+    alternative does not weaken the others; `required_literals` is the most
+    selective single clause. unsnare._fastscan tests them all at once."""
+    try:
+        parsed = _parser.parse(pattern)
+    except (re.error, RecursionError):
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    alternatives = _alternatives(list(parsed))
+    if alternatives is None or any(not a for a in alternatives):
+        return None
+    return tuple(dict.fromkeys(alternatives))
+
+
+def _alternatives(nodes: list[_Node]) -> list[Clauses] | None:
+    """The clauses of each top-level alternative of a sequence."""
+    core = [(op, av) for op, av in nodes if str(op) not in _ZERO_WIDTH]
+    if len(core) == 1:
+        op, av = core[0]
+        if str(op) == "BRANCH":
+            out: list[Clauses] = []
+            for body in cast(tuple[object, list[Iterable[_Node]]], av)[1]:
+                inner = _alternatives(list(body))
+                if inner is None:
+                    return None
+                out.extend(inner)
+            return out if len(out) <= _MAX_ALTERNATIVES else None
+        if str(op) == "SUBPATTERN":
+            _group, add_flags, _del_flags, body = cast(
+                tuple[object, int, int, Iterable[_Node]], av
+            )
+            if not add_flags & re.IGNORECASE:
+                return _alternatives(list(body))
+    return [_clauses(_sequence(nodes))]
+
+
+def _clauses(info: _Info) -> Clauses:
+    """Every set the piece must contain one of. Unlike a gate's, short strings
+    count: the scanner finds all strings in one pass, so a clause of "9" and
+    "17" or "dm" costs nothing and still rules out most texts."""
+    options = list(info.needs)
+    if info.exact is not None:
+        options.append(info.exact)
+    out: list[tuple[str, ...]] = []
+    for option in options:
+        if "" in option:
+            continue
+        clause = _without_longer(option)
+        if clause not in out:
+            out.append(clause)
+    return tuple(out)
+
+
+def _without_longer(strings: Iterable[str]) -> tuple[str, ...]:
+    """The strings less any that holds another (finding the shorter suffices)."""
+    out: list[str] = []
+    for s in sorted(strings, key=lambda s: (len(s), s)):
+        if not any(o in s for o in out):
+            out.append(s)
+    return tuple(out)
+
+
 def literal_gate(pattern: str) -> Callable[[str], bool] | None:
     """A quick test that is False only for texts `pattern` cannot match in
     (None when there is no such test)."""

@@ -134,6 +134,8 @@ def original_span(offsets: array[int] | None, start: int, end: int) -> tuple[int
     return s, max(offsets[min(end - 1, last - 1)] + 1, s)
 
 
+# Runs of characters outside ASCII.
+_NON_ASCII_RUNS = re.compile("[^\x00-\x7f]+")
 # Spaced-out words: four or more single letters with the same separator
 # ("p a y", "s.e.n.d", "n-u-d-e-s").
 _SPACED = re.compile(
@@ -202,10 +204,23 @@ class Normalizer:
         parts: list[str] = []
         offsets = array("i")
         table = self._table
-        for i, ch in enumerate(text):
-            out = table[ord(ch)]
-            parts.append(out)
-            offsets.extend([i] * len(out))
+        done = 0
+        # Character by character only outside ASCII: an ASCII character always
+        # becomes one character, so a run of them keeps its offsets (most such
+        # texts are plain words with an emoji that carries a variation mark).
+        for run in _NON_ASCII_RUNS.finditer(text):
+            start, end = run.span()
+            if start > done:
+                parts.append(text[done:start].translate(table))
+                offsets.extend(range(done, start))
+            for i in range(start, end):
+                out = table[ord(text[i])]
+                parts.append(out)
+                offsets.extend([i] * len(out))
+            done = end
+        if done < len(text):
+            parts.append(text[done:].translate(table))
+            offsets.extend(range(done, len(text)))
         offsets.append(len(text))
         return "".join(parts), offsets
 

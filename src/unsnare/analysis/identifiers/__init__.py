@@ -106,6 +106,13 @@ _MONEY_WORDS = words(
 IDENTIFIER_WORDS = _HANDLE_WORDS | _GIFT_WORDS | _MONEY_WORDS | BANK_WORDS
 
 
+# Texts up to this long are remembered, at most this many (as the view does).
+_REPEAT_TEXT_LIMIT = 200
+_REPEAT_TEXTS = 50_000
+# One identifier as found in a text: kind, value, normalized, platform, valid.
+_Found = tuple[str, str, str, str | None, bool | None]
+
+
 @dataclass
 class _Acc:
     kind: str
@@ -123,6 +130,10 @@ class IdentifierExtractor:
         self.default_region = default_region
         self.platform = platform
         self._found: dict[tuple[str, str], _Acc] = {}
+        # A short text seen before ("ok", a pasted demand with a handle) gives
+        # what it gave then: its identifiers are replayed, not looked for again.
+        self._seen: dict[tuple[str, str, frozenset[str]], tuple[_Found, ...]] = {}
+        self._recording: list[_Found] | None = None
 
     def _add(
         self,
@@ -133,6 +144,8 @@ class IdentifierExtractor:
         platform: str | None = None,
         valid: bool | None = None,
     ) -> None:
+        if self._recording is not None:
+            self._recording.append((kind, value, normalized, platform, valid))
         key = (kind, normalized)
         acc = self._found.get(key)
         if acc is None:
@@ -147,6 +160,25 @@ class IdentifierExtractor:
         is present (an @, a slash, a currency sign, a platform's name, a long
         run of digits or letters), so ordinary messages cost almost nothing.
         """
+        text, folded, words, mid = m.text, m.folded, m.words, m.id
+        if len(text) <= _REPEAT_TEXT_LIMIT:
+            key = (text, folded, words)
+            again = self._seen.get(key)
+            if again is not None:
+                for kind, value, normalized, platform, valid in again:
+                    self._add(kind, value, normalized, mid, platform, valid)
+                return
+            if len(self._seen) < _REPEAT_TEXTS:
+                self._recording = []
+                try:
+                    self._look(m)
+                finally:
+                    self._seen[key] = tuple(self._recording)
+                    self._recording = None
+                return
+        self._look(m)
+
+    def _look(self, m: MessageView) -> None:
         text, folded, words, mid = m.text, m.folded, m.words, m.id
         emails: set[str] = set()
         if "@" in text:
