@@ -14,15 +14,17 @@ them") adds up, where each half alone is too weak.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from unsnare.analysis.base import Detector
 from unsnare.analysis.context import ABOUT_ABUSE_FACTOR, talks_about_abuse
-from unsnare.analysis.learned.features import MAX_CHARS, word_features, words_of
+from unsnare.analysis.learned.features import MAX_CHARS
 from unsnare.analysis.learned.heads import OVERALL, TACTIC_CAP
-from unsnare.analysis.learned.model import LearnedModel
+from unsnare.analysis.learned.model import Floats, LearnedModel
 from unsnare.analysis.report import Finding
 from unsnare.analysis.risk import ROOM_SENDERS
 from unsnare.analysis.tactics import Tactic
@@ -141,45 +143,88 @@ class LearnedDetector(Detector):
         # sexual talk, a lie about age) is not reliable; threats and demands are.
         if len(messages) >= ROOM_SENDERS and len({m.sender for m in messages}) >= ROOM_SENDERS:
             probs[:, self._rapport] = 0.0
+        return self._findings(messages, margins, probs, context)
+
+    def _findings(
+        self, messages: Sequence[MessageView], margins: Floats, probs: Floats, context: int
+    ) -> list[Finding]:
+        """The findings of a conversation's messages from their margins and
+        probabilities: alone, or with the sender's messages before them (the first
+        `context` messages count in the windows only)."""
         # Only messages at half a threshold or more can give a finding, alone or
         # with the ones before them: one vector test for the whole conversation.
-        near = np.nonzero((probs >= self._half).any(axis=1))[0]
+        near = np.nonzero((probs[context:] >= self._half).any(axis=1))[0] + context
         if len(near) == 0:
             return []
-        near_set = set(near.tolist())
+        # Too few letters to say anything: worked out once per distinct text.
+        letters: dict[str, bool] = {}
+        keep: list[int] = []
+        for k in near.tolist():
+            folded = messages[k].folded
+            enough = letters.get(folded)
+            if enough is None:
+                enough = letters[folded] = _letters(folded) >= MIN_LETTERS
+            if enough:
+                keep.append(k)
+        if not keep:
+            return []
+        cand = np.array(keep, dtype=np.intp)
+        p = probs[cand]
+        # The window: each message with the sender's one or two messages before
+        # it, for all of them at once (the same float32 operations, row by row,
+        # as one message at a time: an earlier message's positive margins
+        # summed, weighed and added to this one's).
+        prev1, prev2 = _previous_two(messages, cand)
+        has_window = prev1 >= 0
+        window = np.zeros_like(p)
+        if has_window.any():
+            w = np.nonzero(has_window)[0]
+            earlier = np.maximum(margins[prev1[w]], 0.0)
+            two = prev2[w] >= 0
+            if two.any():
+                earlier[two] = np.maximum(margins[prev2[w][two]], 0.0) + earlier[two]
+            # (float32 throughout: NumPy keeps a float32 array's type with a Python float)
+            weighed = cast(Floats, margins[cand[w]] + WINDOW_WEIGHT * earlier)
+            window[w] = self._model.probabilities(weighed)
+        # A head reads the window only when the message alone is at least half-way.
+        thresholds = self._model.thresholds
+        lift = (p < thresholds) & (p >= self._half) & has_window[:, None] & (window >= thresholds)
+        value = np.where(lift, window, p)
+        fires = value >= thresholds
+        n_tactics = len(self._tactics)
+        o = self._overall
+        tactic_fires = fires[:, :n_tactics].any(axis=1)
+        any_fires = tactic_fires | fires[:, o] if o is not None else tactic_fires
+        rows = np.nonzero(any_fires)[0]
+        if len(rows) == 0:
+            return []
+        by_tactic = cast(list[bool], tactic_fires.tolist())
+        windowed = cast(list[bool], has_window.tolist())
         out: list[Finding] = []
         # Threats are pasted again and again: each text's key words are worked
         # out once per conversation (measured: half of this detector's time).
         evidence: dict[tuple[str, int], tuple[int, int, list[str]]] = {}
-        recent: dict[str | None, list[int]] = {}
-        for k, m in enumerate(messages):
-            history = recent.setdefault(m.sender, [])
-            if k >= context and k in near_set and _letters(m.folded) >= MIN_LETTERS:
-                window = None
-                if history:
-                    earlier = np.maximum(margins[history], 0.0).sum(axis=0)
-                    window = model.probabilities(margins[k] + WINDOW_WEIGHT * earlier)
-                about: bool | None = None  # asked once per message, when a finding needs it
-                before = len(out)
-                for j, tactic in enumerate(self._tactics):
-                    p, via_window = self._read(probs[k], window, j)
-                    if p >= self._thresholds[j]:
-                        if about is None:
-                            about = talks_about_abuse(m.folded)
-                        out.append(self._finding(m, tactic, j, p, via_window, evidence, about))
-                o = self._overall
-                if o is not None and len(out) == before:
-                    p, via_window = self._read(probs[k], window, o)
-                    if p >= self._thresholds[o]:
-                        closest = self._closest(probs[k] if window is None else window)
-                        out.append(
-                            self._finding(
-                                m, closest, o, p, via_window, evidence, talks_about_abuse(m.folded)
-                            )
+        about_of: dict[str, bool] = {}
+        for r in rows.tolist():
+            m = messages[int(cand[r])]
+            about = about_of.get(m.folded)
+            if about is None:
+                about = about_of[m.folded] = talks_about_abuse(m.folded)
+            if by_tactic[r]:
+                for j in np.nonzero(fires[r, :n_tactics])[0].tolist():
+                    out.append(
+                        self._finding(
+                            m, self._tactics[j], j, float(value[r, j]), bool(lift[r, j]),
+                            evidence, about,
                         )
-            history.append(k)
-            if len(history) > WINDOW_SIZE:
-                history.pop(0)
+                    )
+            elif o is not None:
+                closest = self._closest(window[r] if windowed[r] else p[r])
+                out.append(
+                    self._finding(
+                        m, closest, o, float(value[r, o]), bool(lift[r, o]), evidence, about
+                    )
+                )
         return out
 
     def _detect_one(self, m: MessageView) -> list[Finding]:
@@ -292,10 +337,7 @@ class LearnedDetector(Detector):
                 self._evidence(piece, output) if len(piece) <= CHUNK_ABOVE else (0, len(piece), [])
             )
             return at + s, at + e, words
-        weights = self._model.contributions(folded, output)
-        per_word: dict[str, float] = {}
-        for word in set(words_of(folded)):
-            per_word[word] = sum(weights.get(f, 0.0) for f in set(word_features(word)))
+        per_word = self._model.word_weights(folded, output)
         top = [w for w, v in sorted(per_word.items(), key=lambda kv: -kv[1])[:4] if v > 0]
         spans: list[tuple[int, int]] = []
         for w in top:
@@ -341,3 +383,20 @@ def chunks(folded: str) -> list[tuple[int, str]]:
 
 def _letters(text: str) -> int:
     return sum(len(w) for w in _WORD.findall(text[:200]))
+
+
+def _previous_two(
+    messages: Sequence[MessageView], at: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """For the messages at `at`, the positions of the same sender's message
+    just before and the one before that (-1 where there is none)."""
+    codes: dict[str | None, int] = {}
+    sender = np.array([codes.setdefault(m.sender, len(codes)) for m in messages], dtype=np.intp)
+    order = np.argsort(sender, kind="stable")  # each sender's messages, in order
+    same = np.zeros(len(order), dtype=bool)
+    same[1:] = sender[order[1:]] == sender[order[:-1]]
+    before = np.full(len(order), -1, dtype=np.intp)
+    before[order[1:][same[1:]]] = order[:-1][same[1:]]
+    prev1 = before[at]
+    prev2 = np.where(prev1 >= 0, before[np.maximum(prev1, 0)], -1)
+    return prev1, prev2

@@ -26,10 +26,24 @@ import numpy.typing as npt
 from unsnare.analysis.learned.features import features, word_features, words_of
 from unsnare.errors import UnsnareError
 
+_sums: Any
+try:
+    from unsnare.analysis.learned import _sums
+except ImportError:  # installed without a C compiler: the NumPy sums, same floats
+    _sums = None
+
 MODEL_FILE = "model.npz"
+
+
+def compiled() -> bool:
+    """Whether batch_margins' compiled sums (_sums.c) are built."""
+    return _sums is not None
+
 # Distinct words whose share is kept; past this the cache starts again (a
 # hostile stream of random words must not grow memory without end).
 WORD_CACHE_LIMIT = 500_000
+# Texts summed at a time by the compiled sums.
+SUM_BLOCK = 8192
 
 Floats = npt.NDArray[np.float32]
 
@@ -49,7 +63,7 @@ class LearnedModel:
         if weights.shape != (len(vocabulary), len(outputs)):
             raise UnsnareError("the learned model's weights do not match its vocabulary")
         self._index = {f: i for i, f in enumerate(vocabulary)}
-        self.weights = weights
+        self.weights = np.ascontiguousarray(weights, dtype=np.float32)
         self.bias = bias
         self.outputs = outputs
         self.thresholds = thresholds
@@ -60,7 +74,7 @@ class LearnedModel:
         self._rows = _Rows(weights)
         self._bias = [float(b) for b in bias]
         self._py_words: dict[str, tuple[list[float], int]] = {}
-        self._columns: dict[int, list[float]] = {}
+        self._word_features: dict[str, tuple[int, list[int], list[int]]] = {}
 
     @classmethod
     def load(cls) -> LearnedModel:
@@ -99,18 +113,66 @@ class LearnedModel:
         """How much each feature of the text pushed one output up or down."""
         feats = list(features(folded))
         norm = math.sqrt(len(feats)) if feats else 1.0
-        column = self._columns.get(output)
-        if column is None:
-            # One output's weights as Python floats (the same values float() gives):
-            # indexing a NumPy array one element at a time was most of this method.
-            column = self._columns[output] = self.weights[:, output].tolist()
         index = self._index
+        rows = [i for i in (index.get(f) for f in feats) if i is not None]
+        # The weights needed, as Python floats (the same values float() gives), in
+        # one NumPy call: one element at a time was most of this method, and a
+        # whole output's column as a list would hold 20 MB per output.
+        column = dict(zip(rows, self.weights[rows, output].tolist(), strict=True))
         out: dict[str, float] = {}
         for f in feats:
             i = index.get(f)
             if i is not None:
                 out[f] = out.get(f, 0.0) + column[i] / norm
         return out
+
+    def word_weights(self, folded: str, output: int) -> dict[str, float]:
+        """How much each word of the text pushed one output up or down: the sum,
+        over the word's distinct features, of what `contributions` gives each.
+
+        The same floats as summing `contributions` per word, added in the same
+        order, with each word's features looked up once per model (explaining
+        a finding was most of the learned layer's time on distinct messages).
+        """
+        if len(self._word_features) > WORD_CACHE_LIMIT:
+            self._word_features.clear()
+        words = words_of(folded)
+        total = 0
+        counts: dict[int, int] = {}  # feature row: how often the text has it
+        for w in dict.fromkeys(words):
+            known = self._features_of(w)
+            total += known[0]
+            for i in known[1]:
+                counts[i] = counts.get(i, 0) + 1
+        total += len(dict.fromkeys(zip(words, words[1:], strict=False)))
+        norm = math.sqrt(total) if total else 1.0
+        rows = list(counts)
+        column = self.weights[rows, output].tolist() if rows else []
+        weight: dict[int, float] = {}
+        for (i, c), w in zip(counts.items(), column, strict=True):
+            x = w / norm
+            acc = 0.0
+            for _ in range(c):
+                acc = acc + x
+            weight[i] = acc
+        out: dict[str, float] = {}
+        for w in set(words):
+            # (a feature the model does not know adds 0.0 there: no change to
+            # the sum's value, so it is left out here)
+            out[w] = sum(weight[i] for i in self._features_of(w)[2])
+        return out
+
+    def _features_of(self, word: str) -> tuple[int, list[int], list[int]]:
+        """A word's feature count, its known features' rows (repeats kept), and
+        the rows of its distinct known features in `set(word_features(word))` order."""
+        found = self._word_features.get(word)
+        if found is None:
+            feats = word_features(word)
+            index = self._index
+            rows = [i for i in (index.get(f) for f in feats) if i is not None]
+            distinct = [i for i in (index.get(f) for f in set(feats)) if i is not None]
+            found = self._word_features[word] = (len(feats), rows, distinct)
+        return found
 
     # -- the fast way: many messages at once
 
@@ -136,14 +198,17 @@ class LearnedModel:
         self._words += 1
         return row
 
-    def batch_margins(self, texts: Sequence[str]) -> Floats:
-        """The raw margins (before the bias) of many messages' normalised texts."""
+    def batch_margins(self, texts: Sequence[str], *, use_compiled: bool = True) -> Floats:
+        """The raw margins (before the bias) of many messages' normalised texts
+        (by the compiled sums when built, unless use_compiled is False: same floats)."""
         n = len(texts)
         out_dim = len(self.outputs)
         if n == 0:
             return np.zeros((0, out_dim), dtype=np.float32)
         if len(self._word_row) > WORD_CACHE_LIMIT:
             self._reset_words()
+        if n > 1 and use_compiled and _sums is not None:
+            return self._compiled_margins(texts)
         word_row = self._word_row
         index = self._index
         word_ids: list[int] = []
@@ -194,6 +259,22 @@ class LearnedModel:
                 sums[:, j] += np.bincount(powners, weights=prow[:, j], minlength=n)
         norm = np.sqrt(np.maximum(counts, 1.0))[:, None]
         return (sums / norm).astype(np.float32)
+
+    def _compiled_margins(self, texts: Sequence[str]) -> Floats:
+        """batch_margins' sums by the compiled helper (the same floats, see _sums.c)."""
+        assert _sums is not None
+        out = np.empty((len(texts), len(self.outputs)), dtype=np.float32)
+        # A block of texts at a time: the word lists of a million messages
+        # would hold hundreds of MB at once (each text's sums are its own).
+        for at in range(0, len(texts), SUM_BLOCK):
+            lists = [words_of(t) for t in texts[at : at + SUM_BLOCK]]
+            for word in _sums.unknown(lists, self._word_row):
+                self._add_word(word)
+            _sums.sums(
+                lists, self._word_row, self._index, self._word_table, self._word_count_table,
+                self.weights, out[at : at + len(lists)],
+            )
+        return out
 
     def one_probabilities(self, folded: str) -> list[float]:
         """The probabilities for one message, in plain Python: for a single message
