@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _kinds, _multilingual
+from unsnare.analysis.detectors import _kinds_threat, _multilingual
 from unsnare.analysis.detectors._vocab import I_WILL, PIC, YOUR
 from unsnare.analysis.report import DetailValue
 from unsnare.analysis.tactics import Audience, Tactic
@@ -350,7 +350,7 @@ class ThreatToExposeDetector(PatternDetector):
     name = "threat_to_expose"
     version = "1"
     tactic = Tactic.THREAT_TO_EXPOSE
-    rules = RULES + _multilingual.THREAT_TO_EXPOSE + _kinds.THREAT_TO_EXPOSE
+    rules = RULES + _multilingual.THREAT_TO_EXPOSE + _kinds_threat.THREAT_TO_EXPOSE
     triggers = words(
         "acabar amigos arruinar boss captured chats classmates colleagues contacts coworkers "
         "dad destroy destruir divulgar dm employer everybody everyone expose familia family "
