@@ -1371,7 +1371,12 @@ _MORE_PAYMENT = (
         "efter etter sa maksun kun von nie nichts jakmile pote az hned gdy kiedy jak cuando "
         "quando appena wanneer als nar heti plus n'entendrez n'entendras non nooit "
         "niets no nunca nao mne uslyszysz aldrig aldri ikke et ette",
-        unless=_CALM,
+        # "After your payment we delete your card details": a shop's privacy note.
+        unless=_CALM + r"|\b(?:card|carte|karte|kart|carta|tarjeta|cartao|kaart|karty)\w*"
+        r" ?(?:data|details|donnees|daten|dati|datos|dados|gegevens|nummer|number|numero)\b"
+        r"|\b(?:donnees|daten|dati|datos|dados|gegevens|data|details) (?:\w+ )?(?:de |der |della"
+        r" |di |van |do |da |of )?(?:la |votre |ihrer |your |uw |sua |su |tua )?(?:carte|karte"
+        r"|carta|tarjeta|cartao|kaart|card)\b|\b(?:kreditkarte|creditcard|credit card)\w*",
     ),
     # "Transfer 1500 euros", with the recording, the secret or an "or else" in the message.
     Rule(
