@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from unsnare.analysis.detectors._multilingual import (
     _ADULT_CORE,
+    _CURRENCY,
     _TAPE,
 )
 
@@ -53,4 +54,25 @@ _THE_MEDIA = (
     r"(?:the|el|la|los|las|o|a|os|as|das|die|le|les|il|lo|gli|i|le|de|het)\s(?:\w+ )?(?:"
     + _TAPE
     + r"|photos?|fotos?|foto's|pics|pictures|bilder|immagini|imagenes|imagens|nudes)\b"
+)
+
+# A conditional with a negation: "if you don't", "wenn du nicht", "si vous ne",
+# "se non", "als je niet", "si no", "se nao".
+_IF_NOT = (
+    r"(?:\bif (?:you|u) (?:don'?t|dont|do not|won'?t|wont|fail to|refuse to|didn'?t)"
+    r"|\bunless (?:you|u)\b"
+    r"|\b(?:wenn|falls|solltest|sollten) (?:du|sie|ihr)\b[^.!?\n]{0,30}?\b(?:nicht|kein\w*)"
+    r"|\bsi (?:vous|tu) (?:ne|n')|\bsi (?:vous|tu) n"
+    # (Not "if I didn't pay him": the sender speaks to "you", not of a third person.)
+    r"|\bse (?:tu |lei )?non\b(?! (?:gli|le|lo|la)\b)"
+    r"|\b(?:als|indien|wanneer) (?:je|jij|u)\b[^.!?\n]{0,30}?\b(?:niet|geen)\b|\btenzij (?:je|u)\b"
+    r"|\bsi (?:usted |tu )?no\b(?! (?:le|les|lo|la)\b)|\ba menos que\b"
+    r"|\bse (?:voce |vc |tu )?nao\b(?! (?:lhe|o|a)\b)|\bcaso (?:voce |vc )?nao\b)"
+)
+
+# An amount: "500 euros", "$3000", "2 mila dollari", "2.900 dollari", "1 000 €".
+_AMOUNT = (
+    r"(?:(?:[$€£]|r\$|us\$)\s?\d[\d.,' ]*(?:k\b)?|\d[\d.,' ]*\s?(?:k\s?|mil |mila |mille "
+    r"|tausend |duizend |thousand )?(?:dollari|dollaro|dolares|dolar|euro|" + _CURRENCY
+    + r")(?![a-z]))"
 )

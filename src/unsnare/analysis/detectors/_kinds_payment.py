@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from unsnare.analysis.base import Rule
 from unsnare.analysis.detectors._kinds import (
+    _AMOUNT,
+    _IF_NOT,
     _SCENE_CORE,
     _THE_MEDIA,
     ALL,
@@ -15,18 +17,11 @@ from unsnare.analysis.detectors._kinds import (
 from unsnare.analysis.detectors._multilingual import (
     _AUDIENCE,
     _CALM,
-    _CURRENCY,
     _PAY_CRYPTO,
     _PAY_VERB,
     _SILENCE,
 )
 
-# An amount: "500 euros", "$3000", "2 mila dollari", "2.900 dollari", "1 000 €".
-_AMOUNT = (
-    r"(?:(?:[$€£]|r\$|us\$)\s?\d[\d.,' ]*(?:k\b)?|\d[\d.,' ]*\s?(?:k\s?|mil |mila |mille "
-    r"|tausend |duizend |thousand )?(?:dollari|dollaro|dolares|dolar|euro|" + _CURRENCY
-    + r")(?![a-z]))"
-)
 # Prefilter words: the rare words a rule's sentence cannot do without (a
 # message with none of them skips the rule), so that common words like "I",
 # "your" or "if" do not send every message through these patterns.
@@ -36,19 +31,6 @@ _CURRENCY_KEYS = (
 )
 # ... or the people it would be sent to.
 _SCENE = _SCENE_CORE + r"|\b" + _AUDIENCE + r"\b"
-# A conditional with a negation: "if you don't", "wenn du nicht", "si vous ne",
-# "se non", "als je niet", "si no", "se nao".
-_IF_NOT = (
-    r"(?:\bif (?:you|u) (?:don'?t|dont|do not|won'?t|wont|fail to|refuse to|didn'?t)"
-    r"|\bunless (?:you|u)\b"
-    r"|\b(?:wenn|falls|solltest|sollten) (?:du|sie|ihr)\b[^.!?\n]{0,30}?\b(?:nicht|kein\w*)"
-    r"|\bsi (?:vous|tu) (?:ne|n')|\bsi (?:vous|tu) n"
-    # (Not "if I didn't pay him": the sender speaks to "you", not of a third person.)
-    r"|\bse (?:tu |lei )?non\b(?! (?:gli|le|lo|la)\b)"
-    r"|\b(?:als|indien|wanneer) (?:je|jij|u)\b[^.!?\n]{0,30}?\b(?:niet|geen)\b|\btenzij (?:je|u)\b"
-    r"|\bsi (?:usted |tu )?no\b(?! (?:le|les|lo|la)\b)|\ba menos que\b"
-    r"|\bse (?:voce |vc |tu )?nao\b(?! (?:lhe|o|a)\b)|\bcaso (?:voce |vc )?nao\b)"
-)
 # "Pay me", the pronoun on the verb or beside it, each language.
 _PAY_ME = (
     r"(?:\bpay me\b|\b(?:bezahl|bezahle|zahl|zahle)\w* (?:mir|mich)\b|\b(?:zahlen|bezahlen)"
@@ -271,5 +253,77 @@ PAYMENT_DEMAND: tuple[Rule, ...] = (
         requires=_SCENE,
         unless=_CALM,
         name="paying_buys_deletion",
+    ),
+)
+
+# Gift cards and their codes, each language: money that cannot be taken back.
+_GIFT = (
+    r"(?:gift ?cards?|steam (?:cards?|gift)|google play|itunes|apple (?:gift )?cards?"
+    r"|amazon (?:cards?|vouchers?)|paysafe\w*|tarjetas? (?:de )?regalo|tarjetas? steam"
+    r"|cartoes?[- ]presente|cartao[- ]presente|cartoes steam|gutschein\w*|guthabenkarte\w*"
+    r"|steam-karten|google-play-karten|cartes? cadeaux?|cartes? pcs|coupons? transcash"
+    r"|transcash|neosurf|carte regalo|carta regalo|carte steam|cadeaukaart\w*|cadeaubon\w*"
+    r"|steam-kaarten|google play-kaarten)"
+)
+_CODES = r"(?:codes?|codigos?|codici|code's|kodes?)"
+# "... and you never hear from me again", each language: the payment as the way out.
+_NEVER_AGAIN = (
+    r"(?:you(?:'ll| will)? never hear from me again|no (?:vuelves|volveras) a saber (?:nada )?"
+    r"de mi|nunca mais (?:vai )?ou(?:ve|vir) falar de mim|(?:du )?horst nie wieder (?:etwas )?"
+    r"von mir|tu n'entend\w* plus (?:jamais )?parler de moi|non sentirai piu parlare di me"
+    r"|je hoort nooit meer (?:iets )?van (?:mij|me))"
+)
+# "That is the price of my silence", each language.
+_PRICE_OF_SILENCE = (
+    r"\b(?:(?:the )?price (?:of|for) my silence|(?:the )?price to keep (?:this|it|me) quiet"
+    r"|precio de mi silencio|preco do meu silencio|preis fur mein schweigen|prix de mon silence"
+    r"|prezzo del mio silenzio|prijs voor mijn zwijgen)\b"
+)
+_FOR_A_PRESENT = (
+    r"\b(?:birthday|christmas|xmas|anniversary|present|grandma|granny|grandpa|cumple\w*"
+    r"|navidad|aniversario|abuel[ao]|natal|avo|avos|geburtstag\w*|weihnacht\w*|oma|opa"
+    r"|anniversaire|noel|mamie|papi|compleanno|natale|nonna|nonno|verjaardag|kerst\w*"
+    r"|secret santa)\b"
+)
+
+PAYMENT_DEMAND = PAYMENT_DEMAND + (
+    # "Buy gift cards for 200 euros and send me the codes."
+    Rule(
+        r"\b" + _GIFT + r"\b[^.!?\n]{0,80}?\b" + _CODES + r"\b|\b" + _CODES + r"\b[^.!?\n]{0,40}?\b"
+        + _GIFT + r"\b",
+        0.5,
+        _PAY_CRYPTO,
+        langs=ALL,
+        keys="code codes codigo codigos codici kode kodes",
+        unless=_CALM + "|" + _FOR_A_PRESENT,
+        name="gift_cards_and_their_codes",
+    ),
+    # "300 euros in bitcoin and you never hear from me again."
+    Rule(
+        _AMOUNT + r"[^.!?\n]{0,50}?\b(?:and|y|e|und|et|en|,)\s(?:\w+ ){0,2}?" + _NEVER_AGAIN
+        + r"|" + _PRICE_OF_SILENCE,
+        0.55,
+        _SILENCE,
+        langs=ALL,
+        keys="never nunca nie jamais piu nooit vuelves volveras saber ouve ouvir horst "
+        "entends entendras sentirai hoort price precio preco preis prix prezzo prijs",
+        unless=_CALM,
+        name="pay_and_never_hear_from_me",
+    ),
+    # "500 euros, or your family sees everything": the amount first, the threat after.
+    Rule(
+        _AMOUNT + r"[^.!?\n]{0,50}?(?:,|\.|\s)\s*(?:or|o|ou|oder|sonst|ansonsten|sinon"
+        r"|altrimenti|anders|of|senao|si no)\s(?:\w+ ){0,4}?(?:everyone|everybody|your|ur|tu|tus"
+        r"|todos|sua|seus|seu|suas|toda|todo|deine\w*|alle|jeder|ta|tes|ton|tout|tous|la tua"
+        r"|i tuoi|le tue|tutti|je|jouw|iedereen|eu|ich|je|io|ik|yo|i)\b",
+        0.5,
+        _SILENCE,
+        langs=ALL,
+        keys=_CURRENCY_KEYS,
+        requires=_SCENE,
+        unless=_CALM + r"|\b(?:invoice|rechnung|facture|fattura|factuur|factura|fatura|boleto"
+        r"|ticket\w*|entrada\w*|ingresso\w*|eintritt\w*|biglietto\w*|kaartje\w*|offer|oferta"
+        r"|angebot|offre|offerta|aanbieding|rabatt|descuento|desconto|sconto|korting|discount)\b",
+        name="amount_or_else",
     ),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from unsnare.analysis.base import Rule
 from unsnare.analysis.detectors._kinds import (
+    _IF_NOT,
     _MEDIA_KEYS,
     _PORN_KEYS,
     _SCENE_CORE,
@@ -268,5 +269,131 @@ THREAT_TO_EXPOSE: tuple[Rule, ...] = (
         requires=_SCENE_CORE,
         unless=_CALM,
         name="to_some_of_your_contacts",
+    ),
+)
+
+# Menace that names no picture: "you know what happens if you don't answer",
+# "keep ignoring me and see what happens", "you won't like what comes next".
+_WHAT_COMES_NEXT = (
+    r"\b(?:you know (?:exactly |very well |damn well )?what (?:happens|will happen|comes next"
+    r"|i'?ll do|i will do)|(?:see|watch) what happens|you won'?t like what (?:comes|happens)"
+    r"(?: next)?|don'?t test me|(?:your )?life (?:gets|will get|is gonna get|becomes) (?:very )?"
+    r"(?:complicated|hard|ugly|hell)|last chance before i"
+    r"|(?:ya )?sabes (?:muy bien |perfectamente |exactamente )?(?:lo que|que) (?:pasa|pasara"
+    r"|va a pasar)|veras (?:lo que|que) pasa|no te va a gustar lo que viene"
+    r"|no me pongas a prueba|(?:voce |vc )?sabe (?:muito bem |exatamente )?o que (?:acontece"
+    r"|vai acontecer)|(?:ve|vai ver|veja|vera) o que acontece|nao vai gostar do que vem"
+    r"|nao me test[ae]|(?:du )?(?:weisst|weist|weiss) (?:du )?(?:ganz |sehr )?(?:genau|wohl),?"
+    r" was"
+    r" (?:dann )?(?:passiert|geschieht)|(?:schau|sieh|wirst sehen),? was (?:dann )?passiert"
+    r"|teste mich nicht|wird dir nicht gefallen|tu sais (?:tres bien |parfaitement "
+    r"|exactement )?ce qui (?:se passe|va se passer|arrive|t'attend)|tu vas voir ce qui"
+    r"|ne me teste pas|ne va pas te plaire|sai (?:benissimo |bene |esattamente |perfettamente )?"
+    r"cosa (?:succede|succedera|ti aspetta)|vedrai cosa succede|non mettermi alla prova"
+    r"|non ti piacera|(?:je )?weet (?:je )?(?:precies |heel goed )?wat er (?:gebeurt|gaat"
+    r" gebeuren)"
+    r"|kijk (?:maar )?wat er gebeurt|test me niet|zal je niet bevallen)\b"
+)
+# ... said to someone who does not answer, blocks or stalls (or "last chance").
+_NOT_ANSWERING = (
+    _IF_NOT + r"|\b(?:ignor\w*|negeer\w*|negeren|answer\w*|reply\w*|respond\w*|contest\w*"
+    r"|respond\w*|antwort\w*|antwoord\w*|repond\w*|rispond\w*|block\w*|bloque\w*|bloquea\w*"
+    r"|blockier\w*|blocc\w*|blokk\w*|geblokkeerd|pay|pag[ao]\w*|zahl\w*|pai\w*|betaal\w*"
+    r"|joking|kidding|bromeando|brincando|witze|plaisante|scherzando|grapje|chance|kans"
+    r"|oportunidad|possibilita|test|prueba|testa|teste|prova)\b"
+)
+# "Blocking me won't help, I still have everything": the material still held.
+_STILL_HAVE_IT_ALL = (
+    r"\b(?:i (?:still )?(?:have|got|kept) (?:it all|everything|all of it|copies|backups?)"
+    r"|still (?:have|got) (?:it all|everything|all of it)|everything(?:'s| is) (?:still )?"
+    r"(?:saved|on my \w+|backed up)|(?:the )?files (?:are|r) (?:saved|backed up|safe)"
+    r"|sigo teniendo todo|(?:todavia|aun) (?:lo )?tengo todo|tengo copias|lo tengo todo guardado"
+    r"|los archivos siguen|ainda tenho tudo|tenho (?:copias|tudo guardado)|os arquivos continuam"
+    r"|(?:ich )?hab[e]? (?:immer )?noch alles|ich habe kopien|(?:die )?dateien sind (?:gesichert"
+    r"|gespeichert)|j'ai (?:toujours|encore) tout|j'ai des copies|(?:les )?fichiers sont"
+    r" (?:sauvegardes|en securite)|ho ancora tutto|ho delle copie|(?:i )?file sono al sicuro"
+    r"|heb (?:nog steeds |nog )alles|ik heb kopie\w*|(?:de )?bestanden staan veilig)\b"
+)
+_BLOCK_OR_DELETE = (
+    r"\b(?:block\w*|bloque\w*|bloquea\w*|blockier\w*|blocc\w*|blokk\w*|geblokkeerd|delet\w*"
+    r"|borrar|apagar|losch\w*|supprim\w*|cancell\w*|verwijder\w*|new account|cuenta nueva"
+    r"|conta nova|neues konto|nouveau compte|nuovo profilo|nuovo account|nieuw account"
+    r"|ignor\w*|negeer\w*|negeren)\b"
+)
+# "Every picture you sent me ends up with your family": the pictures as the
+# subject, a verb of going or landing, and the person's own people.
+_PICS_SUBJECT = (
+    r"\b(?:your|ur|those|these|the|every|each|all|tus|tu|esas|esos|cada|las|los|el|suas|seus"
+    r"|sua|seu|aquelas|o|as|os|deine\w*|die|das|jedes|tes|ces|les|la|le|chaque|le tue|i tuoi"
+    r"|quelle|quei|il|ogni|je|de|het|elke) (?:\w+ ){0,2}?(?:pics?|photos?|pictures?|nudes?"
+    r"|videos?|vids?|fotos?|foto's|bilder|nacktfotos|naaktfoto's|nacktbilder)\b"
+)
+_LANDS_WITH = (
+    r"\b(?:end(?:s)? up (?:with|in)|lands? in|(?:is|are) going (?:straight )?to|go(?:es)? "
+    r"(?:straight )?to|va(?:n)? (?:a acabar en manos de|para|directo a)|llegan? a|vao (?:direto )?"
+    r"para|vai parar com|chega para|landen bei|landet (?:im|bei)|geh(?:t|en) (?:direkt )?an"
+    r"|part(?:ent)? (?:direct )?(?:a|chez)|vont (?:direct )?a|finiss\w* chez|vanno|finisce"
+    r"|finiscono|arrivano (?:dritti )?|gaan (?:rechtstreeks )?naar|gaat naar|eindigen bij"
+    r"|komt (?:in|bij))\b[^.!?\n]{0,30}?\b(?:your|ur|tu|tus|seu|sua|seus|suas|dein\w*|ta|ton"
+    r"|tes|(?:al|alla|ai|alle) tu\w*|tuo|tua|tuoi|je|jouw|everyone|todos|tout le monde|tutti"
+    r"|iedereen)\b"
+)
+
+THREAT_TO_EXPOSE = THREAT_TO_EXPOSE + (
+    Rule(
+        _WHAT_COMES_NEXT,
+        0.5,
+        _MENACE,
+        langs=ALL,
+        keys="know happens see watch like test life last sabes veras gustar prueba sabe ve vai "
+        "veja vera gostar testa teste weisst weist weiss schau sieh wirst gefallen sais vas "
+        "plaire sai vedrai mettermi piacera weet kijk bevallen",
+        requires=_NOT_ANSWERING,
+        unless=_CALM + r"|\b(?:game|match|spiel|jeu|partita|wedstrijd|juego|partido|jogo|movie"
+        r"|film|show|episode|series|serie|book|libro|livro|buch|livre|boek|study|estudia\w*"
+        r"|lern\w*|homework|hausaufgaben|devoirs|compiti|huiswerk|tarea|deberes|dever|lol|haha"
+        r"|jk|recipe|oven)\b",
+        name="you_know_what_comes_next",
+    ),
+    # "You'll regret playing games with me."
+    Rule(
+        _REGRET + r"[^.!?\n]{0,40}?\b(?:playing (?:games )?with me|messing with me|jugar conmigo"
+        r"|brincar comigo|mit mir (?:zu )?spielen|jou[eé] avec moi|giocato con me|met me"
+        r" (?:te )?speel\w*|met me speelt)\b",
+        0.5,
+        _MENACE,
+        langs=ALL,
+        keys="regret arrepentir arrepentiras arrepentirte arrepender arrependera bereuen "
+        "regretter regretteras regretterez pentirai pentirete pentire spijt",
+        unless=_CALM,
+        name="regret_playing_with_me",
+    ),
+    Rule(
+        _STILL_HAVE_IT_ALL,
+        0.5,
+        _MENACE,
+        langs=ALL,
+        keys="have got kept saved files everything teniendo tengo archivos ainda tenho arquivos "
+        "noch habe hab kopien dateien toujours encore copies fichiers ancora ho copie file "
+        "alles kopieen kopie bestanden",
+        requires=_BLOCK_OR_DELETE,
+        # "I blocked that spam account; I still have everything backed up."
+        unless=_CALM + r"|\b(?:spam\w*|bots?|virus|malware|scam\w*|estafa\w*|golpe\w*"
+        r"|arnaque\w*|truffa\w*|oplicht\w*|betrug\w*)\b",
+        name="still_have_it_all_after_a_block",
+    ),
+    Rule(
+        _PICS_SUBJECT + r"[^.!?\n]{0,40}?" + _LANDS_WITH,
+        0.55,
+        _SEND_ALL,
+        langs=ALL,
+        keys=_MEDIA_KEYS,
+        requires=_INTIMATE + r"|\b(?:sent me|mandaste|enviaste|mandou|enviou|geschickt"
+        r"|envoyee?s?|mandato|inviato|stuurde|gestuurd|of you|de ti|de voce|von dir|de toi"
+        r"|di te|van jou|van je)\b|" + _NOT_ANSWERING,
+        unless=_CALM + r"|\b(?:trip|holiday|vacation|urlaub|vacances|vacanza|vakantie"
+        r"|vacaciones|ferias|viagem|party|fiesta|festa|feest|fete|wedding|boda|hochzeit"
+        r"|mariage|matrimonio|bruiloft|casamento|album|print\w*|imprim\w*|druck\w*)\b",
+        name="the_pictures_end_up_with_them",
     ),
 )

@@ -95,6 +95,9 @@ RULES = (
         0.45,
         "They want money in a way that cannot be taken back, such as Bitcoin or gift cards.",
         keys="payment bitcoin btc gift code codes",
+        # "Buy a gift card for grandma's birthday."
+        unless=r"\b(?:birthday|christmas|xmas|anniversary|wedding|present|grandma|granny"
+        r"|grandpa|mom'?s|mum'?s|dad'?s|teacher'?s|secret santa)\b",
     ),
     Rule(
         rf"\b(?:pay|send)\s+(?:{ME}\s+)?(?:now|right now|today|tonight)\b|\b(?:pay|send) (?:the )?"

@@ -83,8 +83,8 @@ _SHOWN_ON_PURPOSE = (
 # Pictures from a wedding or a trip, offered back: "I have your photos from the
 # wedding, want me to send them?". Not when money or posting them is named.
 _FROM_AN_EVENT = (
-    r"(?s)^(?!.*\b(?:pay|paid|money|cash|bitcoin|post|leak|expose|everyone|unless|or else"
-    r"|nudes?|naked)\b).*\b(?:wedding|trip|holiday|vacation|party|birthday|graduation|prom"
+    r"^(?![\s\S]*\b(?:pay|paid|money|cash|bitcoin|post|leak|expose|everyone|unless|or else"
+    r"|nudes?|naked)\b)[\s\S]*\b(?:wedding|trip|holiday|vacation|party|birthday|graduation|prom"
     r"|concert|match|game|christening|baptism|reunion|camp|ceremony)\b"
 )
 
@@ -111,7 +111,8 @@ RULES = (
         keys="get gets see sees receive receives have watch watches look find shame pity sad "
         "terrible awful embarrassing bad",
         unless=r"\b(?:trip|vacation|holiday|party|wedding|graduation|game|match|birthday"
-        r"|concert|baby|puppy|dog|cat)\b",
+        r"|concert|baby|puppy|dog|cat|play|recital|show|performance|musical|assembly"
+        r"|ceremony)\b",
     ),
     Rule(
         rf"\b(?:{I_WILL}|{_COND_I})\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_YOURS}",
@@ -266,7 +267,7 @@ RULES = (
         0.7,
         "They say other people will see your pictures. That is a threat to expose you.",
         langs=("es", "pt"),
-        unless=_SHOWN_ON_PURPOSE,
+        unless=_SHOWN_ON_PURPOSE + "|" + _multilingual._PUBLIC_EVENT,
     ),
     # "I'll ruin you", "I'll make you suffer": menace aimed at the person, not a game.
     Rule(
