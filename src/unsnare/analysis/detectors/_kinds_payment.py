@@ -275,7 +275,7 @@ _NEVER_AGAIN = (
 )
 # "That is the price of my silence", each language.
 _PRICE_OF_SILENCE = (
-    r"\b(?:(?:the )?price (?:of|for) my silence|(?:the )?price to keep (?:this|it|me) quiet"
+    r"\b(?:(?:the )?(?:price|fee) (?:of|for) my silence|(?:the )?price to keep (?:this|it|me) quiet"
     r"|precio de mi silencio|preco do meu silencio|preis fur mein schweigen|prix de mon silence"
     r"|prezzo del mio silenzio|prijs voor mijn zwijgen)\b"
 )
