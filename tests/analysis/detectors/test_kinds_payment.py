@@ -34,6 +34,9 @@ def _rules(text: str) -> set[str]:
         ("500 reais, senão sua família vê as fotos", "amount_or_else"),
         ("800 Euro, sonst sieht deine Familie die Bilder", "amount_or_else"),
         ("700 euros, sinon tes amis verront la vidéo", "amount_or_else"),
+        ("Unten finden Sie meine Bitcoin-Adresse.", "my_bitcoin_address"),
+        ("Ecco il mio indirizzo bitcoin.", "my_bitcoin_address"),
+        ("Hieronder staat mijn bitcoinadres.", "my_bitcoin_address"),
     ],
 )
 def test_the_newer_payment_kinds_are_read(text: str, rule: str) -> None:
@@ -51,6 +54,7 @@ def test_the_newer_payment_kinds_are_read(text: str, rule: str) -> None:
         "Après votre paiement, nous supprimons vos données de carte.",
         "20 euros, or your family can pay at the door",
         "Invoice 2231: 300 euros, or pay in two parts if you prefer.",
+        "Ihre Bitcoin-Adresse wurde verifiziert, unten finden Sie den Beleg.",
     ],
 )
 def test_presents_shops_and_invoices_stay_calm(text: str) -> None:

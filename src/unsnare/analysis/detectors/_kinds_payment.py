@@ -327,3 +327,32 @@ PAYMENT_DEMAND = PAYMENT_DEMAND + (
         name="amount_or_else",
     ),
 )
+
+# "My bitcoin address is below", "ecco il mio indirizzo bitcoin": where to pay.
+_MY_WALLET = (
+    r"\b(?:my|mi|meu|mein\w*|mon|ma|il mio|mijn)\s(?:\w+ )?(?:bitcoin|btc|krypto|crypto|usdt)"
+    r"[- ]?(?:address|adresse|indirizzo|adres|direccion|endereco|wallet|portefeuille|portafoglio"
+    r"|billetera|carteira)|\b(?:address|adresse|indirizzo|adres|direccion|endereco) (?:\w+ )?"
+    r"(?:de |di |du )?(?:bitcoin|btc)\b|\bbitcoinadres\b|\b(?:bitcoin|btc)-adresse\b"
+)
+_BELOW = (
+    r"\b(?:below|unten|ci-dessous|qui sotto|hieronder|abajo|abaixo|here|hier|voici|ecco|aqui"
+    r"|aca|to this|an diese|a cette|a questo|naar dit|a esta|para este)\b|\b(?:my|mi|meu|mein\w*"
+    r"|mon|ma|il mio|mijn)\s"
+)
+
+PAYMENT_DEMAND = PAYMENT_DEMAND + (
+    Rule(
+        _MY_WALLET,
+        0.5,
+        _PAY_CRYPTO,
+        langs=ALL,
+        keys="address adresse indirizzo adres direccion endereco wallet portefeuille portafoglio "
+        "billetera carteira bitcoinadres bitcoin-adresse btc-adresse",
+        requires=_BELOW,
+        unless=_CALM + r"|\b(?:your|ihre?|deine?|votre|ton|tuo|tua|uw|jouw|tu|su|seu|sua)\s"
+        r"(?:\w+ )?(?:bitcoin|btc|krypto|crypto)\b|\b(?:exchange|borse|boerse|bourse|verified"
+        r"|verifiziert|verifie|verificato|geverifieerd|verificad\w*)\b",
+        name="my_bitcoin_address",
+    ),
+)

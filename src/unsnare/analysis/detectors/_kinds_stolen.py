@@ -140,3 +140,36 @@ STOLEN_CONTENT: tuple[Rule, ...] = (
         name="recording_shows_the_act",
     ),
 )
+
+# "I saw you pleasure yourself in front of the camera", each language: the
+# recording claimed through what was watched.
+_I_SAW_YOU = (
+    r"\b(?:i (?:saw|watched|have seen|have watched|could see)|(?:te |lo |la )?(?:vi|he visto"
+    r"|observe)|(?:eu )?(?:te |o |a )?(?:vi|assisti)|ich (?:habe|hab) (?:\w+ ){0,3}?(?:gesehen"
+    r"|beobachtet)|ich sah|je (?:t'ai|vous ai) (?:vu|regarde|observe)|j'ai vu|(?:ti )?ho (?:visto"
+    r"|guardato|osservato)|ik (?:heb|zag) (?:\w+ ){0,3}?(?:gezien|bekeken)?)\b"
+)
+# The act itself, not porn in general ("I saw you like porn, lol" is banter).
+_THE_ACT = (
+    r"(?:masturb\w*|befriedig\w*|selbstbefriedig\w*|(?:vous|te) faire plaisir|faisant plaisir"
+    r"|toccandoti|ti toccavi|ti davi piacere|tocandote|dandote placer|se tocando|dando prazer"
+    r"|bevredig\w*|touch(?:ing)? (?:yourself|urself)|pleasur\w* (?:yourself|urself)"
+    r"|jerk(?:ing)? off|wank\w*|te touch\w*|vous touch\w*|uspokojova\w*|uspokaja\w*"
+    r"|zaspokaja\w*)"
+)
+_SAW_THE_ACT = _I_SAW_YOU + r"[^.!?\n]{0,80}?\b" + _THE_ACT
+
+STOLEN_CONTENT = STOLEN_CONTENT + (
+    Rule(
+        _SAW_THE_ACT,
+        0.5,
+        _RECORDED,
+        langs=ALL,
+        keys="saw watched seen see vi visto observe assisti gesehen beobachtet sah vu regarde "
+        "guardato osservato gezien bekeken zag",
+        requires=r"\b(?:you|yourself|te|tu|voce|vc|du|dich|sie|vous|toi|ti|je|jezelf|jij|u"
+        r"|usted)\b",
+        unless=_CALM,
+        name="saw_you_do_it",
+    ),
+)
