@@ -306,7 +306,7 @@ PAYMENT_DEMAND = PAYMENT_DEMAND + (
         _SILENCE,
         langs=ALL,
         keys="never nunca nie jamais piu nooit vuelves volveras saber ouve ouvir horst "
-        "entends entendras sentirai hoort price precio preco preis prix prezzo prijs",
+        "entends entendras sentirai hoort price fee precio preco preis prix prezzo prijs",
         unless=_CALM,
         name="pay_and_never_hear_from_me",
     ),

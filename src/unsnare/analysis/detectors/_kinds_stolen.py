@@ -147,7 +147,7 @@ _I_SAW_YOU = (
     r"\b(?:i (?:saw|watched|have seen|have watched|could see)|(?:te |lo |la )?(?:vi|he visto"
     r"|observe)|(?:eu )?(?:te |o |a )?(?:vi|assisti)|ich (?:habe|hab) (?:\w+ ){0,3}?(?:gesehen"
     r"|beobachtet)|ich sah|je (?:t'ai|vous ai) (?:vu|regarde|observe)|j'ai vu|(?:ti )?ho (?:visto"
-    r"|guardato|osservato)|ik (?:heb|zag) (?:\w+ ){0,3}?(?:gezien|bekeken)?)\b"
+    r"|guardato|osservato)|ik heb (?:\w+ ){0,3}?(?:gezien|bekeken)|ik zag)\b"
 )
 # The act itself, not porn in general ("I saw you like porn, lol" is banter).
 _THE_ACT = (
