@@ -20,10 +20,12 @@ _ABOUT = re.compile(
     r"|warning signs?|how to (?:spot|report|stay safe)|report (?:it|them) to"
     # The same talk in the other languages read here, and in the neighbouring ones:
     # the people behind it named as a group, and warnings about them.
-    r"|betruger\w*|erpresser\w*|kriminelle\w*|warnt|warnen|warnung\w*"
+    # ("Meine letzte Warnung", "il mio ultimo avvertimento", "mijn laatste waarschuwing"
+    # are the menace itself, not a warning about it.)
+    r"|betruger\w*|erpresser\w*|kriminelle\w*|warnt|warnen|(?<!letzte )warnung\w*"
     r"|escroc\w*|arnaqueu\w*|maitres? chanteurs?|met(?:tent)? en garde|pharos"
-    r"|truffator\w*|ricattator\w*|polizia postale|mette in guardia|avvert\w*"
-    r"|oplichter\w*|afpersers?|criminelen|waarschuw\w*|fraudehelpdesk"
+    r"|truffator\w*|ricattator\w*|polizia postale|mette in guardia|(?<!ultimo )avvert\w*"
+    r"|oplichter\w*|afpersers?|criminelen|(?<!laatste )waarschuw\w*|fraudehelpdesk"
     r"|estafador\w*|delincuentes|extorsionador\w*|advierte\w*|incibe"
     r"|golpistas?|criminosos|extorsionarios?|alerta(?:m)? (?:para|sobre)"
     r"|podvodni\w*|varuj\w*|oszus\w*|ostrzega\w*|svindler\w*|bedragare|advarer|varnar)\b"

@@ -54,3 +54,30 @@ def test_the_explanation_says_what_was_said(text: str, says: str) -> None:
 def test_might_as_well_die_is_pressure_to_self_harm() -> None:
     findings = run_detector(D, "you might as well die")
     assert findings and "telling you to hurt yourself" in findings[0].explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bring dich doch um, dich vermisst keiner",
+        "si tu ne paies pas, autant en finir",
+        "se non paghi tanto vale farla finita",
+        "maak jezelf maar van kant",
+        "se não pagar é melhor acabar com tudo",
+        "wenn du nicht zahlst, kannst du es gleich beenden",
+    ],
+)
+def test_the_push_to_self_harm_in_the_other_languages(text: str) -> None:
+    assert top_score(run_detector(D, text)) >= 0.75, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tanto vale farla finita con questa dieta",
+        "autant en finir avec ce dossier ce soir",
+        "das Spiel ist vorbei, gut gespielt",
+    ],
+)
+def test_giving_up_a_diet_or_a_file_is_not_self_harm(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

@@ -62,6 +62,9 @@ def test_threats_are_found_with_their_audience(text: str, audience: str) -> None
         "my mom said she will send my graduation pics to grandma",
         "she'll send me the pics from the party",
         "he said he'd share my photos of the match with the team",
+        "Your friends will see your new profile picture",
+        "Tus amigos verán tu nueva foto de perfil",
+        "I have your photos from the wedding, want me to send them?",
     ],
 )
 def test_ordinary_messages_are_not_threats(text: str) -> None:
@@ -77,6 +80,8 @@ def test_ordinary_messages_are_not_threats(text: str) -> None:
         "blocking me doesnt change anything",
         "unblock me now",
         "pay the 200 or you know what comes next",
+        "I have your photos from the party, pay me 200 or I post them",
+        "Tus amigos verán tus fotos",
     ],
 )
 def test_passive_threats_block_reminders_and_menace(text: str) -> None:

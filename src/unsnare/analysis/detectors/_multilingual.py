@@ -180,6 +180,20 @@ HACKING_CLAIM: tuple[Rule, ...] = (
     ),
 )
 
+# What people record or show on purpose, each language: a lecture, a lesson, a
+# meeting, a concert, a school play. "I recorded the whole lecture" is help.
+_PUBLIC_EVENT = (
+    r"\b(?:lectures?|lessons?|class(?:es)?|meetings?|webinars?|podcasts?|concerts?|recitals?"
+    r"|school play|performances?|sermons?|interviews?|vorlesung\w*|unterricht\w*|besprechung\w*"
+    r"|konzert\w*|auffuhrung\w*|theaterstuck\w*|schultheater\w*|clases?|reunion|conciertos?"
+    r"|obra (?:del|de la) (?:colegio|escuela)|aula|palestra|reuniao|concertos?|peca da escola"
+    r"|(?:le|du|tout le) cours|concerts?|spectacle\w*|lezion\w*|riunion\w*|recita\w*"
+    r"|(?:het|hele) college|hoorcollege\w*|vergadering\w*|voorstelling\w*|schoolmusical"
+    r"|wyklad\w*|lekcj\w*"
+    r"|zebrani\w*|prednask\w*|schuz\w*|koncert\w*|forelasning\w*|forelaesning\w*"
+    r"|forelesning\w*|moten|mote)\b"
+)
+
 STOLEN_CONTENT: tuple[Rule, ...] = (
     Rule(
         r"\b(?:ich|wir) (?:habe|hab|haben) (?:\w+ ){0,6}?(?:aufgenommen|gefilmt|aufgezeichnet)"
@@ -1192,7 +1206,8 @@ _MORE_THREAT = (
         keys="alle jeder jede jeden jedem monde tous tutti chiunque iedereen todos todo "
         "vsichni wszyscy alla kaikki",
         requires=_SCENE_CORE,
-        unless=_CALM,
+        # "Everyone will see the video of the school play on Friday."
+        unless=_CALM + "|" + _PUBLIC_EVENT,
     ),
     # "Do not go to the police": the warning-off. A condition with the recording
     # ("if you go to the police, the video goes out") is a threat in full.
@@ -1371,7 +1386,12 @@ _MORE_PAYMENT = (
         "efter etter sa maksun kun von nie nichts jakmile pote az hned gdy kiedy jak cuando "
         "quando appena wanneer als nar heti plus n'entendrez n'entendras non nooit "
         "niets no nunca nao mne uslyszysz aldrig aldri ikke et ette",
-        unless=_CALM,
+        # "After your payment we delete your card details": a shop's privacy note.
+        unless=_CALM + r"|\b(?:card|carte|karte|kart|carta|tarjeta|cartao|kaart|karty)\w*"
+        r" ?(?:data|details|donnees|daten|dati|datos|dados|gegevens|nummer|number|numero)\b"
+        r"|\b(?:donnees|daten|dati|datos|dados|gegevens|data|details) (?:\w+ )?(?:de |der |della"
+        r" |di |van |do |da |of )?(?:la |votre |ihrer |your |uw |sua |su |tua )?(?:carte|karte"
+        r"|carta|tarjeta|cartao|kaart|card)\b|\b(?:kreditkarte|creditcard|credit card)\w*",
     ),
     # "Transfer 1500 euros", with the recording, the secret or an "or else" in the message.
     Rule(
@@ -1445,7 +1465,26 @@ def _calm_when_reported(rule: Rule) -> Rule:
 
 
 HACKING_CLAIM = tuple(map(_calm_when_reported, HACKING_CLAIM)) + _MORE_HACKING
-STOLEN_CONTENT = tuple(map(_calm_when_reported, STOLEN_CONTENT)) + _MORE_STOLEN
-THREAT_TO_EXPOSE = tuple(map(_calm_when_reported, THREAT_TO_EXPOSE)) + _MORE_THREAT
+STOLEN_CONTENT = tuple(
+    replace(r, unless=f"{r.unless}|{_PUBLIC_EVENT}")
+    for r in map(_calm_when_reported, STOLEN_CONTENT)
+) + _MORE_STOLEN
+# Holiday, party and wedding pictures sent to the family, with nothing intimate
+# or paid for in the message: "les photos de vacances partent chez tes parents".
+_FAMILY_ALBUM = (
+    r"^(?![\s\S]*\b(?:nud\w*|naked|nackt\w*|naakt\w*|nue?s?|desnud\w*|pelad\w*|intim\w*|sex\w*"
+    r"|porn\w*|bitcoin\w*|btc|pay\w*|zahl\w*|pai\w*|pag\w*|betaal\w*|block\w*|bloque\w*"
+    r"|ignor\w*)\b)[\s\S]*\b(?:trip|holiday|vacation|urlaub\w*|vacances|vacanz\w*|vakantie\w*"
+    r"|vacaciones|ferias|viagem|wedding|boda|hochzeit\w*|mariage|matrimonio|bruiloft|casamento"
+    r"|party|fiesta|feest|fete|festa|geburtstag\w*|anniversaire|compleanno|verjaardag"
+    r"|cumple\w*|aniversario)\b"
+)
+THREAT_TO_EXPOSE = (
+    tuple(
+        replace(r, unless=f"{r.unless}|{_FAMILY_ALBUM}")
+        for r in map(_calm_when_reported, THREAT_TO_EXPOSE)
+    )
+    + _MORE_THREAT
+)
 PAYMENT_DEMAND = tuple(map(_calm_when_reported, PAYMENT_DEMAND)) + _MORE_PAYMENT
 DEADLINE = tuple(map(_calm_when_reported, DEADLINE + _MORE_DEADLINE))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _multilingual, _scheme
+from unsnare.analysis.detectors import _kinds_deadline, _multilingual, _scheme
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import words
 from unsnare.analysis.view import LONG_TEXT, MessageView
@@ -117,7 +117,7 @@ class DeadlineDetector(PatternDetector):
     name = "deadline"
     version = "1"
     tactic = Tactic.DEADLINE
-    rules = RULES + _multilingual.DEADLINE
+    rules = RULES + _multilingual.DEADLINE + _kinds_deadline.DEADLINE
     def validate(
         self, message: MessageView, match: re.Match[str], rule: Rule, score: float
     ) -> float | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _kinds, _multilingual
+from unsnare.analysis.detectors import _kinds_control, _kinds_hacking, _multilingual
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import words
 
@@ -104,7 +104,12 @@ class HackingClaimDetector(PatternDetector):
     name = "hacking_claim"
     version = "1"
     tactic = Tactic.HACKING_CLAIM
-    rules = RULES + _multilingual.HACKING_CLAIM + _kinds.HACKING_CLAIM
+    rules = (
+        RULES
+        + _multilingual.HACKING_CLAIM
+        + _kinds_hacking.HACKING_CLAIM
+        + _kinds_control.HACKING_CLAIM
+    )
     triggers = words(
         "acceso access accessibility acesso breached burst captured compromised cracked "
         "double filmed filmei grabe gravei hackeado hacked hackee hackeei hacker infecte "

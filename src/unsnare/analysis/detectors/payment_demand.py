@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _kinds, _multilingual
+from unsnare.analysis.detectors import _kinds_payment, _multilingual
 from unsnare.analysis.detectors._vocab import ME
 from unsnare.analysis.identifiers.money import find_amounts, payment_channel
 from unsnare.analysis.report import DetailValue
@@ -95,6 +95,9 @@ RULES = (
         0.45,
         "They want money in a way that cannot be taken back, such as Bitcoin or gift cards.",
         keys="payment bitcoin btc gift code codes",
+        # "Buy a gift card for grandma's birthday."
+        unless=r"\b(?:birthday|christmas|xmas|anniversary|wedding|present|grandma|granny"
+        r"|grandpa|mom'?s|mum'?s|dad'?s|teacher'?s|secret santa)\b",
     ),
     Rule(
         rf"\b(?:pay|send)\s+(?:{ME}\s+)?(?:now|right now|today|tonight)\b|\b(?:pay|send) (?:the )?"
@@ -159,7 +162,7 @@ class PaymentDemandDetector(PatternDetector):
     name = "payment_demand"
     version = "1"
     tactic = Tactic.PAYMENT_DEMAND
-    rules = RULES + _multilingual.PAYMENT_DEMAND + _kinds.PAYMENT_DEMAND
+    rules = RULES + _multilingual.PAYMENT_DEMAND + _kinds_payment.PAYMENT_DEMAND
     triggers = words(
         "$ bitcoin bitcoins btc bucks card cards cash cashapp code codes crypto deposita "
         "depositame dinero "

@@ -45,6 +45,25 @@ RULES = (
         langs=("es", "pt"),
         keys="matate suicidate mata vida se te",
     ),
+    # "Bring dich um", "autant en finir", "tanto vale farla finita", "maak jezelf van
+    # kant", "é melhor acabar com tudo": the push and the despair, each language.
+    Rule(
+        r"\bbring dich (?:doch |einfach )?um\b|\btote dich\b|\b(?:kannst|konntest) (?:du )?(?:es"
+        r" )?(?:gleich|auch gleich|genauso gut) (?:\w+ )?beenden\b|\bdein leben ist (?:\w+ )?"
+        r"(?:vorbei|zerstort|ruiniert)\b|\b(?:suicide|tue)-toi\b|\bva (?:te )?(?:tuer|mourir)\b"
+        r"|\bautant en finir\b(?! avec)|\bta vie est (?:\w+ )?(?:finie|fichue|foutue|terminee)\b"
+        r"|\b(?:ammazzati|ucciditi|fatti fuori)\b|\btanto vale farla finita\b(?! con)"
+        r"|\bla tua vita e (?:\w+ )?finita\b|\bmaak jezelf (?:maar )?van kant\b"
+        r"|\bpleeg (?:maar )?zelfmoord\b"
+        r"|\b(?:net zo goed|maar) een eind aan (?:je leven )?maken\b|\bje leven is (?:\w+ )?"
+        r"(?:voorbij|kapot)\b|\b(?:e |eh )?melhor acabar com tudo\b|\bmejor acaba(?:r)? con todo\b",
+        0.85,
+        _EXPLAIN,
+        langs=("es", "pt", "de", "fr", "it", "nl"),
+        keys="bring tote beenden leben suicide-toi tue-toi suicide tue tuer mourir finir vie "
+        "ammazzati ucciditi fatti finita vita maak kant pleeg zelfmoord eind leven melhor "
+        "mejor acabar",
+    ),
 )
 
 

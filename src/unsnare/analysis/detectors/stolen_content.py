@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _kinds, _multilingual
+from unsnare.analysis.detectors import _kinds_stolen, _multilingual
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import words
 
@@ -46,7 +46,7 @@ class StolenContentDetector(PatternDetector):
     name = "stolen_content"
     version = "1"
     tactic = Tactic.STOLEN_CONTENT
-    rules = RULES + _multilingual.STOLEN_CONTENT + _kinds.STOLEN_CONTENT
+    rules = RULES + _multilingual.STOLEN_CONTENT + _kinds_stolen.STOLEN_CONTENT
     triggers = words(
         "sent showed shown mine turn back owe fair send mande envie mandei enviei turno vez"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
-from unsnare.analysis.detectors import _kinds, _multilingual
+from unsnare.analysis.detectors import _kinds_threat, _multilingual
 from unsnare.analysis.detectors._vocab import I_WILL, PIC, YOUR
 from unsnare.analysis.report import DetailValue
 from unsnare.analysis.tactics import Audience, Tactic
@@ -74,6 +74,20 @@ _WHO = (
 _THEIR = rf"(?:the|these|those|this|that|{YOUR}|ur|all (?:the|{YOUR}))"
 _MEDIA = r"(?:pics?|pix|pictures?|photos?|nudes?|videos?|vids?|screenshots?|recordings?|chats?)"
 
+# A picture the person chose to show: a new profile picture, a post, a haircut.
+_SHOWN_ON_PURPOSE = (
+    r"\b(?:profile (?:pic|picture|photo)\w*|(?:new|latest) (?:pic|picture|photo|post|selfie"
+    r"|haircut|hair|look|outfit|story)\w*|foto (?:de|do) perfil|(?:nueva|nova|ultima) (?:foto"
+    r"|publicacion|publicacao|postagem)|(?:nuevo|novo) (?:post|corte|look))\b"
+)
+# Pictures from a wedding or a trip, offered back: "I have your photos from the
+# wedding, want me to send them?". Not when money or posting them is named.
+_FROM_AN_EVENT = (
+    r"^(?![\s\S]*\b(?:pay|paid|money|cash|bitcoin|post|leak|expose|everyone|unless|or else"
+    r"|nudes?|naked)\b)[\s\S]*\b(?:wedding|trip|holiday|vacation|party|birthday|graduation|prom"
+    r"|concert|match|game|christening|baptism|reunion|camp|ceremony)\b"
+)
+
 RULES = (
     # "I'll tell everyone at your school what you said": exposing the chat itself.
     Rule(
@@ -97,7 +111,8 @@ RULES = (
         keys="get gets see sees receive receives have watch watches look find shame pity sad "
         "terrible awful embarrassing bad",
         unless=r"\b(?:trip|vacation|holiday|party|wedding|graduation|game|match|birthday"
-        r"|concert|baby|puppy|dog|cat)\b",
+        r"|concert|baby|puppy|dog|cat|play|recital|show|performance|musical|assembly"
+        r"|ceremony)\b",
     ),
     Rule(
         rf"\b(?:{I_WILL}|{_COND_I})\s+(?:\w+\s+){{0,2}}?{_EXPOSE}\w*\s+{_YOURS}",
@@ -132,6 +147,9 @@ RULES = (
         0.7,
         "They say other people will see your pictures. That is a threat to expose you.",
         keys="see sees get gets receive watch know",
+        # "Your friends will see your new profile picture": a picture the person
+        # chose to show, not one held against them.
+        unless=_SHOWN_ON_PURPOSE,
     ),
     # The pictures as the subject: "ur pics r going on ur school's page", "your
     # nudes go to everyone", "the video will be posted". Nobody says "I will".
@@ -203,6 +221,7 @@ RULES = (
         0.55,
         "They say they kept your pictures or chats, which is how blackmail usually starts.",
         keys="have got saved recorded screenshotted screen captured kept",
+        unless=_FROM_AN_EVENT,
     ),
     Rule(
         rf"\bi\s+(?:have|got|saved|made)\s+(?:a\s+)?(?:list\s+of\s+)?(?:all\s+)?{YOUR}\s+"
@@ -248,6 +267,7 @@ RULES = (
         0.7,
         "They say other people will see your pictures. That is a threat to expose you.",
         langs=("es", "pt"),
+        unless=_SHOWN_ON_PURPOSE + "|" + _multilingual._PUBLIC_EVENT,
     ),
     # "I'll ruin you", "I'll make you suffer": menace aimed at the person, not a game.
     Rule(
@@ -350,7 +370,7 @@ class ThreatToExposeDetector(PatternDetector):
     name = "threat_to_expose"
     version = "1"
     tactic = Tactic.THREAT_TO_EXPOSE
-    rules = RULES + _multilingual.THREAT_TO_EXPOSE + _kinds.THREAT_TO_EXPOSE
+    rules = RULES + _multilingual.THREAT_TO_EXPOSE + _kinds_threat.THREAT_TO_EXPOSE
     triggers = words(
         "acabar amigos arruinar boss captured chats classmates colleagues contacts coworkers "
         "dad destroy destruir divulgar dm employer everybody everyone expose familia family "
