@@ -162,3 +162,25 @@ def test_a_direct_ask_for_a_picture_reaches_medium(text: str) -> None:
 )
 def test_asks_for_other_pictures_stay_below_medium(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["u think u could send a pic?", "u should send a few pics", "u gonna send more photos"],
+)
+def test_the_person_named_as_the_sender(text: str) -> None:
+    findings = run_detector(D, text)
+    assert any(f.get("rule") == "image_request/you_could_send" for f in findings), text
+    assert top_score(findings) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "u should send the pics of the trip to grandma",
+        "you can send photos of the damage to the insurer",
+        "u could show me the vids from the party",
+    ],
+)
+def test_pictures_of_something_else_stay_calm(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

@@ -80,6 +80,27 @@ RULES = (
         keys="send show give see have get take like love",
         name="asks_for_a_picture",
     ),
+    # "u think u could send a pic?", "u should show me some pics": the person
+    # named as the one who would send (the plain rule below reads the bare verb).
+    Rule(
+        rf"\b{YOU}\s+(?:can|could|should|gonna|will|wanna|want to|got to|gotta|have to)\s+"
+        rf"(?:\w+\s+)?(?:send|show)\s+(?:me\s+|us\s+)?(?:a\s+|some\s+|more\s+|another\s+"
+        rf"|any\s+|ur\s+|your\s+|a few\s+|a couple\s+)?(?:new\s+|more\s+|recent\s+)?"
+        rf"{_ASKED_PIC}\b",
+        0.4,
+        _PLAIN,
+        unless=r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?) (?:of|from|for) (?:the|my|a|an"
+        r"|his|her|our|this|that|those|these|them|it|their|last|yesterday|today|work"
+        r"|(?:your|ur) (?!self|face|body|bod)\w+)\b"
+        r"|\b(?:zoom|teams|meeting|class|lecture|interview|receipt|invoice|listing|house|flat"
+        r"|apartment|room|car|bike|item|product|dog|cat|puppy|kitten|trip|wedding|party|game"
+        r"|concert|damage|baby|holiday|vacation|menu|screenshot|homework|notes|grandma|grandpa"
+        r"|nana|group)\b",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="send show",
+        name="you_could_send",
+    ),
     Rule(
         rf"\b(?:send|show|take|snap)\b[^.?!\n]{{0,15}}?\b(?:a |another |some |more |me )?(?:{PIC})"
         r"(?:\s+of\s+(?:ur|your)?\s*(?:self|urself|yourself|you|u|face|body))?\b",
