@@ -184,3 +184,24 @@ def test_the_person_named_as_the_sender(text: str) -> None:
 )
 def test_pictures_of_something_else_stay_calm(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4, text
+
+
+@pytest.mark.parametrize("text", ["send me a pic", "snap me a photo of u", "show me a picture?"])
+def test_a_picture_asked_for_outright_is_medium(text: str) -> None:
+    findings = run_detector(D, text)
+    assert any(f.get("rule") == "image_request/send_a_pic" for f in findings), text
+    assert top_score(findings) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me the pics from the wedding",
+        "send pics of the flat pls",
+        "show me a photo of ur dog",
+        "send me a picture of the menu",
+        "send a pic to grandma",
+    ],
+)
+def test_pictures_of_things_and_events_stay_below_medium(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

@@ -101,6 +101,25 @@ RULES = (
         keys="send show",
         name="you_could_send",
     ),
+    # "send me a pic", "show me a picture": a picture asked for outright is the
+    # request itself (a selfie, which friends trade, stays with the rule below).
+    Rule(
+        rf"\b(?:send|show|snap)\b[^.?!\n]{{0,15}}?\b(?:a |another |some |more |me )?"
+        rf"{_ASKED_PIC}(?:\s+of\s+(?:ur|your)?\s*(?:self|urself|yourself|you|u|face|body))?\b",
+        0.4,
+        _PLAIN,
+        unless=r"\b(?:pics?|pictures?|photos?|fotos?|snaps?|videos?|vids?|images?) (?:of|from|for"
+        r"|at|in) (?:the|my|a|an|his|her|our|this|that|those|these|them|it|their|last|yesterday"
+        r"|today|work|(?:your|ur) (?!self|face|body|bod)\w+)\b"
+        r"|\b(?:zoom|teams|meeting|class|lecture|interview|receipt|invoice|listing|house|flat"
+        r"|apartment|room|car|bike|item|product|dog|cat|puppy|kitten|trip|wedding|party|game"
+        r"|concert|damage|baby|holiday|vacation|menu|screenshot|homework|notes|grandma|grandpa"
+        r"|nana|group|team|kids?|mom|mum|dad|sister|brother)\b",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="send show snap",
+        name="send_a_pic",
+    ),
     Rule(
         rf"\b(?:send|show|take|snap)\b[^.?!\n]{{0,15}}?\b(?:a |another |some |more |me )?(?:{PIC})"
         r"(?:\s+of\s+(?:ur|your)?\s*(?:self|urself|yourself|you|u|face|body))?\b",
