@@ -205,3 +205,25 @@ def test_a_picture_asked_for_outright_is_medium(text: str) -> None:
 )
 def test_pictures_of_things_and_events_stay_below_medium(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "facetime me when ur alone",
+        "video chat tonight when everyone is asleep",
+        "can we vc in ur room later",
+        "skype me when nobody's home",
+    ],
+)
+def test_a_video_call_where_no_one_sees(text: str) -> None:
+    findings = run_detector(D, text)
+    assert any(f.get("rule") == "image_request/private_video_call" for f in findings), text
+    assert top_score(findings) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text", ["facetime grandma tonight", "video call at 6 with the team", "can u facetime later"]
+)
+def test_an_ordinary_video_call_stays_calm(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

@@ -101,6 +101,21 @@ RULES = (
         keys="send show",
         name="you_could_send",
     ),
+    # A video call asked for where no one else will see: "facetime me when ur
+    # alone", "video chat in ur room tonight". (A call alone is family life.)
+    Rule(
+        r"\b(?:facetime|face ?time|video ?call|video ?chat|vid ?call|vc|skype|cam)\s+(?:me|with me"
+        rf"|{YOU})?\b[^.?!\n]{{0,40}}?\b(?:alone|by (?:ur|your) ?self|just us|just (?:u|you) and me"
+        r"|no ?one(?:'s| is)? (?:home|around|there|up)|nobody(?:'s| is)? (?:home|around|there|up)"
+        r"|(?:every ?one|they|ur \w+|your \w+)(?:'s| is| are| r)? (?:asleep|sleeping|gone|out)"
+        r"|in (?:ur|your) (?:room|bed)|in bed)\b",
+        0.45,
+        "They want you on camera. Video can be recorded without you knowing.",
+        boost=SEXUAL_QUALIFIER,
+        boost_by=0.15,
+        keys="facetime face video vid vc skype cam",
+        name="private_video_call",
+    ),
     # "send me a pic", "show me a picture": a picture asked for outright is the
     # request itself (a selfie, which friends trade, stays with the rule below).
     Rule(
