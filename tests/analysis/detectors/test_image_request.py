@@ -162,3 +162,68 @@ def test_a_direct_ask_for_a_picture_reaches_medium(text: str) -> None:
 )
 def test_asks_for_other_pictures_stay_below_medium(text: str) -> None:
     assert top_score(run_detector(D, text)) < 0.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["u think u could send a pic?", "u should send a few pics", "u gonna send more photos"],
+)
+def test_the_person_named_as_the_sender(text: str) -> None:
+    findings = run_detector(D, text)
+    assert any(f.get("rule") == "image_request/you_could_send" for f in findings), text
+    assert top_score(findings) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "u should send the pics of the trip to grandma",
+        "you can send photos of the damage to the insurer",
+        "u could show me the vids from the party",
+    ],
+)
+def test_pictures_of_something_else_stay_calm(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text
+
+
+@pytest.mark.parametrize("text", ["send me a pic", "snap me a photo of u", "show me a picture?"])
+def test_a_picture_asked_for_outright_is_medium(text: str) -> None:
+    findings = run_detector(D, text)
+    assert any(f.get("rule") == "image_request/send_a_pic" for f in findings), text
+    assert top_score(findings) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "send me the pics from the wedding",
+        "send pics of the flat pls",
+        "show me a photo of ur dog",
+        "send me a picture of the menu",
+        "send a pic to grandma",
+    ],
+)
+def test_pictures_of_things_and_events_stay_below_medium(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "facetime me when ur alone",
+        "video chat tonight when everyone is asleep",
+        "can we vc in ur room later",
+        "skype me when nobody's home",
+    ],
+)
+def test_a_video_call_where_no_one_sees(text: str) -> None:
+    findings = run_detector(D, text)
+    assert any(f.get("rule") == "image_request/private_video_call" for f in findings), text
+    assert top_score(findings) >= 0.4, text
+
+
+@pytest.mark.parametrize(
+    "text", ["facetime grandma tonight", "video call at 6 with the team", "can u facetime later"]
+)
+def test_an_ordinary_video_call_stays_calm(text: str) -> None:
+    assert top_score(run_detector(D, text)) < 0.4, text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import PatternDetector, Rule
+from unsnare.analysis.detectors._chat_grooming import CHAT_RULES
 from unsnare.analysis.detectors._vocab import (
     FAMILY,
     STRONG_YOUTH,
@@ -546,6 +547,8 @@ RULES = (
         detail=_k(K.PLATFORM_SWITCH),
         keys="agregame agrega adiciona chama hablemos vamos pasame passa",
     ),
+    # The chat register's kinds, said loosely (see _chat_grooming).
+    *CHAT_RULES,
 )
 
 

@@ -80,6 +80,61 @@ RULES = (
         keys="send show give see have get take like love",
         name="asks_for_a_picture",
     ),
+    # "u think u could send a pic?", "u should show me some pics": the person
+    # named as the one who would send (the plain rule below reads the bare verb).
+    Rule(
+        rf"\b{YOU}\s+(?:can|could|should|gonna|will|wanna|want to|got to|gotta|have to)\s+"
+        rf"(?:\w+\s+)?(?:send|show)\s+(?:me\s+|us\s+)?(?:a\s+|some\s+|more\s+|another\s+"
+        rf"|any\s+|ur\s+|your\s+|a few\s+|a couple\s+)?(?:new\s+|more\s+|recent\s+)?"
+        rf"{_ASKED_PIC}\b",
+        0.4,
+        _PLAIN,
+        unless=r"\b(?:pics?|pictures?|photos?|snaps?|videos?|vids?) (?:of|from|for) (?:the|my|a|an"
+        r"|his|her|our|this|that|those|these|them|it|their|last|yesterday|today|work"
+        r"|(?:your|ur) (?!self|face|body|bod)\w+)\b"
+        r"|\b(?:zoom|teams|meeting|class|lecture|interview|receipt|invoice|listing|house|flat"
+        r"|apartment|room|car|bike|item|product|dog|cat|puppy|kitten|trip|wedding|party|game"
+        r"|concert|damage|baby|holiday|vacation|menu|screenshot|homework|notes|grandma|grandpa"
+        r"|nana|group)\b",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="send show",
+        name="you_could_send",
+    ),
+    # A video call asked for where no one else will see: "facetime me when ur
+    # alone", "video chat in ur room tonight". (A call alone is family life.)
+    Rule(
+        r"\b(?:facetime|face ?time|video ?call|video ?chat|vid ?call|vc|skype|cam)\s+(?:me|with me"
+        rf"|{YOU})?\b[^.?!\n]{{0,40}}?\b(?:alone|by (?:ur|your) ?self|just us|just (?:u|you) and me"
+        r"|no ?one(?:'s| is)? (?:home|around|there|up)|nobody(?:'s| is)? (?:home|around|there|up)"
+        r"|(?:every ?one|they|ur \w+|your \w+)(?:'s| is| are| r)? (?:asleep|sleeping|gone|out)"
+        r"|in (?:ur|your) (?:room|bed)|in bed)\b",
+        0.45,
+        "They want you on camera. Video can be recorded without you knowing.",
+        boost=SEXUAL_QUALIFIER,
+        boost_by=0.15,
+        keys="facetime face video vid vc skype cam",
+        name="private_video_call",
+    ),
+    # "send me a pic", "show me a picture": a picture asked for outright is the
+    # request itself (a selfie, which friends trade, stays with the rule below).
+    Rule(
+        rf"\b(?:send|show|snap)\b[^.?!\n]{{0,15}}?\b(?:a |another |some |more |me )?"
+        rf"{_ASKED_PIC}(?:\s+of\s+(?:ur|your)?\s*(?:self|urself|yourself|you|u|face|body))?\b",
+        0.4,
+        _PLAIN,
+        unless=r"\b(?:pics?|pictures?|photos?|fotos?|snaps?|videos?|vids?|images?) (?:of|from|for"
+        r"|at|in) (?:the|my|a|an|his|her|our|this|that|those|these|them|it|their|last|yesterday"
+        r"|today|work|(?:your|ur) (?!self|face|body|bod)\w+)\b"
+        r"|\b(?:zoom|teams|meeting|class|lecture|interview|receipt|invoice|listing|house|flat"
+        r"|apartment|room|car|bike|item|product|dog|cat|puppy|kitten|trip|wedding|party|game"
+        r"|concert|damage|baby|holiday|vacation|menu|screenshot|homework|notes|grandma|grandpa"
+        r"|nana|group|team|kids?|mom|mum|dad|sister|brother)\b",
+        boost=YOUTH.pattern,
+        boost_by=0.15,
+        keys="send show snap",
+        name="send_a_pic",
+    ),
     Rule(
         rf"\b(?:send|show|take|snap)\b[^.?!\n]{{0,15}}?\b(?:a |another |some |more |me )?(?:{PIC})"
         r"(?:\s+of\s+(?:ur|your)?\s*(?:self|urself|yourself|you|u|face|body))?\b",
