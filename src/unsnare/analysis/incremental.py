@@ -185,19 +185,32 @@ class IncrementalAnalyzer:
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
+        # signature() and _local() worked out once per registry size (a registry only
+        # ever gains detectors, as the engine's vocabulary also assumes): 30 us a step.
+        self._planned_for = -1
+        self._signature = ""
+        self._is_local = False
+
+    def _plan(self) -> tuple[str, bool]:
+        size = len(self.analyzer.registry)
+        if size != self._planned_for:
+            registry = self.analyzer.registry
+            self._signature = ";".join(f"{d.name}/{d.version}" for d in registry)
+            self._is_local = all(
+                isinstance(d, EscalatingDemandsDetector | LearnedDetector)
+                or (isinstance(d, PatternDetector) and type(d).detect is PatternDetector.detect)
+                for d in registry
+            )
+            self._planned_for = size
+        return self._signature, self._is_local
 
     def signature(self) -> str:
         """Which detectors (and versions) a state was made with: another set means a rebuild."""
-        return ";".join(f"{d.name}/{d.version}" for d in self.analyzer.registry)
+        return self._plan()[0]
 
     def _local(self) -> bool:
         # Every detector is one this module knows how to read in parts.
-        for d in self.analyzer.registry:
-            if isinstance(d, EscalatingDemandsDetector | LearnedDetector):
-                continue
-            if not isinstance(d, PatternDetector) or type(d).detect is not PatternDetector.detect:
-                return False
-        return True
+        return self._plan()[1]
 
     def step(
         self,
@@ -210,7 +223,8 @@ class IncrementalAnalyzer:
         earlier message, and is called only when the state must be rebuilt.
         `conversation` gives the id, platform and participants (owners)."""
         conv = conversation or _empty()
-        if state is None or state.signature != self.signature() or not self._local():
+        signature, local = self._plan()
+        if state is None or state.signature != signature or not local:
             if state is not None and state.count:
                 return self.rebuild(list(history()) + list(new), conv)
             state = StreamState(signature=self.signature())
