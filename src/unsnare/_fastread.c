@@ -22,7 +22,6 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <datetime.h>
-#include <structmember.h>
 
 #define MAX_NAME 82 /* _MAX_NAME + 2: ": " is looked for in the first 82 characters */
 #define SLOTS 14
@@ -1405,82 +1404,83 @@ done:
 
 /* ------------------------------------------------------------ read_export */
 
-static inline void
-untrack(PyObject *o)
-{
-    if (PyObject_IS_GC(o) && PyObject_GC_IsTracked(o)) {
-        PyObject_GC_UnTrack(o);
-    }
-}
+typedef struct {
+    PyObject *message; /* the message class: its values may be untracked too */
+    PyObject *frozen; /* tuple: the frozen classes whose values may be untracked */
+    PyObject *leaves; /* tuple: classes whose (tracked) values are module constants */
+} Frozen;
 
-/* A slot's value (borrowed, maybe NULL) through its member descriptor. */
-static inline PyObject *
-slot_value(PyObject *obj, Py_ssize_t offset)
-{
-    return *(PyObject **)((char *)obj + offset);
-}
+static int untrack_frozen(PyObject *o, Frozen *f);
 
-/* Untrack a tuple of exact `cls` values, and the tuple; 0 if it holds anything else. */
 static int
-untrack_parts(PyObject *tuple, PyObject *cls)
+visit_frozen(PyObject *o, void *f)
 {
-    if (!PyTuple_CheckExact(tuple)) {
+    /* Most slots hold text, numbers, None or times: not the collector's. */
+    if (!PyType_IS_GC(Py_TYPE(o))) {
         return 0;
     }
-    Py_ssize_t n = PyTuple_GET_SIZE(tuple);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (Py_TYPE(PyTuple_GET_ITEM(tuple, i)) != (PyTypeObject *)cls) {
-            return 0;
-        }
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        untrack(PyTuple_GET_ITEM(tuple, i));
-    }
-    untrack(tuple);
-    return 1;
+    return untrack_frozen(o, (Frozen *)f) ? 0 : 1;
 }
 
 static int
-member_offset(PyObject *descr, Py_ssize_t *offset)
+is_one_of(PyObject *o, PyObject *classes)
 {
-    if (Py_TYPE(descr) != &PyMemberDescr_Type ||
-        ((PyMemberDescrObject *)descr)->d_member->type != T_OBJECT_EX) {
-        PyErr_SetString(PyExc_TypeError, "message_tuple: not an object slot descriptor");
-        return -1;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(classes); i++) {
+        if (Py_TYPE(o) == (PyTypeObject *)PyTuple_GET_ITEM(classes, i)) {
+            return 1;
+        }
     }
-    *offset = ((PyMemberDescrObject *)descr)->d_member->offset;
     return 0;
 }
 
-/* message_tuple(items, message_cls, (source, Source), (attachments, Attachment),
- *               (reactions, Reaction)) -> tuple(items)
+/* 1 when nothing reached from `o` can lead back to it, untracking `o` and
+ * what it holds when they are tuples or of the frozen classes; 0 (left
+ * tracked) when it holds anything else the collector tracks: a list, a dict,
+ * an object of another class. Types (a heap type's instance names its class)
+ * and the leaf classes' values (enum members) are module constants that
+ * hold no message. */
+static int
+untrack_frozen(PyObject *o, Frozen *f)
+{
+    if (!PyObject_IS_GC(o) || !PyObject_GC_IsTracked(o) || PyType_Check(o) ||
+        is_one_of(o, f->leaves)) {
+        return 1;
+    }
+    if (!PyTuple_CheckExact(o) && Py_TYPE(o) != (PyTypeObject *)f->message &&
+        !is_one_of(o, f->frozen)) {
+        return 0;
+    }
+    if (Py_TYPE(o)->tp_traverse(o, visit_frozen, f) != 0) {
+        return 0;
+    }
+    PyObject_GC_UnTrack(o);
+    return 1;
+}
+
+/* message_tuple(items, message_cls, frozen_classes, leaf_classes) -> tuple(items)
  *
- * The tuple, and each message with its source and its tuples of attachments
- * and reactions (when they are of those classes), are left out of the cycle collector's walks when every item
- * is exactly a Message (the names are the slot descriptors and classes).
+ * The tuple, and each message with what it holds, are left out of the cycle
+ * collector's walks when every item is exactly a Message. A message stays
+ * tracked when it holds (at any depth) anything the collector tracks other
+ * than tuples, values of the frozen classes (Source, Attachment, Reaction),
+ * types and values of the leaf classes (the enums); then so does the tuple.
  *
  * Why: a conversation's tuple holds a million messages, and the messages an
  * importer built in Python are tracked with their parts; every collection
  * that reaches them (the first after reading, the full ones, one at exit)
  * walks them all, a memory access each (measured: 0.15 to 0.2 s a
- * collection for 1M WhatsApp messages). These are frozen values holding only
- * text, numbers, times, enum members and tuples of such values: nothing in
- * them leads back to a message or to the tuple, so they can never be part of
- * a cycle and the collector has nothing to find in them. What they hold
+ * collection for 1M WhatsApp messages). Frozen values holding only text,
+ * numbers, times, enum members and tuples of such values can never be part
+ * of a cycle, so the collector has nothing to find in them. What they hold
  * stays alive through them as before. The C reader's own messages are made
  * untracked already (see make()). */
 static PyObject *
 message_tuple(PyObject *module, PyObject *args)
 {
-    PyObject *items, *cls, *source_cls, *source_d, *att_cls, *att_d, *react_cls, *react_d;
-    Py_ssize_t source_at, att_at, react_at;
-    if (!PyArg_ParseTuple(args, "O!O!(OO!)(OO!)(OO!)", &PyList_Type, &items, &PyType_Type,
-                          &cls, &source_d, &PyType_Type, &source_cls, &att_d, &PyType_Type,
-                          &att_cls, &react_d, &PyType_Type, &react_cls)) {
-        return NULL;
-    }
-    if (member_offset(source_d, &source_at) < 0 || member_offset(att_d, &att_at) < 0 ||
-        member_offset(react_d, &react_at) < 0) {
+    PyObject *items;
+    Frozen f;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!", &PyList_Type, &items, &PyType_Type, &f.message,
+                          &PyTuple_Type, &f.frozen, &PyTuple_Type, &f.leaves)) {
         return NULL;
     }
     PyObject *out = PyList_AsTuple(items);
@@ -1489,32 +1489,17 @@ message_tuple(PyObject *module, PyObject *args)
     }
     Py_ssize_t n = PyTuple_GET_SIZE(out);
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (Py_TYPE(PyTuple_GET_ITEM(out, i)) != (PyTypeObject *)cls) {
+        if (Py_TYPE(PyTuple_GET_ITEM(out, i)) != (PyTypeObject *)f.message) {
             return out;
         }
     }
+    int all = 1;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *m = PyTuple_GET_ITEM(out, i);
-        if (!PyObject_GC_IsTracked(m)) {
-            continue; /* made by the C reader: untracked with its parts */
-        }
-        PyObject *source = slot_value(m, source_at);
-        PyObject *atts = slot_value(m, att_at);
-        PyObject *reactions = slot_value(m, react_at);
-        /* Only a message whose parts are all of those kinds (an importer's
-         * odd value keeps the message tracked) */
-        int plain = source == NULL || source == Py_None ||
-                    Py_TYPE(source) == (PyTypeObject *)source_cls;
-        plain = plain && atts != NULL && untrack_parts(atts, att_cls);
-        plain = plain && reactions != NULL && untrack_parts(reactions, react_cls);
-        if (plain) {
-            if (source != NULL) {
-                untrack(source);
-            }
-            PyObject_GC_UnTrack(m);
-        }
+        all &= untrack_frozen(PyTuple_GET_ITEM(out, i), &f);
     }
-    untrack(out);
+    if (all) {
+        PyObject_GC_UnTrack(out);
+    }
     return out;
 }
 
@@ -1526,7 +1511,7 @@ static PyMethodDef methods[] = {
     {"messages_json", messages_json, METH_VARARGS,
      "messages_json(ctx, messages, first_sep, sep, pad, as_bytes): the JSON lines of messages."},
     {"message_tuple", message_tuple, METH_VARARGS,
-     "message_tuple(items, cls, *parts) -> tuple(items), untracked by the collector."},
+     "message_tuple(items, cls, frozen, leaves) -> tuple(items), untracked by the collector."},
     {NULL, NULL, 0, NULL},
 };
 

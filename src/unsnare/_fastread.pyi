@@ -9,6 +9,5 @@ def messages_json(
     as_bytes: bool, /,
 ) -> str | bytes | None: ...
 def message_tuple(
-    items: list[Any], cls: type, source: tuple[Any, type], attachments: tuple[Any, type],
-    reactions: tuple[Any, type], /,
+    items: list[Any], cls: type, frozen: tuple[type, ...], leaves: tuple[type, ...], /,
 ) -> tuple[Any, ...]: ...

@@ -4,6 +4,7 @@ cycle collector's walks when unsnare._fastread is built (they are frozen values)
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -104,3 +105,33 @@ def test_without_the_compiled_helper_the_tuple_is_the_same(
     monkeypatch.setattr(base, "_fastread", None)
     conv = _stream(list(made)).collect()
     assert conv.messages == tuple(made) and gc.is_tracked(conv.messages)
+
+
+def test_a_message_holding_a_mutable_value_stays_tracked() -> None:
+    # Any slot, at any depth: a list or dict could lead back to the message, and
+    # an untracked message in a cycle would never be freed.
+    _need_compiled()
+    in_text = _message(1, text=["a list"])
+    in_source = _message(2, source=Source("ab" * 32, "chat.json", path=["a"]))  # type: ignore[arg-type]
+    conv = _stream([_message(0), in_text, in_source]).collect()
+    assert not gc.is_tracked(conv.messages[0])
+    assert gc.is_tracked(conv.messages[1]) and gc.is_tracked(conv.messages[2])
+    assert gc.is_tracked(conv.messages[2].source)
+    assert gc.is_tracked(conv.messages)
+
+
+class _Marker:
+    pass
+
+
+def test_a_cycle_through_a_message_is_still_freed() -> None:
+    _need_compiled()
+    marker = _Marker()
+    back: list[object] = [marker]
+    looped = _message(1, text=back)
+    back.append(looped)
+    conv = _stream([looped]).collect()
+    gone = weakref.ref(marker)
+    del conv, looped, back, marker
+    gc.collect()
+    assert gone() is None

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from importers.test_serialize import CASES
 from importers.test_whatsapp_roundtrip import LAYOUTS
 from support.components import require
-from unsnare.importers import open_export, read_export, serialize, whatsapp
+from unsnare.importers import open_export, read_export, serialize, source, whatsapp
 from unsnare.importers.serialize import write_stream_json
 from unsnare.models import Conversation
 
@@ -322,4 +322,37 @@ def test_times_are_written_as_isoformat_writes_them(zone: str) -> None:
     ]
     assert serialize._batch_writer("")(msgs, "") == "".join(
         ("" if i == 0 else ",\n") + serialize.message_json(m) for i, m in enumerate(msgs)
+    )
+
+
+def _blocky_export(newline: str) -> str:
+    lines = ["stray text before the first message"]
+    for i in range(40):
+        who = "Sam Lee" if i % 3 else "Alex Kim"
+        lines.append(f"[05/01/2023, 10:{i:02d}:00] {who}: café {i} 😊 " + "é" * (i * 7))
+        if i % 4 == 0:
+            lines.append(f"second line of {i} 日本")
+        if i % 9 == 0:
+            lines.append("This message was deleted")
+    return newline.join(lines) + newline
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("chunk", [1, 7, 64, 300])
+def test_the_read_block_size_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, newline: str, chunk: int
+) -> None:
+    # Blocks split multi-byte characters and CR LF pairs, and lines longer than
+    # a block are joined; every message keeps its line number either way.
+    _need_compiled()
+    path = tmp_path / "chat.txt"
+    path.write_bytes(_blocky_export(newline).encode("utf-8"))
+    whole_c, whole_py = _both(path)
+    monkeypatch.setattr(source, "_CHUNK", chunk)
+    small_c, small_py = _both(path)
+    _same(whole_c, whole_py)
+    _same(small_c, whole_c)
+    _same(small_py, whole_c)
+    assert whole_c.warnings and whole_c.messages[-1].source.line == len(
+        _blocky_export("\n").splitlines()
     )

@@ -26,10 +26,12 @@ from unsnare.models import (
     Conversation,
     ImportWarning,
     Message,
+    MessageKind,
     Participant,
     Reaction,
     Source,
     SourceFile,
+    SystemEvent,
 )
 
 _fastread: ModuleType | None
@@ -37,11 +39,8 @@ try:  # frees the collector from walking a million messages (setup.py builds it)
     from unsnare import _fastread
 except ImportError:  # installed without a C compiler: an ordinary tuple
     _fastread = None
-# Which slot of a Message holds which frozen part (for _fastread.message_tuple).
-_PARTS = tuple(
-    (Message.__dict__[name], cls)
-    for name, cls in (("source", Source), ("attachments", Attachment), ("reactions", Reaction))
-)
+# A message's frozen parts, and the enums it names (for _fastread.message_tuple).
+_FROZEN = ((Source, Attachment, Reaction), (MessageKind, SystemEvent))
 
 # Keep at most this many warnings in full; beyond it we only count them, so a
 # garbage file cannot grow memory without bound. The count is always exact.
@@ -259,7 +258,7 @@ class ChatStream:
             # Made while the collector is paused, and left out of its walks
             # when compiled (see message_tuple in src/unsnare/_fastread.c).
             messages = (
-                _fastread.message_tuple(read, Message, *_PARTS) if _fastread else tuple(read)
+                _fastread.message_tuple(read, Message, *_FROZEN) if _fastread else tuple(read)
             )
         finally:
             self.state.message_count += len(read)
