@@ -132,28 +132,43 @@ class LearnedDetector(Detector):
             # counts at its strongest piece: a phishing email's many "your
             # account" sentences must not add up to a threat no sentence makes.
             distinct = np.maximum.reduceat(pieces, np.array(starts, dtype=np.intp), axis=0)
+        # Margins and probabilities are kept per distinct text (a row for each,
+        # and one for the skipped), and looked up through each message's row:
+        # a row per message would hold hundreds of MB on a million messages.
         if len(row_of) == len(starts):  # no message skipped, none repeated
-            margins = distinct
+            margins, rows = distinct, None
         else:
             empty = np.full((1, distinct.shape[1]), -50.0, dtype=np.float32)
-            margins = np.concatenate([distinct, empty])[np.array(row_of, dtype=np.intp)]
+            margins, rows = np.concatenate([distinct, empty]), np.array(row_of, dtype=np.intp)
         probs = model.probabilities(margins)
         # The model learned grooming from one adult writing to one young person.
         # In a room where many people talk, its reading of rapport (grooming,
         # sexual talk, a lie about age) is not reliable; threats and demands are.
         if len(messages) >= ROOM_SENDERS and len({m.sender for m in messages}) >= ROOM_SENDERS:
             probs[:, self._rapport] = 0.0
-        return self._findings(messages, margins, probs, context)
+        return self._findings(messages, margins, probs, rows, context)
 
     def _findings(
-        self, messages: Sequence[MessageView], margins: Floats, probs: Floats, context: int
+        self,
+        messages: Sequence[MessageView],
+        margins: Floats,
+        probs: Floats,
+        rows: npt.NDArray[np.intp] | None,
+        context: int,
     ) -> list[Finding]:
-        """The findings of a conversation's messages from their margins and
-        probabilities: alone, or with the sender's messages before them (the first
+        """The findings of a conversation's messages from the margins and
+        probabilities of their rows (message k's row is rows[k], or k when rows
+        is None): alone, or with the sender's messages before them (the first
         `context` messages count in the windows only)."""
+
+        def row(at: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+            return at if rows is None else rows[at]
+
         # Only messages at half a threshold or more can give a finding, alone or
         # with the ones before them: one vector test for the whole conversation.
-        near = np.nonzero((probs[context:] >= self._half).any(axis=1))[0] + context
+        near_rows = cast(npt.NDArray[np.bool_], (probs >= self._half).any(axis=1))
+        near = np.nonzero(near_rows if rows is None else near_rows[rows])[0]
+        near = near[near >= context]
         if len(near) == 0:
             return []
         # Too few letters to say anything: worked out once per distinct text.
@@ -169,7 +184,7 @@ class LearnedDetector(Detector):
         if not keep:
             return []
         cand = np.array(keep, dtype=np.intp)
-        p = probs[cand]
+        p = probs[row(cand)]
         # The window: each message with the sender's one or two messages before
         # it, for all of them at once (the same float32 operations, row by row,
         # as one message at a time: an earlier message's positive margins
@@ -179,12 +194,12 @@ class LearnedDetector(Detector):
         window = np.zeros_like(p)
         if has_window.any():
             w = np.nonzero(has_window)[0]
-            earlier = np.maximum(margins[prev1[w]], 0.0)
+            earlier = np.maximum(margins[row(prev1[w])], 0.0)
             two = prev2[w] >= 0
             if two.any():
-                earlier[two] = np.maximum(margins[prev2[w][two]], 0.0) + earlier[two]
+                earlier[two] = np.maximum(margins[row(prev2[w][two])], 0.0) + earlier[two]
             # (float32 throughout: NumPy keeps a float32 array's type with a Python float)
-            weighed = cast(Floats, margins[cand[w]] + WINDOW_WEIGHT * earlier)
+            weighed = cast(Floats, margins[row(cand[w])] + WINDOW_WEIGHT * earlier)
             window[w] = self._model.probabilities(weighed)
         # A head reads the window only when the message alone is at least half-way.
         thresholds = self._model.thresholds
@@ -195,8 +210,8 @@ class LearnedDetector(Detector):
         o = self._overall
         tactic_fires = fires[:, :n_tactics].any(axis=1)
         any_fires = tactic_fires | fires[:, o] if o is not None else tactic_fires
-        rows = np.nonzero(any_fires)[0]
-        if len(rows) == 0:
+        firing = np.nonzero(any_fires)[0]
+        if len(firing) == 0:
             return []
         by_tactic = cast(list[bool], tactic_fires.tolist())
         windowed = cast(list[bool], has_window.tolist())
@@ -205,7 +220,7 @@ class LearnedDetector(Detector):
         # out once per conversation (measured: half of this detector's time).
         evidence: dict[tuple[str, int], tuple[int, int, list[str]]] = {}
         about_of: dict[str, bool] = {}
-        for r in rows.tolist():
+        for r in firing.tolist():
             m = messages[int(cand[r])]
             about = about_of.get(m.folded)
             if about is None:
