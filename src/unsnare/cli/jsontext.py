@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
-
 _quote: Callable[[str], str] = json.encoder.encode_basestring
 _INFINITY = float("inf")
 
@@ -29,7 +27,7 @@ def _float(x: float) -> str:
     return float.__repr__(x)
 
 
-def _key(key: Any) -> str:
+def _key(key: object) -> str:
     if isinstance(key, str):
         return _quote(key)
     if isinstance(key, float):
@@ -45,12 +43,12 @@ def _key(key: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
-def dumps_indented(data: Any) -> str:
+def dumps_indented(data: object) -> str:
     """`data` as `json.dumps(data, ensure_ascii=False, indent=2, default=str)` writes it."""
     out: list[str] = []
     write = out.append
 
-    def value(v: Any, depth: int) -> None:
+    def value(v: object, depth: int) -> None:
         if isinstance(v, str):
             write(_quote(v))
         elif v is None:

@@ -18,6 +18,7 @@ import json
 import math
 from collections.abc import Sequence
 from importlib import resources
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -26,7 +27,7 @@ import numpy.typing as npt
 from unsnare.analysis.learned.features import features, word_features, words_of
 from unsnare.errors import UnsnareError
 
-_sums: Any
+_sums: ModuleType | None
 try:
     from unsnare.analysis.learned import _sums
 except ImportError:  # installed without a C compiler: the NumPy sums, same floats
