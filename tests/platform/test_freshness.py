@@ -3,7 +3,6 @@ and rate counts come out as if every request were counted on its own."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections import Counter
@@ -80,48 +79,3 @@ def test_revoked_keys_and_failed_reads() -> None:
     failing = Freshness(broken, lambda snapshot: None)
     with pytest.raises(OSError):
         failing.wait(Ticket("k", 1))
-
-
-def test_async_requests_share_reads_with_threads_and_are_counted_one_by_one() -> None:
-    fake = FakeCounts()
-    fresh = Freshness(fake.read, lambda snapshot: None)
-
-    async def many() -> list[Ticket]:
-        return await asyncio.gather(*(fresh.wait_async(Ticket("k", 1)) for _ in range(150)))
-
-    with ThreadPoolExecutor(8) as pool:
-        threaded = pool.map(lambda _: fresh.wait(Ticket("k", 1)), range(50))
-        awaited = asyncio.run(many())
-        tickets = awaited + list(threaded)
-    assert sorted(t.used for t in tickets) == list(range(1, 201))
-    assert fake.reads < 200
-
-
-def test_an_async_request_sees_a_change_made_before_it() -> None:
-    fake = FakeCounts()
-    seen: list[int] = []
-    fresh = Freshness(fake.read, lambda snapshot: seen.append(snapshot.banks["version"][0]))
-
-    async def steps() -> None:
-        background = [asyncio.create_task(fresh.wait_async(Ticket("bg", 1)))
-                      for _ in range(20)]
-        for version in range(1, 20):
-            fake.version = version
-            await fresh.wait_async(Ticket("k", 1))
-            assert max(seen) >= version
-        await asyncio.gather(*background)
-
-    asyncio.run(steps())
-
-
-def test_async_requests_get_revocations_and_failed_reads() -> None:
-    fresh = Freshness(FakeCounts(frozenset({"gone"})).read, lambda snapshot: None)
-    assert asyncio.run(fresh.wait_async(Ticket("gone", 1))).active is False
-    assert asyncio.run(fresh.wait_async(Ticket("kept", 1))).active is True
-
-    def broken(wanted: Counter[tuple[str, int]]) -> Snapshot:
-        raise OSError("database unreachable")
-
-    failing = Freshness(broken, lambda snapshot: None)
-    with pytest.raises(OSError):
-        asyncio.run(failing.wait_async(Ticket("k", 1)))

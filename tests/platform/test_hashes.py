@@ -4,13 +4,11 @@ removes, every other sees at its next lookup."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from support.platform import TestClient
 from unsnare.platform.app import create_app
-from unsnare.platform.hashes import WouldBlock
 from unsnare.platform.settings import PlatformSettings
 
 pytestmark = pytest.mark.postgres
@@ -111,28 +109,3 @@ def test_an_hma_client_can_use_the_hma_routes(
     other = make_key("globex")
     assert client.get("/hma/c/banks", headers=other).json() == []
     assert client.get("/hma/m/lookup", headers=other, params=query).json() == []
-
-
-def test_a_lookup_without_waiting_answers_alike_or_says_it_would_block(
-    client: TestClient, second: TestClient, make_key: Callable[..., dict[str, str]]
-) -> None:
-    headers = make_key()
-    assert client.post("/v1/banks", headers=headers, json={"name": "known"}).status_code == 201
-    client.post("/v1/banks/known/hashes", headers=headers, json={"hashes": [{"value": PDQ}]})
-    banks = client.app.state.services.banks
-    tenant = "acme"  # make_key's
-    # Not indexed yet: the database is needed.
-    with pytest.raises(WouldBlock):
-        banks.lookup(tenant, [NEAR], None, None, now=True)
-    waited = banks.lookup(tenant, [NEAR], None, None)
-    assert waited["matched"] is True
-    assert banks.lookup(tenant, [NEAR], None, None, now=True) == waited
-    # Another thread holds the matcher: no waiting on the event loop.
-    with banks.matcher._lock, ThreadPoolExecutor(1) as pool:
-        done = pool.submit(banks.lookup, tenant, [NEAR], None, None, now=True)
-        with pytest.raises(WouldBlock):
-            done.result()
-    # Changed through another process: the index is dropped at the next shared read.
-    second.post("/v1/banks/known/hashes", headers=headers, json={"hashes": [{"value": OTHER}]})
-    assert client.post("/v1/lookup", headers=headers, json={"pdq": [OTHER]}).json()["matched"]
-    assert banks.lookup(tenant, [OTHER], None, None, now=True)["matched"] is True

@@ -9,17 +9,10 @@ that registered before it began. So the guarantee is the same as a read per
 request (nothing committed before the request is missed), and under load one read
 answers tens of requests. The read also adds the waiting requests to the per-key
 rate counts, so the limit still holds across every process.
-
-`wait` holds its thread until its read is done (the thread may run the read);
-`wait_async` holds no thread: while requests wait, one thread of the `Freshness` runs
-the reads back to back and wakes each request when its read is done, so a request no
-longer needs a thread-pool hand-off to be admitted.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -48,27 +41,6 @@ class Snapshot:
 
 
 Reader = Callable[[Counter[tuple[str, int]]], Snapshot]
-# How long the reading thread waits for new requests before it ends.
-_LINGER = 1.0
-
-
-@dataclass
-class _Waiter:
-    """An async request: the read it needs, and how to wake it."""
-
-    need: int
-    loop: asyncio.AbstractEventLoop
-    future: asyncio.Future[None]
-
-
-def _wake(future: asyncio.Future[None], error: BaseException | None) -> None:
-    # Runs on the request's event loop.
-    if future.done():
-        return
-    if error is None:
-        future.set_result(None)
-    else:
-        future.set_exception(error)
 
 
 class Freshness:
@@ -83,8 +55,6 @@ class Freshness:
         self._done = 0
         self._running = False
         self._failed: dict[int, BaseException] = {}
-        self._waiters: list[_Waiter] = []
-        self._driving = False
 
     def wait(self, ticket: Ticket) -> Ticket:
         """Register, then return once a read that started after now has been applied."""
@@ -100,49 +70,6 @@ class Freshness:
         if failed is not None:
             raise failed
         return ticket
-
-    async def wait_async(self, ticket: Ticket) -> Ticket:
-        """As `wait`, but without holding a thread: the reads run on the `Freshness`'s
-        own thread, which wakes this request once a read that started after now is done."""
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[None] = loop.create_future()
-        with self._cond:
-            self._pending.append(ticket)
-            self._waiters.append(_Waiter(self._started + 1, loop, future))
-            if self._driving:
-                self._cond.notify_all()
-            else:
-                self._driving = True
-                threading.Thread(target=self._drive, name="freshness", daemon=True).start()
-        await future
-        return ticket
-
-    def _drive(self) -> None:
-        # The reading thread: runs reads while async requests wait for one, and ends
-        # after _LINGER seconds without any.
-        with self._cond:
-            while True:
-                if not self._waiters:
-                    self._cond.wait(timeout=_LINGER)
-                    if not self._waiters:
-                        self._driving = False
-                        return
-                elif self._running:
-                    self._cond.wait()
-                else:
-                    self._run_locked()
-
-    def _settle(self, number: int) -> None:
-        # Called with the lock held after read `number`: wake the async requests it served.
-        served = [w for w in self._waiters if w.need <= number]
-        if not served:
-            return
-        self._waiters = [w for w in self._waiters if w.need > number]
-        for waiter in served:
-            # RuntimeError: its event loop has closed, so nobody is waiting.
-            with contextlib.suppress(RuntimeError):
-                waiter.loop.call_soon_threadsafe(
-                    _wake, waiter.future, self._failed.get(waiter.need))
 
     def _run_locked(self) -> None:
         # Called with the lock held; the read itself runs without it.
@@ -167,7 +94,6 @@ class Freshness:
             # Only the latest few failures can still be asked for.
             for old in [n for n in self._failed if n < number - 64]:
                 self._failed.pop(old)
-            self._settle(number)
             self._cond.notify_all()
 
 

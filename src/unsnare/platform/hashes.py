@@ -7,11 +7,6 @@ waits for a read of the banks' change counters that began after it arrived (shar
 between requests, see `freshness.py`), and the index of any bank another process
 changed is dropped, so a hash added or removed anywhere is seen by the next lookup
 everywhere, without a query of its own.
-
-A lookup is CPU work of well under a millisecond once its banks are indexed, so the
-routes try it on the event loop first (`now=True`): whatever would need the database
-(an index to build, an entry not kept, the first counters) or a lock another thread
-holds raises `WouldBlock` instead, and the route runs the lookup on the thread pool.
 """
 
 from __future__ import annotations
@@ -32,7 +27,7 @@ from unsnare.hashing.banks import (
     check_bank_name,
     normalise_hash,
 )
-from unsnare.hashing.matcher import HashMatcher, Match, MatchResult
+from unsnare.hashing.matcher import HashMatcher, Match
 from unsnare.hashing.storage import SqlBankStore, banks_table, entries_table, revisions_table
 from unsnare.platform import audit
 from unsnare.platform.errors import ConflictError, NotFoundError
@@ -67,10 +62,6 @@ def bank_counters(conn: sa.Connection, tenant: str | None = None) -> dict[str, C
     }
 
 
-class WouldBlock(Exception):  # noqa: N818 (a signal, not an error)
-    """A lookup tried without waiting (`now=True`) would need the database or a lock."""
-
-
 class _KeptEntries(SqlBankStore):
     """The store, keeping the entries an index was built from (up to 200,000 a bank)
     or that lookups matched: a stored entry never changes,
@@ -81,8 +72,6 @@ class _KeptEntries(SqlBankStore):
         super().__init__(engine)
         self._kept: dict[str, dict[int, BankEntry]] = {}
         self._lock = threading.Lock()
-        # Set on the thread of a lookup that must not query (`match_now`).
-        self.memory_only = threading.local()
 
     def entries(self, name: str) -> list[BankEntry]:
         """Every entry in the bank, oldest first; kept, when the bank is not huge (the
@@ -99,8 +88,6 @@ class _KeptEntries(SqlBankStore):
             kept = self._kept.setdefault(name, {})
             found = {i: kept[i] for i in ids if i in kept}
         missing = [i for i in ids if i not in found]
-        if missing and getattr(self.memory_only, "on", False):
-            raise WouldBlock
         if missing:
             read = super().entries_by_id(name, missing)
             with self._lock:
@@ -115,30 +102,6 @@ class _KeptEntries(SqlBankStore):
         """Forget the kept entries of a bank (it changed)."""
         with self._lock:
             self._kept.pop(name, None)
-
-
-class _Matcher(HashMatcher):
-    """The matcher, able to match without waiting or querying (or say it cannot)."""
-
-    def __init__(self, store: _KeptEntries) -> None:
-        super().__init__(store)
-        self.kept = store
-
-    def match_now(self, pdq: Sequence[str], md5: str | None, names: Sequence[str]) -> MatchResult:
-        """As `match`, or `WouldBlock` when an index must be built, an entry read, or
-        another thread holds the matcher."""
-        if not self._lock.acquire(blocking=False):
-            raise WouldBlock
-        try:
-            if any(n not in self._indexes for n in names):
-                raise WouldBlock
-            self.kept.memory_only.on = True
-            try:
-                return self._match(pdq, md5, names, None)
-            finally:
-                self.kept.memory_only.on = False
-        finally:
-            self._lock.release()
 
 
 def _match(m: Match, tenant: str) -> dict[str, Any]:
@@ -160,7 +123,7 @@ class TenantBanks:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.store = _KeptEntries(engine)
-        self.matcher = _Matcher(self.store)
+        self.matcher = HashMatcher(self.store)
         self._seen: dict[str, Counters] = {}
         # The latest counters of every bank from a shared read (`observe`); None
         # until the first, and then lookups read their tenant's counters themselves.
@@ -205,14 +168,11 @@ class TenantBanks:
             self._apply(now, f"{tenant}.")
         return sorted(now)
 
-    def current(self, tenant: str, *, now: bool = False) -> list[str]:
-        """The tenant's bank names as of the latest shared read (or read now; with
-        `now`, `WouldBlock` instead)."""
+    def current(self, tenant: str) -> list[str]:
+        """The tenant's bank names as of the latest shared read (or read now)."""
         with self._lock:
             latest = self._latest
         if latest is None:
-            if now:
-                raise WouldBlock
             return self.refresh(tenant)
         prefix = f"{tenant}."
         return sorted(n for n in latest if n.startswith(prefix))
@@ -298,15 +258,13 @@ class TenantBanks:
         return self.remove(conn, tenant, bank, found.signal_type, [found.value], actor)
 
     def lookup(
-        self, tenant: str, pdq: Sequence[str], md5: str | None, banks: Sequence[str] | None,
-        *, now: bool = False,
+        self, tenant: str, pdq: Sequence[str], md5: str | None, banks: Sequence[str] | None
     ) -> dict[str, Any]:
-        """Match hashes against the tenant's banks (all, or the ones named). With `now`,
-        `WouldBlock` when that needs the database or a lock held elsewhere."""
+        """Match hashes against the tenant's banks (all, or the ones named)."""
         # Checked first, so a bad hash is an error even for a tenant with no banks.
         pdq = [normalise_hash(SignalType.PDQ, h) for h in pdq]
         md5 = normalise_hash(SignalType.MD5, md5) if md5 else None
-        names = self.current(tenant, now=now)
+        names = self.current(tenant)
         if banks:
             wanted = [self.stored_name(tenant, b) for b in banks]
             missing = [b for b, n in zip(banks, wanted, strict=True) if n not in names]
@@ -315,10 +273,7 @@ class TenantBanks:
             names = wanted
         if not names:
             return {"matched": False, "matches": [], "suppressed": [], "allowlisted": []}
-        if now:
-            result = self.matcher.match_now(pdq, md5, names)
-        else:
-            result = self.matcher.match(pdq, md5, names)
+        result = self.matcher.match(pdq, md5, names)
         return {
             "matched": result.matched,
             "matches": [_match(m, tenant) for m in result.matches],

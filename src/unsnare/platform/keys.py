@@ -21,7 +21,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
-from starlette.concurrency import run_in_threadpool
 
 from unsnare.analysis import RiskLevel
 from unsnare.errors import UsageError
@@ -294,35 +293,15 @@ class Keyring:
         """The header's key if it is active, has `scope` and is within its rate: 401,
         then 403, then 429."""
         digest = token_digest(authorization)
-        key = self._known.get(digest) or self._authenticate(authorization, digest)
-        moment = time.time() if now is None else now
-        ticket = self.freshness.wait(Ticket(key.id, int(moment // 60)))
-        return self._admitted(key, digest, ticket, scope, moment)
-
-    async def admit_async(
-        self, authorization: str | None, scope: str, now: float | None = None
-    ) -> ApiKey:
-        """As `admit`, holding no thread while waiting for the shared read (a key not
-        yet known is read on the thread pool)."""
-        digest = token_digest(authorization)
         key = self._known.get(digest)
         if key is None:
-            key = await run_in_threadpool(self._authenticate, authorization, digest)
+            with self.engine.connect() as conn:
+                key = authenticate(conn, authorization)
+            if len(self._known) >= self.size:
+                self._known.clear()
+            self._known[digest] = key
         moment = time.time() if now is None else now
-        ticket = await self.freshness.wait_async(Ticket(key.id, int(moment // 60)))
-        return self._admitted(key, digest, ticket, scope, moment)
-
-    def _authenticate(self, authorization: str | None, digest: str) -> ApiKey:
-        with self.engine.connect() as conn:
-            key = authenticate(conn, authorization)
-        if len(self._known) >= self.size:
-            self._known.clear()
-        self._known[digest] = key
-        return key
-
-    def _admitted(
-        self, key: ApiKey, digest: str, ticket: Ticket, scope: str, moment: float
-    ) -> ApiKey:
+        ticket = self.freshness.wait(Ticket(key.id, int(moment // 60)))
         if not ticket.active:
             self._known.pop(digest, None)
             raise revoked_error()

@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path
-from starlette.concurrency import run_in_threadpool
 
 from unsnare.errors import HashingError
 from unsnare.hashing.banks import HashBank, entry, guess_signal_type
 from unsnare.platform import audit
 from unsnare.platform.conversations import IncomingMessage
 from unsnare.platform.cybertip import ReportRequest, build_report, to_xml
-from unsnare.platform.hashes import WouldBlock
 from unsnare.platform.keys import ApiKey
 from unsnare.platform.schemas import (
     BankIn,
@@ -142,49 +140,30 @@ def remove_hashes(
     return {"removed": removed}
 
 
-def _lookup_one(svc: Services, tenant: str, body: LookupIn, now: bool) -> dict[str, object]:
-    if not body.pdq and not body.md5:
-        raise HashingError("nothing to look up", field="pdq",
-                           hint="Send at least one PDQ hash or an MD5.")
-    return svc.banks.lookup(tenant, body.pdq, body.md5, body.banks, now=now)
-
-
 @router.post("/lookup", tags=["hashes"])
-async def lookup(
+def lookup(
     body: LookupIn, svc: Svc, key: Annotated[ApiKey, Depends(scoped("hash:lookup"))]
 ) -> dict[str, Any]:
     """Match hashes against this tenant's banks."""
-    # On the event loop when the banks are indexed (CPU only, well under a millisecond);
-    # on the thread pool when the lookup needs the database (see hashes.py).
-    try:
-        result = _lookup_one(svc, key.tenant, body, True)
-    except WouldBlock:
-        result = await run_in_threadpool(_lookup_one, svc, key.tenant, body, False)
+    if not body.pdq and not body.md5:
+        raise HashingError("nothing to look up", field="pdq",
+                           hint="Send at least one PDQ hash or an MD5.")
+    result = svc.banks.lookup(key.tenant, body.pdq, body.md5, body.banks)
     svc.metrics.lookups.inc()
     return result
 
 
-def _lookup_items(
-    svc: Services, tenant: str, body: LookupBatchIn, now: bool
-) -> list[dict[str, object]]:
+@router.post("/lookup/batch", tags=["hashes"])
+def lookup_batch(
+    body: LookupBatchIn, svc: Svc, key: Annotated[ApiKey, Depends(scoped("hash:lookup"))]
+) -> dict[str, Any]:
+    """Match many images' hashes against this tenant's banks; one result per item, in order."""
     results = []
     for i, item in enumerate(body.items):
         if not item.pdq and not item.md5:
             raise HashingError("nothing to look up", field=f"items[{i}].pdq",
                                hint="Send at least one PDQ hash or an MD5 for every item.")
-        results.append(svc.banks.lookup(tenant, item.pdq, item.md5, body.banks, now=now))
-    return results
-
-
-@router.post("/lookup/batch", tags=["hashes"])
-async def lookup_batch(
-    body: LookupBatchIn, svc: Svc, key: Annotated[ApiKey, Depends(scoped("hash:lookup"))]
-) -> dict[str, Any]:
-    """Match many images' hashes against this tenant's banks; one result per item, in order."""
-    try:
-        results = _lookup_items(svc, key.tenant, body, True)
-    except WouldBlock:
-        results = await run_in_threadpool(_lookup_items, svc, key.tenant, body, False)
+        results.append(svc.banks.lookup(key.tenant, item.pdq, item.md5, body.banks))
     svc.metrics.lookups.inc(len(results))
     return {"results": results}
 

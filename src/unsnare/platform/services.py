@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from fastapi import Header, Request
@@ -97,21 +97,19 @@ class Services:
         return None
 
 
-async def services(request: Request) -> Services:
-    """The app's services (a FastAPI dependency; async, so it needs no thread)."""
+def services(request: Request) -> Services:
+    """The app's services (a FastAPI dependency)."""
     found: Services = request.app.state.services
     return found
 
 
-def scoped(scope: str) -> Callable[..., Awaitable[keys.ApiKey]]:
-    """A dependency giving the request's key, refusing it without `scope`. Async: it
-    waits for the shared read without holding a thread (see `Freshness.wait_async`)."""
+def scoped(scope: str) -> Callable[..., keys.ApiKey]:
+    """A dependency giving the request's key, refusing it without `scope`."""
 
-    async def dependency(
+    def dependency(
         request: Request, authorization: str | None = Header(default=None)
     ) -> keys.ApiKey:
-        svc: Services = request.app.state.services
-        key = await svc.keyring.admit_async(authorization, scope)
+        key = services(request).authorize(authorization, scope)
         request.state.key = key
         return key
 
