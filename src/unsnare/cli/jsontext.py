@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+
 _quote: Callable[[str], str] = json.encoder.encode_basestring
 _INFINITY = float("inf")
 
