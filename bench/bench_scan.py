@@ -4,12 +4,12 @@
     PYTHONPATH=src .venv/bin/python bench/bench_scan.py --messages 1000000 --hashes 200000
 
 Messages: an invented Parquet archive of ordinary teenage chats with one
-sextortion conversation planted in every 50 (at known places: its threat is
-message 4). Each engine scans the same file; the figures are messages per
+sextortion conversation planted in every 50 (at known places: its first alert,
+the ask for a picture, is message 2; the threat is message 4). Each engine scans the same file; the figures are messages per
 second of wall time for the whole scan (read, shuffle by conversation,
 analyse, merge and write; the engine's own start-up is timed apart) and per
 CPU second of the whole process tree (driver, JVM, every worker). It then
-checks that every planted conversation was flagged at its threat message and
+checks that every planted conversation was flagged at its first alert and
 that the three engines wrote the same bytes.
 
 Hashes: random PDQ hashes in Parquet files of `--hash-file-rows` each
@@ -127,7 +127,7 @@ def digest(out: Path) -> str:
 
 
 def check_planted(out: Path, planted: list[str]) -> tuple[int, int]:
-    """(planted found at their threat message, other conversations flagged)."""
+    """(planted found at their first alert, other conversations flagged)."""
     rows = pq.read_table(out / "conversations.parquet",
                          columns=["conversation_id", "first_alert_message_id"]).to_pylist()
     alerts = {r["conversation_id"]: r["first_alert_message_id"] for r in rows}
@@ -170,7 +170,7 @@ def scan_once(label: str, make: Any, archive: Path, work: Path, planted: list[st
     shutil.rmtree(out, ignore_errors=True)
     print(f"{label}: {row['rate']:,.0f} messages/s ({wall:,.1f} s, start-up {startup:.1f} s, "
           f"{row['per_cpu']:,.0f} messages per CPU second); "
-          f"planted found at their threat {found}/{len(planted)}; other flagged {others}; "
+          f"planted found at their first alert {found}/{len(planted)}; other flagged {others}; "
           f"output {row['digest']}", flush=True)
     return row
 

@@ -27,7 +27,7 @@ def dask() -> Iterator[DaskEngine]:
     engine.close()
 
 
-def test_every_planted_conversation_found_at_its_threat(reference: Path) -> None:
+def test_every_planted_conversation_found_at_its_first_alert(reference: Path) -> None:
     flagged = {r["conversation_id"]: r for r in pq.read_table(
         reference / "conversations.parquet").to_pylist()}
     planted = [cid for cid, _, p in conversations(COUNT) if p]

@@ -2,7 +2,9 @@
 
 Ordinary chats between made-up teenagers, with a known share of sextortion
 conversations planted at known places; each planted conversation's first
-alert should be its threat message (`PLANTED_ALERT`).
+alert should be at `PLANTED_ALERT`: the stranger's outright ask for a picture
+after a compliment on the victim's pictures (medium), before the threat that
+makes it high or critical.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ EVERYDAY = (
     "what did you get on the quiz",
     "ok cool",
 )
-# The scammer's script; the threat (index PLANTED_ALERT) is where the alert must fire.
+# The scammer's script; the ask for a picture (index PLANTED_ALERT) is where the first
+# alert must fire, two messages before the threat.
 PLANTED = (
     ("x", "hey you look cute in your pics"),
     ("v", "haha thanks"),
@@ -44,7 +47,7 @@ PLANTED = (
     ("x", "you have 24 hours"),
     ("v", "please dont"),
 )
-PLANTED_ALERT = 4
+PLANTED_ALERT = 2
 START = datetime(2026, 3, 1, tzinfo=UTC)
 
 
