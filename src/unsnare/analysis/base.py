@@ -359,7 +359,7 @@ class PatternDetector(Detector):
             base: float | None = None  # the rule's score in this message, once known
             boosted = False
             found = 0
-            for match in c.regex.finditer(folded):
+            for match in (c._regex or c._load()).finditer(folded):
                 if found >= MAX_FINDINGS_PER_RULE:
                     break
                 s, e = match.span()
@@ -441,11 +441,14 @@ class _Scan:
 def _context(c: _Compiled, folded: str) -> tuple[float | None, bool]:
     """The rule's score in this text from its context words, and whether boosted
     (None when `unless` or a missing `requires` vetoes it)."""
-    if c.unless is not None and c.unless.search(folded):
+    # The slots, not the properties: called only after the rule's regex matched,
+    # so its parts are compiled (this runs once per rule and text that match).
+    unless, requires, boost = c._unless, c._requires, c._boost
+    if unless is not None and unless.search(folded):
         return None, False
-    if c.requires is not None and not c.requires.search(folded):
+    if requires is not None and not requires.search(folded):
         return None, False
-    if c.boost is not None and c.boost.search(folded):
+    if boost is not None and boost.search(folded):
         return c.rule.score + c.rule.boost_by, True
     return c.rule.score, False
 
@@ -459,7 +462,7 @@ def _hits(
     for j in positions:
         if mask >> j & 1:
             c = rules[j]
-            matches = tuple(c.regex.finditer(folded))
+            matches = tuple((c._regex or c._load()).finditer(folded))
             if matches:
                 base, boosted = _context(c, folded)
                 if base is not None:

@@ -48,6 +48,13 @@ _COMPLIED = re.compile(
 )
 
 
+Span = tuple[int, int]
+
+
+def _span(match: re.Match[str] | None) -> Span | None:
+    return None if match is None else match.span()
+
+
 def _finding(
     detector: EscalatingDemandsDetector, m: MessageView, span: tuple[int, int], after: bool
 ) -> Finding:
@@ -98,8 +105,8 @@ class EscalatingDemandsDetector(Detector):
         out: list[Finding] = []
         # What each distinct text says, read once: chats repeat texts, and these
         # readings depend on the text alone (the state across messages does not).
-        said: dict[str, tuple[bool, re.Match[str] | None, re.Match[str] | None]] = {}
-        pics: dict[str, re.Match[str] | None] = {}
+        said: dict[str, tuple[bool, Span | None, Span | None]] = {}
+        pics: dict[str, Span | None] = {}
         tops: dict[str, Amount | None] = {}
         pre = conversation.messages_for(self.name)
         for m in conversation.messages if pre is None else pre:
@@ -111,7 +118,7 @@ class EscalatingDemandsDetector(Detector):
                 reading = said[f] = (
                     (True, None, None)
                     if _COMPLIED.search(f)
-                    else (False, _DEMAND.search(f), _MORE_MONEY.search(f))
+                    else (False, _span(_DEMAND.search(f)), _span(_MORE_MONEY.search(f)))
                 )
             gave_in, demand, more = reading
             if gave_in:
@@ -121,7 +128,7 @@ class EscalatingDemandsDetector(Detector):
                 if f in pics:
                     more = pics[f]
                 else:
-                    more = pics[f] = _MORE_PICS.search(f)
+                    more = pics[f] = _span(_MORE_PICS.search(f))
             if demand is None and more is None and m.sender not in highest:
                 continue
             asked_before = m.sender in highest
@@ -141,9 +148,9 @@ class EscalatingDemandsDetector(Detector):
             if top is not None and previous and top.value > previous and m.sender is not None:
                 span = (top.start, top.end)
             elif more is not None:
-                span = more.span()
+                span = more
             elif m.sender in complied and (top is not None or demand is not None):
-                span = (top.start, top.end) if top else demand.span() if demand else None
+                span = (top.start, top.end) if top else demand
             if top is not None:
                 highest[m.sender] = max(top.value, previous or 0.0)
             elif demand is not None:
