@@ -158,7 +158,7 @@ def analysis_stages(path: Path) -> list[tuple[str, float, float]]:
             rows.append(("  learned part alone: margins of every distinct text", cpu, wall))
     rows.append(("= every rule (pattern) detector", rules_cpu, rules_wall))
     known = [
-        required_alternatives(c.regex.pattern) is not None
+        required_alternatives(c.pattern) is not None
         for d in engine.registry
         for c in getattr(d, "_compiled", ())
     ]

@@ -74,3 +74,13 @@ def test_every_built_in_pattern_finding_names_its_rule() -> None:
     for f in findings:
         assert str(f.get("rule")).startswith(f"{f.detector}/")
         assert isinstance(f.get("base_score"), float)
+
+
+def test_every_built_in_rule_compiles_though_compiled_only_when_first_tried() -> None:
+    # Patterns are compiled on first use (start-up time): a typo must still fail here.
+    for d in _pattern_detectors():
+        for c in d._compiled:
+            assert c.regex.pattern == c.pattern
+            for part, given in ((c.boost, c.rule.boost), (c.unless, c.rule.unless)):
+                assert (part is None) == (not given)
+            assert (c.requires is None) == (not c.rule.requires)

@@ -112,15 +112,67 @@ def rule_name(detector: str, rule: Rule) -> str:
     return f"{detector}/{digest[:10]}"
 
 
-@dataclass(frozen=True, slots=True)
 class _Compiled:
-    name: str
-    rule: Rule
-    regex: re.Pattern[str]
-    boost: re.Pattern[str] | None
-    unless: re.Pattern[str] | None
-    requires: re.Pattern[str] | None
-    keys: frozenset[str]
+    """One rule of a detector, its patterns compiled on first use.
+
+    Compiling every pattern of every rule when a detector is made was most of
+    the Analyzer's start-up; a run meets only the rules whose key words and
+    required strings some message holds, so each is compiled when first tried
+    (the same patterns, so the same matches)."""
+
+    __slots__ = ("name", "rule", "keys", "_pattern", "_regex", "_boost", "_unless", "_requires")
+
+    def __init__(self, name: str, rule: Rule, keys: frozenset[str]) -> None:
+        self.name = name
+        self.rule = rule
+        self.keys = keys
+        self._pattern: str | None = None
+        self._regex: re.Pattern[str] | None = None
+        self._boost: re.Pattern[str] | None = None
+        self._unless: re.Pattern[str] | None = None
+        self._requires: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> str:
+        """The rule's pattern with its spaces loosened (what `regex` compiles)."""
+        if self._pattern is None:
+            self._pattern = loosen_spaces(self.rule.pattern)
+        return self._pattern
+
+    def _load(self) -> re.Pattern[str]:
+        rule = self.rule
+        self._boost = _re(rule.boost) if rule.boost else None
+        self._unless = _re(rule.unless) if rule.unless else None
+        self._requires = _re(rule.requires) if rule.requires else None
+        self._regex = regex = re.compile(self.pattern)
+        return regex
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The rule's pattern, compiled."""
+        regex = self._regex
+        return regex if regex is not None else self._load()
+
+    @property
+    def boost(self) -> re.Pattern[str] | None:
+        """Words that raise the rule's score in a message, compiled (None: none)."""
+        if self._regex is None:
+            self._load()
+        return self._boost
+
+    @property
+    def unless(self) -> re.Pattern[str] | None:
+        """Words that veto the rule in a message, compiled (None: none)."""
+        if self._regex is None:
+            self._load()
+        return self._unless
+
+    @property
+    def requires(self) -> re.Pattern[str] | None:
+        """Words the message must hold for the rule, compiled (None: none)."""
+        if self._regex is None:
+            self._load()
+        return self._requires
 
 
 def loosen_spaces(pattern: str) -> str:
@@ -166,16 +218,7 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 def _compile(name: str, rule: Rule, default_keys: frozenset[str]) -> _Compiled:
-    pattern = loosen_spaces(rule.pattern)
-    return _Compiled(
-        name,
-        rule,
-        re.compile(pattern),
-        _re(rule.boost) if rule.boost else None,
-        _re(rule.unless) if rule.unless else None,
-        _re(rule.requires) if rule.requires else None,
-        frozenset(rule.keys.split()) or default_keys,
-    )
+    return _Compiled(name, rule, frozenset(rule.keys.split()) or default_keys)
 
 
 # A message that repeats a threat a thousand times needs a few findings, not a
@@ -316,7 +359,7 @@ class PatternDetector(Detector):
             base: float | None = None  # the rule's score in this message, once known
             boosted = False
             found = 0
-            for match in c.regex.finditer(folded):
+            for match in (c._regex or c._load()).finditer(folded):
                 if found >= MAX_FINDINGS_PER_RULE:
                     break
                 s, e = match.span()
@@ -398,11 +441,14 @@ class _Scan:
 def _context(c: _Compiled, folded: str) -> tuple[float | None, bool]:
     """The rule's score in this text from its context words, and whether boosted
     (None when `unless` or a missing `requires` vetoes it)."""
-    if c.unless is not None and c.unless.search(folded):
+    # The slots, not the properties: called only after the rule's regex matched,
+    # so its parts are compiled (this runs once per rule and text that match).
+    unless, requires, boost = c._unless, c._requires, c._boost
+    if unless is not None and unless.search(folded):
         return None, False
-    if c.requires is not None and not c.requires.search(folded):
+    if requires is not None and not requires.search(folded):
         return None, False
-    if c.boost is not None and c.boost.search(folded):
+    if boost is not None and boost.search(folded):
         return c.rule.score + c.rule.boost_by, True
     return c.rule.score, False
 
@@ -416,7 +462,7 @@ def _hits(
     for j in positions:
         if mask >> j & 1:
             c = rules[j]
-            matches = tuple(c.regex.finditer(folded))
+            matches = tuple((c._regex or c._load()).finditer(folded))
             if matches:
                 base, boosted = _context(c, folded)
                 if base is not None:
@@ -469,8 +515,8 @@ def _scanner(rules: list[_Compiled]) -> Callable[[str], tuple[int, ...]]:
     if SCAN_MODE == "plain":
         return lambda text: every
     if SCAN_MODE == "compiled" and _fastscan is not None:
-        needs = [required_alternatives(c.regex.pattern) for c in rules]
+        needs = [required_alternatives(c.pattern) for c in rules]
         return cast(Callable[[str], tuple[int, ...]], _fastscan.Scanner(needs).scan)
     # A test per rule: False for a text its pattern cannot match in; None: always try.
-    gates = [(j, literal_gate(c.regex.pattern)) for j, c in enumerate(rules)]
+    gates = [(j, literal_gate(c.pattern)) for j, c in enumerate(rules)]
     return lambda text: tuple(j for j, gate in gates if gate is None or gate(text))

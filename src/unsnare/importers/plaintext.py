@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from unsnare.errors import OPTION, ImportFormatError, Offer
+from unsnare.fastmodel import builder
 from unsnare.importers.base import ChatState, ChatStream, Importer, ImportOptions
 from unsnare.importers.source import ExportSource, iter_text_lines, single_file_head
 from unsnare.importers.timeparse import parse_timestamp
-from unsnare.models import ImportWarning, Message, Source, SourceFile
+from unsnare.models import ImportWarning, Message, MessageKind, Source, SourceFile
 
 _TS = (
     r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?"
@@ -29,6 +30,8 @@ LINE = re.compile(
     r"(?P<name>[^\s:\[\]<>][^:\[\]<>]{0,39}?)\s?:(?:\s+(?P<text>.*)|$)"
 )
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}")
+# Every field positionally, quick when compiled (see unsnare.fastmodel).
+_MESSAGE, _SOURCE = builder(Message), builder(Source)
 
 
 def _is_name(name: str) -> bool:
@@ -77,12 +80,25 @@ def parse_lines(
         while extra and not extra[-1].strip():
             extra.pop()
         state.participant(name)
-        return Message(
-            id=f"L{line}",
-            sender=name,
-            timestamp=when,
-            text="\n".join([text, *extra]),
-            source=Source(file_sha256=sha, file_name=file_name, line=line),
+        # Fields in order (id, sender, timestamp, text, source, kind, system_event,
+        # attachments, reply_to, quoted_text, forwarded_from, edited, edited_at,
+        # deleted, reactions); the source's are (file_sha256, file_name, line, path).
+        return _MESSAGE(
+            f"L{line}",
+            name,
+            when,
+            "\n".join([text, *extra]) if extra else text,
+            _SOURCE(sha, file_name, line, None),
+            MessageKind.MESSAGE,
+            None,
+            (),
+            None,
+            None,
+            None,
+            False,
+            None,
+            False,
+            (),
         )
 
     for lineno, line in lines:

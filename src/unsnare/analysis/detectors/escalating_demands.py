@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from unsnare.analysis.base import BASE_SCORE, RULE, Detector
-from unsnare.analysis.identifiers.money import find_amounts
+from unsnare.analysis.identifiers.money import Amount, find_amounts
 from unsnare.analysis.report import Finding
 from unsnare.analysis.tactics import Tactic
 from unsnare.analysis.text import words
@@ -46,6 +46,13 @@ _COMPLIED = re.compile(
     r"\b|\bi (?:sent|paid) (?:you )?(?:\$\s?\d+|\d+)|\b(?:ya te (?:pague|mande)|ja (?:paguei|mandei"
     r"|enviei))\b"
 )
+
+
+Span = tuple[int, int]
+
+
+def _span(match: re.Match[str] | None) -> Span | None:
+    return None if match is None else match.span()
 
 
 def _finding(
@@ -96,28 +103,43 @@ class EscalatingDemandsDetector(Detector):
         demand and the senders whose demand was met since (both updated in place), so
         a conversation read in parts gives the findings of one reading."""
         out: list[Finding] = []
+        # What each distinct text says, read once: chats repeat texts, and these
+        # readings depend on the text alone (the state across messages does not).
+        said: dict[str, tuple[bool, Span | None, Span | None]] = {}
+        pics: dict[str, Span | None] = {}
+        tops: dict[str, Amount | None] = {}
         pre = conversation.messages_for(self.name)
         for m in conversation.messages if pre is None else pre:
             if _RELEVANT.isdisjoint(m.words):
                 continue
             f = m.folded
-            if _COMPLIED.search(f):
+            reading = said.get(f)
+            if reading is None:
+                reading = said[f] = (
+                    (True, None, None)
+                    if _COMPLIED.search(f)
+                    else (False, _span(_DEMAND.search(f)), _span(_MORE_MONEY.search(f)))
+                )
+            gave_in, demand, more = reading
+            if gave_in:
                 complied.update(s for s in highest if s != m.sender)
                 continue
-            demand = _DEMAND.search(f)
-            more = _MORE_MONEY.search(f)
             if more is None and m.sender in highest:
-                more = _MORE_PICS.search(f)
+                if f in pics:
+                    more = pics[f]
+                else:
+                    more = pics[f] = _span(_MORE_PICS.search(f))
             if demand is None and more is None and m.sender not in highest:
                 continue
             asked_before = m.sender in highest
             money = not _MONEY_WORDS.isdisjoint(m.words)
-            amounts = (
-                [a for a in find_amounts(f) if a.value > 0]
-                if money and (demand or asked_before)
-                else []
-            )
-            top = max(amounts, key=lambda a: a.value, default=None)
+            top: Amount | None = None
+            if money and (demand or asked_before):
+                if f in tops:
+                    top = tops[f]
+                else:
+                    amounts = [a for a in find_amounts(f) if a.value > 0]
+                    top = tops[f] = max(amounts, key=lambda a: a.value, default=None)
             previous = highest.get(m.sender)
             span: tuple[int, int] | None = None
             # A higher amount than the same person asked before: only where the
@@ -126,9 +148,9 @@ class EscalatingDemandsDetector(Detector):
             if top is not None and previous and top.value > previous and m.sender is not None:
                 span = (top.start, top.end)
             elif more is not None:
-                span = more.span()
+                span = more
             elif m.sender in complied and (top is not None or demand is not None):
-                span = (top.start, top.end) if top else demand.span() if demand else None
+                span = (top.start, top.end) if top else demand
             if top is not None:
                 highest[m.sender] = max(top.value, previous or 0.0)
             elif demand is not None:
