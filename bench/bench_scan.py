@@ -5,12 +5,13 @@
 
 Messages: an invented Parquet archive of ordinary teenage chats with one
 sextortion conversation planted in every 50 (at known places: its first alert,
-the ask for a picture, is message 2; the threat is message 4). Each engine scans the same file; the figures are messages per
-second of wall time for the whole scan (read, shuffle by conversation,
-analyse, merge and write; the engine's own start-up is timed apart) and per
-CPU second of the whole process tree (driver, JVM, every worker). It then
-checks that every planted conversation was flagged at its first alert and
-that the three engines wrote the same bytes.
+the ask for a picture, is message 2; the threat is message 4). Each engine
+scans the same file; the figures are messages per second of wall time for the
+whole scan (read, shuffle by conversation, analyse, merge and write; the
+engine's own start-up is timed apart) and per CPU second of the whole process
+tree (driver, JVM, every worker). It then checks that every planted
+conversation was flagged at its first alert and that the three engines wrote
+the same bytes.
 
 Hashes: random PDQ hashes in Parquet files of `--hash-file-rows` each
 (written a chunk at a time, never all in memory), one in every 1,000 a
