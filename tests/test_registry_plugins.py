@@ -8,6 +8,7 @@ import json
 import shutil
 import subprocess
 import sys
+import types
 from importlib.metadata import EntryPoint
 from pathlib import Path
 
@@ -16,7 +17,15 @@ import pytest
 import unsnare.registry
 from support import paths
 from support.cli import run_unsnare
-from unsnare.analysis import Detector, DetectorRegistry, builtin_registry
+from unsnare.analysis import (
+    Detector,
+    DetectorRegistry,
+    PatternDetector,
+    Rule,
+    Tactic,
+    builtin_registry,
+)
+from unsnare.analysis.registry import installed_registry
 from unsnare.errors import DuplicateNameError, PluginError, UsageError
 from unsnare.importers import ImporterRegistry, default_registry
 from unsnare.registry import DETECTORS_GROUP, load_entry_points
@@ -90,3 +99,26 @@ def test_every_registry_refuses_duplicates_with_one_error_type() -> None:
         detectors.register(builtin_registry().get("deadline"))
     with pytest.raises(DuplicateNameError, match="an importer named 'csv' is already"):
         importers.register(default_registry().get("csv"))
+
+
+class _TypoDetector(PatternDetector):
+    """A plug-in's detector whose one rule has an unbalanced bracket."""
+
+    name = "example_typo"
+    version = "1"
+    tactic = Tactic.GROOMING
+    rules = (Rule(r"\bpineapple (protocol\b", 0.5, "A code word.", keys="pineapple"),)
+
+
+def test_a_plugin_rule_that_does_not_compile_stops_it_as_it_loads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Rules are compiled when first tried; a plug-in's are compiled as it loads, so a
+    # typo names the plug-in instead of failing in the middle of an analysis.
+    plugin = types.ModuleType("unsnare_typo_plugin")
+    plugin.TypoDetector = _TypoDetector  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "unsnare_typo_plugin", plugin)
+    _points(monkeypatch, "unsnare_typo_plugin:TypoDetector")
+    with pytest.raises(PluginError, match="could not be loaded") as caught:
+        installed_registry()
+    assert "uninstall" in caught.value.explain()

@@ -14,7 +14,7 @@ and Unsnare makes one instance of the named class when it builds its registry.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib.metadata import EntryPoint, entry_points
 from typing import Generic, Protocol, TypeVar, cast
 
@@ -76,24 +76,37 @@ class Registry(Generic[T]):
         return len(self._items)
 
 
-def load_entry_points(group: str, registry: Registry[T], kind: type[object]) -> None:
+def load_entry_points(
+    group: str,
+    registry: Registry[T],
+    kind: type[object],
+    check: Callable[[object], None] | None = None,
+) -> None:
     """Register one instance of each plug-in declared in an entry-point `group`.
 
     An entry point names a class (or a function) that makes the thing when called
     with no arguments, or the thing itself. A plug-in that fails to load, is not
     a `kind`, or reuses a taken name stops with an error naming its package.
+    `check`, when given, is run on each new item; what it raises is such a failure.
     """
     for point in sorted(entry_points(group=group), key=lambda p: p.name):
-        _register_one(point, registry, kind)
+        _register_one(point, registry, kind, check)
 
 
-def _register_one(point: EntryPoint, registry: Registry[T], kind: type[object]) -> None:
+def _register_one(
+    point: EntryPoint,
+    registry: Registry[T],
+    kind: type[object],
+    check: Callable[[object], None] | None,
+) -> None:
     package = point.dist.name if point.dist is not None else point.value
     where = f"the {registry.kind} plug-in {point.name!r} from the package {package!r}"
     what_to_do = f"upgrade or uninstall {package!r} (pip uninstall {package})"
     try:
         made = point.load()
         item = made if isinstance(made, kind) else made()
+        if check is not None and isinstance(item, kind):
+            check(item)
     except Exception as exc:  # noqa: BLE001 - any failure inside outside code
         raise PluginError(
             f"{where} could not be loaded ({type(exc).__name__}: {exc})", hint=what_to_do

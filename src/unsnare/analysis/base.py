@@ -257,6 +257,12 @@ class PatternDetector(Detector):
         """The stable name of each rule, in table order."""
         return tuple(c.name for c in self._compiled)
 
+    def compile_rules(self) -> None:
+        """Compile every rule's patterns now (they are otherwise compiled when first
+        tried): a plug-in's broken pattern then stops it as it loads, naming it."""
+        for c in self._compiled:
+            c.regex  # noqa: B018 - the property compiles the rule's patterns
+
     def vocabulary(self) -> frozenset[str]:
         """Every key word of every rule, and the triggers."""
         return self._triggers | self.triggers

@@ -3,7 +3,7 @@ outside one would: `registry.register(MyDetector())`."""
 
 from __future__ import annotations
 
-from unsnare.analysis.base import Detector
+from unsnare.analysis.base import Detector, PatternDetector
 from unsnare.errors import UsageError
 from unsnare.registry import DETECTORS_GROUP, Registry, load_entry_points
 
@@ -37,5 +37,11 @@ def builtin_registry() -> DetectorRegistry:
 def installed_registry() -> DetectorRegistry:
     """The built-in detectors, then those of installed plug-in packages (`unsnare.detectors`)."""
     registry = builtin_registry()
-    load_entry_points(DETECTORS_GROUP, registry, Detector)
+    load_entry_points(DETECTORS_GROUP, registry, Detector, _compile_rules)
     return registry
+
+
+def _compile_rules(detector: object) -> None:
+    """A plug-in's rule patterns, compiled as it loads (a typo then names the plug-in)."""
+    if isinstance(detector, PatternDetector):
+        detector.compile_rules()
