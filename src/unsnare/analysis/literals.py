@@ -161,16 +161,25 @@ def _node(op: object, av: object) -> _Info:
     return _unknown()
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Strings of which every match of `pattern` contains at least one, each at
-    least MIN_LITERAL long; None when no such set is known."""
+def _parse(pattern: str) -> list[_Node] | None:
+    """The pattern's top-level nodes; None when it does not parse or ignores case
+    (a literal then says nothing of the folded text's letters)."""
     try:
         parsed = _parser.parse(pattern)
     except (re.error, RecursionError):
         return None
     if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
         return None
-    info = _sequence(list(parsed))
+    return list(parsed)
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings of which every match of `pattern` contains at least one, each at
+    least MIN_LITERAL long; None when no such set is known."""
+    nodes = _parse(pattern)
+    if nodes is None:
+        return None
+    info = _sequence(nodes)
     best = _best(info)
     if best is None or min(len(s) for s in best) < MIN_LITERAL:
         return None
@@ -196,13 +205,10 @@ def required_alternatives(pattern: str) -> tuple[Clauses, ...] | None:
     alternatives (``a|b``) gives one per alternative, so that a weak first
     alternative does not weaken the others; `required_literals` is the most
     selective single clause. unsnare._fastscan tests them all at once."""
-    try:
-        parsed = _parser.parse(pattern)
-    except (re.error, RecursionError):
+    nodes = _parse(pattern)
+    if nodes is None:
         return None
-    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
-        return None
-    alternatives = _alternatives(list(parsed))
+    alternatives = _alternatives(nodes)
     if alternatives is None or any(not a for a in alternatives):
         return None
     return tuple(dict.fromkeys(alternatives))
