@@ -45,8 +45,12 @@ _APPS = (
 )
 
 
-def _k(kind: GroomingKind) -> tuple[tuple[str, DetailValue], ...]:
+def kind_detail(kind: GroomingKind) -> tuple[tuple[str, DetailValue], ...]:
+    """A grooming rule's `detail`: the kind of grooming it reads."""
     return (("kind", str(kind)),)
+
+
+_k = kind_detail
 
 
 CHAT_RULES = (

@@ -12,6 +12,7 @@ import re
 
 from unsnare.analysis.base import PatternDetector, Rule
 from unsnare.analysis.detectors._chat_grooming import CHAT_RULES
+from unsnare.analysis.detectors._chat_grooming import kind_detail as _k
 from unsnare.analysis.detectors._vocab import (
     FAMILY,
     STRONG_YOUTH,
@@ -42,10 +43,6 @@ _APPS = (
     r"(?:snap|snapchat|insta|instagram|ig|kik|whatsapp|whats app|"
     r"telegram|discord|skype|wickr|signal|line|viber|wechat|teams)"
 )
-
-
-def _k(kind: GroomingKind) -> tuple[tuple[str, DetailValue], ...]:
-    return (("kind", str(kind)),)
 
 
 RULES = (
